@@ -1,0 +1,91 @@
+# dietbal - build, test, install.
+#
+#   make          build ./dietbal (objects under build/)
+#   make demo     install missing packages if possible, build, run the demo
+#   make check    install missing packages if possible, build, run every test
+#   make sanitize every test again under AddressSanitizer + UBSan
+#   make bench    the benchmark suite (scripts/bench)
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+EXE     ?= dietbal
+
+PKGS      = libxml-2.0 sqlite3 gsl jansson zlib
+TEST_PKGS = cmocka
+
+WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
+DEFS      = -D_POSIX_C_SOURCE=200809L -DDIETBAL_DATADIR='"$(PREFIX)/share/dietbal"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lm
+
+SRC      := $(sort $(wildcard src/*.c))
+LIB_SRC  := $(filter-out src/main.c src/cmd_%.c,$(SRC))
+CMD_SRC  := $(filter src/cmd_%.c,$(SRC))
+OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CMD_OBJ  := $(CMD_SRC:src/%.c=$(BUILD)/%.o)
+TESTS    := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo check test unit e2e sanitize bench fuzz install uninstall clean
+
+all: $(EXE)
+
+$(EXE): $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS) $(LDFLAGS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/dietbal/*.h) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(wildcard include/dietbal/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
+	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
+
+# The two set-up commands of the README: bootstrap first, then a fresh make
+# so that pkg-config sees what was just installed.
+deps:
+	@scripts/install-deps
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test
+
+unit: $(TEST_BIN)
+
+test: $(EXE) $(TEST_BIN)
+	@DIETBAL=./$(EXE) tests/run $(TEST_BIN)
+
+sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build-san EXE=build-san/dietbal \
+	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined' test
+
+bench: all
+	@scripts/bench
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dietbal/foods \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 dietbal $(DESTDIR)$(PREFIX)/bin/dietbal
+	install -m 0644 foods/usda-sr24.xml.gz foods/foodtable.xsd $(DESTDIR)$(PREFIX)/share/dietbal/foods/
+	install -m 0644 dietbal.1 $(DESTDIR)$(PREFIX)/share/man/man1/dietbal.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dietbal $(DESTDIR)$(PREFIX)/share/man/man1/dietbal.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/dietbal
+
+clean:
+	rm -rf build build-san dietbal
+
+-include $(OBJ:.o=.d)

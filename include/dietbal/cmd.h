@@ -1,0 +1,73 @@
+/*
+ * cmd.h - the command-line layer: one cmd_* function per command family,
+ * each parsing its own options and returning an exit status (0 success,
+ * 1 run-time failure, 2 bad usage or bad input).  Only main() exits.
+ */
+#ifndef DIETBAL_CMD_H
+#define DIETBAL_CMD_H
+
+#include "dietbal/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#define DIETBAL_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+struct cmd_ctx {
+    const char *db_path; /* --db, or NULL for $DIETBAL_DB / XDG default */
+    int json;            /* --json */
+    int quiet;           /* --quiet */
+};
+
+typedef int (*cmd_fn)(int argc, char **argv, struct cmd_ctx *ctx);
+
+int cmd_init(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_add(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_log(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_day(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
+
+/* --- shared by the commands (cmd_common.c) -------------------------------- */
+
+/* Options every command takes; append to a command's long options. */
+#define CMD_COMMON_OPTIONS                                                                     \
+    {"db", required_argument, NULL, 0x100}, {"json", no_argument, NULL, 0x101},               \
+        {"quiet", no_argument, NULL, 0x102}, {"help", no_argument, NULL, 'h'}
+
+/* Handle a common option returned by getopt_long; 1 if it was one. */
+int cmd_common_option(int c, struct cmd_ctx *ctx);
+
+/* "dietbal: what: why" on stderr. */
+void cmd_error(const char *what, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print "dietbal: usage error" for an unknown option and return EXIT_USAGE. */
+int cmd_bad_option(const char *cmd);
+
+/* The database path in force: --db, $DIETBAL_DB, $XDG_DATA_HOME/dietbal/dietbal.db,
+ * ~/.local/share/dietbal/dietbal.db.  Writes into buf; NULL when no path. */
+const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len);
+
+/* Open the store, printing the error; EXIT_OK or EXIT_RUNTIME. */
+int cmd_open_store(const struct cmd_ctx *ctx, store **out);
+
+/* Parse a date option (YYYY-MM-DD, today, yesterday) into YYYY-MM-DD,
+ * printing "dietbal: OPTION: ..." on failure.  0 or -1. */
+int cmd_parse_date(const char *opt, const char *text, char out[11]);
+
+/* The directory holding the bundled food tables and the schema. */
+const char *cmd_foods_dir(void);
+
+/* Path of the schema foods/foodtable.xsd (static buffer). */
+const char *cmd_schema_path(void);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * food.h - one food as dietbal holds it in memory: identity, household
+ * portions and nutrient values per 100 g of edible portion.
+ *
+ * The value array is dense and indexed by nutrient id (nutrients.h); a value
+ * that is not known is NAN, never 0.  Shared by the importer (which fills
+ * foods from XML) and the store (which saves and loads them).
+ */
+#ifndef DIETBAL_FOOD_H
+#define DIETBAL_FOOD_H
+
+#include <stddef.h>
+
+struct portion {
+    char *name;    /* "cup", "slice", "large" */
+    double amount; /* how many of `name` weigh `grams` ("0.5 fillet") */
+    double grams;
+};
+
+struct food {
+    char *id;    /* "usda:01077" */
+    char *name;
+    char *group; /* may be NULL */
+    struct portion *portions;
+    size_t n_portions;
+    double *values; /* nutrients_count() entries, standard units, NAN unknown */
+};
+
+/* A new empty food with every value unknown, or NULL when out of memory. */
+struct food *food_new(void);
+
+/* Forget identity, portions and values, keeping the allocations' owner. */
+void food_clear(struct food *f);
+
+/* Free a food and everything it owns; NULL is a no-op. */
+void food_free(struct food *f);
+
+/* Append a portion (copies name).  0 on success, -1 when out of memory. */
+int food_add_portion(struct food *f, const char *name, double amount, double grams);
+
+/* Set a string field (copies); 0 on success, -1 when out of memory. */
+int food_set_str(char **field, const char *value);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * foodtable.h - stream a dietbal food table (XML or XML.gz, format version 1)
+ * into foods, one at a time, validating against foods/foodtable.xsd while
+ * reading and checking physical limits.  Knows nothing of SQL or output.
+ */
+#ifndef DIETBAL_FOODTABLE_H
+#define DIETBAL_FOODTABLE_H
+
+#include "dietbal/food.h"
+
+#include <stddef.h>
+
+/* Return codes. */
+enum {
+    FOODTABLE_OK = 0,
+    FOODTABLE_EIO = 1,    /* could not read: run-time failure (exit 1) */
+    FOODTABLE_EINPUT = 2, /* the file is wrong: bad input (exit 2) */
+    FOODTABLE_ECALLBACK = 3, /* on_food returned non-zero; its message kept */
+};
+
+/* A tag that is not known, with the number of foods that carried it. */
+struct foodtable_unknown_tag {
+    char *tag;
+    unsigned long count;
+};
+
+struct foodtable_stats {
+    unsigned long foods;     /* foods passed to on_food */
+    unsigned long portions;
+    unsigned long values;    /* nutrient values kept */
+    struct foodtable_unknown_tag *unknown; /* owned; foodtable_stats_free */
+    size_t n_unknown;
+};
+
+struct foodtable_opts {
+    const char *schema_path; /* foods/foodtable.xsd; NULL skips validation */
+    /*
+     * Called once per valid food; the food and its strings are only valid
+     * during the call.  Return 0 to go on; non-zero stops the read with
+     * FOODTABLE_ECALLBACK, and the callback's message (written to err,
+     * errlen) is passed back to the caller unchanged.
+     */
+    int (*on_food)(const struct food *food, void *ctx, char *err, size_t errlen);
+    /* Optional: bytes of the file consumed so far and its size on disk. */
+    void (*on_progress)(unsigned long long done, unsigned long long total, void *ctx);
+    void *ctx;
+};
+
+/*
+ * Read the table at path.  On failure err holds "PATH:LINE:COL: what is
+ * wrong" (or "PATH: why" when there is no position).  stats is filled as far
+ * as the read went; free it with foodtable_stats_free in every case.
+ */
+int foodtable_read(const char *path, const struct foodtable_opts *opts,
+                   struct foodtable_stats *stats, char *err, size_t errlen);
+
+void foodtable_stats_free(struct foodtable_stats *stats);
+
+#endif

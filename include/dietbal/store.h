@@ -1,0 +1,117 @@
+/*
+ * store.h - the SQLite database of one person: food table, diary, profile,
+ * cramp diary.  Every SQL statement of dietbal lives in store.c; callers see
+ * plain structs.  Functions return STORE_OK or an error code, and leave a
+ * message for store_errmsg(); they never print.
+ */
+#ifndef DIETBAL_STORE_H
+#define DIETBAL_STORE_H
+
+#include "dietbal/cramp.h"
+#include "dietbal/food.h"
+#include "dietbal/nutrients.h"
+#include "dietbal/profile.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct store store;
+
+enum {
+    STORE_OK = 0,
+    STORE_ERROR = 1,    /* SQLite or system failure */
+    STORE_NOTFOUND = 2, /* no such food / entry */
+};
+
+/*
+ * Open (creating when missing) the database at path; ":memory:" gives a
+ * private in-memory one.  A new file's directory is created 0700 and the
+ * file 0600.  The schema is migrated to the current version.  On failure
+ * *out is untouched and err holds "PATH: why".
+ */
+int store_open(const char *path, store **out, char *err, size_t errlen);
+void store_close(store *s);
+
+/* The message of the last failure on this handle. */
+const char *store_errmsg(const store *s);
+
+/* Transactions: store_begin takes the write lock at once (BEGIN IMMEDIATE). */
+int store_begin(store *s);
+int store_commit(store *s);
+int store_rollback(store *s);
+
+/* --- foods --------------------------------------------------------------- */
+
+/* Insert or replace a food (and its portions and values); *added is 1 when
+ * the id was new, 0 when it existed. */
+int store_food_upsert(store *s, const struct food *f, int *added);
+
+/* Load a food by id into a new food (caller frees with food_free). */
+int store_food_get(store *s, const char *id, struct food **out);
+
+/* Number of foods. */
+int store_food_count(store *s, long *out);
+
+struct food_hit {
+    char *id;
+    char *name;
+    char *group;
+    double score;                   /* higher is better */
+    double per100[NUT_CORE_COUNT];  /* core values per 100 g, NAN unknown */
+};
+
+/* Ranked full-text search over food names and groups, at most limit hits. */
+int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
+                      size_t *n);
+void store_food_hits_free(struct food_hit *hits, size_t n);
+
+/* Foods ranked by a nutrient's content, for suggestions: every food with a
+ * known value of nutrient id and of energy, at most limit, highest value per
+ * 100 g first. Caller ranks further. */
+int store_foods_by_nutrient(store *s, int id, size_t limit, struct food_hit **hits, size_t *n);
+
+/* --- diary --------------------------------------------------------------- */
+
+struct entry {
+    int64_t id;
+    char date[11];
+    char time[6];  /* "" when not given */
+    char meal[12]; /* "" when not given */
+    char *food_id;
+    char *food_name;
+    double grams;
+    double values[NUT_CORE_COUNT]; /* for the grams logged; NAN unknown */
+};
+
+int store_entry_add(store *s, const char *date, const char *time, const char *meal,
+                    const char *food_id, double grams, int64_t *id);
+/* Entries with from <= date <= to, by date, time, id. */
+int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
+                       size_t *n);
+void store_entries_free(struct entry *e, size_t n);
+int store_entry_remove(store *s, int64_t id);
+
+/* One logged day's totals.  total[k] sums the entries whose food has a known
+ * value of nutrient k; known_grams[k] is the grams of those entries. */
+struct day_totals {
+    char date[11];
+    int entries;
+    double grams;
+    double total[NUT_CORE_COUNT];
+    double known_grams[NUT_CORE_COUNT];
+};
+
+/* Totals for every day in [from, to] that has at least one entry, by date. */
+int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
+                     size_t *n);
+
+/* --- profile and cramps -------------------------------------------------- */
+
+int store_profile_get(store *s, struct profile *out);
+int store_profile_put(store *s, const struct profile *p);
+
+int store_cramp_add(store *s, const struct cramp *c, int64_t *id);
+int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out,
+                      size_t *n);
+
+#endif

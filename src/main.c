@@ -1,0 +1,84 @@
+/*
+ * main.c - global options, then dispatch to a command (as git's git.c).
+ */
+#include "dietbal/cmd.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    cmd_fn fn;
+    const char *help;
+} commands[] = {
+    {"init", cmd_init, "create the database and import the bundled USDA table"},
+    {"import", cmd_import, "import food tables (XML or XML.gz)"},
+    {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
+    {"profile", cmd_profile, "set or show age, sex, weight, pregnancy, lactation"},
+    {"add", cmd_add, "log food: add [--date D] [--meal M] \"QUANTITY [UNIT] FOOD\"..."},
+    {"log", cmd_log, "list diary entries with their ids"},
+    {"rm", cmd_rm, "remove diary entries by id"},
+    {"day", cmd_day, "one day's totals against the reference values"},
+    {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
+    {"report", cmd_report, "the nutrient-balance report for a period"},
+    {"suggest", cmd_suggest, "foods that raise a nutrient while keeping the balance"},
+    {"export", cmd_export, "the diary as CSV or JSON"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal [--db PATH] [--json] [--quiet] COMMAND [ARGS]\n"
+                 "       dietbal --help | --version\n\ncommands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
+    fprintf(out, "\n'dietbal COMMAND --help' describes a command.  See dietbal(1).\n"
+                 "dietbal is not medical advice.\n");
+}
+
+int main(int argc, char **argv)
+{
+    struct cmd_ctx ctx = {0};
+    int i = 1;
+
+    setlocale(LC_CTYPE, "");
+    /* Global options before the command. */
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("dietbal %s\n", DIETBAL_VERSION);
+            return EXIT_OK;
+        } else if (strcmp(a, "--json") == 0) {
+            ctx.json = 1;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            ctx.quiet = 1;
+        } else if (strcmp(a, "--db") == 0) {
+            if (i + 1 >= argc) {
+                cmd_error("--db", "needs a path");
+                return EXIT_USAGE;
+            }
+            ctx.db_path = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            ctx.db_path = a + 5;
+        } else {
+            cmd_error(a, "unknown option (try 'dietbal --help')");
+            return EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    for (size_t k = 0; k < N_COMMANDS; k++) {
+        if (strcmp(argv[i], commands[k].name) == 0)
+            return commands[k].fn(argc - i, argv + i, &ctx);
+    }
+    cmd_error(argv[i], "unknown command (try 'dietbal --help')");
+    return EXIT_USAGE;
+}
