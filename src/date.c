@@ -80,7 +80,20 @@ void date_format(long day, char out[11])
     long y;
     unsigned m, d;
     civil_from_days(day, &y, &m, &d);
-    snprintf(out, 11, "%04ld-%02u-%02u", y % 10000, m % 100, d % 100);
+    /* years are 1900-2200 by construction; digits written by hand so the
+     * compiler can see the 10 characters */
+    unsigned yy = (unsigned)(y < 0 ? 0 : y % 10000);
+    out[0] = (char)('0' + yy / 1000);
+    out[1] = (char)('0' + yy / 100 % 10);
+    out[2] = (char)('0' + yy / 10 % 10);
+    out[3] = (char)('0' + yy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 long date_today(void)
