@@ -16,15 +16,6 @@ static const struct {
     {"init", cmd_init, "create the database and import the bundled USDA table"},
     {"import", cmd_import, "import food tables (XML or XML.gz)"},
     {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
-    {"profile", cmd_profile, "set or show age, sex, weight, pregnancy, lactation"},
-    {"add", cmd_add, "log food: add [--date D] [--meal M] \"QUANTITY [UNIT] FOOD\"..."},
-    {"log", cmd_log, "list diary entries with their ids"},
-    {"rm", cmd_rm, "remove diary entries by id"},
-    {"day", cmd_day, "one day's totals against the reference values"},
-    {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
-    {"report", cmd_report, "the nutrient-balance report for a period"},
-    {"suggest", cmd_suggest, "foods that raise a nutrient while keeping the balance"},
-    {"export", cmd_export, "the diary as CSV or JSON"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

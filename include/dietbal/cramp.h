@@ -23,7 +23,9 @@ struct cramp {
     int pain_persists;   /* pain that does not ease after stretching */
 };
 
-/* True when the episode carries any single red-flag sign. */
+/* True when the episode carries any single red-flag sign (swelling, redness,
+ * warmth, hard to walk).  Pain that does not ease counts only over three or
+ * more days running; that rule looks at the whole diary. */
 int cramp_has_red_flag(const struct cramp *c);
 
 #endif

@@ -42,9 +42,13 @@ int store_rollback(store *s);
 
 /* --- foods --------------------------------------------------------------- */
 
-/* Insert or replace a food (and its portions and values); *added is 1 when
- * the id was new, 0 when it existed. */
-int store_food_upsert(store *s, const struct food *f, int *added);
+enum { STORE_FOOD_ADDED = 1, STORE_FOOD_UPDATED = 2, STORE_FOOD_UNCHANGED = 3 };
+
+/* Insert or replace a food (and its portions and values) by id; *what
+ * (may be NULL) says which of STORE_FOOD_* happened.  A food that is already
+ * stored with the same content is left alone.  Diary entries keep pointing
+ * at a food that is updated. */
+int store_food_upsert(store *s, const struct food *f, int *what);
 
 /* Load a food by id into a new food (caller frees with food_free). */
 int store_food_get(store *s, const char *id, struct food **out);

@@ -1,0 +1,216 @@
+/*
+ * cmd_foods.c - `dietbal foods search TEXT` and `dietbal foods show ID`.
+ */
+#include "dietbal/cmd.h"
+
+#include "dietbal/foodsearch.h"
+#include "dietbal/jsonout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void foods_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal foods search [--limit N] [--json] TEXT...\n"
+                 "       dietbal foods show [--json] ID\n"
+                 "Values are per 100 g of edible portion; '-' means not known.\n");
+}
+
+static void print_value(double v, int width, int decimals)
+{
+    if (isnan(v))
+        printf(" %*s", width, "-");
+    else
+        printf(" %*.*f", width, decimals, v);
+}
+
+static char *join_args(int argc, char **argv)
+{
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            strcat(s, " ");
+        strcat(s, argv[i]);
+    }
+    return s;
+}
+
+static int foods_search(store *s, const char *text, long limit, const struct cmd_ctx *ctx)
+{
+    struct food_hit *hits = NULL;
+    size_t n = 0, found;
+    int rc = EXIT_OK;
+
+    /* rank a wider set than shown, so the everyday choice can rise */
+    if (store_food_search(s, text, 200, &hits, &n) != STORE_OK) {
+        cmd_error("foods search", "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    foodsearch_rank(text, hits, n);
+    found = n;
+    if ((size_t)limit < n)
+        n = (size_t)limit;
+    if (ctx->json) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < n; i++) {
+            json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", hits[i].id,
+                                  "name", hits[i].name, "group", jstr(hits[i].group), "energy_kcal",
+                                  jnum(hits[i].per100[NUT_ENERGY]), "protein_g",
+                                  jnum(hits[i].per100[NUT_PROTEIN]), "calcium_mg",
+                                  jnum(hits[i].per100[NUT_CALCIUM]), "magnesium_mg",
+                                  jnum(hits[i].per100[NUT_MAGNESIUM]), "phosphorus_mg",
+                                  jnum(hits[i].per100[NUT_PHOSPHORUS]));
+            json_array_append_new(arr, o);
+        }
+        if (json_print(arr, stdout) != 0)
+            rc = EXIT_RUNTIME;
+    } else if (n == 0) {
+        fprintf(stderr, "dietbal: foods search: nothing matches '%s'\n", text);
+        rc = EXIT_RUNTIME;
+    } else {
+        printf("%-11s %6s %6s %6s %6s  %s\n", "id", "Ca mg", "Mg mg", "P mg", "prot g",
+               "name (per 100 g)");
+        for (size_t i = 0; i < n; i++) {
+            printf("%-11s", hits[i].id);
+            print_value(hits[i].per100[NUT_CALCIUM], 6, 0);
+            print_value(hits[i].per100[NUT_MAGNESIUM], 6, 0);
+            print_value(hits[i].per100[NUT_PHOSPHORUS], 6, 0);
+            print_value(hits[i].per100[NUT_PROTEIN], 6, 1);
+            printf("  %.60s\n", hits[i].name);
+        }
+    }
+    store_food_hits_free(hits, found);
+    return rc;
+}
+
+static json_t *food_json(const struct food *f)
+{
+    json_t *portions = json_array(), *nutrients = json_object();
+    for (size_t i = 0; i < f->n_portions; i++)
+        json_array_append_new(portions, json_pack("{s:s, s:o, s:o}", "name", f->portions[i].name,
+                                                  "amount", jnum(f->portions[i].amount), "grams",
+                                                  jnum(f->portions[i].grams)));
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        const struct nutrient_def *d = nutrients_get((int)k);
+        if (isnan(f->values[k]))
+            continue;
+        json_object_set_new(nutrients, d->tag,
+                            json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit",
+                                      unit_name(d->unit)));
+    }
+    return json_pack("{s:s, s:s, s:o, s:o, s:o}", "id", f->id, "name", f->name, "group",
+                     jstr(f->group), "portions", portions, "nutrients", nutrients);
+}
+
+static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
+{
+    struct food *f = NULL;
+    int rc = store_food_get(s, id, &f);
+
+    if (rc == STORE_NOTFOUND) {
+        cmd_error(id, "no such food (find ids with 'dietbal foods search TEXT')");
+        return EXIT_USAGE;
+    }
+    if (rc != STORE_OK) {
+        cmd_error("foods show", "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    if (ctx->json) {
+        rc = json_print(food_json(f), stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+        food_free(f);
+        return rc;
+    }
+    printf("%s  %s\n", f->id, f->name);
+    if (f->group)
+        printf("group: %s\n", f->group);
+    printf("\n%-32s %12s", "nutrient", "per 100 g");
+    size_t shown = f->n_portions < 3 ? f->n_portions : 3;
+    for (size_t i = 0; i < shown; i++) {
+        char head[32];
+        snprintf(head, sizeof(head), "%g %.8s", f->portions[i].amount, f->portions[i].name);
+        printf(" %12.12s", head);
+    }
+    printf("\n");
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        const struct nutrient_def *d = nutrients_get((int)k);
+        char label[64];
+        if (isnan(f->values[k]))
+            continue;
+        snprintf(label, sizeof(label), "%s (%s)", d->name, unit_name(d->unit));
+        printf("%-32.32s %12.4g", label, f->values[k]);
+        for (size_t i = 0; i < shown; i++)
+            printf(" %12.4g", f->values[k] * f->portions[i].grams / 100.0);
+        printf("\n");
+    }
+    if (f->n_portions) {
+        printf("\nportions:\n");
+        for (size_t i = 0; i < f->n_portions; i++)
+            printf("  %g %s = %g g\n", f->portions[i].amount, f->portions[i].name,
+                   f->portions[i].grams);
+    } else {
+        printf("\nno household portions: log it in g, kg, mg, oz or lb\n");
+    }
+    food_free(f);
+    return EXIT_OK;
+}
+
+int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {
+        {"limit", required_argument, NULL, 'n'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    store *s = NULL;
+    long limit = 10;
+    int c, rc;
+    char *end;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'n') {
+            limit = strtol(optarg, &end, 10);
+            if (*end || limit < 1 || limit > 200) {
+                cmd_error("--limit", "'%s' is not a number from 1 to 200", optarg);
+                return EXIT_USAGE;
+            }
+        } else if (c == 'h') {
+            foods_usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("foods");
+        }
+    }
+    if (optind >= argc) {
+        foods_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *sub = argv[optind++];
+    if (strcmp(sub, "search") != 0 && strcmp(sub, "show") != 0) {
+        cmd_error("foods", "unknown subcommand '%s' (search or show)", sub);
+        return EXIT_USAGE;
+    }
+    if (optind >= argc || (strcmp(sub, "show") == 0 && optind + 1 != argc)) {
+        foods_usage(stderr);
+        return EXIT_USAGE;
+    }
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    if (strcmp(sub, "show") == 0) {
+        const char *id = argv[optind];
+        rc = foods_show(s, id[0] == '@' ? id + 1 : id, ctx);
+    } else {
+        char *text = join_args(argc - optind, argv + optind);
+        rc = text ? foods_search(s, text, limit, ctx) : EXIT_RUNTIME;
+        free(text);
+    }
+    store_close(s);
+    return rc;
+}

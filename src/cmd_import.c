@@ -1,0 +1,208 @@
+/*
+ * cmd_import.c - `dietbal init` and `dietbal import FILE...`: stream food
+ * tables into the store.
+ *
+ * All files of one command go into one transaction: if any file is bad,
+ * nothing is imported and the database is exactly as it was.
+ */
+#include "dietbal/cmd.h"
+
+#include "dietbal/foodtable.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct import_ctx {
+    store *s;
+    const char *path;
+    unsigned long added, updated, unchanged;
+    int progress; /* draw a bar on stderr */
+    int last_pct;
+};
+
+static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
+{
+    struct import_ctx *ic = vctx;
+    int what = 0;
+
+    if (store_food_upsert(ic->s, f, &what) != STORE_OK) {
+        snprintf(err, errlen, "%s: food %s: %s", ic->path, f->id, store_errmsg(ic->s));
+        return -1;
+    }
+    if (what == STORE_FOOD_ADDED)
+        ic->added++;
+    else if (what == STORE_FOOD_UPDATED)
+        ic->updated++;
+    else
+        ic->unchanged++;
+    return 0;
+}
+
+static void on_progress(unsigned long long done, unsigned long long total, void *vctx)
+{
+    struct import_ctx *ic = vctx;
+    int pct = total ? (int)(done * 100 / total) : 100;
+    const int width = 30;
+
+    if (!ic->progress || pct == ic->last_pct)
+        return;
+    ic->last_pct = pct;
+    int fill = pct * width / 100;
+    fprintf(stderr, "\r%-.40s [", ic->path);
+    for (int i = 0; i < width; i++)
+        fputc(i < fill ? '#' : '.', stderr);
+    fprintf(stderr, "] %3d%%", pct);
+    fflush(stderr);
+}
+
+/* Import every file into the open store inside one transaction. */
+static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx)
+{
+    struct foodtable_stats stats;
+    char err[1024];
+    int rc = EXIT_OK;
+    unsigned long added = 0, updated = 0, unchanged = 0;
+
+    if (store_begin(s) != STORE_OK) {
+        cmd_error("import", "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    for (int i = 0; i < n && rc == EXIT_OK; i++) {
+        struct import_ctx ic = {.s = s, .path = files[i], .last_pct = -1};
+        struct foodtable_opts opts = {
+            .schema_path = cmd_schema_path(),
+            .on_food = on_food,
+            .on_progress = on_progress,
+            .ctx = &ic,
+        };
+        ic.progress = !ctx->quiet && isatty(STDERR_FILENO);
+        memset(&stats, 0, sizeof(stats));
+        err[0] = '\0';
+        int frc = foodtable_read(files[i], &opts, &stats, err, sizeof(err));
+        if (ic.progress)
+            fputc('\n', stderr);
+        if (frc != FOODTABLE_OK) {
+            fprintf(stderr, "dietbal: %s\n", err);
+            if (frc == FOODTABLE_EINPUT)
+                rc = EXIT_USAGE;
+            else
+                rc = EXIT_RUNTIME;
+        } else {
+            for (size_t k = 0; k < stats.n_unknown; k++)
+                fprintf(stderr, "dietbal: %s: warning: unknown tag %s skipped (%lu food%s)\n",
+                        files[i], stats.unknown[k].tag, stats.unknown[k].count,
+                        stats.unknown[k].count == 1 ? "" : "s");
+            if (!ctx->quiet)
+                printf("%s: %lu foods: %lu added, %lu updated, %lu unchanged"
+                       " (%lu portions, %lu values)\n",
+                       files[i], stats.foods, ic.added, ic.updated, ic.unchanged,
+                       stats.portions, stats.values);
+            added += ic.added;
+            updated += ic.updated;
+            unchanged += ic.unchanged;
+        }
+        foodtable_stats_free(&stats);
+    }
+    if (rc != EXIT_OK) {
+        store_rollback(s);
+        fprintf(stderr, "dietbal: import: nothing was imported\n");
+        return rc;
+    }
+    if (store_commit(s) != STORE_OK) {
+        cmd_error("import", "%s", store_errmsg(s));
+        store_rollback(s);
+        return EXIT_RUNTIME;
+    }
+    if (!ctx->quiet && n > 1)
+        printf("total: %lu added, %lu updated, %lu unchanged\n", added, updated, unchanged);
+    return EXIT_OK;
+}
+
+static void import_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal import [--quiet] FILE...\n"
+                 "Import food tables (dietbal XML format version 1, plain or .gz).\n"
+                 "A food whose id exists is updated; all files or none are imported.\n");
+}
+
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    store *s = NULL;
+    int c, rc;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            import_usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("import");
+        }
+    }
+    if (optind >= argc) {
+        import_usage(stderr);
+        return EXIT_USAGE;
+    }
+    /* A missing file is bad input: say so before touching the database. */
+    for (int i = optind; i < argc; i++) {
+        if (access(argv[i], R_OK) != 0) {
+            cmd_error(argv[i], "%s", strerror(errno));
+            return EXIT_USAGE;
+        }
+    }
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    rc = import_files(s, argv + optind, argc - optind, ctx);
+    store_close(s);
+    return rc;
+}
+
+int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    char table[4200], buf[4096];
+    char *files[1] = {table};
+    store *s = NULL;
+    int c, rc;
+    long foods = 0;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            printf("usage: dietbal init [--db PATH]\n"
+                   "Create the database (file mode 0600) and import the bundled USDA SR24 "
+                   "table.\n");
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("init");
+        }
+    }
+    if (optind < argc) {
+        cmd_error("init", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    snprintf(table, sizeof(table), "%s/usda-sr24.xml.gz", cmd_foods_dir());
+    if (access(table, R_OK) != 0) {
+        cmd_error(table, "%s (the bundled food table is missing)", strerror(errno));
+        return EXIT_RUNTIME;
+    }
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    rc = import_files(s, files, 1, ctx);
+    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet)
+        printf("database %s holds %ld foods\n", cmd_db_path(ctx, buf, sizeof(buf)), foods);
+    store_close(s);
+    return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
+}

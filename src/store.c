@@ -1,0 +1,1110 @@
+/*
+ * store.c - every SQL statement of dietbal: schema, migrations, foods,
+ * diary, profile, cramps.
+ *
+ * One SQLite file per person (health data: directory 0700, file 0600).
+ * Statements are prepared with bound parameters only; the hot import
+ * statements are prepared once per handle and kept.  This module never
+ * prints; failures leave a message for store_errmsg().
+ */
+#include "dietbal/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Statements kept for the life of the handle (the import's hot path). */
+enum {
+    ST_FOOD_FIND,
+    ST_FOOD_INSERT,
+    ST_FOOD_UPDATE,
+    ST_PORTIONS_DELETE,
+    ST_VALUES_DELETE,
+    ST_PORTION_INSERT,
+    ST_VALUE_INSERT,
+    ST_COUNT
+};
+
+static const char *const cached_sql[ST_COUNT] = {
+    [ST_FOOD_FIND] = "SELECT rowid, hash FROM food WHERE id = ?1",
+    [ST_FOOD_INSERT] = "INSERT INTO food(id, name, grp, hash) VALUES (?1, ?2, ?3, ?4)",
+    [ST_FOOD_UPDATE] = "UPDATE food SET name = ?2, grp = ?3, hash = ?4 WHERE rowid = ?1",
+    [ST_PORTIONS_DELETE] = "DELETE FROM portion WHERE food = ?1",
+    [ST_VALUES_DELETE] = "DELETE FROM food_value WHERE food = ?1",
+    [ST_PORTION_INSERT] =
+        "INSERT INTO portion(food, seq, name, amount, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_VALUE_INSERT] = "INSERT INTO food_value(food, nutrient, value) VALUES (?1, ?2, ?3)",
+};
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    char msg[512];
+};
+
+/* Schema version 1.  Migrations append to this list; user_version counts
+ * how many have run. */
+static const char *const migrations[] = {
+    /* 1: foods, diary, profile, cramps */
+    "CREATE TABLE nutrient ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tag TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  unit TEXT NOT NULL);"
+    "CREATE TABLE food ("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  grp TEXT,"
+    "  hash INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE portion ("
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  amount REAL NOT NULL CHECK (amount > 0),"
+    "  grams REAL NOT NULL CHECK (grams > 0),"
+    "  PRIMARY KEY (food, seq)) WITHOUT ROWID;"
+    "CREATE TABLE food_value ("
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  nutrient INTEGER NOT NULL REFERENCES nutrient(id),"
+    "  value REAL NOT NULL CHECK (value >= 0),"
+    "  PRIMARY KEY (food, nutrient)) WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE food_fts USING fts5("
+    "  name, grp, content='food', content_rowid='rowid',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"
+    "END;"
+    "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
+    "    VALUES ('delete', old.rowid, old.name, old.grp);"
+    "END;"
+    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"
+    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
+    "    VALUES ('delete', old.rowid, old.name, old.grp);"
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"
+    "END;"
+    "CREATE TABLE entry ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  time TEXT,"
+    "  meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snack')),"
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE RESTRICT,"
+    "  grams REAL NOT NULL CHECK (grams > 0),"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    "CREATE INDEX entry_by_date ON entry(date, time, id);"
+    "CREATE INDEX entry_by_food ON entry(food);"
+    "CREATE TABLE profile ("
+    "  key TEXT PRIMARY KEY,"
+    "  value) WITHOUT ROWID;"
+    "CREATE TABLE cramp ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL,"
+    "  time TEXT,"
+    "  severity INTEGER CHECK (severity BETWEEN 1 AND 10),"
+    "  duration_min REAL CHECK (duration_min >= 0),"
+    "  site TEXT CHECK (site IN ('calf', 'foot', 'thigh', 'other')),"
+    "  side TEXT CHECK (side IN ('left', 'right', 'both')),"
+    "  night INTEGER NOT NULL DEFAULT 0,"
+    "  swelling INTEGER NOT NULL DEFAULT 0,"
+    "  redness INTEGER NOT NULL DEFAULT 0,"
+    "  warmth INTEGER NOT NULL DEFAULT 0,"
+    "  hard_to_walk INTEGER NOT NULL DEFAULT 0,"
+    "  pain_persists INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX cramp_by_date ON cramp(date);",
+};
+
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+static int fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int fail(store *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
+    va_end(ap);
+    return STORE_ERROR;
+}
+
+static int fail_db(store *s, const char *what)
+{
+    return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+const char *store_errmsg(const store *s) { return s->msg; }
+
+static int exec(store *s, const char *sql)
+{
+    char *e = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+        fail(s, "%s", e ? e : sqlite3_errmsg(s->db));
+        sqlite3_free(e);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+static int prepare(store *s, const char *sql, sqlite3_stmt **st)
+{
+    if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+        return fail_db(s, "prepare");
+    return STORE_OK;
+}
+
+/* A cached statement, reset and with bindings cleared. */
+static sqlite3_stmt *cached(store *s, int which)
+{
+    if (!s->st[which] && prepare(s, cached_sql[which], &s->st[which]) != STORE_OK)
+        return NULL;
+    sqlite3_reset(s->st[which]);
+    sqlite3_clear_bindings(s->st[which]);
+    return s->st[which];
+}
+
+/* Make the parent directory (mode 0700) of a new database file. */
+static int make_parent_dir(const char *path, char *err, size_t errlen)
+{
+    char *dir = strdup(path);
+    char *slash;
+    int rc = 0;
+
+    if (!dir) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = '\0';
+        /* create each missing component */
+        for (char *p = dir + 1; *p; p++) {
+            if (*p != '/')
+                continue;
+            *p = '\0';
+            if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+                snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+                rc = -1;
+                goto out;
+            }
+            *p = '/';
+        }
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+            rc = -1;
+        }
+    }
+out:
+    free(dir);
+    return rc;
+}
+
+static int migrate(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int version = 0, rc = STORE_ERROR;
+
+    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (version > N_MIGRATIONS)
+        return fail(s, "database schema version %d is newer than this dietbal (%d)", version,
+                    N_MIGRATIONS);
+    if (version == N_MIGRATIONS)
+        return STORE_OK;
+
+    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        return STORE_ERROR;
+    /* Re-read under the write lock: another process may have migrated. */
+    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+        goto out;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+    for (; version < N_MIGRATIONS; version++) {
+        char pragma[64];
+        if (exec(s, migrations[version]) != STORE_OK)
+            goto out;
+        snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", version + 1);
+        if (exec(s, pragma) != STORE_OK)
+            goto out;
+    }
+    /* The nutrient table mirrors nutrients.c; new entries are appended. */
+    if (prepare(s, "INSERT INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)"
+                   " ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+                &st) != STORE_OK)
+        goto out;
+    for (size_t i = 0; i < nutrients_count(); i++) {
+        const struct nutrient_def *d = nutrients_get((int)i);
+        sqlite3_reset(st);
+        sqlite3_bind_int(st, 1, (int)i);
+        sqlite3_bind_text(st, 2, d->tag, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, d->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, unit_name(d->unit), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            fail_db(s, "nutrient table");
+            goto out;
+        }
+    }
+    rc = STORE_OK;
+out:
+    sqlite3_finalize(st);
+    if (rc == STORE_OK)
+        rc = exec(s, "COMMIT");
+    else
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* New nutrients appended to nutrients.c after a database was made. */
+static int sync_nutrients(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    long have = 0;
+    int rc = STORE_OK;
+
+    if (prepare(s, "SELECT count(*) FROM nutrient", &st) != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        have = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+    if ((size_t)have >= nutrients_count())
+        return STORE_OK;
+    if (prepare(s, "INSERT OR IGNORE INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)",
+                &st) != STORE_OK)
+        return STORE_ERROR;
+    for (size_t i = 0; i < nutrients_count() && rc == STORE_OK; i++) {
+        const struct nutrient_def *d = nutrients_get((int)i);
+        sqlite3_reset(st);
+        sqlite3_bind_int(st, 1, (int)i);
+        sqlite3_bind_text(st, 2, d->tag, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, d->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, unit_name(d->unit), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = fail_db(s, "nutrient table");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_open(const char *path, store **out, char *err, size_t errlen)
+{
+    store *s = NULL;
+    int memory = strcmp(path, ":memory:") == 0;
+    int fd = -1;
+
+    if (!memory) {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            if (errno != ENOENT) {
+                snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                return STORE_ERROR;
+            }
+            if (make_parent_dir(path, err, errlen) != 0)
+                return STORE_ERROR;
+            /* Create the file ourselves so it is 0600 whatever the umask. */
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd < 0 && errno != EEXIST) {
+                snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                return STORE_ERROR;
+            }
+            if (fd >= 0)
+                close(fd);
+        } else if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "%s: is a directory", path);
+            return STORE_ERROR;
+        }
+    }
+    s = calloc(1, sizeof(*s));
+    if (!s) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return STORE_ERROR;
+    }
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    /* Another dietbal may be writing: wait for it rather than fail. */
+    sqlite3_busy_timeout(s->db, 10000);
+    if (exec(s, "PRAGMA foreign_keys = ON") != STORE_OK ||
+        (!memory && exec(s, "PRAGMA journal_mode = WAL") != STORE_OK) ||
+        exec(s, "PRAGMA synchronous = NORMAL") != STORE_OK || migrate(s) != STORE_OK ||
+        sync_nutrients(s) != STORE_OK) {
+        snprintf(err, errlen, "%s: %s", path, s->msg);
+        goto fail;
+    }
+    *out = s;
+    return STORE_OK;
+fail:
+    store_close(s);
+    return STORE_ERROR;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int store_begin(store *s) { return exec(s, "BEGIN IMMEDIATE"); }
+int store_commit(store *s) { return exec(s, "COMMIT"); }
+
+int store_rollback(store *s)
+{
+    if (sqlite3_get_autocommit(s->db))
+        return STORE_OK;
+    return exec(s, "ROLLBACK");
+}
+
+/* --- foods ----------------------------------------------------------------- */
+
+static int step_done(store *s, sqlite3_stmt *st, const char *what)
+{
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return fail_db(s, what);
+    return STORE_OK;
+}
+
+/* FNV-1a, 64 bit, over everything a food holds: an unchanged food is
+ * recognised on re-import without reading its rows back. */
+static void hash_bytes(uint64_t *h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        *h ^= b[i];
+        *h *= 0x100000001b3ULL;
+    }
+}
+
+static void hash_str(uint64_t *h, const char *s)
+{
+    if (s)
+        hash_bytes(h, s, strlen(s) + 1);
+    else
+        hash_bytes(h, "\xff", 1);
+}
+
+static sqlite3_int64 food_hash(const struct food *f)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    hash_str(&h, f->name);
+    hash_str(&h, f->group);
+    for (size_t i = 0; i < f->n_portions; i++) {
+        hash_str(&h, f->portions[i].name);
+        hash_bytes(&h, &f->portions[i].amount, sizeof(double));
+        hash_bytes(&h, &f->portions[i].grams, sizeof(double));
+    }
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        if (isnan(f->values[k]))
+            continue;
+        hash_bytes(&h, &k, sizeof(k));
+        hash_bytes(&h, &f->values[k], sizeof(double));
+    }
+    return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
+}
+
+int store_food_upsert(store *s, const struct food *f, int *added)
+{
+    sqlite3_stmt *st;
+    sqlite3_int64 rowid = 0, hash = food_hash(f);
+    int found = 0;
+
+    if (!(st = cached(s, ST_FOOD_FIND)))
+        return STORE_ERROR;
+    sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        rowid = sqlite3_column_int64(st, 0);
+        found = sqlite3_column_int64(st, 1) == hash ? 2 : 1;
+    }
+    sqlite3_reset(st);
+
+    if (found == 2) {
+        if (added)
+            *added = STORE_FOOD_UNCHANGED;
+        return STORE_OK;
+    }
+    if (found) {
+        if (!(st = cached(s, ST_FOOD_UPDATE)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, hash);
+        if (step_done(s, st, "update food") != STORE_OK)
+            return STORE_ERROR;
+        if (!(st = cached(s, ST_PORTIONS_DELETE)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        if (step_done(s, st, "update portions") != STORE_OK)
+            return STORE_ERROR;
+        if (!(st = cached(s, ST_VALUES_DELETE)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        if (step_done(s, st, "update values") != STORE_OK)
+            return STORE_ERROR;
+    } else {
+        if (!(st = cached(s, ST_FOOD_INSERT)))
+            return STORE_ERROR;
+        sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, hash);
+        if (step_done(s, st, "insert food") != STORE_OK)
+            return STORE_ERROR;
+        rowid = sqlite3_last_insert_rowid(s->db);
+    }
+
+    for (size_t i = 0; i < f->n_portions; i++) {
+        if (!(st = cached(s, ST_PORTION_INSERT)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, f->portions[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_double(st, 4, f->portions[i].amount);
+        sqlite3_bind_double(st, 5, f->portions[i].grams);
+        if (step_done(s, st, "insert portion") != STORE_OK)
+            return STORE_ERROR;
+    }
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        if (isnan(f->values[k]))
+            continue;
+        if (!(st = cached(s, ST_VALUE_INSERT)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int(st, 2, (int)k);
+        sqlite3_bind_double(st, 3, f->values[k]);
+        if (step_done(s, st, "insert value") != STORE_OK)
+            return STORE_ERROR;
+    }
+    if (added)
+        *added = found ? STORE_FOOD_UPDATED : STORE_FOOD_ADDED;
+    return STORE_OK;
+}
+
+static char *column_strdup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+int store_food_get(store *s, const char *id, struct food **out)
+{
+    sqlite3_stmt *st = NULL;
+    struct food *f = NULL;
+    sqlite3_int64 rowid;
+    int rc = STORE_ERROR, step;
+
+    if (prepare(s, "SELECT rowid, id, name, grp FROM food WHERE id = ?1", &st) != STORE_OK)
+        return STORE_ERROR;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    step = sqlite3_step(st);
+    if (step == SQLITE_DONE) {
+        fail(s, "no food with id '%s'", id);
+        rc = STORE_NOTFOUND;
+        goto out;
+    }
+    if (step != SQLITE_ROW) {
+        fail_db(s, "food");
+        goto out;
+    }
+    if (!(f = food_new()))
+        goto oom;
+    rowid = sqlite3_column_int64(st, 0);
+    f->id = column_strdup(st, 1);
+    f->name = column_strdup(st, 2);
+    f->group = column_strdup(st, 3);
+    if (!f->id || !f->name)
+        goto oom;
+    sqlite3_finalize(st);
+    st = NULL;
+
+    if (prepare(s, "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq", &st) !=
+        STORE_OK)
+        goto out;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (food_add_portion(f, (const char *)sqlite3_column_text(st, 0),
+                             sqlite3_column_double(st, 1), sqlite3_column_double(st, 2)) != 0)
+            goto oom;
+    }
+    if (step != SQLITE_DONE) {
+        fail_db(s, "portions");
+        goto out;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+
+    if (prepare(s, "SELECT nutrient, value FROM food_value WHERE food = ?1", &st) != STORE_OK)
+        goto out;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = sqlite3_column_int(st, 0);
+        if (k >= 0 && (size_t)k < nutrients_count())
+            f->values[k] = sqlite3_column_double(st, 1);
+    }
+    if (step != SQLITE_DONE) {
+        fail_db(s, "values");
+        goto out;
+    }
+    *out = f;
+    f = NULL;
+    rc = STORE_OK;
+    goto out;
+oom:
+    fail(s, "out of memory");
+out:
+    sqlite3_finalize(st);
+    food_free(f);
+    return rc;
+}
+
+int store_food_count(store *s, long *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = STORE_ERROR;
+    if (prepare(s, "SELECT count(*) FROM food", &st) != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *out = (long)sqlite3_column_int64(st, 0);
+        rc = STORE_OK;
+    } else {
+        fail_db(s, "count foods");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int isalnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Build an FTS5 query from free text: every word must match as a prefix.
+ * Only letters and digits pass into the query, so no FTS5 syntax can be
+ * injected; English plurals are reduced so "eggs" finds "Egg". */
+static char *fts_query(const char *text)
+{
+    size_t len = strlen(text);
+    char *q = malloc(len * 4 + 16), *w = q;
+    const unsigned char *p = (const unsigned char *)text;
+
+    if (!q)
+        return NULL;
+    while (*p) {
+        while (*p && !(isalnum_ascii(*p) || *p >= 0x80))
+            p++;
+        if (!*p)
+            break;
+        const unsigned char *start = p;
+        while (*p && (isalnum_ascii(*p) || *p >= 0x80))
+            p++;
+        size_t n = (size_t)(p - start);
+        /* plurals: berries -> berr*, tomatoes -> tomato*, eggs -> egg* */
+        if (n > 4 && strncmp((const char *)p - 3, "ies", 3) == 0)
+            n -= 3;
+        else if (n > 4 && strncmp((const char *)p - 3, "oes", 3) == 0)
+            n -= 2;
+        else if (n > 3 && p[-1] == 's' && p[-2] != 's')
+            n -= 1;
+        if (w != q)
+            w += sprintf(w, " AND ");
+        *w++ = '"';
+        for (size_t i = 0; i < n; i++)
+            *w++ = (char)start[i];
+        *w++ = '"';
+        *w++ = '*';
+    }
+    *w = '\0';
+    if (w == q) {
+        free(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* The core values of a food per 100 g, as columns 0..NUT_CORE_COUNT-1 of a
+ * select list; f is the food table's alias. */
+#define CORE_VALUES_SQL(f)                                                                     \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 0),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 1),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 2),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 3),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 4),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 5),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 6),"                \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 7)"
+
+static double column_value(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN : sqlite3_column_double(st, col);
+}
+
+/* Run a statement whose columns are id, name, grp, score, core values. */
+static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hit **hits,
+                        size_t *n)
+{
+    struct food_hit *h = NULL;
+    size_t count = 0;
+    int step;
+
+    if (limit && !(h = calloc(limit, sizeof(*h))))
+        return fail(s, "out of memory");
+    while (count < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct food_hit *x = &h[count++];
+        x->id = column_strdup(st, 0);
+        x->name = column_strdup(st, 1);
+        x->group = column_strdup(st, 2);
+        x->score = sqlite3_column_double(st, 3);
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            x->per100[k] = column_value(st, 4 + k);
+        if (!x->id || !x->name) {
+            store_food_hits_free(h, count);
+            return fail(s, "out of memory");
+        }
+    }
+    if (count < limit && step != SQLITE_DONE) {
+        store_food_hits_free(h, count);
+        return fail_db(s, "search");
+    }
+    *hits = h;
+    *n = count;
+    return STORE_OK;
+}
+
+int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
+                      size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    char *q = fts_query(text);
+    int rc;
+
+    if (!q) {
+        *hits = NULL;
+        *n = 0;
+        return STORE_OK;
+    }
+    /* bm25: a match in the name weighs ten times one in the group. */
+    rc = prepare(s,
+                 "SELECT f.id, f.name, f.grp, -bm25(food_fts, 10.0, 1.0), " CORE_VALUES_SQL(
+                     "f") " FROM food_fts JOIN food f ON f.rowid = food_fts.rowid"
+                          " WHERE food_fts MATCH ?1 ORDER BY bm25(food_fts, 10.0, 1.0)"
+                          " LIMIT ?2",
+                 &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+        rc = collect_hits(s, st, limit, hits, n);
+    }
+    sqlite3_finalize(st);
+    free(q);
+    return rc;
+}
+
+int store_foods_by_nutrient(store *s, int id, size_t limit, struct food_hit **hits, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "SELECT f.id, f.name, f.grp, v.value, " CORE_VALUES_SQL(
+                         "f") " FROM food_value v JOIN food f ON f.rowid = v.food"
+                              " WHERE v.nutrient = ?1 AND EXISTS (SELECT 1 FROM food_value e"
+                              "   WHERE e.food = f.rowid AND e.nutrient = 0)"
+                              " ORDER BY v.value DESC, f.id LIMIT ?2",
+                     &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+        rc = collect_hits(s, st, limit, hits, n);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void store_food_hits_free(struct food_hit *hits, size_t n)
+{
+    if (!hits)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(hits[i].id);
+        free(hits[i].name);
+        free(hits[i].group);
+    }
+    free(hits);
+}
+
+/* --- diary ----------------------------------------------------------------- */
+
+int store_entry_add(store *s, const char *date, const char *time, const char *meal,
+                    const char *food_id, double grams, int64_t *id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    rc = prepare(s,
+                 "INSERT INTO entry(date, time, meal, food, grams)"
+                 " SELECT ?1, ?2, ?3, rowid, ?5 FROM food WHERE id = ?4",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, time && *time ? time : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, meal && *meal ? meal : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, food_id, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 5, grams);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        rc = fail_db(s, "add entry");
+    } else if (sqlite3_changes(s->db) == 0) {
+        rc = fail(s, "no food with id '%s'", food_id);
+        rc = STORE_NOTFOUND;
+    } else if (id) {
+        *id = sqlite3_last_insert_rowid(s->db);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    snprintf(buf, len, "%s", t ? (const char *)t : "");
+}
+
+int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
+                       size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct entry *e = NULL, *grown;
+    size_t count = 0, cap = 0;
+    int rc, step;
+
+    rc = prepare(s,
+                 "SELECT e.id, e.date, e.time, e.meal, f.id, f.name, e.grams, " CORE_VALUES_SQL(
+                     "f") " FROM entry e JOIN food f ON f.rowid = e.food"
+                          " WHERE e.date BETWEEN ?1 AND ?2"
+                          " ORDER BY e.date, e.time IS NOT NULL, e.time, e.id",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            if (!(grown = realloc(e, cap * sizeof(*e)))) {
+                rc = fail(s, "out of memory");
+                goto out;
+            }
+            e = grown;
+        }
+        struct entry *x = &e[count];
+        memset(x, 0, sizeof(*x));
+        x->id = sqlite3_column_int64(st, 0);
+        copy_col(st, 1, x->date, sizeof(x->date));
+        copy_col(st, 2, x->time, sizeof(x->time));
+        copy_col(st, 3, x->meal, sizeof(x->meal));
+        x->food_id = column_strdup(st, 4);
+        x->food_name = column_strdup(st, 5);
+        x->grams = sqlite3_column_double(st, 6);
+        count++;
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            x->values[k] = column_value(st, 7 + k) * x->grams / 100.0;
+        if (!x->food_id || !x->food_name) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "list entries");
+        goto out;
+    }
+    *out = e;
+    *n = count;
+    e = NULL;
+    count = 0;
+out:
+    store_entries_free(e, count);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void store_entries_free(struct entry *e, size_t n)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(e[i].food_id);
+        free(e[i].food_name);
+    }
+    free(e);
+}
+
+int store_entry_remove(store *s, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "DELETE FROM entry WHERE id = ?1", &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = fail_db(s, "remove entry");
+    else if (sqlite3_changes(s->db) == 0) {
+        fail(s, "no entry with id %lld", (long long)id);
+        rc = STORE_NOTFOUND;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Per-day sums; for each core nutrient k: the sum of grams*value/100 over
+ * entries whose food has a value, and the grams of those entries. */
+#define DAY_SUM(k)                                                                             \
+    "sum(e.grams * v" #k ".value) / 100.0, sum(CASE WHEN v" #k ".value IS NOT NULL"            \
+    " THEN e.grams END)"
+#define DAY_JOIN(k)                                                                            \
+    " LEFT JOIN food_value v" #k " ON v" #k ".food = e.food AND v" #k ".nutrient = " #k
+
+int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
+                     size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct day_totals *d = NULL, *grown;
+    size_t count = 0, cap = 0;
+    int rc, step;
+
+    rc = prepare(s,
+                 "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(
+                     2) "," DAY_SUM(3) "," DAY_SUM(4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7)
+                     " FROM entry e" DAY_JOIN(0) DAY_JOIN(1) DAY_JOIN(2) DAY_JOIN(3) DAY_JOIN(4)
+                         DAY_JOIN(5) DAY_JOIN(6) DAY_JOIN(7)
+                 " WHERE e.date BETWEEN ?1 AND ?2 GROUP BY e.date ORDER BY e.date",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            if (!(grown = realloc(d, cap * sizeof(*d)))) {
+                rc = fail(s, "out of memory");
+                goto out;
+            }
+            d = grown;
+        }
+        struct day_totals *x = &d[count++];
+        copy_col(st, 0, x->date, sizeof(x->date));
+        x->entries = sqlite3_column_int(st, 1);
+        x->grams = sqlite3_column_double(st, 2);
+        for (int k = 0; k < NUT_CORE_COUNT; k++) {
+            /* no entry with a known value: the total is unknown */
+            x->known_grams[k] = sqlite3_column_type(st, 4 + 2 * k) == SQLITE_NULL
+                                    ? 0.0
+                                    : sqlite3_column_double(st, 4 + 2 * k);
+            x->total[k] = column_value(st, 3 + 2 * k);
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "day totals");
+        goto out;
+    }
+    *out = d;
+    *n = count;
+    d = NULL;
+out:
+    free(d);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* --- profile --------------------------------------------------------------- */
+
+int store_profile_get(store *s, struct profile *out)
+{
+    sqlite3_stmt *st = NULL;
+    struct profile p;
+    int rc, step;
+
+    profile_init(&p);
+    rc = prepare(s, "SELECT key, value FROM profile", &st);
+    if (rc != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        const char *val = (const char *)sqlite3_column_text(st, 1);
+        if (!key || !val)
+            continue;
+        if (strcmp(key, "age") == 0)
+            p.age = sqlite3_column_int(st, 1);
+        else if (strcmp(key, "age_set_on") == 0)
+            snprintf(p.age_set_on, sizeof(p.age_set_on), "%s", val);
+        else if (strcmp(key, "birth_date") == 0)
+            snprintf(p.birth_date, sizeof(p.birth_date), "%s", val);
+        else if (strcmp(key, "sex") == 0)
+            p.sex = strcmp(val, "female") == 0 ? SEX_FEMALE
+                    : strcmp(val, "male") == 0 ? SEX_MALE
+                                               : SEX_UNKNOWN;
+        else if (strcmp(key, "weight_kg") == 0)
+            p.weight_kg = sqlite3_column_double(st, 1);
+        else if (strcmp(key, "pregnant") == 0)
+            p.pregnant = sqlite3_column_int(st, 1);
+        else if (strcmp(key, "due_date") == 0)
+            snprintf(p.due_date, sizeof(p.due_date), "%s", val);
+        else if (strcmp(key, "lactating") == 0)
+            p.lactating = sqlite3_column_int(st, 1);
+    }
+    if (step != SQLITE_DONE)
+        rc = fail_db(s, "profile");
+    else
+        *out = p;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_profile_put(store *s, const struct profile *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    const char *sex = p->sex == SEX_FEMALE ? "female" : p->sex == SEX_MALE ? "male" : NULL;
+
+    if ((rc = exec(s, "DELETE FROM profile")) != STORE_OK)
+        return rc;
+    if ((rc = prepare(s, "INSERT INTO profile(key, value) VALUES (?1, ?2)", &st)) != STORE_OK)
+        return rc;
+#define PUT(key, bind)                                                                         \
+    do {                                                                                       \
+        sqlite3_reset(st);                                                                     \
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);                                      \
+        bind;                                                                                  \
+        if (sqlite3_step(st) != SQLITE_DONE) {                                                 \
+            rc = fail_db(s, "profile");                                                        \
+            goto out;                                                                          \
+        }                                                                                      \
+    } while (0)
+    if (p->age >= 0)
+        PUT("age", sqlite3_bind_int(st, 2, p->age));
+    if (p->age_set_on[0])
+        PUT("age_set_on", sqlite3_bind_text(st, 2, p->age_set_on, -1, SQLITE_STATIC));
+    if (p->birth_date[0])
+        PUT("birth_date", sqlite3_bind_text(st, 2, p->birth_date, -1, SQLITE_STATIC));
+    if (sex)
+        PUT("sex", sqlite3_bind_text(st, 2, sex, -1, SQLITE_STATIC));
+    if (!isnan(p->weight_kg))
+        PUT("weight_kg", sqlite3_bind_double(st, 2, p->weight_kg));
+    PUT("pregnant", sqlite3_bind_int(st, 2, p->pregnant));
+    if (p->due_date[0])
+        PUT("due_date", sqlite3_bind_text(st, 2, p->due_date, -1, SQLITE_STATIC));
+    PUT("lactating", sqlite3_bind_int(st, 2, p->lactating));
+#undef PUT
+out:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* --- cramps ---------------------------------------------------------------- */
+
+int store_cramp_add(store *s, const struct cramp *c, int64_t *id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "INSERT INTO cramp(date, time, severity, duration_min, site, side, night,"
+                     " swelling, redness, warmth, hard_to_walk, pain_persists)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, c->date, -1, SQLITE_STATIC);
+    if (c->time[0])
+        sqlite3_bind_text(st, 2, c->time, -1, SQLITE_STATIC);
+    if (c->severity > 0)
+        sqlite3_bind_int(st, 3, c->severity);
+    if (!isnan(c->duration_min))
+        sqlite3_bind_double(st, 4, c->duration_min);
+    if (c->site[0])
+        sqlite3_bind_text(st, 5, c->site, -1, SQLITE_STATIC);
+    if (c->side[0])
+        sqlite3_bind_text(st, 6, c->side, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, c->night != 0);
+    sqlite3_bind_int(st, 8, c->swelling != 0);
+    sqlite3_bind_int(st, 9, c->redness != 0);
+    sqlite3_bind_int(st, 10, c->warmth != 0);
+    sqlite3_bind_int(st, 11, c->hard_to_walk != 0);
+    sqlite3_bind_int(st, 12, c->pain_persists != 0);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = fail_db(s, "add cramp");
+    else if (id)
+        *id = sqlite3_last_insert_rowid(s->db);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out,
+                      size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct cramp *c = NULL, *grown;
+    size_t count = 0, cap = 0;
+    int rc, step;
+
+    rc = prepare(s,
+                 "SELECT id, date, time, severity, duration_min, site, side, night, swelling,"
+                 " redness, warmth, hard_to_walk, pain_persists FROM cramp"
+                 " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time IS NOT NULL, time, id",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 8;
+            if (!(grown = realloc(c, cap * sizeof(*c)))) {
+                rc = fail(s, "out of memory");
+                goto out;
+            }
+            c = grown;
+        }
+        struct cramp *x = &c[count++];
+        memset(x, 0, sizeof(*x));
+        x->id = sqlite3_column_int64(st, 0);
+        copy_col(st, 1, x->date, sizeof(x->date));
+        copy_col(st, 2, x->time, sizeof(x->time));
+        x->severity = sqlite3_column_int(st, 3);
+        x->duration_min = column_value(st, 4);
+        copy_col(st, 5, x->site, sizeof(x->site));
+        copy_col(st, 6, x->side, sizeof(x->side));
+        x->night = sqlite3_column_int(st, 7);
+        x->swelling = sqlite3_column_int(st, 8);
+        x->redness = sqlite3_column_int(st, 9);
+        x->warmth = sqlite3_column_int(st, 10);
+        x->hard_to_walk = sqlite3_column_int(st, 11);
+        x->pain_persists = sqlite3_column_int(st, 12);
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "list cramps");
+        goto out;
+    }
+    *out = c;
+    *n = count;
+    c = NULL;
+out:
+    free(c);
+    sqlite3_finalize(st);
+    return rc;
+}
