@@ -1,0 +1,302 @@
+/*
+ * test_store.c - the SQLite store on an in-memory database (and one real
+ * file for the permissions).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dietbal/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int setup(void **state)
+{
+    store *s = NULL;
+    char err[256];
+    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
+        return -1;
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    store_close(*state);
+    return 0;
+}
+
+/* Milk as USDA SR24 gives it (per 100 g): Ca 113, P 84, Mg 10, protein 3.15. */
+static struct food *milk(void)
+{
+    struct food *f = food_new();
+    assert_non_null(f);
+    assert_int_equal(food_set_str(&f->id, "usda:01077"), 0);
+    assert_int_equal(food_set_str(&f->name, "Milk, whole, 3.25% milkfat"), 0);
+    assert_int_equal(food_set_str(&f->group, "Dairy and Egg Products"), 0);
+    assert_int_equal(food_add_portion(f, "cup", 1, 244), 0);
+    assert_int_equal(food_add_portion(f, "fl oz", 1, 30.5), 0);
+    f->values[NUT_ENERGY] = 61;
+    f->values[NUT_PROTEIN] = 3.15;
+    f->values[NUT_CALCIUM] = 113;
+    f->values[NUT_MAGNESIUM] = 10;
+    f->values[NUT_PHOSPHORUS] = 84;
+    return f;
+}
+
+/* A food with no calcium value: calcium unknown, not zero. */
+static struct food *mystery(void)
+{
+    struct food *f = food_new();
+    assert_int_equal(food_set_str(&f->id, "test:1"), 0);
+    assert_int_equal(food_set_str(&f->name, "Mystery stew"), 0);
+    f->values[NUT_ENERGY] = 100;
+    f->values[NUT_PROTEIN] = 5;
+    return f;
+}
+
+static void test_food_roundtrip(void **state)
+{
+    store *s = *state;
+    struct food *f = milk(), *g = NULL;
+    int what = 0;
+
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_ADDED);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    assert_string_equal(g->name, "Milk, whole, 3.25% milkfat");
+    assert_string_equal(g->group, "Dairy and Egg Products");
+    assert_int_equal(g->n_portions, 2);
+    assert_string_equal(g->portions[0].name, "cup");
+    assert_float_equal(g->portions[0].grams, 244, 1e-9);
+    assert_float_equal(g->portions[1].grams, 30.5, 1e-9);
+    assert_float_equal(g->values[NUT_CALCIUM], 113, 1e-9);
+    assert_float_equal(g->values[NUT_PROTEIN], 3.15, 1e-12);
+    assert_true(isnan(g->values[NUT_SODIUM])); /* never given: unknown */
+    food_free(g);
+    g = NULL;
+    assert_int_equal(store_food_get(s, "usda:99999", &g), STORE_NOTFOUND);
+    assert_null(g);
+    food_free(f);
+}
+
+static void test_upsert_unchanged_and_updated(void **state)
+{
+    store *s = *state;
+    struct food *f = milk(), *g = NULL;
+    int what = 0;
+    long n = -1;
+
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UNCHANGED);
+    f->values[NUT_CALCIUM] = 120;
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UPDATED);
+    assert_int_equal(store_food_count(s, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    assert_float_equal(g->values[NUT_CALCIUM], 120, 1e-9);
+    assert_int_equal(g->n_portions, 2); /* replaced, not doubled */
+    food_free(g);
+    food_free(f);
+}
+
+static void test_entries_survive_update(void **state)
+{
+    store *s = *state;
+    struct food *f = milk();
+    struct entry *e = NULL;
+    size_t n = 0;
+    int64_t id = 0;
+
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-20", "08:00", "breakfast", "usda:01077", 244, &id),
+                     STORE_OK);
+    f->values[NUT_CALCIUM] = 120;
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    assert_int_equal(store_entries_list(s, "2026-11-20", "2026-11-20", &e, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(e[0].id, id);
+    assert_string_equal(e[0].food_id, "usda:01077");
+    assert_string_equal(e[0].meal, "breakfast");
+    assert_string_equal(e[0].time, "08:00");
+    /* 244 g x 120 mg / 100 g = 292.8 mg */
+    assert_float_equal(e[0].values[NUT_CALCIUM], 292.8, 1e-9);
+    assert_true(isnan(e[0].values[NUT_SODIUM]));
+    store_entries_free(e, n);
+    food_free(f);
+}
+
+static void test_entry_errors(void **state)
+{
+    store *s = *state;
+    int64_t id = 0;
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:404", 10, &id),
+                     STORE_NOTFOUND);
+    assert_int_equal(store_entry_remove(s, 12345), STORE_NOTFOUND);
+}
+
+static void test_day_totals_completeness(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    struct day_totals *d = NULL;
+    size_t n = 0;
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:01077", 200, NULL),
+                     STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "test:1", 100, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-22", NULL, NULL, "test:1", 50, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-25", NULL, NULL, "test:1", 50, NULL), STORE_OK);
+    assert_int_equal(store_day_totals(s, "2026-11-20", "2026-11-22", &d, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(d[0].date, "2026-11-20");
+    assert_int_equal(d[0].entries, 2);
+    assert_float_equal(d[0].grams, 300, 1e-9);
+    /* calcium: 200 g x 113/100 = 226 mg, known for 200 of 300 g */
+    assert_float_equal(d[0].total[NUT_CALCIUM], 226, 1e-9);
+    assert_float_equal(d[0].known_grams[NUT_CALCIUM], 200, 1e-9);
+    /* protein: 200 x 3.15/100 + 100 x 5/100 = 6.3 + 5 = 11.3 g, all known */
+    assert_float_equal(d[0].total[NUT_PROTEIN], 11.3, 1e-9);
+    assert_float_equal(d[0].known_grams[NUT_PROTEIN], 300, 1e-9);
+    /* 2026-11-22: only the stew: calcium unknown, not zero */
+    assert_string_equal(d[1].date, "2026-11-22");
+    assert_true(isnan(d[1].total[NUT_CALCIUM]));
+    assert_float_equal(d[1].known_grams[NUT_CALCIUM], 0, 0);
+    free(d);
+    food_free(a);
+    food_free(b);
+}
+
+static void test_search(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    struct food_hit *h = NULL;
+    size_t n = 0;
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(store_food_search(s, "milks", 10, &h, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(h[0].id, "usda:01077");
+    assert_float_equal(h[0].per100[NUT_CALCIUM], 113, 1e-9);
+    store_food_hits_free(h, n);
+    /* FTS5 syntax in the text is only ever words */
+    assert_int_equal(store_food_search(s, "stew\" OR name:* NEAR(", 10, &h, &n), STORE_OK);
+    assert_int_equal(n, 0);
+    store_food_hits_free(h, n);
+    assert_int_equal(store_food_search(s, "'; DROP TABLE food; --", 10, &h, &n), STORE_OK);
+    store_food_hits_free(h, n);
+    long count = 0;
+    assert_int_equal(store_food_count(s, &count), STORE_OK);
+    assert_int_equal(count, 2);
+    food_free(a);
+    food_free(b);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+    store *s = *state;
+    struct food *a = milk();
+    long count = -1;
+    assert_int_equal(store_begin(s), STORE_OK);
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_rollback(s), STORE_OK);
+    assert_int_equal(store_food_count(s, &count), STORE_OK);
+    assert_int_equal(count, 0);
+    food_free(a);
+}
+
+static void test_profile_and_cramps(void **state)
+{
+    store *s = *state;
+    struct profile p, q;
+    struct cramp c, *list = NULL;
+    size_t n = 0;
+
+    profile_init(&p);
+    p.age = 29;
+    strcpy(p.age_set_on, "2026-11-01");
+    p.sex = SEX_FEMALE;
+    p.weight_kg = 65;
+    p.pregnant = 1;
+    strcpy(p.due_date, "2027-02-15");
+    assert_int_equal(store_profile_put(s, &p), STORE_OK);
+    assert_int_equal(store_profile_get(s, &q), STORE_OK);
+    assert_int_equal(q.age, 29);
+    assert_int_equal(q.sex, SEX_FEMALE);
+    assert_float_equal(q.weight_kg, 65, 0);
+    assert_int_equal(q.pregnant, 1);
+    assert_string_equal(q.due_date, "2027-02-15");
+    assert_string_equal(q.birth_date, "");
+
+    memset(&c, 0, sizeof(c));
+    strcpy(c.date, "2026-11-20");
+    c.severity = 7;
+    c.duration_min = 2;
+    strcpy(c.site, "calf");
+    strcpy(c.side, "left");
+    c.night = 1;
+    c.swelling = 1;
+    assert_int_equal(store_cramp_add(s, &c, NULL), STORE_OK);
+    assert_int_equal(store_cramps_list(s, "2026-11-01", "2026-11-30", &list, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].severity, 7);
+    assert_string_equal(list[0].site, "calf");
+    assert_true(list[0].swelling);
+    assert_true(cramp_has_red_flag(&list[0]));
+    free(list);
+}
+
+static void test_file_modes(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], sub[200], err[256];
+    store *s = NULL;
+    struct stat st;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof(sub), "%s/a/b", dir);
+    snprintf(path, sizeof(path), "%s/diary.db", sub);
+    mode_t old = umask(022);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    umask(old);
+    store_close(s);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(stat(sub, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    /* reopen: the schema is there, nothing to migrate */
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    store_close(s);
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_food_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upsert_unchanged_and_updated, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_entries_survive_update, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_entry_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_day_totals_completeness, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
+        cmocka_unit_test(test_file_modes),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
