@@ -109,3 +109,15 @@ const char *cmd_schema_path(void)
     snprintf(path, sizeof(path), "%s/foodtable.xsd", cmd_foods_dir());
     return path;
 }
+
+int cmd_parse_time(const char *opt, const char *text, char out[6])
+{
+    if (strlen(text) == 5 && text[2] == ':' && text[0] >= '0' && text[0] <= '2' &&
+        text[1] >= '0' && text[1] <= '9' && text[3] >= '0' && text[3] <= '5' && text[4] >= '0' &&
+        text[4] <= '9' && (text[0] - '0') * 10 + (text[1] - '0') < 24) {
+        memcpy(out, text, 6);
+        return 0;
+    }
+    cmd_error(opt, "'%s' is not a time of day (use HH:MM, 00:00 to 23:59)", text);
+    return -1;
+}

@@ -64,6 +64,9 @@ int cmd_open_store(const struct cmd_ctx *ctx, store **out);
  * printing "dietbal: OPTION: ..." on failure.  0 or -1. */
 int cmd_parse_date(const char *opt, const char *text, char out[11]);
 
+/* Parse HH:MM (24-hour clock); 0 or -1 with the error printed. */
+int cmd_parse_time(const char *opt, const char *text, char out[6]);
+
 /* The directory holding the bundled food tables and the schema. */
 const char *cmd_foods_dir(void);
 

@@ -1,0 +1,194 @@
+/*
+ * cmd_diary.c - `dietbal log` and `dietbal rm`: list and remove diary
+ * entries.  (`dietbal add` lives in cmd_add.c.)
+ */
+#include "dietbal/cmd.h"
+
+#include "dietbal/date.h"
+#include "dietbal/jsonout.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *entry_json(const struct entry *e)
+{
+    return json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+                     (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
+                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", e->food_id, "food",
+                     e->food_name, "grams", jround(e->grams, 1), "energy_kcal",
+                     jround(e->values[NUT_ENERGY], 1), "protein_g",
+                     jround(e->values[NUT_PROTEIN], 2), "calcium_mg",
+                     jround(e->values[NUT_CALCIUM], 1), "magnesium_mg",
+                     jround(e->values[NUT_MAGNESIUM], 1), "phosphorus_mg",
+                     jround(e->values[NUT_PHOSPHORUS], 1));
+}
+
+static void print_num(double v, int width, int decimals)
+{
+    if (isnan(v))
+        printf(" %*s", width, "?");
+    else
+        printf(" %*.*f", width, decimals, v);
+}
+
+int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"to", required_argument, NULL, 't'},
+                                         CMD_COMMON_OPTIONS,
+                                         {0, 0, 0, 0}};
+    char from[11] = "", to[11] = "";
+    struct entry *e = NULL;
+    size_t n = 0;
+    store *s = NULL;
+    int c, rc;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hd:", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        switch (c) {
+        case 'd':
+            if (cmd_parse_date("--date", optarg, from) != 0)
+                return EXIT_USAGE;
+            memcpy(to, from, sizeof(to));
+            break;
+        case 'f':
+            if (cmd_parse_date("--from", optarg, from) != 0)
+                return EXIT_USAGE;
+            break;
+        case 't':
+            if (cmd_parse_date("--to", optarg, to) != 0)
+                return EXIT_USAGE;
+            break;
+        case 'h':
+            printf("usage: dietbal log [--date D | --from D --to D] [--json]\n"
+                   "List diary entries with their ids (default: today).\n");
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("log");
+        }
+    }
+    if (optind < argc) {
+        cmd_error("log", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (!from[0] && !to[0]) {
+        date_format(date_today(), from);
+        memcpy(to, from, sizeof(to));
+    } else if (!from[0] || !to[0]) {
+        memcpy(from[0] ? to : from, from[0] ? from : to, 11);
+    }
+    if (strcmp(from, to) > 0) {
+        cmd_error("log", "--from %s is after --to %s", from, to);
+        return EXIT_USAGE;
+    }
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    if (store_entries_list(s, from, to, &e, &n) != STORE_OK) {
+        cmd_error("log", "%s", store_errmsg(s));
+        store_close(s);
+        return EXIT_RUNTIME;
+    }
+    if (ctx->json) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(arr, entry_json(&e[i]));
+        rc = json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+    } else if (n == 0) {
+        if (!ctx->quiet)
+            printf("no entries from %s to %s\n", from, to);
+    } else {
+        printf("%5s %-10s %-5s %-9s %7s %6s %6s %6s %6s  %s\n", "id", "date", "time", "meal",
+               "grams", "Ca mg", "Mg mg", "P mg", "prot g", "food");
+        for (size_t i = 0; i < n; i++) {
+            printf("%5" PRId64 " %-10s %-5s %-9s %7.1f", e[i].id, e[i].date, e[i].time,
+                   e[i].meal, e[i].grams);
+            print_num(e[i].values[NUT_CALCIUM], 6, 0);
+            print_num(e[i].values[NUT_MAGNESIUM], 6, 0);
+            print_num(e[i].values[NUT_PHOSPHORUS], 6, 0);
+            print_num(e[i].values[NUT_PROTEIN], 6, 1);
+            printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+        }
+    }
+    store_entries_free(e, n);
+    store_close(s);
+    return rc;
+}
+
+int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    store *s = NULL;
+    int c, rc;
+    int64_t *ids = NULL;
+    int n = 0;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'h') {
+            printf("usage: dietbal rm ID...\nRemove diary entries (ids from 'dietbal log').\n");
+            return EXIT_OK;
+        }
+        return cmd_bad_option("rm");
+    }
+    if (optind >= argc) {
+        cmd_error("rm", "which entries? give their ids (see 'dietbal log')");
+        return EXIT_USAGE;
+    }
+    ids = calloc((size_t)(argc - optind), sizeof(*ids));
+    if (!ids) {
+        cmd_error("rm", "out of memory");
+        return EXIT_RUNTIME;
+    }
+    for (int i = optind; i < argc; i++) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(argv[i], &end, 10);
+        if (errno || end == argv[i] || *end || v <= 0) {
+            cmd_error(argv[i], "not an entry id (a positive whole number)");
+            free(ids);
+            return EXIT_USAGE;
+        }
+        ids[n++] = (int64_t)v;
+    }
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK) {
+        free(ids);
+        return rc;
+    }
+    /* all or nothing: an unknown id removes none */
+    if (store_begin(s) != STORE_OK) {
+        cmd_error("rm", "%s", store_errmsg(s));
+        rc = EXIT_RUNTIME;
+        goto out;
+    }
+    for (int i = 0; i < n; i++) {
+        int r = store_entry_remove(s, ids[i]);
+        if (r != STORE_OK) {
+            cmd_error("rm", "%s%s", store_errmsg(s),
+                      r == STORE_NOTFOUND ? "; nothing was removed" : "");
+            store_rollback(s);
+            rc = r == STORE_NOTFOUND ? EXIT_USAGE : EXIT_RUNTIME;
+            goto out;
+        }
+    }
+    if (store_commit(s) != STORE_OK) {
+        cmd_error("rm", "%s", store_errmsg(s));
+        store_rollback(s);
+        rc = EXIT_RUNTIME;
+        goto out;
+    }
+    if (!ctx->quiet)
+        printf("removed %d entr%s\n", n, n == 1 ? "y" : "ies");
+out:
+    store_close(s);
+    free(ids);
+    return rc;
+}
