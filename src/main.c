@@ -16,6 +16,7 @@ static const struct {
     {"init", cmd_init, "create the database and import the bundled USDA table"},
     {"import", cmd_import, "import food tables (XML or XML.gz)"},
     {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
+    {"profile", cmd_profile, "set or show age, sex, weight, pregnancy, lactation"},
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
