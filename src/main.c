@@ -17,6 +17,7 @@ static const struct {
     {"import", cmd_import, "import food tables (XML or XML.gz)"},
     {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
     {"profile", cmd_profile, "set or show age, sex, weight, pregnancy, lactation"},
+    {"add", cmd_add, "log food: add [--date D] [--meal M] \"QUANTITY [UNIT] FOOD\"..."},
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
