@@ -1,0 +1,127 @@
+/*
+ * entry.h - one diary ENTRY argument, "QUANTITY [UNIT] FOOD", taken apart.
+ *
+ * The parser cannot know the food yet, so it cannot tell alone whether the
+ * word after the quantity is a unit or part of the food's name ("2 large
+ * eggs", "2 whole-wheat bread").  entry_parse() therefore returns the
+ * quantity, a candidate unit and the text on either side of it;
+ * entry_resolve() then settles the question with a food lookup supplied by
+ * the caller, and units_to_grams() (units.h) gives the grams.  Nothing here
+ * touches the database or prints.
+ *
+ * A command logging one ENTRY argument:
+ *
+ *     struct entry_spec e;
+ *     struct food *f = NULL;
+ *     const char *unit;
+ *     struct units_result r;
+ *     char err[512];
+ *     if (entry_parse(arg, &e, err, sizeof(err)) != ENTRY_OK)
+ *         -> print "dietbal: ARG: err", exit status 2
+ *     rc = entry_resolve(&e, my_lookup, store, &f, &unit, err, sizeof(err));
+ *     if (rc != ENTRY_OK)
+ *         -> print err; exit status 1 for ENTRY_ERUNTIME, else 2
+ *     if (units_to_grams(f, e.quantity, unit, force, &r, err, sizeof(err)) != UNITS_OK)
+ *         -> print err, exit status 2
+ *     store r.grams of f->id; print r.text; food_free(f)
+ *
+ * QUANTITY is one of
+ *   decimal        1  1.5  .5  1.          (digits and one '.', at most 15 digits)
+ *   fraction       1/2  3/4                (whole numbers)
+ *   mixed number   1 1/2                   (whole number, space, fraction below 1)
+ *   vulgar         ½  1½  1 ½              (½ ¼ ¾ ⅓ ⅔ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞)
+ * and must lie in [ENTRY_QUANTITY_MIN, ENTRY_QUANTITY_MAX].  Signs,
+ * exponents, hex, inf, nan, decimal commas, x/0 and numbers with too many
+ * digits are refused with the reason.  A generic unit (units.h) may be
+ * glued to the number: "100g", "1/2cup", "3fl oz".
+ *
+ * The candidate unit is the word after the quantity, or the two words when
+ * together they are a generic unit ("fl oz", "fluid ounces").  There is no
+ * candidate (unit "") when the food is a single word ("2 eggs") or begins
+ * with '@'.  A generic unit with nothing after it ("100 g") is an error.
+ *
+ * FOOD "@ID" names a food by id; it must be one word and the last one
+ * ("250 ml @usda:01077", "2 large @usda:01123", "2 @usda:01123").
+ */
+#ifndef DIETBAL_ENTRY_H
+#define DIETBAL_ENTRY_H
+
+#include "dietbal/food.h"
+
+#include <stddef.h>
+
+#define ENTRY_MAX_LEN 1000          /* bytes in one ENTRY argument */
+#define ENTRY_QUANTITY_MIN 0.001    /* "1/1000 cup" is as fine as anyone measures */
+#define ENTRY_QUANTITY_MAX 100000.0 /* 100000 mg is 100 g; more is a typo */
+
+struct entry_spec {
+    double quantity;
+    char quantity_text[64];       /* as written, spaces normalised: "1 1/2", "½" */
+    char unit[ENTRY_MAX_LEN + 1]; /* candidate unit as written: "cup", "fl oz", "large", "" */
+    int unit_generic;             /* unit is a generic unit (units_generic() != NULL) */
+    char food[ENTRY_MAX_LEN + 1]; /* the text after the candidate unit; whole text when none */
+    char text[ENTRY_MAX_LEN + 1]; /* all the text after the quantity, no unit taken */
+};
+
+enum entry_status {
+    ENTRY_OK = 0,
+    ENTRY_ERUNTIME,   /* the lookup failed for a reason other than the input (exit 1) */
+    ENTRY_EQUANTITY,  /* quantity missing, malformed or out of range */
+    ENTRY_ESYNTAX,    /* empty or too long, no food, malformed @ID */
+    ENTRY_ENOTFOUND,  /* no food matches */
+    ENTRY_EAMBIGUOUS, /* several foods match and none clearly wins */
+};
+
+/*
+ * Take an ENTRY argument apart.  Whitespace runs count as one space.
+ * ENTRY_OK fills *out; otherwise *out is untouched and err (errlen bytes,
+ * may be NULL) says why, quoting the offending part.
+ */
+int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen);
+
+/* The id in a food text "@ID" (the part after '@'), or NULL for search text. */
+const char *entry_food_id(const char *food_text);
+
+enum entry_lookup {
+    ENTRY_LOOKUP_FOUND,     /* *out set to a new food the caller of entry_resolve owns */
+    ENTRY_LOOKUP_NOTFOUND,  /* err says so */
+    ENTRY_LOOKUP_AMBIGUOUS, /* err lists the candidates */
+    ENTRY_LOOKUP_ERROR,     /* err says what failed (database, memory) */
+};
+
+/*
+ * Find one food.  by_id: text is an id (without the '@'), look it up
+ * exactly; otherwise text is search text, and the best match is taken only
+ * when it clearly wins.  On ENTRY_LOOKUP_FOUND *out is a food allocated
+ * with food_new(); on anything else *out is untouched and err is filled.
+ */
+typedef enum entry_lookup (*entry_lookup_fn)(void *ctx, const char *text, int by_id,
+                                             struct food **out, char *err, size_t errlen);
+
+/*
+ * Decide the food and the unit of a parsed entry, with these lookups:
+ *
+ *   1. No candidate, or a generic one: the food is e->food, the unit is
+ *      e->unit ("" -> NULL).  "1 cup milk" is always a cup of "milk".
+ *   2. Otherwise the candidate WORD may be a portion name.  Look up REST
+ *      (e->food).  When found and WORD names one of its portions
+ *      (units_find_portion), that is the answer; so it is when REST is an
+ *      @ID (no other reading exists; units_to_grams() will list the units
+ *      the food takes if WORD is none of them).
+ *   3. Else look up the whole text "WORD REST" (e->text).  When found, the
+ *      unit is WORD if WORD names one of that food's portions ("2 large
+ *      eggs" where "eggs" alone was ambiguous), else none (the first
+ *      portion: "2 whole-wheat bread").
+ *   4. Else: the whole text's ambiguity if it was ambiguous; else REST's
+ *      food with WORD as unit if step 2 found one (units_to_grams() will
+ *      say WORD is not one of its units); else REST's ambiguity; else the
+ *      whole text's not-found.
+ *
+ * ENTRY_OK sets *food (free with food_free) and *unit (pointing into e, or
+ * NULL for "count the first portion"); otherwise neither is touched and err
+ * holds the lookup's message.  A lookup error stops at once (ENTRY_ERUNTIME).
+ */
+int entry_resolve(const struct entry_spec *e, entry_lookup_fn lookup, void *ctx, struct food **food,
+                  const char **unit, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,592 @@
+/*
+ * entry.c - "1 1/2 cup milk" -> quantity, candidate unit, food text; and
+ * the order in which a command's food lookups settle what the words mean.
+ *
+ * It must not know about the database or print: lookups come in as a
+ * callback, failures go out as a code and a message.  Character tests are
+ * ASCII-only so the locale main() sets cannot change what parses.
+ */
+#include "dietbal/entry.h"
+
+#include "dietbal/units.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* More digits than a double holds exactly is never a real quantity. */
+#define MAX_DIGITS 15
+
+/* What entry_resolve keeps of a lookup's message while it tries another. */
+#define MSG_MAX 1024
+
+static const struct {
+    const char *utf8;
+    int num, den;
+} vulgars[] = {
+    {"\xC2\xBD", 1, 2},     /* ½ U+00BD */
+    {"\xC2\xBC", 1, 4},     /* ¼ U+00BC */
+    {"\xC2\xBE", 3, 4},     /* ¾ U+00BE */
+    {"\xE2\x85\x93", 1, 3}, /* ⅓ U+2153 */
+    {"\xE2\x85\x94", 2, 3}, /* ⅔ */
+    {"\xE2\x85\x95", 1, 5}, /* ⅕ */
+    {"\xE2\x85\x96", 2, 5}, /* ⅖ */
+    {"\xE2\x85\x97", 3, 5}, /* ⅗ */
+    {"\xE2\x85\x98", 4, 5}, /* ⅘ */
+    {"\xE2\x85\x99", 1, 6}, /* ⅙ */
+    {"\xE2\x85\x9A", 5, 6}, /* ⅚ */
+    {"\xE2\x85\x9B", 1, 8}, /* ⅛ */
+    {"\xE2\x85\x9C", 3, 8}, /* ⅜ */
+    {"\xE2\x85\x9D", 5, 8}, /* ⅝ */
+    {"\xE2\x85\x9E", 7, 8}, /* ⅞ U+215E */
+};
+
+static int is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+
+static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* vsnprintf that tolerates a NULL buffer and accepts truncation. */
+static void bufprintf(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void bufprintf(char *buf, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    if (!buf || len == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------------- */
+/* numbers */
+
+enum num_kind { NUM_NONE, NUM_INT, NUM_DEC, NUM_FRAC, NUM_VULGAR };
+enum scan_status { SCAN_OK, SCAN_TOO_MANY_DIGITS, SCAN_DIV_ZERO };
+
+struct num {
+    enum num_kind kind;
+    double value;
+    int proper; /* a fraction below 1 with no whole part: may end a mixed number */
+    size_t len; /* bytes of the word the number takes */
+};
+
+/* Read a run of digits: its value (exact below MAX_DIGITS digits) and count. */
+static size_t digits(const char *w, size_t n, uint64_t *value)
+{
+    size_t i = 0;
+    *value = 0;
+    for (; i < n && is_digit((unsigned char)w[i]); i++)
+        if (i < MAX_DIGITS)
+            *value = *value * 10 + (uint64_t)(w[i] - '0');
+    return i;
+}
+
+static double pow10i(size_t k)
+{
+    double p = 1;
+    while (k--)
+        p *= 10;
+    return p;
+}
+
+/*
+ * The number at the start of word w (n bytes): decimal, fraction, or a
+ * vulgar fraction with an optional whole part.  kind NUM_NONE when w does
+ * not start with one.  Whatever follows the number is the caller's to judge.
+ */
+static enum scan_status scan_num(const char *w, size_t n, struct num *out)
+{
+    uint64_t a, b;
+    size_t da = digits(w, n, &a), i = da;
+
+    memset(out, 0, sizeof(*out));
+    if (i < n && w[i] == '.') {
+        size_t db = digits(w + i + 1, n - i - 1, &b);
+        if (da + db == 0)
+            return SCAN_OK; /* "." or ".x" */
+        if (da + db > MAX_DIGITS)
+            return SCAN_TOO_MANY_DIGITS;
+        /* one integer below 2^53 divided by a power of ten: one rounding */
+        out->value = (double)(a * (uint64_t)pow10i(db) + b) / pow10i(db);
+        out->kind = NUM_DEC;
+        out->len = da + 1 + db;
+        return SCAN_OK;
+    }
+    if (da > 0 && i < n && w[i] == '/') {
+        size_t dc = digits(w + i + 1, n - i - 1, &b);
+        if (dc > 0) {
+            if (da > MAX_DIGITS || dc > MAX_DIGITS)
+                return SCAN_TOO_MANY_DIGITS;
+            if (b == 0)
+                return SCAN_DIV_ZERO;
+            out->value = (double)a / (double)b;
+            out->kind = NUM_FRAC;
+            out->proper = a < b;
+            out->len = da + 1 + dc;
+            return SCAN_OK;
+        }
+        /* "1/" or "1/x": the number is "1", the rest is junk for the caller */
+    }
+    for (size_t k = 0; k < sizeof(vulgars) / sizeof(vulgars[0]); k++) {
+        size_t vl = strlen(vulgars[k].utf8);
+        if (n - i >= vl && memcmp(w + i, vulgars[k].utf8, vl) == 0) {
+            if (da > MAX_DIGITS)
+                return SCAN_TOO_MANY_DIGITS;
+            out->value = (double)a + (double)vulgars[k].num / vulgars[k].den;
+            out->kind = NUM_VULGAR;
+            out->proper = da == 0;
+            out->len = i + vl;
+            return SCAN_OK;
+        }
+    }
+    if (da == 0)
+        return SCAN_OK;
+    if (da > MAX_DIGITS)
+        return SCAN_TOO_MANY_DIGITS;
+    out->value = (double)a;
+    out->kind = NUM_INT;
+    out->len = da;
+    return SCAN_OK;
+}
+
+/* ------------------------------------------------------------------------- */
+/* words */
+
+struct word {
+    const char *p;
+    size_t n;
+};
+
+/* Is "a b" (or "a" when b is NULL) a generic unit? */
+static int generic2(const char *a, size_t an, const struct word *b)
+{
+    char t[80];
+    if (b) {
+        if (an + 1 + b->n >= sizeof(t))
+            return 0;
+        memcpy(t, a, an);
+        t[an] = ' ';
+        memcpy(t + an + 1, b->p, b->n);
+        t[an + 1 + b->n] = '\0';
+    } else {
+        if (an >= sizeof(t))
+            return 0;
+        memcpy(t, a, an);
+        t[an] = '\0';
+    }
+    return units_generic(t) != NULL;
+}
+
+/*
+ * Does the word read as a number: one that scans (or fails to, "3/0"), and
+ * is followed by nothing, a non-letter ("1/2.5") or a generic unit ("100g")?
+ * "7up" does not: a name may begin with digits.
+ */
+static int is_number_word(const struct word *w)
+{
+    struct num m;
+    if (scan_num(w->p, w->n, &m) != SCAN_OK)
+        return 1;
+    if (m.kind == NUM_NONE)
+        return 0;
+    return m.len == w->n || !is_alpha((unsigned char)w->p[m.len]) ||
+           generic2(w->p + m.len, w->n - m.len, NULL);
+}
+
+static int has_digit(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_digit((unsigned char)p[i]))
+            return 1;
+    return 0;
+}
+
+static void copy_span(char *dst, const char *from, const char *to)
+{
+    size_t n = (size_t)(to - from);
+    memcpy(dst, from, n);
+    dst[n] = '\0';
+}
+
+#define USAGE_HINT "an entry is QUANTITY [UNIT] FOOD, as in '1 cup milk'"
+
+static int quantity_error(const struct word *w, enum scan_status st, char *err, size_t errlen)
+{
+    if (st == SCAN_TOO_MANY_DIGITS)
+        bufprintf(err, errlen, "quantity '%.*s' has too many digits (at most %d)", (int)w->n, w->p,
+                  MAX_DIGITS);
+    else if (st == SCAN_DIV_ZERO)
+        bufprintf(err, errlen, "quantity '%.*s' divides by zero", (int)w->n, w->p);
+    return ENTRY_EQUANTITY;
+}
+
+/* The parser's working state: the normalised text cut into words. */
+struct parse {
+    char buf[ENTRY_MAX_LEN + 1]; /* whitespace runs as one space, trimmed */
+    size_t len;
+    struct word w[ENTRY_MAX_LEN / 2 + 1]; /* 1000 bytes hold at most 500 words */
+    size_t nw;
+    size_t next; /* first word not yet taken */
+    double quantity;
+    char qtext[64];
+    const char *glued, *glued_end;   /* text glued to the number: "g" of "100g" */
+    const char *unit_from, *unit_to; /* the candidate unit */
+};
+
+static int split_words(const char *s, struct parse *ps, char *err, size_t errlen)
+{
+    if (!s) {
+        bufprintf(err, errlen, "no entry; " USAGE_HINT);
+        return ENTRY_ESYNTAX;
+    }
+    if (strlen(s) > ENTRY_MAX_LEN) {
+        bufprintf(err, errlen, "entry is too long (%zu bytes, at most %d)", strlen(s),
+                  ENTRY_MAX_LEN);
+        return ENTRY_ESYNTAX;
+    }
+    ps->len = 0;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (is_space(c)) {
+            if (ps->len > 0 && ps->buf[ps->len - 1] != ' ')
+                ps->buf[ps->len++] = ' ';
+            continue;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            bufprintf(err, errlen, "entry contains a control character (byte %u)", c);
+            return ENTRY_ESYNTAX;
+        }
+        ps->buf[ps->len++] = (char)c;
+    }
+    if (ps->len > 0 && ps->buf[ps->len - 1] == ' ')
+        ps->len--;
+    ps->buf[ps->len] = '\0';
+    if (ps->len == 0) {
+        bufprintf(err, errlen, "empty entry; " USAGE_HINT);
+        return ENTRY_ESYNTAX;
+    }
+    ps->nw = 0;
+    for (char *p = ps->buf; *p;) {
+        char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        ps->w[ps->nw].p = p;
+        ps->w[ps->nw].n = n;
+        ps->nw++;
+        p += n + (e != NULL);
+    }
+    return ENTRY_OK;
+}
+
+/* The quantity: one word, or two for a mixed number; notes a glued unit. */
+static int read_quantity(struct parse *ps, char *err, size_t errlen)
+{
+    const struct word *w = ps->w;
+    struct num q, f;
+    enum scan_status st;
+
+    if ((w[0].p[0] == '-' || w[0].p[0] == '+') && w[0].n > 1 &&
+        (scan_num(w[0].p + 1, w[0].n - 1, &q) != SCAN_OK || q.kind != NUM_NONE)) {
+        bufprintf(err, errlen, "quantity '%.*s' %s", (int)w[0].n, w[0].p,
+                  w[0].p[0] == '-' ? "is negative" : "must be a plain number, no sign");
+        return ENTRY_EQUANTITY;
+    }
+    st = scan_num(w[0].p, w[0].n, &q);
+    if (st != SCAN_OK)
+        return quantity_error(&w[0], st, err, errlen);
+    if (q.kind == NUM_NONE) {
+        bufprintf(err, errlen, "'%.*s' is not a quantity; " USAGE_HINT, (int)w[0].n, w[0].p);
+        return ENTRY_EQUANTITY;
+    }
+    ps->next = 1;
+    ps->glued = NULL;
+    if (q.kind == NUM_INT && q.len == w[0].n && ps->nw > 1) {
+        /* a mixed number: "1 1/2", "1 ½", a unit perhaps glued ("1 1/2cup") */
+        st = scan_num(w[1].p, w[1].n, &f);
+        if (st != SCAN_OK) {
+            struct word both = {w[0].p, (size_t)(w[1].p + w[1].n - w[0].p)};
+            return quantity_error(&both, st, err, errlen);
+        }
+        if ((f.kind == NUM_FRAC || (f.kind == NUM_VULGAR && f.proper)) &&
+            (f.len == w[1].n || is_alpha((unsigned char)w[1].p[f.len]))) {
+            if (!f.proper) {
+                bufprintf(err, errlen,
+                          "quantity '%.*s %.*s': the fraction of a mixed number must be below 1",
+                          (int)w[0].n, w[0].p, (int)f.len, w[1].p);
+                return ENTRY_EQUANTITY;
+            }
+            q.value += f.value;
+            snprintf(ps->qtext, sizeof(ps->qtext), "%.*s %.*s", (int)w[0].n, w[0].p, (int)f.len,
+                     w[1].p);
+            if (f.len < w[1].n) {
+                ps->glued = w[1].p + f.len;
+                ps->glued_end = w[1].p + w[1].n;
+            }
+            ps->next = 2;
+        }
+    }
+    if (ps->next == 1) {
+        snprintf(ps->qtext, sizeof(ps->qtext), "%.*s", (int)q.len, w[0].p);
+        if (q.len < w[0].n) {
+            ps->glued = w[0].p + q.len;
+            ps->glued_end = w[0].p + w[0].n;
+        }
+    }
+    if (!ps->glued && ps->next < ps->nw && is_number_word(&w[ps->next])) {
+        bufprintf(err, errlen, "'%.*s': two numbers in a row; write one quantity, as in 1 1/2",
+                  (int)(w[ps->next].p + w[ps->next].n - w[0].p), w[0].p);
+        return ENTRY_EQUANTITY;
+    }
+    ps->quantity = q.value;
+    return ENTRY_OK;
+}
+
+static int check_range(const struct parse *ps, char *err, size_t errlen)
+{
+    if (ps->quantity <= 0) {
+        bufprintf(err, errlen, "quantity '%s' is zero", ps->qtext);
+        return ENTRY_EQUANTITY;
+    }
+    if (ps->quantity < ENTRY_QUANTITY_MIN) {
+        bufprintf(err, errlen, "quantity '%s' is too small (at least %g)", ps->qtext,
+                  ENTRY_QUANTITY_MIN);
+        return ENTRY_EQUANTITY;
+    }
+    if (ps->quantity > ENTRY_QUANTITY_MAX) {
+        bufprintf(err, errlen, "quantity '%s' is too large (at most %.0f)", ps->qtext,
+                  ENTRY_QUANTITY_MAX);
+        return ENTRY_EQUANTITY;
+    }
+    return ENTRY_OK;
+}
+
+/* Text glued to the number must be a generic unit, perhaps of two words
+ * ("3fl oz"). */
+static int read_glued_unit(struct parse *ps, char *err, size_t errlen)
+{
+    const char *g = ps->glued;
+    size_t gn = (size_t)(ps->glued_end - g);
+    const struct word *qw = &ps->w[ps->next - 1];
+
+    if (is_alpha((unsigned char)g[0]) && ps->next < ps->nw && generic2(g, gn, &ps->w[ps->next])) {
+        ps->unit_from = g;
+        ps->unit_to = ps->w[ps->next].p + ps->w[ps->next].n;
+        ps->next++;
+        return ENTRY_OK;
+    }
+    if (is_alpha((unsigned char)g[0]) && generic2(g, gn, NULL)) {
+        ps->unit_from = g;
+        ps->unit_to = ps->glued_end;
+        return ENTRY_OK;
+    }
+    if (g[0] == ',' && is_digit((unsigned char)g[1]))
+        bufprintf(err, errlen, "quantity '%.*s': use a decimal point, as in 1.5", (int)qw->n,
+                  qw->p);
+    else if (is_alpha((unsigned char)g[0]) && !has_digit(g, gn))
+        bufprintf(err, errlen,
+                  "'%.*s' is not a quantity; put a space after the number unless a unit "
+                  "follows it (100g)",
+                  (int)qw->n, qw->p);
+    else
+        bufprintf(err, errlen,
+                  "'%.*s' is not a quantity; use a decimal (1.5), a fraction (1/2) or a "
+                  "mixed number (1 1/2)",
+                  (int)qw->n, qw->p);
+    return ENTRY_EQUANTITY;
+}
+
+/* The candidate unit: one word, or two that make a generic unit; none when
+ * the food is one word or an @ID. */
+static void read_unit(struct parse *ps)
+{
+    const struct word *w = ps->w;
+    size_t i = ps->next;
+
+    if (i >= ps->nw || w[i].p[0] == '@')
+        return;
+    if (i + 1 < ps->nw && generic2(w[i].p, w[i].n, &w[i + 1])) {
+        ps->unit_from = w[i].p;
+        ps->unit_to = w[i + 1].p + w[i + 1].n;
+        ps->next += 2;
+    } else if (i + 1 < ps->nw || generic2(w[i].p, w[i].n, NULL)) {
+        ps->unit_from = w[i].p;
+        ps->unit_to = w[i].p + w[i].n;
+        ps->next++;
+    }
+}
+
+/* Something must be left for the food, and an @ID must be alone. */
+static int check_food(const struct parse *ps, char *err, size_t errlen)
+{
+    const struct word *w = ps->w;
+    size_t i = ps->next;
+
+    if (i >= ps->nw) {
+        if (ps->unit_from)
+            bufprintf(err, errlen, "no food after '%s %.*s'; " USAGE_HINT, ps->qtext,
+                      (int)(ps->unit_to - ps->unit_from), ps->unit_from);
+        else
+            bufprintf(err, errlen, "no food after '%s'; " USAGE_HINT, ps->qtext);
+        return ENTRY_ESYNTAX;
+    }
+    if (w[i].p[0] == '@' && w[i].n == 1) {
+        bufprintf(err, errlen, "'@' needs a food id after it, as in '@usda:01077'");
+        return ENTRY_ESYNTAX;
+    }
+    if (w[i].p[0] == '@' && i + 1 < ps->nw) {
+        bufprintf(err, errlen, "'%s': nothing may follow a food id", w[i].p);
+        return ENTRY_ESYNTAX;
+    }
+    return ENTRY_OK;
+}
+
+int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
+{
+    struct parse ps;
+    const char *text_start;
+    int rc;
+
+    memset(&ps, 0, sizeof(ps));
+    if ((rc = split_words(s, &ps, err, errlen)) != ENTRY_OK ||
+        (rc = read_quantity(&ps, err, errlen)) != ENTRY_OK)
+        return rc;
+    text_start = ps.glued ? ps.glued : ps.next < ps.nw ? ps.w[ps.next].p : ps.buf + ps.len;
+    if (ps.glued && (rc = read_glued_unit(&ps, err, errlen)) != ENTRY_OK)
+        return rc;
+    if ((rc = check_range(&ps, err, errlen)) != ENTRY_OK)
+        return rc;
+    if (!ps.unit_from)
+        read_unit(&ps);
+    if ((rc = check_food(&ps, err, errlen)) != ENTRY_OK)
+        return rc;
+
+    out->quantity = ps.quantity;
+    memcpy(out->quantity_text, ps.qtext, sizeof(ps.qtext));
+    if (ps.unit_from)
+        copy_span(out->unit, ps.unit_from, ps.unit_to);
+    else
+        out->unit[0] = '\0';
+    out->unit_generic = ps.unit_from && units_generic(out->unit) != NULL;
+    copy_span(out->food, ps.w[ps.next].p, ps.buf + ps.len);
+    copy_span(out->text, text_start, ps.buf + ps.len);
+    return ENTRY_OK;
+}
+
+const char *entry_food_id(const char *food_text)
+{
+    if (!food_text || food_text[0] != '@' || !food_text[1])
+        return NULL;
+    return food_text + 1;
+}
+
+/* ------------------------------------------------------------------------- */
+/* resolution */
+
+static int look(entry_lookup_fn lookup, void *ctx, const char *text, struct food **out, char *msg,
+                size_t msglen)
+{
+    const char *id = entry_food_id(text);
+    struct food *f = NULL;
+    enum entry_lookup r;
+
+    msg[0] = '\0';
+    r = lookup(ctx, id ? id : text, id != NULL, &f, msg, msglen);
+    switch (r) {
+    case ENTRY_LOOKUP_FOUND:
+        if (!f) {
+            bufprintf(msg, msglen, "the food lookup for '%s' returned no food", text);
+            return ENTRY_ERUNTIME;
+        }
+        *out = f;
+        return ENTRY_OK;
+    case ENTRY_LOOKUP_NOTFOUND:
+        if (!msg[0])
+            bufprintf(msg, msglen, "no food matches '%s'", text);
+        return ENTRY_ENOTFOUND;
+    case ENTRY_LOOKUP_AMBIGUOUS:
+        if (!msg[0])
+            bufprintf(msg, msglen, "several foods match '%s'", text);
+        return ENTRY_EAMBIGUOUS;
+    case ENTRY_LOOKUP_ERROR:
+        break;
+    }
+    if (!msg[0])
+        bufprintf(msg, msglen, "the food lookup for '%s' failed", text);
+    return ENTRY_ERUNTIME;
+}
+
+int entry_resolve(const struct entry_spec *e, entry_lookup_fn lookup, void *ctx, struct food **food,
+                  const char **unit, char *err, size_t errlen)
+{
+    char msg_rest[MSG_MAX], msg_whole[MSG_MAX];
+    struct food *by_rest = NULL, *by_whole = NULL;
+    int rc_rest, rc_whole;
+
+    if (!e || !lookup || !food || !unit) {
+        bufprintf(err, errlen, "entry_resolve: missing argument");
+        return ENTRY_ERUNTIME;
+    }
+
+    /* 1. no candidate, or a generic unit: no other reading */
+    if (!e->unit[0] || e->unit_generic) {
+        int rc = look(lookup, ctx, e->food, &by_rest, msg_rest, sizeof(msg_rest));
+        if (rc != ENTRY_OK) {
+            bufprintf(err, errlen, "%s", msg_rest);
+            return rc;
+        }
+        *food = by_rest;
+        *unit = e->unit[0] ? e->unit : NULL;
+        return ENTRY_OK;
+    }
+
+    /* 2. "WORD REST": REST is the food if WORD is one of its portions */
+    rc_rest = look(lookup, ctx, e->food, &by_rest, msg_rest, sizeof(msg_rest));
+    if (rc_rest == ENTRY_ERUNTIME) {
+        bufprintf(err, errlen, "%s", msg_rest);
+        return rc_rest;
+    }
+    if (rc_rest == ENTRY_OK &&
+        (units_find_portion(by_rest, e->unit) >= 0 || entry_food_id(e->food))) {
+        *food = by_rest;
+        *unit = e->unit;
+        return ENTRY_OK;
+    }
+    if (rc_rest != ENTRY_OK && entry_food_id(e->food)) {
+        bufprintf(err, errlen, "%s", msg_rest);
+        return rc_rest;
+    }
+
+    /* 3. the whole text "WORD REST" as the food's name */
+    rc_whole = look(lookup, ctx, e->text, &by_whole, msg_whole, sizeof(msg_whole));
+    if (rc_whole == ENTRY_OK) {
+        food_free(by_rest);
+        *food = by_whole;
+        *unit = units_find_portion(by_whole, e->unit) >= 0 ? e->unit : NULL;
+        return ENTRY_OK;
+    }
+
+    /* 4. neither reading gave a food with WORD as its unit */
+    if (rc_whole == ENTRY_ERUNTIME || rc_whole == ENTRY_EAMBIGUOUS) {
+        food_free(by_rest);
+        bufprintf(err, errlen, "%s", msg_whole);
+        return rc_whole;
+    }
+    if (rc_rest == ENTRY_OK) {
+        *food = by_rest;
+        *unit = e->unit;
+        return ENTRY_OK;
+    }
+    if (rc_rest == ENTRY_EAMBIGUOUS) {
+        bufprintf(err, errlen, "%s", msg_rest);
+        return rc_rest;
+    }
+    bufprintf(err, errlen, "%s", msg_whole);
+    return rc_whole;
+}
