@@ -59,6 +59,15 @@ static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct f
         snprintf(err, errlen, "%s", store_errmsg(s));
         return rc == STORE_NOTFOUND ? ENTRY_LOOKUP_NOTFOUND : ENTRY_LOOKUP_ERROR;
     }
+    /* an everyday name stands for one food even when its USDA name lacks
+     * the word ("oatmeal" is "Cereals, oats, ... cooked with water") */
+    const char *pin = foodsearch_everyday(text);
+    if (pin && (rc = store_food_get(s, pin, out)) != STORE_NOTFOUND) {
+        if (rc == STORE_OK)
+            return ENTRY_LOOKUP_FOUND;
+        snprintf(err, errlen, "%s", store_errmsg(s));
+        return ENTRY_LOOKUP_ERROR;
+    }
     if (store_food_search(s, text, SEARCH_DEPTH, &hits, &n) != STORE_OK) {
         snprintf(err, errlen, "%s", store_errmsg(s));
         return ENTRY_LOOKUP_ERROR;

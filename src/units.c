@@ -218,12 +218,42 @@ static int density_portion(const struct food *f)
     return -1;
 }
 
+/* Is a portion a weight rather than a thing one counts ("oz", "lb")? */
+static int mass_portion(const struct portion *p)
+{
+    static const char *const masses[] = {"oz", "ounce", "lb", "pound", "g", "gram", "kg"};
+    for (size_t i = 0; i < sizeof(masses) / sizeof(masses[0]); i++)
+        if (word_prefix(p->name, masses[i], 1))
+            return 1;
+    return 0;
+}
+
+/*
+ * The portion a bare number counts: the first one that is a thing ("large",
+ * "slice", "medium"), not a measure ("cup", "tbsp", "oz").  USDA often lists
+ * a cup first ("Egg, whole": "cup (4.86 large eggs)" before "large"), and
+ * "2 egg" means two eggs, not two cups of egg.  A "medium" one is preferred.  A food whose portions are
+ * all measures counts its first portion (product.md, "Entries").
+ */
 static int first_portion(const struct food *f)
 {
-    for (size_t i = 0; i < f->n_portions; i++)
-        if (portion_ok(&f->portions[i]))
+    int first = -1, thing = -1;
+    for (size_t i = 0; i < f->n_portions; i++) {
+        const struct portion *p = &f->portions[i];
+        if (!portion_ok(p))
+            continue;
+        if (first < 0)
+            first = (int)i;
+        if (portion_measure(p, NULL) != 0 || mass_portion(p))
+            continue;
+        /* USDA lists sizes smallest or largest first ("extra small",
+         * "extra large"); a plain count means an ordinary one */
+        if (word_prefix(p->name, "medium", 0))
             return (int)i;
-    return -1;
+        if (thing < 0)
+            thing = (int)i;
+    }
+    return thing >= 0 ? thing : first;
 }
 
 /* Singular forms of a lower-case token, the token itself first.  Returns the
@@ -349,10 +379,10 @@ static void describe_portion(struct units_result *r, double q, const struct port
     fmt_num(pg, sizeof(pg), p->grams);
     note[0] = '\0';
     if (p->amount != 1.0)
-        bufprintf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "first portion, " : "", am,
+        bufprintf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "default portion, " : "", am,
                   p->name, pg);
     else if (is_first)
-        bufprintf(note, sizeof(note), "first portion");
+        bufprintf(note, sizeof(note), "default portion");
     if (q == 1.0 && note[0])
         bufprintf(r->text, sizeof(r->text), "1 %s (%s) = %s g", p->name, note, tot);
     else if (q == 1.0)

@@ -587,11 +587,11 @@ static void test_first_portion_default(void **state)
     assert_near(r.grams, 100.0, 1e-12);
     assert_int_equal(r.how, UNITS_BY_FIRST_PORTION);
     assert_int_equal(r.portion, 0);
-    assert_string_equal(r.text, "2 × large (50 g, first portion) = 100 g");
+    assert_string_equal(r.text, "2 × large (50 g, default portion) = 100 g");
 
     r = ok(f, 1, "", 0);
     assert_near(r.grams, 50.0, 1e-12);
-    assert_string_equal(r.text, "1 large (first portion) = 50 g");
+    assert_string_equal(r.text, "1 large (default portion) = 50 g");
 
     r = ok(f, 1, "  ", 0); /* blank is no unit */
     assert_int_equal(r.how, UNITS_BY_FIRST_PORTION);
@@ -601,7 +601,37 @@ static void test_first_portion_default(void **state)
     r = ok(f, 1.5, NULL, 0);
     assert_near(r.grams, 594.0, 1e-12);
     assert_string_equal(r.text,
-                        "1.5 × fillet (396 g, first portion, from 0.5 fillet = 198 g) = 594 g");
+                        "1.5 × fillet (396 g, default portion, from 0.5 fillet = 198 g) = 594 g");
+    food_free(f);
+}
+
+static void test_default_skips_measures(void **state)
+{
+    (void)state;
+    /* USDA SR24 egg, whole, raw: "cup (4.86 large eggs)" 243 g comes first;
+     * a bare "2" counts eggs, a medium one by preference: 2 × 44 g = 88 g,
+     * not 486 g */
+    struct food *f = MK("usda:01123", "Egg, whole, raw, fresh", {"cup (4.86 large eggs)", 1, 243},
+                        {"extra large", 1, 56}, {"medium", 1, 44});
+    struct units_result r = ok(f, 2, NULL, 0);
+    assert_near(r.grams, 88.0, 1e-12);
+    assert_int_equal(r.portion, 2);
+    food_free(f);
+    /* no medium: the first thing counted, 2 × extra large 56 g = 112 g */
+    f = MK("x:29", "Egg", {"cup", 1, 243}, {"extra large", 1, 56}, {"large", 1, 50});
+    r = ok(f, 2, NULL, 0);
+    assert_near(r.grams, 112.0, 1e-12);
+    food_free(f);
+    /* weights are measures too: "oz" first, then "piece" 28 g */
+    f = MK("x:30", "Cheese", {"oz", 1, 28.35}, {"cubic inch", 1, 17.2}, {"piece", 1, 28});
+    r = ok(f, 1, NULL, 0);
+    assert_near(r.grams, 17.2, 1e-12);
+    food_free(f);
+    /* only measures: the first one is counted */
+    f = MK("x:31", "Juice", {"cup", 1, 248}, {"fl oz", 1, 31});
+    r = ok(f, 2, NULL, 0);
+    assert_near(r.grams, 496.0, 1e-12);
+    assert_int_equal(r.portion, 0);
     food_free(f);
 }
 
@@ -722,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_portion_plurals),
         cmocka_unit_test(test_portion_unknown_lists_units),
         cmocka_unit_test(test_first_portion_default),
+        cmocka_unit_test(test_default_skips_measures),
         cmocka_unit_test(test_no_portion_needs_unit),
         cmocka_unit_test(test_invalid_portions_ignored),
         cmocka_unit_test(test_five_kg_limit),
