@@ -583,15 +583,15 @@ static void test_first_portion_default(void **state)
     struct food *f = eggs();
     struct units_result r;
 
-    r = ok(f, 2, NULL, 0); /* 2 × large 50 g = 100 g */
-    assert_near(r.grams, 100.0, 1e-12);
+    r = ok(f, 2, NULL, 0); /* a medium one is preferred: 2 × 44 g = 88 g */
+    assert_near(r.grams, 88.0, 1e-12);
     assert_int_equal(r.how, UNITS_BY_FIRST_PORTION);
-    assert_int_equal(r.portion, 0);
-    assert_string_equal(r.text, "2 × large (50 g, default portion) = 100 g");
+    assert_int_equal(r.portion, 2);
+    assert_string_equal(r.text, "2 × medium (44 g, default portion) = 88 g");
 
     r = ok(f, 1, "", 0);
-    assert_near(r.grams, 50.0, 1e-12);
-    assert_string_equal(r.text, "1 large (default portion) = 50 g");
+    assert_near(r.grams, 44.0, 1e-12);
+    assert_string_equal(r.text, "1 medium (default portion) = 44 g");
 
     r = ok(f, 1, "  ", 0); /* blank is no unit */
     assert_int_equal(r.how, UNITS_BY_FIRST_PORTION);
