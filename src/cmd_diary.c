@@ -19,7 +19,7 @@ static json_t *entry_json(const struct entry *e)
     return json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
                      "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", e->food_id, "food",
-                     e->food_name, "grams", jround(e->grams, 1), "energy_kcal",
+                     e->food_name, "grams", jround(e->grams, 2), "energy_kcal",
                      jround(e->values[NUT_ENERGY], 1), "protein_g",
                      jround(e->values[NUT_PROTEIN], 2), "calcium_mg",
                      jround(e->values[NUT_CALCIUM], 1), "magnesium_mg",
