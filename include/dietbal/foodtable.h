@@ -51,6 +51,22 @@ struct foodtable_opts {
  * wrong" (or "PATH: why" when there is no position).  stats is filled as far
  * as the read went; free it with foodtable_stats_free in every case.
  */
+/*
+ * More of the contract:
+ * - opts and stats may be NULL (no schema, no callbacks; no counts).
+ * - A missing or unreadable file (or schema) is FOODTABLE_EIO with
+ *   "PATH: strerror"; anything wrong inside the table, including a DTD
+ *   (<!DOCTYPE ...>: refused before it is parsed), malformed XML, bad
+ *   UTF-8 or a cut .gz, is FOODTABLE_EINPUT.
+ * - Once any error is known no more foods are passed on; the validator
+ *   parses a little ahead, so on_food may stop a few foods short of the
+ *   position in err.
+ * - on_progress comes at most every MiB of the file (compressed bytes for
+ *   a .gz) and once more with done == total when the read succeeds.
+ * - libxml2's global error handlers and external entity loader are
+ *   replaced during the call and restored before it returns: not for use
+ *   from several threads at once.
+ */
 int foodtable_read(const char *path, const struct foodtable_opts *opts,
                    struct foodtable_stats *stats, char *err, size_t errlen);
 

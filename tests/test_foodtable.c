@@ -1,0 +1,930 @@
+/*
+ * test_foodtable.c - the food table reader against the fixtures in
+ * tests/fixtures/ (see the README there) and a few files made on the fly.
+ * Run from the top of the tree: paths are relative to it.
+ */
+#include "dietbal/foodtable.h"
+#include "dietbal/nutrients.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+#define SCHEMA "foods/foodtable.xsd"
+#define FIXTURES "tests/fixtures/"
+#define MAX_FOODS 8
+
+/* --- what on_food saw ------------------------------------------------------ */
+
+struct seen_food {
+    char *id, *name, *group;
+    size_t n_portions;
+    struct portion portions[4];
+    double *values;
+};
+
+struct seen {
+    struct seen_food foods[MAX_FOODS];
+    size_t n;       /* on_food calls */
+    size_t stop_at; /* return non-zero on this call (1-based), 0: never */
+    const char *stop_message;
+    unsigned long progress_calls;
+    unsigned long long last_done, last_total;
+    int progress_backwards;
+};
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
+{
+    struct seen *s = ctx;
+
+    s->n++;
+    if (s->n <= MAX_FOODS) {
+        struct seen_food *g = &s->foods[s->n - 1];
+        g->id = dup_or_null(f->id);
+        g->name = dup_or_null(f->name);
+        g->group = dup_or_null(f->group);
+        g->n_portions = f->n_portions;
+        for (size_t i = 0; i < f->n_portions && i < 4; i++) {
+            g->portions[i] = f->portions[i];
+            g->portions[i].name = strdup(f->portions[i].name);
+        }
+        g->values = malloc(nutrients_count() * sizeof(double));
+        memcpy(g->values, f->values, nutrients_count() * sizeof(double));
+    }
+    if (s->stop_at && s->n == s->stop_at) {
+        if (s->stop_message)
+            snprintf(err, errlen, "%s", s->stop_message);
+        return 1;
+    }
+    return 0;
+}
+
+static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
+{
+    struct seen *s = ctx;
+
+    if (done < s->last_done)
+        s->progress_backwards = 1;
+    s->progress_calls++;
+    s->last_done = done;
+    s->last_total = total;
+}
+
+static void seen_free(struct seen *s)
+{
+    for (size_t i = 0; i < s->n && i < MAX_FOODS; i++) {
+        struct seen_food *g = &s->foods[i];
+        free(g->id);
+        free(g->name);
+        free(g->group);
+        for (size_t j = 0; j < g->n_portions && j < 4; j++)
+            free(g->portions[j].name);
+        free(g->values);
+    }
+    memset(s, 0, sizeof(*s));
+}
+
+struct run {
+    int rc;
+    char err[1024];
+    struct foodtable_stats stats;
+    struct seen seen;
+};
+
+static void run_file(struct run *r, const char *path, const char *schema)
+{
+    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen};
+    r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
+}
+
+static void run_free(struct run *r)
+{
+    foodtable_stats_free(&r->stats);
+    seen_free(&r->seen);
+}
+
+static int teardown_run(void **state)
+{
+    struct run *r = *state;
+    run_free(r);
+    free(r);
+    return 0;
+}
+
+static int setup_run(void **state)
+{
+    *state = calloc(1, sizeof(struct run));
+    return *state ? 0 : -1;
+}
+
+static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A scratch file under /tmp, removed by the test. */
+static void tmp_path(char *buf, size_t len, const char *name)
+{
+    snprintf(buf, len, "/tmp/dietbal-test-foodtable-%ld-%s", (long)getpid(), name);
+}
+
+/* --- the good table -------------------------------------------------------- */
+
+static void check_good(struct run *r)
+{
+    const struct seen_food *milk, *cod, *mac, *water;
+
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_string_equal(r->err, "");
+
+    /* 4 foods; portions 2 + 1 + 1 + 0; values 8 + 5 + 2 + 0 (the unknown
+     * XTESTA, XTESTB are not values). */
+    assert_int_equal(r->seen.n, 4);
+    assert_int_equal(r->stats.foods, 4);
+    assert_int_equal(r->stats.portions, 4);
+    assert_int_equal(r->stats.values, 15);
+
+    /* XTESTA in cod and mac, XTESTB in mac: one entry per tag, counted in
+     * foods, in the order first seen. */
+    assert_int_equal(r->stats.n_unknown, 2);
+    assert_string_equal(r->stats.unknown[0].tag, "XTESTA");
+    assert_int_equal(r->stats.unknown[0].count, 2);
+    assert_string_equal(r->stats.unknown[1].tag, "XTESTB");
+    assert_int_equal(r->stats.unknown[1].count, 1);
+
+    milk = &r->seen.foods[0];
+    cod = &r->seen.foods[1];
+    mac = &r->seen.foods[2];
+    water = &r->seen.foods[3];
+
+    assert_string_equal(milk->id, "test:milk");
+    assert_string_equal(milk->name, "Milk, whole, 3.25% milkfat");
+    assert_string_equal(milk->group, "Dairy and Egg Products");
+    assert_int_equal(milk->n_portions, 2);
+    assert_string_equal(milk->portions[0].name, "cup");
+    assert_true(milk->portions[0].amount == 1.0); /* the default */
+    assert_true(milk->portions[0].grams == 244.0);
+    assert_string_equal(milk->portions[1].name, "fl oz");
+    assert_true(milk->portions[1].amount == 1.0);
+    assert_true(milk->portions[1].grams == 30.5);
+    /* Already in standard units: kept as written. */
+    assert_true(milk->values[NUT_ENERGY] == 61.0);
+    assert_true(milk->values[NUT_PROTEIN] == 3.15);
+    assert_true(milk->values[id_of("FAT")] == 3.25);
+    assert_true(milk->values[id_of("CHOCDF")] == 4.8);
+    assert_true(milk->values[NUT_WATER] == 88.32);
+    assert_true(milk->values[NUT_CALCIUM] == 113.0);
+    assert_true(milk->values[NUT_MAGNESIUM] == 10.0);
+    assert_true(milk->values[id_of("VITD")] == 1.3); /* unit="µg" */
+    /* Absent is unknown, not zero. */
+    assert_true(isnan(milk->values[NUT_SODIUM]));
+    assert_true(isnan(milk->values[id_of("SE")]));
+
+    assert_string_equal(cod->id, "test:cod");
+    assert_string_equal(cod->group, "Finfish");
+    assert_int_equal(cod->n_portions, 1);
+    assert_string_equal(cod->portions[0].name, "fillet");
+    assert_true(cod->portions[0].amount == 0.5);
+    assert_true(cod->portions[0].grams == 90.0);
+    /* ENERC defaults to kJ: 418 kJ / 4.184 kJ/kcal = 99.904 kcal. */
+    assert_float_equal(cod->values[NUT_ENERGY], 99.904398, 1e-5);
+    /* 0.113 g = 113 mg */
+    assert_float_equal(cod->values[NUT_CALCIUM], 113.0, 1e-9);
+    /* vitamin D: 40 IU / (40 IU/ug) = 1 ug */
+    assert_float_equal(cod->values[id_of("VITD")], 1.0, 1e-12);
+    /* selenium: 0.0376 mg = 37.6 ug */
+    assert_float_equal(cod->values[id_of("SE")], 37.6, 1e-9);
+    /* mcg is ug */
+    assert_float_equal(cod->values[id_of("VITB12")], 1.05, 1e-12);
+
+    /* &amp; and &#232; decoded; no group is NULL, not "". */
+    assert_string_equal(mac->id, "test:mac");
+    assert_string_equal(mac->name, "Macaroni & cheese, cr\xc3\xa8me style");
+    assert_null(mac->group);
+    assert_true(mac->portions[0].amount == 0.5);
+    assert_true(mac->values[NUT_ENERGY] == 164.0);
+    /* 0.5 g sodium = 500 mg */
+    assert_float_equal(mac->values[NUT_SODIUM], 500.0, 1e-9);
+
+    assert_string_equal(water->id, "test:water");
+    assert_string_equal(water->name, "Water, tap");
+    assert_int_equal(water->n_portions, 0);
+    for (size_t i = 0; i < nutrients_count(); i++)
+        assert_true(isnan(water->values[i]));
+}
+
+static void test_good(void **state)
+{
+    struct run *r = *state;
+    struct stat st;
+
+    run_file(r, FIXTURES "good.xml", SCHEMA);
+    check_good(r);
+    /* Once at the end, with the whole file done. */
+    assert_int_equal(stat(FIXTURES "good.xml", &st), 0);
+    assert_true(r->seen.progress_calls >= 1);
+    assert_int_equal(r->seen.last_done, (unsigned long long)st.st_size);
+    assert_int_equal(r->seen.last_total, (unsigned long long)st.st_size);
+}
+
+static void test_good_gz(void **state)
+{
+    struct run *r = *state;
+    struct stat st;
+
+    run_file(r, FIXTURES "good.xml.gz", SCHEMA);
+    check_good(r);
+    /* Progress counts the compressed bytes, against the size on disk. */
+    assert_int_equal(stat(FIXTURES "good.xml.gz", &st), 0);
+    assert_int_equal(r->seen.last_total, (unsigned long long)st.st_size);
+}
+
+static void test_good_without_schema(void **state)
+{
+    struct run *r = *state;
+
+    run_file(r, FIXTURES "good.xml", NULL);
+    check_good(r);
+}
+
+static void test_null_stats_and_callbacks(void **state)
+{
+    char err[256];
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL};
+
+    (void)state;
+    assert_int_equal(foodtable_read(FIXTURES "good.xml", &opts, NULL, err, sizeof(err)),
+                     FOODTABLE_OK);
+    assert_int_equal(foodtable_read(FIXTURES "bad-negative.xml", NULL, NULL, err, sizeof(err)),
+                     FOODTABLE_EINPUT);
+    assert_non_null(strstr(err, "is negative"));
+}
+
+/* --- the bad fixtures --------------------------------------------------------- */
+
+struct bad {
+    const char *file;
+    const char *where; /* "LINE:COL: " or "LINE:" after the path */
+    const char *says;  /* in the message */
+    size_t foods;      /* on_food calls before the error */
+};
+
+static const struct bad bads[] = {
+    {"bad-malformed.xml", "5:9: ", "mismatch", 0},
+    {"bad-truncated.xml", "8:27: ", "truncated", 1},
+    {"bad-schema.xml", "6:3: ", "food test:b has no name", 1},
+    {"bad-negative.xml", "5:5: ", "food test:a: CA value -3 is negative", 0},
+    {"bad-nan.xml", "5:5: ", "food test:a: CA value is NaN", 0},
+    {"bad-inf.xml", "5:5: ", "food test:a: CA value INF is infinite", 0},
+    {"bad-mass.xml", "5:5: ", "CA value 150000 mg is 150 g, more than the 100 g per 100 g", 0},
+    {"bad-proximates.xml", "7:3: ",
+     "food test:a: water, protein, fat, carbohydrate, ash and "
+     "alcohol add up to 110 g per 100 g, more than 105 g",
+     1},
+    {"bad-energy.xml", "5:5: ",
+     "ENERC_KCAL value 950 kcal is 950.0 kcal per 100 g, more than "
+     "902 kcal",
+     0},
+    {"bad-portion.xml", "5:5: ", "food test:a: portion 'slice' grams 0 is not positive", 0},
+    {"bad-amount.xml", "4:5: ", "food test:a: portion 'cup' amount 0 is not positive", 0},
+    {"bad-duplicate.xml", "7:3: ", "duplicate food id 'test:a' (first at line 3)", 2},
+    {"bad-version.xml", "3:1: ",
+     "unsupported food table version '2' (this dietbal reads "
+     "version 1)",
+     0},
+    {"bad-root.xml", "2:1: ", "the root element is <foods>, not <foodtable>", 0},
+    {"bad-unit-kind.xml", "5:5: ",
+     "CA value 10 has unit kcal, a unit of energy, but calcium "
+     "is measured in mg",
+     0},
+    {"bad-xxe.xml", "2:1: ", "DTDs and entities are not allowed in a food table", 0},
+    {"bad-entity-bomb.xml", "2:1: ", "DTDs and entities are not allowed in a food table", 0},
+    {"bad-encoding.xml", "6:29: ", "not proper UTF-8", 0},
+};
+
+/*
+ * Every bad fixture is bad input, with the path, the position of the
+ * offending element and what is wrong, with and without the schema (our
+ * own checks must hold when validation is skipped), and no food is passed
+ * on from the point of the error.  With the schema the validator parses
+ * ahead of the reader and may find the error before the foods in front of
+ * it are passed on (the importer rolls back anyway): at most that many.
+ * Nothing reaches stderr.
+ */
+static void test_bad_fixtures(void **state)
+{
+    char path[256], want[512], errfile[128], failure[2048] = "";
+    int saved = dup(2), fd;
+    struct stat st;
+
+    (void)state;
+    /* Catch anything printed; assert only once stderr is back. */
+    tmp_path(errfile, sizeof(errfile), "stderr");
+    fd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0 && saved >= 0);
+    dup2(fd, 2);
+    close(fd);
+
+    for (int with_schema = 1; with_schema >= 0 && !failure[0]; with_schema--) {
+        for (size_t i = 0; i < sizeof(bads) / sizeof(bads[0]) && !failure[0]; i++) {
+            struct run r;
+            memset(&r, 0, sizeof(r));
+            snprintf(path, sizeof(path), FIXTURES "%s", bads[i].file);
+            run_file(&r, path, with_schema ? SCHEMA : NULL);
+            snprintf(want, sizeof(want), "%s:%s", path, bads[i].where);
+            if (r.rc != FOODTABLE_EINPUT)
+                snprintf(failure, sizeof(failure), "rc %d", r.rc);
+            else if (strncmp(r.err, want, strlen(want)) != 0)
+                snprintf(failure, sizeof(failure), "expected the position %s", want);
+            else if (!strstr(r.err, bads[i].says))
+                snprintf(failure, sizeof(failure), "expected \"%s\"", bads[i].says);
+            else if (strchr(r.err, '\n'))
+                snprintf(failure, sizeof(failure), "a new line in the message");
+            else if (with_schema ? r.seen.n > bads[i].foods : r.seen.n != bads[i].foods)
+                snprintf(failure, sizeof(failure), "%zu foods passed on", r.seen.n);
+            else if (r.stats.foods != r.seen.n)
+                snprintf(failure, sizeof(failure), "stats.foods %lu", r.stats.foods);
+            if (failure[0]) {
+                size_t n = strlen(failure);
+                snprintf(failure + n, sizeof(failure) - n, " (schema %d): %s", with_schema, r.err);
+            }
+            run_free(&r);
+        }
+    }
+
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    if (failure[0])
+        fail_msg("%s", failure);
+    assert_int_equal(stat(errfile, &st), 0);
+    assert_int_equal(st.st_size, 0); /* the library printed nothing */
+    unlink(errfile);
+}
+
+/* The external entity's target never shows up anywhere. */
+static void test_xxe_does_not_leak(void **state)
+{
+    struct run *r = *state;
+    char host[256] = "";
+    FILE *f = fopen("/etc/hostname", "r");
+
+    if (f) {
+        if (!fgets(host, sizeof(host), f))
+            host[0] = '\0';
+        fclose(f);
+    }
+    host[strcspn(host, "\n")] = '\0';
+
+    run_file(r, FIXTURES "bad-xxe.xml", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_int_equal(r->seen.n, 0);
+    if (host[0]) {
+        assert_null(strstr(r->err, host));
+    }
+    assert_null(strstr(r->err, "&xxe;"));
+}
+
+static void test_missing_file(void **state)
+{
+    struct run *r = *state;
+
+    run_file(r, FIXTURES "no-such-file.xml", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EIO);
+    assert_string_equal(r->err, FIXTURES "no-such-file.xml: No such file or directory");
+    assert_int_equal(r->seen.n, 0);
+}
+
+static void test_directory(void **state)
+{
+    struct run *r = *state;
+
+    run_file(r, "tests/fixtures", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EIO);
+    assert_string_equal(r->err, "tests/fixtures: Is a directory");
+}
+
+static void test_missing_schema(void **state)
+{
+    struct run *r = *state;
+
+    run_file(r, FIXTURES "good.xml", "foods/no-such-schema.xsd");
+    assert_int_equal(r->rc, FOODTABLE_EIO);
+    assert_string_equal(r->err, "foods/no-such-schema.xsd: No such file or directory");
+    assert_int_equal(r->seen.n, 0);
+}
+
+static void test_empty_file(void **state)
+{
+    struct run *r = *state;
+    char path[128];
+
+    tmp_path(path, sizeof(path), "empty.xml");
+    write_file(path, "");
+    run_file(r, path, SCHEMA);
+    unlink(path);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ": the file is empty"));
+}
+
+/* --- the callback -------------------------------------------------------------- */
+
+static void test_callback_stops(void **state)
+{
+    struct run *r = *state;
+
+    r->seen.stop_at = 2;
+    r->seen.stop_message = "store: disk full while adding test:cod";
+    run_file(r, FIXTURES "good.xml", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_ECALLBACK);
+    /* The callback's message, unchanged. */
+    assert_string_equal(r->err, "store: disk full while adding test:cod");
+    /* It saw two foods; only the first counts as passed on. */
+    assert_int_equal(r->seen.n, 2);
+    assert_int_equal(r->stats.foods, 1);
+    assert_int_equal(r->stats.portions, 2);
+    assert_int_equal(r->stats.values, 8);
+}
+
+static void test_callback_stops_without_message(void **state)
+{
+    struct run *r = *state;
+
+    r->seen.stop_at = 1;
+    run_file(r, FIXTURES "good.xml", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_ECALLBACK);
+    /* Silent callback: the reader says where it stopped. */
+    assert_string_equal(r->err, FIXTURES "good.xml:4:3: food test:milk: rejected by the importer");
+}
+
+/* --- files made on the fly ------------------------------------------------------ */
+
+static const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<foodtable version=\"1\">\n";
+
+/* Read XML text (with head prepended) from a scratch file. */
+static void run_text(struct run *r, const char *body, const char *schema)
+{
+    char path[128];
+    size_t n = strlen(head) + strlen(body) + 1;
+    char *text = malloc(n);
+
+    assert_non_null(text);
+    snprintf(text, n, "%s%s", head, body);
+    tmp_path(path, sizeof(path), "text.xml");
+    write_file(path, text);
+    free(text);
+    run_file(r, path, schema);
+    unlink(path);
+}
+
+/* A table with no food is a table. */
+static void test_empty_table(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r, "", SCHEMA); /* head ends with <foodtable version="1"> */
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    run_free(r);
+    memset(r, 0, sizeof(*r));
+
+    run_text(r, "</foodtable>\n", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 0);
+    assert_int_equal(r->stats.foods, 0);
+    assert_int_equal(r->stats.n_unknown, 0);
+}
+
+/* The table's own tag wins over an alias, whatever the order. */
+static void test_alias_and_canonical(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"kJ first\">\n"
+             "    <nutrient tag=\"ENERC_KJ\" value=\"255\"/>\n"
+             "    <nutrient tag=\"ENERC_KCAL\" value=\"61\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:2\" name=\"kcal first\">\n"
+             "    <nutrient tag=\"ENERC_KCAL\" value=\"61\"/>\n"
+             "    <nutrient tag=\"ENERC\" value=\"255\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:3\" name=\"kJ only\">\n"
+             "    <nutrient tag=\"ENERC_KJ\" value=\"255\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 3);
+    assert_true(r->seen.foods[0].values[NUT_ENERGY] == 61.0);
+    assert_true(r->seen.foods[1].values[NUT_ENERGY] == 61.0);
+    /* 255 kJ / 4.184 = 60.946 kcal */
+    assert_float_equal(r->seen.foods[2].values[NUT_ENERGY], 60.946463, 1e-5);
+    /* One energy value per food. */
+    assert_int_equal(r->stats.values, 3);
+}
+
+static void test_same_tag_twice(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <nutrient tag=\"CA\" value=\"10\"/>\n"
+             "    <nutrient tag=\"MG\" value=\"10\"/>\n"
+             "    <nutrient tag=\"CA\" value=\"12\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":6:5: food t:1: CA given twice (first at line 4)"));
+    assert_int_equal(r->seen.n, 0);
+}
+
+static void test_unknown_counted_once_per_food(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <nutrient tag=\"XNEW\" value=\"1\"/>\n"
+             "    <nutrient tag=\"XNEW\" value=\"2\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:2\" name=\"B\">\n"
+             "    <nutrient tag=\"XNEW\" value=\"-1\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    /* Unknown values are skipped unread: even a negative one. */
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->stats.values, 0);
+    assert_int_equal(r->stats.n_unknown, 1);
+    assert_string_equal(r->stats.unknown[0].tag, "XNEW");
+    assert_int_equal(r->stats.unknown[0].count, 2);
+}
+
+static void test_iu_only_for_vitamin_d(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <nutrient tag=\"VITA_RAE\" value=\"500\" unit=\"IU\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":4:5: food t:1: VITA_RAE value 500 is in IU"));
+}
+
+static void test_bad_numbers(void **state)
+{
+    static const struct {
+        const char *nutrient;
+        const char *says;
+    } cases[] = {
+        {"<nutrient tag=\"CA\" value=\"abc\"/>", "'abc'"},
+        {"<nutrient tag=\"CA\" value=\"-INF\"/>", "CA value -INF is"},
+        {"<nutrient tag=\"CA\" value=\"1e400\"/>", "CA value 1e400 is"},
+        {"<nutrient tag=\"CA\" value=\"0x10\"/>", "'0x10'"},
+        {"<nutrient tag=\"CA\" value=\"\"/>", "CA value"},
+        {"<nutrient tag=\"CA\" value=\"1,5\"/>", "'1,5'"},
+        /* Finite, but 1e308 ug is 1e302 g. */
+        {"<nutrient tag=\"SE\" value=\"1e308\"/>", "more than the 100 g"},
+        /* 1e308 g is out of range once in mg. */
+        {"<nutrient tag=\"CA\" value=\"1e308\" unit=\"g\"/>", "out of range"},
+        /* 3800 kJ = 908 kcal */
+        {"<nutrient tag=\"ENERC_KJ\" value=\"3800\"/>", "908.2 kcal per 100 g"},
+        /* 100.001 g of water per 100 g */
+        {"<nutrient tag=\"WATER\" value=\"100.001\"/>", "more than the 100 g"},
+        {"<nutrient tag=\"CA\" value=\"10\" unit=\"furlong\"/>", "unit"},
+    };
+    char body[512];
+
+    (void)state;
+    for (int with_schema = 1; with_schema >= 0; with_schema--) {
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+            struct run r;
+            memset(&r, 0, sizeof(r));
+            snprintf(body, sizeof(body),
+                     "  <food id=\"t:1\" name=\"A\">\n    %s\n  </food>\n</foodtable>\n",
+                     cases[i].nutrient);
+            run_text(&r, body, with_schema ? SCHEMA : NULL);
+            if (r.rc != FOODTABLE_EINPUT || !strstr(r.err, ":4:") ||
+                (!with_schema && !strstr(r.err, cases[i].says)))
+                print_error("%s (schema %d): %s\n", cases[i].nutrient, with_schema, r.err);
+            assert_int_equal(r.rc, FOODTABLE_EINPUT);
+            assert_non_null(strstr(r.err, ":4:")); /* the line of the nutrient */
+            /* Without the schema the messages are all ours. */
+            if (!with_schema)
+                assert_non_null(strstr(r.err, cases[i].says));
+            assert_int_equal(r.seen.n, 0);
+            run_free(&r);
+        }
+    }
+}
+
+/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 105 g. */
+static void test_limits_inclusive(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"Sugar\">\n"
+             "    <nutrient tag=\"CHOCDF\" value=\"100\"/>\n"
+             "    <nutrient tag=\"SUGAR\" value=\"100000\" unit=\"mg\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:2\" name=\"Lard\">\n"
+             "    <nutrient tag=\"FAT\" value=\"100\"/>\n"
+             "    <nutrient tag=\"ENERC_KCAL\" value=\"902\"/>\n"
+             "    <nutrient tag=\"WATER\" value=\"5\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:3\" name=\"Zero\">\n"
+             "    <nutrient tag=\"CA\" value=\"0\"/>\n"
+             "    <nutrient tag=\"MG\" value=\" 1.5E1 \"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 3);
+    assert_true(r->seen.foods[2].values[NUT_CALCIUM] == 0.0); /* a real zero */
+    assert_true(r->seen.foods[2].values[NUT_MAGNESIUM] == 15.0);
+}
+
+/*
+ * A problem the reader meets first wins over a schema error further on,
+ * although the validator, parsing ahead, reports that one earlier.
+ */
+static void test_errors_in_document_order(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <nutrient tag=\"CA\" value=\"-1\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:2\">\n"
+             "    <nutrient tag=\"bad tag\" value=\"1\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":4:5: food t:1: CA value -1 is negative"));
+}
+
+/* A schema-only rule (the tag pattern) reports the element's position. */
+static void test_schema_error_position(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <nutrient tag=\"CA\" value=\"1\"/>\n"
+             "  </food>\n"
+             "  <food id=\"t:2\" name=\"B\">\n"
+             "      <nutrient tag=\"bad tag\" value=\"1\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":7:7: Element 'nutrient', attribute 'tag'"));
+    assert_true(r->seen.n <= 1); /* at most the good food before it */
+}
+
+static void test_text_and_stray_elements(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"t:1\" name=\"A\">\n"
+             "    <vitamin tag=\"CA\" value=\"1\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             NULL);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":4:5: unexpected element <vitamin>"));
+}
+
+/*
+ * Beyond line 65535, where libxml2's node line numbers stop, positions are
+ * still exact; and progress comes in steps, forwards, ending at the size.
+ */
+static void test_big_file_positions_and_progress(void **state)
+{
+    struct run *r = *state;
+    char path[128];
+    struct stat st;
+    FILE *f;
+    unsigned long line = 2;
+    const unsigned long foods = 20000;
+
+    tmp_path(path, sizeof(path), "big.xml");
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(head, f);
+    for (unsigned long i = 0; i < foods; i++) {
+        fprintf(f, "  <food id=\"big:%lu\" name=\"Food %lu\">\n", i, i);
+        fputs("    <portion name=\"cup\" grams=\"240\"/>\n", f);
+        fputs("    <nutrient tag=\"CA\" value=\"120\"/>\n", f);
+        fputs("    <nutrient tag=\"PROCNT\" value=\"3.3\"/>\n", f);
+        fputs("  </food>\n", f);
+        line += 5;
+    }
+    /* Line line+1 to line+3: a food with a negative value on line+2. */
+    fputs("  <food id=\"big:last\" name=\"Last\">\n"
+          "        <nutrient tag=\"MG\" value=\"-2\"/>\n"
+          "  </food>\n</foodtable>\n",
+          f);
+    assert_int_equal(fclose(f), 0);
+    assert_true(line + 2 > 65535);
+
+    run_file(r, path, SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    char want[256];
+    snprintf(want, sizeof(want), "%s:%lu:9: food big:last: MG value -2 is negative", path,
+             line + 2);
+    assert_string_equal(r->err, want);
+    assert_int_equal(r->stats.foods, foods);
+    assert_int_equal(r->stats.portions, foods);
+    assert_int_equal(r->stats.values, 2 * foods);
+
+    /* The file is ~3.4 MB: a few progress reports, never backwards.  (The
+     * last one is not the total: the read failed.) */
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 3 * 1024 * 1024);
+    assert_true(r->seen.progress_calls >= 2);
+    assert_true(r->seen.progress_calls <= (unsigned long)(st.st_size / (1024 * 1024)) + 1);
+    assert_false(r->seen.progress_backwards);
+    assert_int_equal(r->seen.last_total, (unsigned long long)st.st_size);
+    unlink(path);
+}
+
+/* A .gz cut short is bad input, said so; corrupt data too. */
+static void test_truncated_gz(void **state)
+{
+    struct run *r = *state;
+    char path[128];
+    FILE *in, *out;
+    unsigned char buf[4096];
+    size_t n;
+
+    tmp_path(path, sizeof(path), "cut.xml.gz");
+    in = fopen(FIXTURES "good.xml.gz", "rb");
+    assert_non_null(in);
+    n = fread(buf, 1, sizeof(buf), in);
+    fclose(in);
+    assert_true(n > 200);
+    out = fopen(path, "wb");
+    assert_non_null(out);
+    fwrite(buf, 1, n / 2, out);
+    fclose(out);
+
+    run_file(r, path, SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, "truncated"));
+    run_free(r);
+    memset(r, 0, sizeof(*r));
+
+    /* Flip bytes in the middle of the deflate stream. */
+    for (size_t i = n / 3; i < n / 3 + 16; i++)
+        buf[i] ^= 0x5a;
+    out = fopen(path, "wb");
+    assert_non_null(out);
+    fwrite(buf, 1, n, out);
+    fclose(out);
+    run_file(r, path, SCHEMA);
+    unlink(path);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_int_equal(r->seen.n, 0);
+}
+
+/* UTF-16 is XML too: read it (positions then come from libxml2). */
+static void test_utf16(void **state)
+{
+    struct run *r = *state;
+    const char *body = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                       "<foodtable version=\"1\">\n"
+                       "  <food id=\"t:1\" name=\"A\">\n"
+                       "    <nutrient tag=\"CA\" value=\"7\"/>\n"
+                       "  </food>\n"
+                       "</foodtable>\n";
+    char path[128];
+    FILE *f;
+
+    tmp_path(path, sizeof(path), "utf16.xml");
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fputc(0xFF, f);
+    fputc(0xFE, f);
+    for (const char *p = body; *p; p++) {
+        fputc(*p, f);
+        fputc(0, f);
+    }
+    fclose(f);
+    run_file(r, path, SCHEMA);
+    unlink(path);
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 1);
+    assert_true(r->seen.foods[0].values[NUT_CALCIUM] == 7.0);
+}
+
+/* A decimal-comma locale does not change how "3.15" reads. */
+static void test_locale_independent(void **state)
+{
+    struct run *r = *state;
+    static const char *locales[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "nl_NL.UTF-8"};
+    const char *set = NULL;
+
+    for (size_t i = 0; !set && i < sizeof(locales) / sizeof(locales[0]); i++)
+        set = setlocale(LC_NUMERIC, locales[i]);
+    if (!set)
+        skip(); /* no such locale installed */
+    run_file(r, FIXTURES "good.xml", SCHEMA);
+    setlocale(LC_NUMERIC, "C");
+    check_good(r);
+}
+
+/* The handlers and entity loader of libxml2 are as they were. */
+static int dummy_errors;
+static void dummy_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+    dummy_errors++;
+}
+
+static void test_restores_libxml_state(void **state)
+{
+    struct run *r = *state;
+    xmlExternalEntityLoader loader = xmlGetExternalEntityLoader();
+
+    xmlSetGenericErrorFunc(&dummy_errors, dummy_generic);
+    run_file(r, FIXTURES "bad-malformed.xml", SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_true(xmlGenericError == dummy_generic);
+    assert_ptr_equal(xmlGenericErrorContext, &dummy_errors);
+    assert_null(xmlStructuredError);
+    assert_true(xmlGetExternalEntityLoader() == loader);
+    assert_int_equal(dummy_errors, 0); /* and it was not used meanwhile */
+    xmlSetGenericErrorFunc(NULL, NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_good, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_good_gz, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_good_without_schema, setup_run, teardown_run),
+        cmocka_unit_test(test_null_stats_and_callbacks),
+        cmocka_unit_test(test_bad_fixtures),
+        cmocka_unit_test_setup_teardown(test_xxe_does_not_leak, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_missing_file, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_directory, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_missing_schema, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_empty_file, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_callback_stops, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_callback_stops_without_message, setup_run,
+                                        teardown_run),
+        cmocka_unit_test_setup_teardown(test_empty_table, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_alias_and_canonical, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_same_tag_twice, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_unknown_counted_once_per_food, setup_run,
+                                        teardown_run),
+        cmocka_unit_test_setup_teardown(test_iu_only_for_vitamin_d, setup_run, teardown_run),
+        cmocka_unit_test(test_bad_numbers),
+        cmocka_unit_test_setup_teardown(test_limits_inclusive, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_errors_in_document_order, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_schema_error_position, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_text_and_stray_elements, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_big_file_positions_and_progress, setup_run,
+                                        teardown_run),
+        cmocka_unit_test_setup_teardown(test_truncated_gz, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_utf16, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_locale_independent, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_restores_libxml_state, setup_run, teardown_run),
+    };
+    return cmocka_run_group_tests_name("foodtable", tests, NULL, NULL);
+}
