@@ -740,8 +740,9 @@ static void test_whole_path(void **state)
     /* two large eggs: 2 × 50 = 100 g */
     assert_near(grams_of("2 large eggs", t, sizeof(t)), 100.0, 1e-9);
     assert_string_equal(t, "2 × large (50 g) = 100 g");
-    assert_near(grams_of("2 egg", t, sizeof(t)), 100.0, 1e-9);
-    assert_string_equal(t, "2 × large (50 g, first portion) = 100 g");
+    /* no unit: a medium egg by preference, 2 × 44 = 88 g */
+    assert_near(grams_of("2 egg", t, sizeof(t)), 88.0, 1e-9);
+    assert_string_equal(t, "2 × medium (44 g, default portion) = 88 g");
     /* 2 slices white bread: 2 × 25 = 50 g; 2 whole-wheat (first portion 28 g) = 56 g */
     assert_near(grams_of("2 slices bread", t, sizeof(t)), 50.0, 1e-9);
     assert_near(grams_of("2 whole-wheat bread", t, sizeof(t)), 56.0, 1e-9);
