@@ -168,7 +168,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 {
     static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    char table[4200], buf[4096];
+    char table[4200];
     char *files[1] = {table};
     store *s = NULL;
     int c, rc;
@@ -201,8 +201,10 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
     if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
         return rc;
     rc = import_files(s, files, 1, ctx);
-    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet)
+    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet) {
+        char buf[4096];
         printf("database %s holds %ld foods\n", cmd_db_path(ctx, buf, sizeof(buf)), foods);
+    }
     store_close(s);
     return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
 }

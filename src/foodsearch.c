@@ -65,7 +65,7 @@ static void normalise(const char *s, char *out, size_t len)
             s++;
         if (!*s)
             break;
-        if (o && o + 1 < len)
+        if (o)
             out[o++] = ' ';
         size_t start = o;
         while (*s && isalnum((unsigned char)*s) && o + 1 < len)

@@ -771,7 +771,7 @@ int store_entry_add(store *s, const char *date, const char *time, const char *me
     if (sqlite3_step(st) != SQLITE_DONE) {
         rc = fail_db(s, "add entry");
     } else if (sqlite3_changes(s->db) == 0) {
-        rc = fail(s, "no food with id '%s'", food_id);
+        fail(s, "no food with id '%s'", food_id);
         rc = STORE_NOTFOUND;
     } else if (id) {
         *id = sqlite3_last_insert_rowid(s->db);
