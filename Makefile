@@ -32,7 +32,7 @@ CMD_OBJ  := $(CMD_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check test unit e2e sanitize bench fuzz install uninstall clean
+.PHONY: all deps demo check lint test unit sanitize bench install uninstall clean
 
 all: $(EXE)
 
@@ -59,7 +59,15 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory test
+
+# Static analysis: cppcheck must stay silent (the README's standard).
+lint:
+	@if command -v cppcheck >/dev/null 2>&1; then \
+	    cppcheck --enable=warning,style,performance,portability --error-exitcode=1 \
+	        --inline-suppr --quiet -Iinclude $(SRC) && echo "lint: cppcheck clean"; \
+	else echo "lint: cppcheck not installed, skipped"; fi
 
 unit: $(TEST_BIN)
 
