@@ -674,7 +674,8 @@ static size_t pick_families(struct scored *res, size_t n, size_t limit, unsigned
 {
     size_t kept = 0;
 
-    qsort(res, n, sizeof(*res), by_score);
+    if (n > 1)
+        qsort(res, n, sizeof(*res), by_score);
     for (size_t i = 0; i < n; i++) {
         keep[i] = 0;
         if (kept == limit)
@@ -770,7 +771,8 @@ int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out,
         c->bound = score_of(t, &c->fx, serving_limit_g(h->per100[NUT_ENERGY], h->name, h->group), 1);
         n_cands++;
     }
-    qsort(cands, n_cands, sizeof(*cands), by_bound);
+    if (n_cands > 1)
+        qsort(cands, n_cands, sizeof(*cands), by_bound);
 
     for (size_t i = 0; i < n_cands; i++) {
         struct food *f = NULL;
