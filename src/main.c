@@ -21,6 +21,7 @@ static const struct {
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
+    {"suggest", cmd_suggest, "foods that raise a nutrient while keeping the balance"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

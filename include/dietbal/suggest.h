@@ -33,8 +33,20 @@ int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out,
                   char *err, size_t errlen);
 void suggest_free(struct suggestion *list, size_t n);
 
+/* 1 when dietbal suggests foods to raise this nutrient (calcium,
+ * magnesium, potassium, protein, water); 0 for the others (energy,
+ * phosphorus, sodium: most diets have enough, and suggest_foods refuses). */
+int suggest_supported(int nutrient);
+
+/* Why a food of this name and group (NULL when it has none) is never
+ * suggested ("infant formula and baby foods", "baking powder" ...), or NULL
+ * when it may be.  A food with alcohol is also left out, by its value. */
+const char *suggest_exclusion(const char *name, const char *group);
+
 /* The core nutrient named by a word ("calcium", "ca", "magnesium", "mg",
- * "protein" ...), or -1. */
+ * "protein" ...), or -1.  Case is ignored.  Also names
+ * the nutrients that are not suggested ("sodium", "p", "energy"), so that a
+ * caller can say why it refuses them. */
 int suggest_nutrient_by_name(const char *name);
 
 #endif

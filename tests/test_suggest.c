@@ -1,0 +1,627 @@
+/*
+ * test_suggest.c - food suggestions on small hand-made tables in an
+ * in-memory store.  Every expected score is worked out by hand below from
+ * the formula in src/suggest.c:
+ *
+ *   score = 0.5 S + 0.25 D + 0.25 B
+ *   S = min(serving / day_ref, 0.5) / 0.5
+ *   D = clamp(log2(per_100kcal / need) / log2(16), 0, 1),
+ *       need = day_ref x 100 / 2200 kcal
+ *   PRAL per 100 g = 0.49 prot + 0.037 P - 0.021 K - 0.026 Mg - 0.013 Ca
+ *
+ * Value order in the specs: energy kcal, protein g, Ca, Mg, P, K, Na mg,
+ * water g (per 100 g; NAN = unknown).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dietbal/suggest.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct spec {
+    const char *id, *name, *group;
+    double v[NUT_CORE_COUNT];
+    struct {
+        const char *name;
+        double amount, grams;
+    } por[3];
+    double alcohol_g, caffeine_mg; /* 0 = not given */
+};
+
+static int setup(void **state)
+{
+    store *s = NULL;
+    char err[256];
+    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
+        return -1;
+    *state = s;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    store_close(*state);
+    return 0;
+}
+
+static void add(store *s, const struct spec *sp)
+{
+    struct food *f = food_new();
+    assert_non_null(f);
+    assert_int_equal(food_set_str(&f->id, sp->id), 0);
+    assert_int_equal(food_set_str(&f->name, sp->name), 0);
+    if (sp->group)
+        assert_int_equal(food_set_str(&f->group, sp->group), 0);
+    for (int k = 0; k < NUT_CORE_COUNT; k++)
+        f->values[k] = sp->v[k];
+    for (int i = 0; i < 3 && sp->por[i].name; i++)
+        assert_int_equal(food_add_portion(f, sp->por[i].name, sp->por[i].amount, sp->por[i].grams),
+                         0);
+    if (sp->alcohol_g > 0)
+        f->values[nutrients_lookup("ALC", NULL)] = sp->alcohol_g;
+    if (sp->caffeine_mg > 0)
+        f->values[nutrients_lookup("CAFFN", NULL)] = sp->caffeine_mg;
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    food_free(f);
+}
+
+static void add_all(store *s, const struct spec *sp, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        add(s, &sp[i]);
+}
+
+static struct suggestion *run(store *s, int nutrient, size_t limit, size_t *n)
+{
+    struct suggestion *l = NULL;
+    char err[256] = "";
+    assert_int_equal(suggest_foods(s, nutrient, limit, &l, n, err, sizeof(err)), 0);
+    return l;
+}
+
+static const struct suggestion *find(const struct suggestion *l, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(l[i].id, id) == 0)
+            return &l[i];
+    return NULL;
+}
+
+/*
+ * Calcium (day_ref 1000 mg, need 45.4545 mg per 100 kcal; Ca:P >= 1.43
+ * and PRAL <= 0 cost nothing):
+ *
+ * F milk, fortified: cup 250 g -> 500 mg, S = 1.  200 x 100 / 55 = 363.6 =
+ *   8 x need, D = 3/4.  Ca:P 2.  PRAL 1.47 + 3.7 - 3.15 - 0.26 - 2.6 =
+ *   -0.84 <= 0.  B = 0.  score = 0.5 + 0.1875 = 0.6875
+ * A milk, plain: cup 250 g -> 250 mg, S = 0.5.  181.8 = 4 x need, D = 1/2.
+ *   PRAL -1.39.  score = 0.25 + 0.125 = 0.375, but same family as F
+ *   ("test milk, plain"), so left out.
+ * H tofu (no portion, water 85 g: 100 g; limits 250 g and 250 kcal =
+ *   259.7 g): 350 mg, S = 0.7.  363.6 = 8 x need, D = 3/4.  Ca:P 2.
+ *   PRAL 3.92 + 6.475 - 2.52 - 0.78 - 4.55 = +2.545 per 100 g = per
+ *   serving; acid = -2.545 / 5 = -0.509; B = 0.5 x -0.509 = -0.2545.
+ *   score = 0.35 + 0.1875 - 0.063625 = 0.473875
+ * C greens: cup 200 g -> 200 mg, S = 0.4.  363.6, D = 3/4.  Ca:P 4,
+ *   PRAL -4.115.  score = 0.2 + 0.1875 = 0.3875
+ * G juice, P unknown: cup 240 g -> 240 mg, S = 0.48.  D = 1/2.  Ca:P and
+ *   PRAL unknown: they cost nothing.  score = 0.24 + 0.125 = 0.365
+ * B cheese: first portion cup 132 g is over the cheese limit (42.5 g) and
+ *   over 250 kcal (56.8 g); the largest portion within is the 25 g slice:
+ *   200 mg, S = 0.4.  800 x 100 / 440 = 181.8 = 4 x need, D = 1/2.
+ *   Ca:P 1.6.  PRAL 12.25 + 18.5 - 2.1 - 0.78 - 10.4 = 17.47 per 100 g,
+ *   4.3675 per slice, acid -0.8735, B = -0.43675.
+ *   score = 0.2 + 0.125 - 0.1091875 = 0.2158125
+ * D spinach (high oxalate: calcium counts 0.18): cup 200 g holds 300 mg
+ *   but counts 54, S = 0.108.  27 x 100 / 27.5 = 98.18 = 2.16 x need,
+ *   log2 2.16 = 1.1110, D = 0.27776.  PRAL -10.16.
+ *   score = 0.054 + 0.06944 = 0.12344
+ * E baking powder and X a malt drink with alcohol are left out.
+ *
+ * Order: F, H, C, G, B, D.
+ */
+static const struct spec calcium_table[] = {
+    {"t:F", "Test milk, plain, calcium fortified", "Dairy and Egg Products",
+     {55, 3, 200, 10, 100, 150, 40, 88}, {{"cup", 1, 250}}, 0, 0},
+    {"t:A", "Test milk, plain", "Dairy and Egg Products", {55, 3, 100, 10, 50, 150, 40, 88},
+     {{"cup", 1, 250}}, 0, 0},
+    {"t:H", "Test tofu, calcium set", "Legumes and Legume Products",
+     {96.25, 8, 350, 30, 175, 120, 10, 85}, {{NULL, 0, 0}}, 0, 0},
+    {"t:C", "Test greens, cooked", "Vegetables and Vegetable Products",
+     {27.5, 2, 100, 20, 25, 200, 10, 92}, {{"cup", 1, 200}}, 0, 0},
+    {"t:G", "Test juice, calcium fortified", "Fruits and Fruit Juices",
+     {55, 0.5, 100, 10, NAN, 200, 5, 88}, {{"cup", 1, 240}}, 0, 0},
+    {"t:B", "Cheese, test, hard", "Dairy and Egg Products", {440, 25, 800, 30, 500, 100, 600, 30},
+     {{"cup, diced", 1, 132}, {"slice", 1, 25}}, 0, 0},
+    {"t:D", "Spinach, test, cooked", "Vegetables and Vegetable Products",
+     {27.5, 3, 150, 80, 50, 450, 70, 91}, {{"cup", 1, 200}}, 0, 0},
+    {"t:E", "Leavening agents, baking powder, test", "Baked Products",
+     {53, 0, 7000, 10, 10000, 20, 10000, 5}, {{"tsp", 1, 4.6}}, 0, 0},
+    {"t:X", "Test malt drink, calcium", "Beverages", {43, 0.5, 100, 10, 20, 30, 4, 92},
+     {{"cup", 1, 240}}, 4.0, 0},
+};
+
+static void test_calcium_order(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const char *const want[] = {"t:F", "t:H", "t:C", "t:G", "t:B", "t:D"};
+    static const double score[] = {0.6875, 0.473875, 0.3875, 0.365, 0.2158125, 0.12344};
+
+    add_all(s, calcium_table, sizeof(calcium_table) / sizeof(calcium_table[0]));
+    l = run(s, NUT_CALCIUM, 10, &n);
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(l[i].id, want[i]);
+        assert_float_equal(l[i].score, score[i], 1e-4);
+    }
+    /* the figures of a row */
+    assert_string_equal(l[0].portion, "1 cup");
+    assert_float_equal(l[0].portion_g, 250, 1e-9);
+    assert_float_equal(l[0].per_portion, 500, 1e-9);
+    assert_float_equal(l[0].per_100g, 200, 1e-9);
+    assert_float_equal(l[0].per_100kcal, 363.636, 1e-3);
+    assert_float_equal(l[0].ca_p_ratio, 2.0, 1e-9);
+    assert_float_equal(l[0].protein_g, 7.5, 1e-9);
+    assert_float_equal(l[0].pral_meq, -0.84 * 2.5, 1e-9);
+    /* no portion: 100 g */
+    assert_string_equal(l[1].portion, "100 g");
+    assert_float_equal(l[1].portion_g, 100, 1e-9);
+    /* cheese: the slice, not the cup */
+    assert_string_equal(l[4].portion, "1 slice");
+    assert_float_equal(l[4].per_portion, 200, 1e-9);
+    assert_float_equal(l[4].pral_meq, 4.3675, 1e-9);
+    /* spinach shows its real calcium even though it counts less */
+    assert_float_equal(l[5].per_portion, 300, 1e-9);
+    suggest_free(l, n);
+}
+
+/* Baking powder has 7,000 mg calcium per 100 g and never appears; neither
+ * does a drink with alcohol; the exclusion table names why. */
+static void test_exclusions(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+
+    add_all(s, calcium_table, sizeof(calcium_table) / sizeof(calcium_table[0]));
+    l = run(s, NUT_CALCIUM, 50, &n);
+    assert_null(find(l, n, "t:E"));
+    assert_null(find(l, n, "t:X"));
+    suggest_free(l, n);
+
+    assert_non_null(suggest_exclusion("Leavening agents, baking powder, double-acting", "Baked Products"));
+    assert_non_null(suggest_exclusion("Infant formula, ABBOTT, SIMILAC, powder", "Baby Foods"));
+    assert_non_null(suggest_exclusion("Babyfood, rice and apples, dry", NULL));
+    assert_non_null(suggest_exclusion("Oil, olive, salad or cooking", "Fats and Oils"));
+    assert_non_null(suggest_exclusion("Butter, salted", "Dairy and Egg Products"));
+    assert_non_null(suggest_exclusion("Spices, basil, dried", "Spices and Herbs"));
+    assert_non_null(suggest_exclusion("Gelatins, dry powder, unsweetened", "Sweets"));
+    assert_non_null(suggest_exclusion("Lemonade, powder", "Beverages"));
+    assert_non_null(suggest_exclusion("Protein supplement, milk based, powder", NULL));
+    assert_non_null(suggest_exclusion("Desserts, rennin, tablets, unsweetened", "Sweets"));
+    assert_non_null(suggest_exclusion("Chicken, liver, all classes, cooked, simmered",
+                                      "Poultry Products"));
+    assert_non_null(suggest_exclusion("Fish, salmon, Atlantic, farmed, raw",
+                                      "Finfish and Shellfish Products"));
+    assert_non_null(suggest_exclusion("Beans, black, mature seeds, raw",
+                                      "Legumes and Legume Products"));
+    assert_non_null(suggest_exclusion("Rice, brown, long-grain, raw", "Cereal Grains and Pasta"));
+    /* what stays */
+    assert_null(suggest_exclusion("Lemonade, powder, prepared with water", "Beverages"));
+    assert_null(suggest_exclusion("Peanut butter, smooth style, with salt",
+                                  "Legumes and Legume Products"));
+    assert_null(suggest_exclusion("Cauliflower, cooked, boiled, drained, without salt",
+                                  "Vegetables and Vegetable Products"));
+    assert_null(suggest_exclusion("Yogurt, fruit, lowfat, with low calorie sweetener",
+                                  "Dairy and Egg Products"));
+    assert_null(suggest_exclusion("Rice, brown, long-grain, cooked", "Cereal Grains and Pasta"));
+    assert_null(suggest_exclusion("Fish, haddock, cooked, dry heat",
+                                  "Finfish and Shellfish Products"));
+    assert_null(suggest_exclusion("Milk, whole, 3.25% milkfat", "Dairy and Egg Products"));
+    assert_null(suggest_exclusion(NULL, NULL));
+}
+
+/* At most one food per family (first two name segments, case ignored):
+ * the better one is kept whatever the order of insertion. */
+static void test_duplicates(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        /* same family "cheese, parmesan" as the next two: the grated one,
+         * 1 tbsp 5 g, brings little; the hard one 1 oz brings most */
+        {"t:1", "Cheese, parmesan, grated", "Dairy and Egg Products",
+         {420, 28, 1100, 40, 700, 120, 1500, 20}, {{"tbsp", 1, 5}}, 0, 0},
+        {"t:2", "Cheese, Parmesan, hard", "Dairy and Egg Products",
+         {390, 36, 1180, 44, 690, 92, 1600, 30}, {{"oz", 1, 28.35}}, 0, 0},
+        {"t:3", "cheese, parmesan , shredded", "Dairy and Egg Products",
+         {415, 38, 1250, 51, 730, 97, 1700, 20}, {{"tbsp", 1, 5}}, 0, 0},
+        {"t:4", "Cheese, swiss", "Dairy and Egg Products", {380, 27, 790, 38, 570, 77, 190, 37},
+         {{"oz", 1, 28.35}}, 0, 0},
+        {"t:5", "Milk, nonfat, fluid", "Dairy and Egg Products",
+         {34, 3.4, 122, 11, 101, 156, 42, 91}, {{"cup", 1, 245}}, 0, 0},
+    };
+
+    add_all(s, t, sizeof(t) / sizeof(t[0]));
+    l = run(s, NUT_CALCIUM, 10, &n);
+    assert_int_equal(n, 3);
+    assert_non_null(find(l, n, "t:2")); /* the best parmesan: a whole ounce */
+    assert_null(find(l, n, "t:1"));
+    assert_null(find(l, n, "t:3"));
+    assert_non_null(find(l, n, "t:4"));
+    assert_non_null(find(l, n, "t:5"));
+    suggest_free(l, n);
+}
+
+/* Unknown is not zero: unknown P gives a NAN ratio, unknown protein NAN
+ * protein and PRAL, and the ranking goes on; a food with unknown calcium
+ * is no candidate at all (the store only returns known values). */
+static void test_unknown_values(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:p", "Test curd, P unknown", "Dairy and Egg Products",
+         {100, NAN, 300, NAN, NAN, NAN, NAN, NAN}, {{"cup", 1, 100}}, 0, 0},
+        {"t:u", "Test stew, calcium unknown", NULL, {100, 5, NAN, 20, 80, 300, 200, 80},
+         {{"cup", 1, 200}}, 0, 0},
+        {"t:z", "Test soda, calcium zero", "Beverages", {40, 0, 0, 0, 10, 2, 10, 90},
+         {{"cup", 1, 240}}, 0, 0},
+        {"t:k", "Test kale, cooked", "Vegetables and Vegetable Products",
+         {28, 1.9, 72, 18, 28, 144, 23, 91}, {{"cup", 1, 130}}, 0, 0},
+    };
+
+    add_all(s, t, sizeof(t) / sizeof(t[0]));
+    l = run(s, NUT_CALCIUM, 10, &n);
+    assert_int_equal(n, 2); /* no unknown, no zero */
+    const struct suggestion *p = find(l, n, "t:p");
+    assert_non_null(p);
+    assert_true(isnan(p->ca_p_ratio));
+    assert_true(isnan(p->protein_g));
+    assert_true(isnan(p->pral_meq));
+    assert_false(isnan(p->score));
+    /* 300 mg in 100 g: S = 0.6; 300 per 100 kcal = 6.6 x need,
+     * log2 6.6 = 2.7225, D = 0.68062; B = 0.  0.3 + 0.17016 = 0.47016 */
+    assert_float_equal(p->score, 0.47016, 1e-4);
+    assert_null(find(l, n, "t:u"));
+    assert_null(find(l, n, "t:z"));
+    suggest_free(l, n);
+}
+
+/*
+ * Magnesium (day_ref 350 mg, need 15.909 mg per 100 kcal): the same food
+ * in a plant group and in an animal group.  cup 175 g: 96.25 mg, S =
+ * 0.275 / 0.5 = 0.55; 50 per 100 kcal = 3.1429 x need, log2 = 1.65208,
+ * D = 0.41302; PRAL 3.43 + 5.18 - 8.4 - 1.43 - 0.39 = -1.61 <= 0.
+ * Plant: B = 0, score = 0.275 + 0.103255 = 0.378255.
+ * Not plant: B = -0.5, score = 0.253255.
+ */
+static void test_magnesium_prefers_plants(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:fish", "Test fish, cooked", "Finfish and Shellfish Products",
+         {110, 7, 30, 55, 140, 400, 2, 66}, {{"cup", 1, 175}}, 0, 0},
+        {"t:bean", "Test beans, cooked", "Legumes and Legume Products",
+         {110, 7, 30, 55, 140, 400, 2, 66}, {{"cup", 1, 175}}, 0, 0},
+    };
+
+    add_all(s, t, 2);
+    l = run(s, suggest_nutrient_by_name("mg"), 10, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "t:bean");
+    assert_float_equal(l[0].score, 0.378255, 1e-5);
+    assert_string_equal(l[1].id, "t:fish");
+    assert_float_equal(l[1].score, 0.253255, 1e-5);
+    suggest_free(l, n);
+}
+
+/*
+ * Potassium (day_ref 2900 mg, need 131.82 mg per 100 kcal):
+ * potato, 1 potato 173 g: 925.55 mg, S = 0.31916 / 0.5 = 0.63831; 575.27
+ *   per 100 kcal = 4.3641 x need, log2 = 2.12569, D = 0.53142; Na/K =
+ *   0.018692, B = -0.018692 / 1.14 = -0.016396.
+ *   score = 0.319155 + 0.132856 - 0.004099 = 0.447912
+ * salty soup, cup 245 g: 735 mg, S = 0.50690; 750 per 100 kcal = 5.6897 x
+ *   need, log2 = 2.50837, D = 0.62709; Na/K = 2, B = -1.
+ *   score = 0.25345 + 0.15677 - 0.25 = 0.160220
+ */
+static void test_potassium_prefers_low_sodium(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:soup", "Test soup, salty", "Soups, Sauces, and Gravies",
+         {40, 2, 20, 10, 40, 300, 600, 90}, {{"cup", 1, 245}}, 0, 0},
+        {"t:pot", "Test potato, baked", "Vegetables and Vegetable Products",
+         {93, 2.5, 15, 28, 70, 535, 10, 75}, {{"potato", 1, 173}}, 0, 0},
+    };
+
+    add_all(s, t, 2);
+    l = run(s, suggest_nutrient_by_name("K"), 10, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "t:pot");
+    assert_float_equal(l[0].score, 0.447912, 1e-5);
+    assert_string_equal(l[1].id, "t:soup");
+    assert_float_equal(l[1].score, 0.160220, 1e-5);
+    suggest_free(l, n);
+}
+
+/*
+ * Protein (day_ref 71 g, need 3.2273 g per 100 kcal): calcium lifts a
+ * yogurt over a chicken breast that brings more protein.
+ * yogurt, 170 g: 17 g, S = 0.47887; 16.667 per 100 kcal = 5.1643 x need,
+ *   D = 0.59214; Ca 187 mg, B = 187 / 300 - 1 = -0.37667.
+ *   score = 0.239437 + 0.148036 - 0.094167 = 0.293306
+ * chicken, 3 oz 85 g: 26.35 g, S = 0.74225; 18.788 per 100 kcal = 5.8216 x
+ *   need, D = 0.63535; Ca 12.75 mg, B = -0.9575.
+ *   score = 0.371127 + 0.158838 - 0.239375 = 0.290590
+ */
+static void test_protein_prefers_calcium(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:chk", "Test chicken, breast, roasted", "Poultry Products",
+         {165, 31, 15, 29, 228, 256, 74, 65}, {{"oz", 3, 85}}, 0, 0},
+        {"t:yog", "Test yogurt, greek, plain", "Dairy and Egg Products",
+         {60, 10, 110, 11, 135, 141, 36, 85}, {{"container", 1, 170}}, 0, 0},
+    };
+
+    add_all(s, t, 2);
+    l = run(s, suggest_nutrient_by_name("protein"), 10, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "t:yog");
+    assert_float_equal(l[0].score, 0.293306, 1e-5);
+    assert_string_equal(l[1].id, "t:chk");
+    assert_float_equal(l[1].score, 0.290590, 1e-5);
+    assert_string_equal(l[1].portion, "3 oz");
+    suggest_free(l, n);
+}
+
+/*
+ * Water (day_ref 3000 g, need 136.36 g per 100 kcal).  A first portion of
+ * 1 fl oz is a unit, not a serving: the largest portion within 250 g, the
+ * cup (237 g), is taken (the 500 g bottle is over the limit).
+ * water: 236.76 g, S = 0.157842; energy 0 counts as 1 kcal, D = 1; Na
+ *   4.74 mg, B = -0.5 x 0.00948 = -0.00474.
+ *   score = 0.078921 + 0.25 - 0.001185 = 0.327736
+ * coffee: 235.58 g, S = 0.157052; D = 1; caffeine 94.8 mg, B = -0.00474 -
+ *   0.474 = -0.47874.  score = 0.078526 + 0.25 - 0.119685 = 0.208841
+ */
+static void test_water_servings(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:cof", "Test coffee, brewed", "Beverages", {1, 0.1, 2, 3, 3, 50, 2, 99.4},
+         {{"fl oz", 1, 29.6}, {"cup", 1, 237}}, 0, 40},
+        {"t:wat", "Test water, bottled", "Beverages", {0, 0, 1, 0, 0, 0, 2, 99.9},
+         {{"fl oz", 1, 29.6}, {"bottle 16.9 fl oz", 1, 500}, {"cup", 1, 237}}, 0, 0},
+    };
+
+    add_all(s, t, 2);
+    l = run(s, NUT_WATER, 10, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "t:wat");
+    assert_string_equal(l[0].portion, "1 cup");
+    assert_float_equal(l[0].score, 0.327736, 1e-5);
+    assert_true(isnan(l[0].per_100kcal)); /* energy-free: no per-100 kcal figure */
+    assert_string_equal(l[1].id, "t:cof");
+    assert_float_equal(l[1].score, 0.208841, 1e-5);
+    suggest_free(l, n);
+}
+
+/* A dry food without portion starts from 30 g; a food with only portions
+ * over the limits gets the limit in whole grams. */
+static void test_servings_without_portion(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+    static const struct spec t[] = {
+        {"t:dry", "Test fish, dried", NULL, {300, 60, 1500, 50, 900, 500, 500, 10}, {{NULL, 0, 0}},
+         0, 0},
+        /* 400 kcal per 100 g, only a 200 g portion: 250 kcal = 62.5 g -> 62 g */
+        {"t:big", "Test bar, fortified", "Snacks", {400, 10, 1000, 50, 300, 300, 200, 5},
+         {{"package", 1, 200}}, 0, 0},
+    };
+
+    add_all(s, t, 2);
+    l = run(s, NUT_CALCIUM, 10, &n);
+    assert_int_equal(n, 2);
+    const struct suggestion *d = find(l, n, "t:dry"), *b = find(l, n, "t:big");
+    assert_non_null(d);
+    assert_string_equal(d->portion, "30 g");
+    assert_float_equal(d->per_portion, 450, 1e-9);
+    assert_non_null(b);
+    assert_string_equal(b->portion, "62 g");
+    assert_float_equal(b->portion_g, 62, 1e-9);
+    suggest_free(l, n);
+}
+
+/* Loading stops early once no food can enter the list: the top of a short
+ * list must be the top of the full list.  150 foods from a fixed
+ * pseudo-random sequence, some sharing families. */
+static void test_early_stop_matches_full_ranking(void **state)
+{
+    store *s = *state;
+    unsigned long x = 12345;
+    size_t n_full = 0, n_short = 0;
+    struct suggestion *full, *shrt;
+
+#define NEXT() (x = x * 1103515245UL + 12345UL, (double)((x >> 8) % 10000) / 10000.0)
+    for (int i = 0; i < 150; i++) {
+        char id[16], name[64];
+        struct spec sp = {0};
+        snprintf(id, sizeof(id), "r:%03d", i);
+        snprintf(name, sizeof(name), "Food %d, kind %d, v%d", i % 60, i % 3, i);
+        sp.id = id;
+        sp.name = name;
+        sp.group = i % 2 ? "Vegetables and Vegetable Products" : "Dairy and Egg Products";
+        sp.v[NUT_ENERGY] = 20 + 400 * NEXT();
+        sp.v[NUT_PROTEIN] = 30 * NEXT();
+        sp.v[NUT_CALCIUM] = 1 + 900 * NEXT();
+        sp.v[NUT_MAGNESIUM] = 200 * NEXT();
+        sp.v[NUT_PHOSPHORUS] = i % 7 ? 800 * NEXT() : NAN;
+        sp.v[NUT_POTASSIUM] = 900 * NEXT();
+        sp.v[NUT_SODIUM] = 900 * NEXT();
+        sp.v[NUT_WATER] = 90 * NEXT();
+        sp.por[0].name = i % 5 ? "cup" : NULL;
+        sp.por[0].amount = 1;
+        sp.por[0].grams = 10 + 300 * NEXT();
+        add(s, &sp);
+    }
+#undef NEXT
+    full = run(s, NUT_CALCIUM, 150, &n_full);
+    shrt = run(s, NUT_CALCIUM, 4, &n_short);
+    assert_true(n_full >= 4);
+    assert_int_equal(n_short, 4);
+    for (size_t i = 0; i < n_short; i++) {
+        assert_string_equal(shrt[i].id, full[i].id);
+        assert_float_equal(shrt[i].score, full[i].score, 1e-12);
+    }
+    for (size_t i = 1; i < n_full; i++)
+        assert_true(full[i - 1].score >= full[i].score);
+    suggest_free(full, n_full);
+    suggest_free(shrt, n_short);
+}
+
+/*
+ * The bound must never be below a score.  64 decoys (two load batches of
+ * 32) look best on their per-100 g values: Ca 400 mg, 55 kcal: 727 mg per
+ * 100 kcal = 16 x need, D = 1; the largest serving allowed (250 g) would
+ * give S = 1, bound 0.75.  Their only portion is 102.5 g: 410 mg, S =
+ * 0.82, score 0.41 + 0.25 = 0.66.  The real best, "good", has a cup of
+ * 250 g: Ca 200 mg -> 500 mg, S = 1, D = 3/4, score = bound = 0.6875.  It
+ * is the 65th candidate: loading must not stop before it, though the
+ * decoys' 0.66 is within 0.03 of its bound.
+ */
+static void test_early_stop_keeps_close_runner(void **state)
+{
+    store *s = *state;
+    size_t n = 0;
+    struct suggestion *l;
+
+    for (int i = 0; i < 64; i++) {
+        char id[16], name[48];
+        snprintf(id, sizeof(id), "d:%02d", i);
+        snprintf(name, sizeof(name), "Decoy %02d, fortified", i);
+        struct spec sp = {id, name, "Snacks", {55, 1, 400, 10, 100, 100, 10, 80},
+                          {{"piece", 1, 102.5}}, 0, 0};
+        add(s, &sp);
+    }
+    static const struct spec good = {"z:good", "Test milk, fortified", "Dairy and Egg Products",
+                                     {55, 3, 200, 10, 100, 150, 40, 88}, {{"cup", 1, 250}}, 0, 0};
+    add(s, &good);
+    l = run(s, NUT_CALCIUM, 1, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(l[0].id, "z:good");
+    assert_float_equal(l[0].score, 0.6875, 1e-9);
+    suggest_free(l, n);
+}
+
+static void test_limit_and_empty(void **state)
+{
+    store *s = *state;
+    size_t n = 99;
+    struct suggestion *l;
+
+    l = run(s, NUT_CALCIUM, 10, &n); /* no foods at all */
+    assert_int_equal(n, 0);
+    suggest_free(l, n);
+
+    add_all(s, calcium_table, sizeof(calcium_table) / sizeof(calcium_table[0]));
+    l = run(s, NUT_CALCIUM, 2, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "t:F");
+    assert_string_equal(l[1].id, "t:H");
+    suggest_free(l, n);
+    l = run(s, NUT_CALCIUM, 0, &n);
+    assert_int_equal(n, 0);
+    suggest_free(l, n);
+}
+
+static void test_refuses_unsuggested(void **state)
+{
+    store *s = *state;
+    struct suggestion *l = NULL;
+    size_t n = 0;
+    char err[128] = "";
+    static const int no[] = {NUT_SODIUM, NUT_PHOSPHORUS, NUT_ENERGY, -1, 999};
+
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+        err[0] = '\0';
+        assert_int_equal(suggest_foods(s, no[i], 10, &l, &n, err, sizeof(err)), -1);
+        assert_true(strlen(err) > 0);
+        assert_false(suggest_supported(no[i]));
+    }
+    assert_non_null(strstr(err, "does not suggest"));
+    assert_true(suggest_supported(NUT_CALCIUM));
+    assert_true(suggest_supported(NUT_MAGNESIUM));
+    assert_true(suggest_supported(NUT_POTASSIUM));
+    assert_true(suggest_supported(NUT_PROTEIN));
+    assert_true(suggest_supported(NUT_WATER));
+}
+
+static void test_name_lookup(void **state)
+{
+    (void)state;
+    assert_int_equal(suggest_nutrient_by_name("calcium"), NUT_CALCIUM);
+    assert_int_equal(suggest_nutrient_by_name("Ca"), NUT_CALCIUM);
+    assert_int_equal(suggest_nutrient_by_name("CALCIUM"), NUT_CALCIUM);
+    assert_int_equal(suggest_nutrient_by_name("magnesium"), NUT_MAGNESIUM);
+    assert_int_equal(suggest_nutrient_by_name("mg"), NUT_MAGNESIUM); /* not the unit here */
+    assert_int_equal(suggest_nutrient_by_name("Mg"), NUT_MAGNESIUM);
+    assert_int_equal(suggest_nutrient_by_name("phosphorus"), NUT_PHOSPHORUS);
+    assert_int_equal(suggest_nutrient_by_name("p"), NUT_PHOSPHORUS);
+    assert_int_equal(suggest_nutrient_by_name("potassium"), NUT_POTASSIUM);
+    assert_int_equal(suggest_nutrient_by_name("k"), NUT_POTASSIUM);
+    assert_int_equal(suggest_nutrient_by_name("sodium"), NUT_SODIUM);
+    assert_int_equal(suggest_nutrient_by_name("Na"), NUT_SODIUM);
+    assert_int_equal(suggest_nutrient_by_name("protein"), NUT_PROTEIN);
+    assert_int_equal(suggest_nutrient_by_name("water"), NUT_WATER);
+    assert_int_equal(suggest_nutrient_by_name("energy"), NUT_ENERGY);
+    assert_int_equal(suggest_nutrient_by_name("iron"), -1);
+    assert_int_equal(suggest_nutrient_by_name("calciumx"), -1);
+    assert_int_equal(suggest_nutrient_by_name("calc"), -1);
+    assert_int_equal(suggest_nutrient_by_name(""), -1);
+    assert_int_equal(suggest_nutrient_by_name(NULL), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_calcium_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exclusions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_magnesium_prefers_plants, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_potassium_prefers_low_sodium, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_protein_prefers_calcium, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_water_servings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_servings_without_portion, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_early_stop_matches_full_ranking, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_early_stop_keeps_close_runner, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_limit_and_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_unsuggested, setup, teardown),
+        cmocka_unit_test(test_name_lookup),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
