@@ -177,17 +177,15 @@ static struct analysis_warning *add_warning(struct analysis *a, const struct ana
         *failed = 1;
         return NULL;
     }
-    if (a->days_logged < ANALYSIS_MIN_DAYS && is_intake_rule(rule->code)) {
+    int tentative = a->days_logged < ANALYSIS_MIN_DAYS && is_intake_rule(rule->code);
+    if (tentative) {
         char *soft = xprintf("Tentative (%zu day%s logged): %s", a->days_logged,
                              plural(a->days_logged), message);
         free(message);
-        if (!(message = soft)) {
-            *failed = 1;
-            return NULL;
-        }
+        message = soft;
         sev = ANALYSIS_INFO;
     }
-    grown = realloc(a->warnings, (a->n_warnings + 1) * sizeof(*grown));
+    grown = message ? realloc(a->warnings, (a->n_warnings + 1) * sizeof(*grown)) : NULL;
     if (!grown) {
         free(message);
         *failed = 1;
@@ -202,7 +200,7 @@ static struct analysis_warning *add_warning(struct analysis *a, const struct ana
     w->why = rule->why;
     w->advice = rule->advice;
     w->nutrient = nutrient;
-    w->tentative = a->days_logged < ANALYSIS_MIN_DAYS && is_intake_rule(rule->code);
+    w->tentative = tentative;
     return w;
 }
 
@@ -559,12 +557,13 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
 static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *r, int *failed)
 {
     const struct analysis_cramps *c = &a->cramps;
-    char signs[96] = "", first[11], last[11], end[11], part1[256] = "", part2[160] = "";
+    char part1[256] = "", part2[160] = "";
     struct analysis_warning *w;
 
     if (!c->red_flag)
         return;
     if (c->sign_episodes > 0) {
+        char signs[96], first[11], last[11];
         snprintf(signs, sizeof(signs), "%s%s%s%s", c->swelling ? ", swelling" : "",
                  c->redness ? ", redness" : "", c->warmth ? ", warmth" : "",
                  c->hard_to_walk ? ", difficulty walking" : "");
@@ -579,6 +578,7 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
                      "from %s to %s (%s). ", c->sign_episodes, first, last, signs + 2);
     }
     if (c->persistent_run >= ANALYSIS_PERSISTENT_PAIN_DAYS) {
+        char end[11];
         date_format(c->persistent_run_end, end);
         snprintf(part2, sizeof(part2),
                  "Leg pain that did not ease logged on %d days running, up to %s. ",
