@@ -103,6 +103,17 @@ const char *analysis_severity_name(enum analysis_severity s)
     return "?";
 }
 
+const char *analysis_position_name(enum analysis_position p)
+{
+    switch (p) {
+    case ANALYSIS_POS_UNKNOWN: return "unknown";
+    case ANALYSIS_POS_BELOW: return "below";
+    case ANALYSIS_POS_WITHIN: return "within";
+    case ANALYSIS_POS_ABOVE: return "above";
+    }
+    return "?";
+}
+
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void set_err(char *err, size_t errlen, const char *fmt, ...)

@@ -128,7 +128,6 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
 
 static json_t *range_json(const struct analysis_measure *m, int *bad)
 {
-    static const char *const pos[] = {"unknown", "", "below", "within", "above"};
     json_t *o = json_object();
     if (!o) {
         *bad = 1;
@@ -136,7 +135,7 @@ static json_t *range_json(const struct analysis_measure *m, int *bad)
     }
     put(o, "low", jround(m->low, 2), bad);
     put(o, "high", jround(m->high, 2), bad);
-    put(o, "position", json_string(pos[m->position + 2]), bad);
+    put(o, "position", json_string(analysis_position_name(m->position)), bad);
     put(o, "range", jstr(m->range), bad);
     return o;
 }

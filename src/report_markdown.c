@@ -179,7 +179,6 @@ static void md_nutrients(FILE *out, const struct analysis *a)
 
 static void md_balance(FILE *out, const struct analysis *a)
 {
-    static const char *const pos[] = {"unknown", "", "below", "within", "above"};
     const struct analysis_balance *b = &a->balance;
     const struct {
         const char *name;
@@ -209,7 +208,7 @@ static void md_balance(FILE *out, const struct analysis *a)
             snprintf(hi, sizeof(hi), "%.2f", m->high);
         else
             snprintf(hi, sizeof(hi), "-");
-        fprintf(out, "| %s | %s | %s | %s | %s | ", rows[i].name, v, lo, hi, pos[m->position + 2]);
+        fprintf(out, "| %s | %s | %s | %s | %s | ", rows[i].name, v, lo, hi, analysis_position_name(m->position));
         md_text(out, m->range);
         fprintf(out, " |\n");
     }

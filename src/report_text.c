@@ -381,13 +381,12 @@ static void section_bars(FILE *out, const struct analysis *a, const struct repor
 static void balance_row(FILE *out, const char *name, const struct analysis_measure *m,
                         const char *value_fmt, const char *range)
 {
-    static const char *const pos[] = {"unknown", "", "below", "within", "above"};
     char v[24];
     if (isfinite(m->value))
         snprintf(v, sizeof(v), value_fmt, m->value);
     else
         snprintf(v, sizeof(v), "-");
-    fprintf(out, "%-22s %8s  %-32s %s\n", name, v, range, pos[m->position + 2]);
+    fprintf(out, "%-22s %8s  %-32s %s\n", name, v, range, analysis_position_name(m->position));
 }
 
 static void section_balance(FILE *out, const struct analysis *a, const struct report_opts *o)
@@ -396,7 +395,7 @@ static void section_balance(FILE *out, const struct analysis *a, const struct re
     char r[5][64];
 
     heading(out, o, "Balance");
-    fprintf(out, "%-22s %8s  %-32s %s\n", "", "value", "range", "");
+    fprintf(out, "%-22s %8s  %s\n", "", "value", "range");
     if (isfinite(b->ca_p_ratio.low))
         snprintf(r[0], sizeof(r[0]), ">= %.2f (ratio of the RDAs)", b->ca_p_ratio.low);
     else

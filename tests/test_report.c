@@ -285,6 +285,19 @@ static void test_json_keys(void **state)
     assert_near(json_number_value(json_object_get(bal, "pral_meq")), 58.75, 0.051);
     rounded(json_object_get(bal, "pral_meq"), 1);
 
+    /* where each figure sits: Ca:P below the RDA ratio, Ca:Mg above 2.8,
+     * protein above 35 %, g/kg above the RDA (open above: within), PRAL
+     * above +15 */
+    json_t *rg = json_object_get(root, "balance_ranges");
+    static const char *const where[][2] = {
+        {"ca_p_ratio", "below"},       {"ca_mg_ratio", "above"}, {"protein_energy_pct", "above"},
+        {"protein_g_per_kg", "within"}, {"pral_meq", "above"},
+    };
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(rg, where[i][0]), "position")),
+            where[i][1]);
+
     /* warnings: code, severity, message; the red flag first */
     json_t *warn = json_object_get(root, "warnings");
     assert_true(json_array_size(warn) > 0);
@@ -518,6 +531,10 @@ static void test_text_content(void **state)
     /* bars against the target */
     assert_non_null(strstr(t, "calcium    ["));
     assert_non_null(strstr(t, "60% of RDA 1000 mg"));
+    /* balance rows say where the figure sits */
+    assert_non_null(strstr(t, "Ca:P (mass)                0.47  >= 1.43 (ratio of the RDAs)      below"));
+    assert_non_null(strstr(t, "PRAL, mEq/day"));
+    assert_non_null(strstr(t, "(dietbal threshold)       above"));
     /* the not-medical-advice note is last */
     const char *last = strstr(t, "dietbal is not medical advice.");
     assert_non_null(last);

@@ -120,6 +120,9 @@ enum analysis_position {
     ANALYSIS_POS_ABOVE = 1,
 };
 
+/* "unknown", "below", "within", "above". */
+const char *analysis_position_name(enum analysis_position p);
+
 struct analysis_measure {
     double value;       /* NAN unknown */
     double low, high;   /* the range; NAN for an open end */
