@@ -18,7 +18,9 @@ static const struct {
     {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
+    {"day", cmd_day, "one day's totals against the reference values"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
+    {"report", cmd_report, "the nutrient-balance report for a period"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
