@@ -20,7 +20,9 @@ static const struct {
     {"add", cmd_add, "log food: add [--date D] [--meal M] \"QUANTITY [UNIT] FOOD\"..."},
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
+    {"day", cmd_day, "one day's totals against the reference values"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
+    {"report", cmd_report, "the nutrient-balance report for a period"},
     {"suggest", cmd_suggest, "foods that raise a nutrient while keeping the balance"},
 };
 

@@ -1,0 +1,357 @@
+/*
+ * cmd_report.c - `dietbal report` (a period) and `dietbal day` (one day):
+ * read the period's day totals, cramps and profile from the store, run the
+ * analysis, look up food suggestions for the nutrients that are short, and
+ * render in the chosen format to stdout or, atomically and 0600, to
+ * --output FILE.
+ *
+ * Parsing, loading and writing only; every judgement is in analysis.c and
+ * every layout in report_*.c.
+ */
+#include "dietbal/cmd.h"
+
+#include "dietbal/analysis.h"
+#include "dietbal/date.h"
+#include "dietbal/report.h"
+#include "dietbal/suggest.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Foods suggested per short nutrient (product.md "Report"). */
+#define SUGGESTIONS_PER_NUTRIENT 3
+
+/* The default period: the 7 days ending today (product.md). */
+#define DEFAULT_DAYS 7
+
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_JSON, FMT_CSV };
+
+static void report_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: dietbal report [--week YYYY-Www | --from D [--to D] | --to D]\n"
+            "                      [--format text|markdown|json|csv] [--output FILE] [--json]\n"
+            "The nutrient-balance report for a period: by default the %d days ending today.\n"
+            "--from alone runs to today; --to alone covers the %d days ending then.  At most\n"
+            "%d days.  --json is --format json.  --output writes FILE (mode 0600) instead of\n"
+            "standard output.  Dates: YYYY-MM-DD, today or yesterday.\n",
+            DEFAULT_DAYS, DEFAULT_DAYS, ANALYSIS_MAX_DAYS);
+}
+
+static void day_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal day [DATE] [--json]\n"
+                 "One day's totals against the reference values of that day (default today).\n");
+}
+
+/*
+ * Food suggestions for one nutrient.  suggest.c is its own module (and
+ * branch); the report reaches it only through this function.
+ */
+static int fetch_suggestions(store *s, int nutrient, struct suggestion **out, size_t *n,
+                             char *err, size_t errlen)
+{
+    return suggest_foods(s, nutrient, SUGGESTIONS_PER_NUTRIENT, out, n, err, errlen);
+}
+
+/* Profile, day totals and cramps of [from, to] (cramps from a few days
+ * earlier, for the persistent-pain rule), then the analysis. */
+static int load_and_analyse(store *s, long from, long to, struct analysis **out)
+{
+    struct profile p;
+    struct day_totals *days = NULL;
+    struct cramp *cramps = NULL;
+    size_t n_days = 0, n_cramps = 0;
+    char f[11], t[11], lookback[11], err[256];
+    int rc = EXIT_RUNTIME;
+
+    date_format(from, f);
+    date_format(to, t);
+    date_format(from - ANALYSIS_CRAMP_LOOKBACK_DAYS, lookback);
+    if (store_profile_get(s, &p) != STORE_OK || store_day_totals(s, f, t, &days, &n_days) != STORE_OK ||
+        store_cramps_list(s, lookback, t, &cramps, &n_cramps) != STORE_OK) {
+        cmd_error("report", "%s", store_errmsg(s));
+        goto out;
+    }
+    struct analysis_input in = {from, to, &p, days, n_days, cramps, n_cramps};
+    if (analysis_run(&in, out, err, sizeof(err)) != 0) {
+        cmd_error("report", "%s", err);
+        goto out;
+    }
+    rc = EXIT_OK;
+out:
+    free(days);
+    free(cramps);
+    return rc;
+}
+
+static int render(FILE *f, enum format fmt, const struct analysis *a,
+                  const struct report_opts *o)
+{
+    switch (fmt) {
+    case FMT_TEXT: return report_text(f, a, o);
+    case FMT_MARKDOWN: return report_markdown(f, a, o);
+    case FMT_JSON: return report_json(f, a, o);
+    case FMT_CSV: return report_csv(f, a);
+    case FMT_HTML: break;
+    }
+    return -1;
+}
+
+/*
+ * Write to path through a temporary file in the same directory, renamed
+ * into place once complete: a failure leaves nothing half-written, and the
+ * file is created 0600 (health data).
+ */
+static int write_file(const char *path, enum format fmt, const struct analysis *a,
+                      const struct report_opts *o)
+{
+    char *tmp = NULL;
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    FILE *f = NULL;
+    int fd, ok = 0;
+
+    if (!*path || (slash && slash[1] == '\0')) {
+        cmd_error("--output", "'%s' is not a file name", path);
+        return EXIT_USAGE;
+    }
+    if (!(tmp = malloc(dirlen + sizeof(".dietbal-report.XXXXXX")))) {
+        cmd_error("--output", "out of memory");
+        return EXIT_RUNTIME;
+    }
+    memcpy(tmp, path, dirlen);
+    memcpy(tmp + dirlen, ".dietbal-report.XXXXXX", sizeof(".dietbal-report.XXXXXX"));
+    if ((fd = mkstemp(tmp)) < 0) {
+        cmd_error(path, "%s", strerror(errno));
+        free(tmp);
+        return EXIT_RUNTIME;
+    }
+    if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+        cmd_error(path, "%s", strerror(errno));
+        close(fd);
+        goto out;
+    }
+    if (render(f, fmt, a, o) != 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+        cmd_error(path, "write failed: %s", strerror(errno ? errno : EIO));
+        fclose(f);
+        goto out;
+    }
+    if (fclose(f) != 0) {
+        cmd_error(path, "write failed: %s", strerror(errno));
+        goto out;
+    }
+    if (rename(tmp, path) != 0) {
+        cmd_error(path, "%s", strerror(errno));
+        goto out;
+    }
+    ok = 1;
+out:
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return ok ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* Colour only on a terminal, and never with NO_COLOR set (no-color.org). */
+static int want_color(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+/* Analyse [from, to] and write it: the common tail of report and day. */
+static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format fmt,
+                      const char *output, int suggestions)
+{
+    store *s = NULL;
+    struct analysis *a = NULL;
+    struct report_suggestions sg[NUT_CORE_COUNT];
+    struct suggestion *lists[NUT_CORE_COUNT] = {NULL};
+    size_t lens[NUT_CORE_COUNT] = {0}, n_sg = 0;
+    int ids[NUT_CORE_COUNT], rc;
+
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    if ((rc = load_and_analyse(s, from, to, &a)) != EXIT_OK)
+        goto out;
+    if (suggestions) {
+        size_t n_ids = analysis_short_nutrients(a, ids, NUT_CORE_COUNT);
+        for (size_t i = 0; i < n_ids; i++) {
+            char err[256] = "";
+            if (fetch_suggestions(s, ids[i], &lists[n_sg], &lens[n_sg], err, sizeof(err)) != 0) {
+                /* the report stands without them */
+                cmd_error("suggestions", "%s", err);
+                continue;
+            }
+            sg[n_sg].nutrient = ids[i];
+            sg[n_sg].items = lists[n_sg];
+            sg[n_sg].n = lens[n_sg];
+            n_sg++;
+        }
+    }
+    struct report_opts o = {sg, n_sg, 0};
+    if (output) {
+        rc = write_file(output, fmt, a, &o);
+    } else {
+        o.color = fmt == FMT_TEXT && want_color();
+        if (render(stdout, fmt, a, &o) != 0) {
+            cmd_error("report", "cannot write to standard output");
+            rc = EXIT_RUNTIME;
+        }
+    }
+out:
+    for (size_t i = 0; i < n_sg; i++)
+        suggest_free(lists[i], lens[i]);
+    analysis_free(a);
+    store_close(s);
+    return rc;
+}
+
+static int parse_format(const char *text, enum format *out)
+{
+    static const struct {
+        const char *name;
+        enum format fmt;
+    } names[] = {{"text", FMT_TEXT}, {"markdown", FMT_MARKDOWN}, {"md", FMT_MARKDOWN},
+                 {"html", FMT_HTML}, {"json", FMT_JSON},         {"csv", FMT_CSV}};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(text, names[i].name) == 0) {
+            *out = names[i].fmt;
+            return 0;
+        }
+    cmd_error("--format", "'%s' is not one of text, markdown, html, json, csv", text);
+    return -1;
+}
+
+static int date_option(const char *opt, const char *text, long *day)
+{
+    char buf[11];
+    if (cmd_parse_date(opt, text, buf) != 0)
+        return -1;
+    return date_parse(buf, 0, day);
+}
+
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {{"week", required_argument, NULL, 'w'},
+                                         {"from", required_argument, NULL, 'f'},
+                                         {"to", required_argument, NULL, 't'},
+                                         {"format", required_argument, NULL, 'F'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         CMD_COMMON_OPTIONS,
+                                         {0, 0, 0, 0}};
+    long today = date_today(), from = 0, to = 0;
+    int c, has_week = 0, has_from = 0, has_to = 0, has_format = 0;
+    enum format fmt = FMT_TEXT;
+    const char *output = NULL;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        switch (c) {
+        case 'w':
+            if (date_parse_iso_week(optarg, &from, &to) != 0) {
+                cmd_error("--week", "'%s' is not an ISO week (use YYYY-Www, e.g. 2026-W47)",
+                          optarg);
+                return EXIT_USAGE;
+            }
+            has_week = 1;
+            break;
+        case 'f':
+            if (date_option("--from", optarg, &from) != 0)
+                return EXIT_USAGE;
+            has_from = 1;
+            break;
+        case 't':
+            if (date_option("--to", optarg, &to) != 0)
+                return EXIT_USAGE;
+            has_to = 1;
+            break;
+        case 'F':
+            if (parse_format(optarg, &fmt) != 0)
+                return EXIT_USAGE;
+            has_format = 1;
+            break;
+        case 'o': output = optarg; break;
+        case 'h': report_usage(stdout); return EXIT_OK;
+        default: return cmd_bad_option("report");
+        }
+    }
+    if (optind < argc) {
+        cmd_error("report", "unexpected argument '%s' (try 'dietbal report --help')",
+                  argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (ctx->json) {
+        if (has_format && fmt != FMT_JSON) {
+            cmd_error("--json", "conflicts with --format other than json");
+            return EXIT_USAGE;
+        }
+        fmt = FMT_JSON;
+    }
+    if (fmt == FMT_HTML) {
+        cmd_error("--format", "html is not available yet; use text, markdown, json or csv");
+        return EXIT_USAGE;
+    }
+    if (has_week && (has_from || has_to)) {
+        cmd_error("--week", "give either --week or --from/--to, not both");
+        return EXIT_USAGE;
+    }
+    if (!has_week) {
+        if (has_from && !has_to) {
+            to = today;
+            if (from > to) {
+                cmd_error("--from", "the date is after today; give --to as well");
+                return EXIT_USAGE;
+            }
+        } else if (!has_from) {
+            if (!has_to)
+                to = today;
+            from = to - (DEFAULT_DAYS - 1);
+        }
+    }
+    if (from > to) {
+        char f[11], t[11];
+        date_format(from, f);
+        date_format(to, t);
+        cmd_error("--from", "%s is after --to %s", f, t);
+        return EXIT_USAGE;
+    }
+    if (to - from + 1 > ANALYSIS_MAX_DAYS) {
+        cmd_error("report", "the period is %ld days long; at most %d days can be reported",
+                  to - from + 1, ANALYSIS_MAX_DAYS);
+        return EXIT_USAGE;
+    }
+    return run_report(ctx, from, to, fmt, output, 1);
+}
+
+int cmd_day(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    long day = date_today();
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'h') {
+            day_usage(stdout);
+            return EXIT_OK;
+        }
+        return cmd_bad_option("day");
+    }
+    if (argc - optind > 1) {
+        cmd_error("day", "unexpected argument '%s' (try 'dietbal day --help')", argv[optind + 1]);
+        return EXIT_USAGE;
+    }
+    if (optind < argc && date_option("day", argv[optind], &day) != 0)
+        return EXIT_USAGE;
+    return run_report(ctx, day, day, ctx->json ? FMT_JSON : FMT_TEXT, NULL, 0);
+}
