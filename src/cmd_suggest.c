@@ -96,8 +96,8 @@ static void print_text(const struct suggestion *l, size_t n, int nutrient)
     snprintf(head, sizeof(head), "%s %s", d->name, unit);
     snprintf(dens, sizeof(dens), "%s/100kcal", unit);
     printf("Foods that raise %s while keeping the balance, best first:\n\n", d->name);
-    printf("%-11s %-24s %12s %12s%s  %s\n", "id", "portion", head, dens, show_ratio ? "   Ca:P" : "",
-           "name");
+    printf("%-11s %-24s %12s %12s%s  %s\n", "id", "portion", head, dens,
+           show_ratio ? "   Ca:P" : "", "name");
     for (size_t i = 0; i < n; i++) {
         printf("%-11s %-24.24s", l[i].id, l[i].portion);
         print_value(l[i].per_portion, 12, decimals);

@@ -202,14 +202,12 @@ static const struct {
     const char *word;
     int nutrient;
 } names[] = {
-    {"calcium", NUT_CALCIUM},      {"ca", NUT_CALCIUM},
-    {"magnesium", NUT_MAGNESIUM},  {"mg", NUT_MAGNESIUM}, /* the unit too, but here it means Mg */
-    {"phosphorus", NUT_PHOSPHORUS}, {"p", NUT_PHOSPHORUS},
-    {"potassium", NUT_POTASSIUM},  {"k", NUT_POTASSIUM},
-    {"sodium", NUT_SODIUM},        {"na", NUT_SODIUM},
-    {"protein", NUT_PROTEIN},      {"water", NUT_WATER},
-    {"energy", NUT_ENERGY},        {"kcal", NUT_ENERGY},
-    {"calories", NUT_ENERGY},
+    {"calcium", NUT_CALCIUM},       {"ca", NUT_CALCIUM},      {"magnesium", NUT_MAGNESIUM},
+    {"mg", NUT_MAGNESIUM}, /* the unit too, but here it means Mg */
+    {"phosphorus", NUT_PHOSPHORUS}, {"p", NUT_PHOSPHORUS},    {"potassium", NUT_POTASSIUM},
+    {"k", NUT_POTASSIUM},           {"sodium", NUT_SODIUM},   {"na", NUT_SODIUM},
+    {"protein", NUT_PROTEIN},       {"water", NUT_WATER},     {"energy", NUT_ENERGY},
+    {"kcal", NUT_ENERGY},           {"calories", NUT_ENERGY},
 };
 
 static int lower_ascii(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
@@ -276,7 +274,8 @@ static const struct exclusion exclusions[] = {
      * diluted entry of the same food stays */
     {NULL, " flour", NULL, NULL, "flours"},
     {NULL, "cornstarch", NULL, NULL, "starch"},
-    {NULL, "powder", NULL, "prepared", "powders and powdered drink mixes (fortified, tiny servings)"},
+    {NULL, "powder", NULL, "prepared",
+     "powders and powdered drink mixes (fortified, tiny servings)"},
     {NULL, "drink mix", NULL, "prepared", "dry drink mixes"},
     {NULL, "beverage mix", NULL, "prepared", "dry beverage mixes"},
     {NULL, "cocoa mix", NULL, "prepared", "dry cocoa mixes"},
@@ -377,8 +376,8 @@ static int name_has(const char *name, const char *pat)
     if (pat[0] == '^') {
         size_t n = strlen(pat + 1);
         for (size_t i = 0; i < n; i++)
-            if (!name[i] || lower_ascii((unsigned char)name[i]) !=
-                                lower_ascii((unsigned char)pat[1 + i]))
+            if (!name[i] ||
+                lower_ascii((unsigned char)name[i]) != lower_ascii((unsigned char)pat[1 + i]))
                 return 0;
         return 1;
     }
@@ -413,9 +412,8 @@ const char *suggest_exclusion(const char *name, const char *group)
 /* Plant groups for magnesium (nutrition-science.md 4.2: pulses, nuts,
  * seeds, whole grains, green vegetables; fruit is plant food too). */
 static const char *const plant_groups[] = {
-    "Legumes and Legume Products",       "Nut and Seed Products",
-    "Vegetables and Vegetable Products", "Cereal Grains and Pasta",
-    "Breakfast Cereals",                 "Fruits and Fruit Juices",
+    "Legumes and Legume Products", "Nut and Seed Products", "Vegetables and Vegetable Products",
+    "Cereal Grains and Pasta",     "Breakfast Cereals",     "Fruits and Fruit Juices",
 };
 
 static int is_plant(const char *group)
@@ -561,8 +559,7 @@ static double per_100kcal(double per100, double kcal100)
 
 /* The score of a serving of `grams` (file comment).  With `optimistic`,
  * an upper bound over all servings up to `grams`. */
-static double score_of(const struct target *t, const struct facts *fx, double grams,
-                       int optimistic)
+static double score_of(const struct target *t, const struct facts *fx, double grams, int optimistic)
 {
     double per100 = fx->v[t->nutrient] * fx->absorb;
     double kcal = fx->v[NUT_ENERGY] > KCAL_FLOOR ? fx->v[NUT_ENERGY] : KCAL_FLOOR;
@@ -768,7 +765,8 @@ int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out,
         c->fx.plant = is_plant(h->group);
         c->fx.absorb =
             nutrient == NUT_CALCIUM && is_high_oxalate(h->name) ? CA_OXALATE_ABSORPTION : 1.0;
-        c->bound = score_of(t, &c->fx, serving_limit_g(h->per100[NUT_ENERGY], h->name, h->group), 1);
+        c->bound =
+            score_of(t, &c->fx, serving_limit_g(h->per100[NUT_ENERGY], h->name, h->group), 1);
         n_cands++;
     }
     if (n_cands > 1)

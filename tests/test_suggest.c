@@ -128,24 +128,69 @@ static const struct suggestion *find(const struct suggestion *l, size_t n, const
  * Order: F, H, C, G, B, D.
  */
 static const struct spec calcium_table[] = {
-    {"t:F", "Test milk, plain, calcium fortified", "Dairy and Egg Products",
-     {55, 3, 200, 10, 100, 150, 40, 88}, {{"cup", 1, 250}}, 0, 0},
-    {"t:A", "Test milk, plain", "Dairy and Egg Products", {55, 3, 100, 10, 50, 150, 40, 88},
-     {{"cup", 1, 250}}, 0, 0},
-    {"t:H", "Test tofu, calcium set", "Legumes and Legume Products",
-     {96.25, 8, 350, 30, 175, 120, 10, 85}, {{NULL, 0, 0}}, 0, 0},
-    {"t:C", "Test greens, cooked", "Vegetables and Vegetable Products",
-     {27.5, 2, 100, 20, 25, 200, 10, 92}, {{"cup", 1, 200}}, 0, 0},
-    {"t:G", "Test juice, calcium fortified", "Fruits and Fruit Juices",
-     {55, 0.5, 100, 10, NAN, 200, 5, 88}, {{"cup", 1, 240}}, 0, 0},
-    {"t:B", "Cheese, test, hard", "Dairy and Egg Products", {440, 25, 800, 30, 500, 100, 600, 30},
-     {{"cup, diced", 1, 132}, {"slice", 1, 25}}, 0, 0},
-    {"t:D", "Spinach, test, cooked", "Vegetables and Vegetable Products",
-     {27.5, 3, 150, 80, 50, 450, 70, 91}, {{"cup", 1, 200}}, 0, 0},
-    {"t:E", "Leavening agents, baking powder, test", "Baked Products",
-     {53, 0, 7000, 10, 10000, 20, 10000, 5}, {{"tsp", 1, 4.6}}, 0, 0},
-    {"t:X", "Test malt drink, calcium", "Beverages", {43, 0.5, 100, 10, 20, 30, 4, 92},
-     {{"cup", 1, 240}}, 4.0, 0},
+    {"t:F",
+     "Test milk, plain, calcium fortified",
+     "Dairy and Egg Products",
+     {55, 3, 200, 10, 100, 150, 40, 88},
+     {{"cup", 1, 250}},
+     0,
+     0},
+    {"t:A",
+     "Test milk, plain",
+     "Dairy and Egg Products",
+     {55, 3, 100, 10, 50, 150, 40, 88},
+     {{"cup", 1, 250}},
+     0,
+     0},
+    {"t:H",
+     "Test tofu, calcium set",
+     "Legumes and Legume Products",
+     {96.25, 8, 350, 30, 175, 120, 10, 85},
+     {{NULL, 0, 0}},
+     0,
+     0},
+    {"t:C",
+     "Test greens, cooked",
+     "Vegetables and Vegetable Products",
+     {27.5, 2, 100, 20, 25, 200, 10, 92},
+     {{"cup", 1, 200}},
+     0,
+     0},
+    {"t:G",
+     "Test juice, calcium fortified",
+     "Fruits and Fruit Juices",
+     {55, 0.5, 100, 10, NAN, 200, 5, 88},
+     {{"cup", 1, 240}},
+     0,
+     0},
+    {"t:B",
+     "Cheese, test, hard",
+     "Dairy and Egg Products",
+     {440, 25, 800, 30, 500, 100, 600, 30},
+     {{"cup, diced", 1, 132}, {"slice", 1, 25}},
+     0,
+     0},
+    {"t:D",
+     "Spinach, test, cooked",
+     "Vegetables and Vegetable Products",
+     {27.5, 3, 150, 80, 50, 450, 70, 91},
+     {{"cup", 1, 200}},
+     0,
+     0},
+    {"t:E",
+     "Leavening agents, baking powder, test",
+     "Baked Products",
+     {53, 0, 7000, 10, 10000, 20, 10000, 5},
+     {{"tsp", 1, 4.6}},
+     0,
+     0},
+    {"t:X",
+     "Test malt drink, calcium",
+     "Beverages",
+     {43, 0.5, 100, 10, 20, 30, 4, 92},
+     {{"cup", 1, 240}},
+     4.0,
+     0},
 };
 
 static void test_calcium_order(void **state)
@@ -198,7 +243,8 @@ static void test_exclusions(void **state)
     assert_null(find(l, n, "t:X"));
     suggest_free(l, n);
 
-    assert_non_null(suggest_exclusion("Leavening agents, baking powder, double-acting", "Baked Products"));
+    assert_non_null(
+        suggest_exclusion("Leavening agents, baking powder, double-acting", "Baked Products"));
     assert_non_null(suggest_exclusion("Infant formula, ABBOTT, SIMILAC, powder", "Baby Foods"));
     assert_non_null(suggest_exclusion("Babyfood, rice and apples, dry", NULL));
     assert_non_null(suggest_exclusion("Oil, olive, salad or cooking", "Fats and Oils"));
@@ -208,24 +254,24 @@ static void test_exclusions(void **state)
     assert_non_null(suggest_exclusion("Lemonade, powder", "Beverages"));
     assert_non_null(suggest_exclusion("Protein supplement, milk based, powder", NULL));
     assert_non_null(suggest_exclusion("Desserts, rennin, tablets, unsweetened", "Sweets"));
-    assert_non_null(suggest_exclusion("Chicken, liver, all classes, cooked, simmered",
-                                      "Poultry Products"));
-    assert_non_null(suggest_exclusion("Fish, salmon, Atlantic, farmed, raw",
-                                      "Finfish and Shellfish Products"));
-    assert_non_null(suggest_exclusion("Beans, black, mature seeds, raw",
-                                      "Legumes and Legume Products"));
+    assert_non_null(
+        suggest_exclusion("Chicken, liver, all classes, cooked, simmered", "Poultry Products"));
+    assert_non_null(
+        suggest_exclusion("Fish, salmon, Atlantic, farmed, raw", "Finfish and Shellfish Products"));
+    assert_non_null(
+        suggest_exclusion("Beans, black, mature seeds, raw", "Legumes and Legume Products"));
     assert_non_null(suggest_exclusion("Rice, brown, long-grain, raw", "Cereal Grains and Pasta"));
     /* what stays */
     assert_null(suggest_exclusion("Lemonade, powder, prepared with water", "Beverages"));
-    assert_null(suggest_exclusion("Peanut butter, smooth style, with salt",
-                                  "Legumes and Legume Products"));
+    assert_null(
+        suggest_exclusion("Peanut butter, smooth style, with salt", "Legumes and Legume Products"));
     assert_null(suggest_exclusion("Cauliflower, cooked, boiled, drained, without salt",
                                   "Vegetables and Vegetable Products"));
     assert_null(suggest_exclusion("Yogurt, fruit, lowfat, with low calorie sweetener",
                                   "Dairy and Egg Products"));
     assert_null(suggest_exclusion("Rice, brown, long-grain, cooked", "Cereal Grains and Pasta"));
-    assert_null(suggest_exclusion("Fish, haddock, cooked, dry heat",
-                                  "Finfish and Shellfish Products"));
+    assert_null(
+        suggest_exclusion("Fish, haddock, cooked, dry heat", "Finfish and Shellfish Products"));
     assert_null(suggest_exclusion("Milk, whole, 3.25% milkfat", "Dairy and Egg Products"));
     assert_null(suggest_exclusion(NULL, NULL));
 }
@@ -240,16 +286,41 @@ static void test_duplicates(void **state)
     static const struct spec t[] = {
         /* same family "cheese, parmesan" as the next two: the grated one,
          * 1 tbsp 5 g, brings little; the hard one 1 oz brings most */
-        {"t:1", "Cheese, parmesan, grated", "Dairy and Egg Products",
-         {420, 28, 1100, 40, 700, 120, 1500, 20}, {{"tbsp", 1, 5}}, 0, 0},
-        {"t:2", "Cheese, Parmesan, hard", "Dairy and Egg Products",
-         {390, 36, 1180, 44, 690, 92, 1600, 30}, {{"oz", 1, 28.35}}, 0, 0},
-        {"t:3", "cheese, parmesan , shredded", "Dairy and Egg Products",
-         {415, 38, 1250, 51, 730, 97, 1700, 20}, {{"tbsp", 1, 5}}, 0, 0},
-        {"t:4", "Cheese, swiss", "Dairy and Egg Products", {380, 27, 790, 38, 570, 77, 190, 37},
-         {{"oz", 1, 28.35}}, 0, 0},
-        {"t:5", "Milk, nonfat, fluid", "Dairy and Egg Products",
-         {34, 3.4, 122, 11, 101, 156, 42, 91}, {{"cup", 1, 245}}, 0, 0},
+        {"t:1",
+         "Cheese, parmesan, grated",
+         "Dairy and Egg Products",
+         {420, 28, 1100, 40, 700, 120, 1500, 20},
+         {{"tbsp", 1, 5}},
+         0,
+         0},
+        {"t:2",
+         "Cheese, Parmesan, hard",
+         "Dairy and Egg Products",
+         {390, 36, 1180, 44, 690, 92, 1600, 30},
+         {{"oz", 1, 28.35}},
+         0,
+         0},
+        {"t:3",
+         "cheese, parmesan , shredded",
+         "Dairy and Egg Products",
+         {415, 38, 1250, 51, 730, 97, 1700, 20},
+         {{"tbsp", 1, 5}},
+         0,
+         0},
+        {"t:4",
+         "Cheese, swiss",
+         "Dairy and Egg Products",
+         {380, 27, 790, 38, 570, 77, 190, 37},
+         {{"oz", 1, 28.35}},
+         0,
+         0},
+        {"t:5",
+         "Milk, nonfat, fluid",
+         "Dairy and Egg Products",
+         {34, 3.4, 122, 11, 101, 156, 42, 91},
+         {{"cup", 1, 245}},
+         0,
+         0},
     };
 
     add_all(s, t, sizeof(t) / sizeof(t[0]));
@@ -272,14 +343,34 @@ static void test_unknown_values(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:p", "Test curd, P unknown", "Dairy and Egg Products",
-         {100, NAN, 300, NAN, NAN, NAN, NAN, NAN}, {{"cup", 1, 100}}, 0, 0},
-        {"t:u", "Test stew, calcium unknown", NULL, {100, 5, NAN, 20, 80, 300, 200, 80},
-         {{"cup", 1, 200}}, 0, 0},
-        {"t:z", "Test soda, calcium zero", "Beverages", {40, 0, 0, 0, 10, 2, 10, 90},
-         {{"cup", 1, 240}}, 0, 0},
-        {"t:k", "Test kale, cooked", "Vegetables and Vegetable Products",
-         {28, 1.9, 72, 18, 28, 144, 23, 91}, {{"cup", 1, 130}}, 0, 0},
+        {"t:p",
+         "Test curd, P unknown",
+         "Dairy and Egg Products",
+         {100, NAN, 300, NAN, NAN, NAN, NAN, NAN},
+         {{"cup", 1, 100}},
+         0,
+         0},
+        {"t:u",
+         "Test stew, calcium unknown",
+         NULL,
+         {100, 5, NAN, 20, 80, 300, 200, 80},
+         {{"cup", 1, 200}},
+         0,
+         0},
+        {"t:z",
+         "Test soda, calcium zero",
+         "Beverages",
+         {40, 0, 0, 0, 10, 2, 10, 90},
+         {{"cup", 1, 240}},
+         0,
+         0},
+        {"t:k",
+         "Test kale, cooked",
+         "Vegetables and Vegetable Products",
+         {28, 1.9, 72, 18, 28, 144, 23, 91},
+         {{"cup", 1, 130}},
+         0,
+         0},
     };
 
     add_all(s, t, sizeof(t) / sizeof(t[0]));
@@ -313,10 +404,20 @@ static void test_magnesium_prefers_plants(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:fish", "Test fish, cooked", "Finfish and Shellfish Products",
-         {110, 7, 30, 55, 140, 400, 2, 66}, {{"cup", 1, 175}}, 0, 0},
-        {"t:bean", "Test beans, cooked", "Legumes and Legume Products",
-         {110, 7, 30, 55, 140, 400, 2, 66}, {{"cup", 1, 175}}, 0, 0},
+        {"t:fish",
+         "Test fish, cooked",
+         "Finfish and Shellfish Products",
+         {110, 7, 30, 55, 140, 400, 2, 66},
+         {{"cup", 1, 175}},
+         0,
+         0},
+        {"t:bean",
+         "Test beans, cooked",
+         "Legumes and Legume Products",
+         {110, 7, 30, 55, 140, 400, 2, 66},
+         {{"cup", 1, 175}},
+         0,
+         0},
     };
 
     add_all(s, t, 2);
@@ -345,10 +446,20 @@ static void test_potassium_prefers_low_sodium(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:soup", "Test soup, salty", "Soups, Sauces, and Gravies",
-         {40, 2, 20, 10, 40, 300, 600, 90}, {{"cup", 1, 245}}, 0, 0},
-        {"t:pot", "Test potato, baked", "Vegetables and Vegetable Products",
-         {93, 2.5, 15, 28, 70, 535, 10, 75}, {{"potato", 1, 173}}, 0, 0},
+        {"t:soup",
+         "Test soup, salty",
+         "Soups, Sauces, and Gravies",
+         {40, 2, 20, 10, 40, 300, 600, 90},
+         {{"cup", 1, 245}},
+         0,
+         0},
+        {"t:pot",
+         "Test potato, baked",
+         "Vegetables and Vegetable Products",
+         {93, 2.5, 15, 28, 70, 535, 10, 75},
+         {{"potato", 1, 173}},
+         0,
+         0},
     };
 
     add_all(s, t, 2);
@@ -377,10 +488,20 @@ static void test_protein_prefers_calcium(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:chk", "Test chicken, breast, roasted", "Poultry Products",
-         {165, 31, 15, 29, 228, 256, 74, 65}, {{"oz", 3, 85}}, 0, 0},
-        {"t:yog", "Test yogurt, greek, plain", "Dairy and Egg Products",
-         {60, 10, 110, 11, 135, 141, 36, 85}, {{"container", 1, 170}}, 0, 0},
+        {"t:chk",
+         "Test chicken, breast, roasted",
+         "Poultry Products",
+         {165, 31, 15, 29, 228, 256, 74, 65},
+         {{"oz", 3, 85}},
+         0,
+         0},
+        {"t:yog",
+         "Test yogurt, greek, plain",
+         "Dairy and Egg Products",
+         {60, 10, 110, 11, 135, 141, 36, 85},
+         {{"container", 1, 170}},
+         0,
+         0},
     };
 
     add_all(s, t, 2);
@@ -410,10 +531,20 @@ static void test_water_servings(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:cof", "Test coffee, brewed", "Beverages", {1, 0.1, 2, 3, 3, 50, 2, 99.4},
-         {{"fl oz", 1, 29.6}, {"cup", 1, 237}}, 0, 40},
-        {"t:wat", "Test water, bottled", "Beverages", {0, 0, 1, 0, 0, 0, 2, 99.9},
-         {{"fl oz", 1, 29.6}, {"bottle 16.9 fl oz", 1, 500}, {"cup", 1, 237}}, 0, 0},
+        {"t:cof",
+         "Test coffee, brewed",
+         "Beverages",
+         {1, 0.1, 2, 3, 3, 50, 2, 99.4},
+         {{"fl oz", 1, 29.6}, {"cup", 1, 237}},
+         0,
+         40},
+        {"t:wat",
+         "Test water, bottled",
+         "Beverages",
+         {0, 0, 1, 0, 0, 0, 2, 99.9},
+         {{"fl oz", 1, 29.6}, {"bottle 16.9 fl oz", 1, 500}, {"cup", 1, 237}},
+         0,
+         0},
     };
 
     add_all(s, t, 2);
@@ -436,11 +567,21 @@ static void test_servings_without_portion(void **state)
     size_t n = 0;
     struct suggestion *l;
     static const struct spec t[] = {
-        {"t:dry", "Test fish, dried", NULL, {300, 60, 1500, 50, 900, 500, 500, 10}, {{NULL, 0, 0}},
-         0, 0},
+        {"t:dry",
+         "Test fish, dried",
+         NULL,
+         {300, 60, 1500, 50, 900, 500, 500, 10},
+         {{NULL, 0, 0}},
+         0,
+         0},
         /* 400 kcal per 100 g, only a 200 g portion: 250 kcal = 62.5 g -> 62 g */
-        {"t:big", "Test bar, fortified", "Snacks", {400, 10, 1000, 50, 300, 300, 200, 5},
-         {{"package", 1, 200}}, 0, 0},
+        {"t:big",
+         "Test bar, fortified",
+         "Snacks",
+         {400, 10, 1000, 50, 300, 300, 200, 5},
+         {{"package", 1, 200}},
+         0,
+         0},
     };
 
     add_all(s, t, 2);
@@ -523,12 +664,17 @@ static void test_early_stop_keeps_close_runner(void **state)
         char id[16], name[48];
         snprintf(id, sizeof(id), "d:%02d", i);
         snprintf(name, sizeof(name), "Decoy %02d, fortified", i);
-        struct spec sp = {id, name, "Snacks", {55, 1, 400, 10, 100, 100, 10, 80},
-                          {{"piece", 1, 102.5}}, 0, 0};
+        struct spec sp = {
+            id, name, "Snacks", {55, 1, 400, 10, 100, 100, 10, 80}, {{"piece", 1, 102.5}}, 0, 0};
         add(s, &sp);
     }
-    static const struct spec good = {"z:good", "Test milk, fortified", "Dairy and Egg Products",
-                                     {55, 3, 200, 10, 100, 150, 40, 88}, {{"cup", 1, 250}}, 0, 0};
+    static const struct spec good = {"z:good",
+                                     "Test milk, fortified",
+                                     "Dairy and Egg Products",
+                                     {55, 3, 200, 10, 100, 150, 40, 88},
+                                     {{"cup", 1, 250}},
+                                     0,
+                                     0};
     add(s, &good);
     l = run(s, NUT_CALCIUM, 1, &n);
     assert_int_equal(n, 1);
