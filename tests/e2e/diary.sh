@@ -48,6 +48,41 @@ ca=$(sqlite3 "$DIETBAL_DB" "SELECT sum(e.grams * v.value / 100) FROM entry e
      WHERE e.date = '2026-11-20'")
 t_near "the day's calcium from the stored grams" "$ca" 660.006 0.01
 
+# --- day --json against the same day worked out by hand ------------------
+# grams: milk 244 + 257.819, bread 56, oats 117, salmon 150
+# protein 2.44x3.15 + 0.56x12.95 + 1.17x2.54 + 1.5x22.1 + 2.57819x3.15
+#       = 7.686 + 7.252 + 2.972 + 33.15 + 8.121 = 59.181 g
+# energy  148.84 + 138.32 + 83.07 + 309 + 157.27 = 836.50 kcal
+# Mg      24.4 + 45.92 + 31.59 + 45 + 25.78 = 172.69 mg
+# P       204.96 + 113.12 + 90.09 + 378 + 216.57 = 1002.74 mg
+# K (milk 132, bread 248, oats 70, salmon 384 mg/100 g)
+#         662.4 + 138.88 + 81.9 + 576 = 1459.2 mg
+t_run day 2026-11-20 --json
+d() { jq -r "$1" "$T_DIR/out"; }
+t_rc "day --json exits 0" 0
+t_eq "day: one day" "$(d .days)" 1
+t_near "day calcium" "$(d .nutrients.calcium.mean)" 660.006 0.05
+t_near "day protein" "$(d .nutrients.protein.mean)" 59.181 0.01
+t_near "day energy" "$(d .nutrients.energy.mean)" 836.50 0.1
+t_near "day magnesium" "$(d .nutrients.magnesium.mean)" 172.69 0.05
+t_near "day phosphorus" "$(d .nutrients.phosphorus.mean)" 1002.74 0.05
+t_near "day potassium" "$(d .nutrients.potassium.mean)" 1459.2 0.05
+t_eq "day calcium completeness" "$(d .nutrients.calcium.completeness)" 1
+t_eq "day calcium EAR" "$(d .nutrients.calcium.ear)" 800
+# IOM 2000: z = (660.006 - 800) / sqrt(100^2 + 325^2 / 1) = -0.4118 -> 0.340
+t_near "day calcium p_adequate" "$(d .nutrients.calcium.p_adequate)" 0.340 0.001
+# Ca:P 660.006 / 1002.74 = 0.658; Ca:Mg 660.006 / 172.69 = 3.82
+t_near "day Ca:P" "$(d .balance.ca_p_ratio)" 0.658 0.005
+t_near "day Ca:Mg" "$(d .balance.ca_mg_ratio)" 3.822 0.005
+# protein share 100 x 4 x 59.181 / 836.50 = 28.30 %; 59.181 / 65 = 0.91 g/kg
+t_near "day protein % of energy" "$(d .balance.protein_energy_pct)" 28.30 0.05
+t_near "day protein g/kg" "$(d .balance.protein_g_per_kg)" 0.910 0.005
+# PRAL 0.49x59.181 + 0.037x1002.74 - 0.021x1459.2 - 0.026x172.69 - 0.013x660.006
+#    = 29.00 + 37.10 - 30.64 - 4.49 - 8.58 = 22.39 mEq
+t_near "day PRAL" "$(d .balance.pral_meq)" 22.39 0.05
+t_eq "day life stage" "$(d .profile.life_stage)" pregnancy
+t_eq "day trimester" "$(d .profile.trimester)" 2
+
 t_run add --date 2026-11-21 "2 egg" "1 banana"
 t_rc "bare counts exit 0" 0
 t_out_has "2 egg counts medium eggs" "2 × medium (44 g, default portion) = 88 g"
