@@ -150,7 +150,27 @@ static double score(const char *q, const struct food_hit *h)
     }
     if (words && strcmp(first, q) == 0)
         sc += 12; /* "Milk, ..." for "milk" */
-    sc += 4.0 * in_first + 3.0 * in_lead;
+    /* the words as a phrase within one segment: "milk chocolate" in
+     * "Candies, milk chocolate" but not in "Milk, chocolate beverage" */
+    for (const char *p = h->name; words > 1 && *p;) {
+        size_t n = strcspn(p, ",");
+        char part[256], norm[256];
+        snprintf(part, sizeof(part), "%.*s", (int)(n < 255 ? n : 255), p);
+        normalise(part, norm, sizeof(norm));
+        if (has_word(norm, q)) {
+            sc += 8; /* as strong as a first-segment match */
+            break;
+        }
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    /* the query covering the first segment counts, not a word lost in a
+     * long one ("Chocolate-flavor beverage mix for milk") */
+    int first_words = 1;
+    for (const char *p = first; *p; p++)
+        first_words += *p == ' ';
+    sc += 8.0 * in_first / first_words + 3.0 * in_lead;
     if (words && in_lead == words)
         sc += 4;
     if (niche_group(h->group))
