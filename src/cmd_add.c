@@ -73,7 +73,11 @@ static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct f
         return ENTRY_LOOKUP_ERROR;
     }
     if (n == 0) {
-        snprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
+        long foods = 0;
+        if (store_food_count(s, &foods) == STORE_OK && foods == 0)
+            snprintf(err, errlen, "no food table yet: run 'dietbal init' first");
+        else
+            snprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
         return ENTRY_LOOKUP_NOTFOUND;
     }
     foodsearch_rank(text, hits, n);

@@ -117,6 +117,9 @@ bad "due date too far" "more than 42 weeks" profile set --due-date 2028-01-01
 bad "rm of an unknown id" "no entry with id" rm 99999
 bad "rm of a non-number" "not an entry id" rm abc
 bad "unknown option" "bad usage" add --bogus "1 cup milk"
+DIETBAL_DB="$T_DIR/empty.db" t_run add "1 cup milk"
+t_rc "add before init exits 2" 2
+t_err_has "add before init says to run init" "run 'dietbal init' first"
 
 t_run add --force "6 kg water"
 t_rc "over 5 kg with --force exits 0" 0
