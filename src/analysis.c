@@ -1314,9 +1314,11 @@ size_t analysis_short_nutrients(const struct analysis *a, int *ids, size_t max)
     } shorts[] = {
         {"PROTEIN_LOW", NUT_PROTEIN},     {"CALCIUM_LOW", NUT_CALCIUM},
         {"MAGNESIUM_LOW", NUT_MAGNESIUM}, {"CA_MG_RATIO_HIGH", NUT_MAGNESIUM},
-        {"PHOSPHORUS_LOW", NUT_PHOSPHORUS}, {"POTASSIUM_LOW", NUT_POTASSIUM},
-        {"WATER_LOW", NUT_WATER},
+        {"POTASSIUM_LOW", NUT_POTASSIUM}, {"WATER_LOW", NUT_WATER},
     };
+    /* Not phosphorus: it comes with protein foods, most diets have plenty,
+     * and suggest.c does not suggest foods for it (nor for sodium or
+     * energy); PHOSPHORUS_LOW's advice names the foods instead. */
     unsigned char seen[NUT_CORE_COUNT] = {0};
     size_t n = 0;
 
