@@ -272,6 +272,16 @@ static void prob_text(char *buf, size_t len, const char *what, double p)
         snprintf(buf, len, "no probability (day-to-day variation too large for the method)");
 }
 
+/* "calcium probability of adequacy 0.12", or, when it is withheld,
+ * "calcium mean below the EAR" (the reason ear_short() gave). */
+static void short_text(char *buf, size_t len, const char *name, double p)
+{
+    if (isfinite(p))
+        snprintf(buf, len, "%s probability of adequacy %.2f", name, p);
+    else
+        snprintf(buf, len, "mean %s intake below the EAR", name);
+}
+
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
@@ -424,7 +434,7 @@ static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *
 
     if (m->position != ANALYSIS_POS_BELOW || !ear_short(ca))
         return;
-    prob_text(p, sizeof(p), "calcium probability of adequacy", ca->p_adequate);
+    short_text(p, sizeof(p), "calcium", ca->p_adequate);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_CALCIUM,
                     xprintf("Calcium is low relative to phosphorus-rich foods: Ca:P mass ratio "
                             "%.2f, below %.2f (the ratio of the RDAs), with %s.",
@@ -444,7 +454,7 @@ static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule
 
     if (!isfinite(m->value) || !(m->value > CA_MG_RATIO_MAX) || !ear_short(mg))
         return;
-    prob_text(p, sizeof(p), "magnesium probability of adequacy", mg->p_adequate);
+    short_text(p, sizeof(p), "magnesium", mg->p_adequate);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_MAGNESIUM,
                     xprintf("Magnesium is low relative to calcium: Ca:Mg mass ratio %.2f, above "
                             "%.1f, with %s.",
