@@ -221,6 +221,15 @@ t_eq "--output leaves no temporary file" "$(ls -A "$T_DIR/out-dir")" "a.json"
 t_run report --week 2026-W47 --output "$T_DIR/no-such-dir/a.txt"
 t_rc "--output into a missing directory exits 1" 1
 t_ok "nothing created" test ! -e "$T_DIR/no-such-dir"
+t_run report --week 2026-W47 --output "$T_DIR/out-dir"
+t_rc "--output naming a directory exits 2" 2
+t_eq "the directory is untouched" "$(ls -A "$T_DIR/out-dir")" "a.json"
+if [ -w /dev/full ]; then
+    t_run report --week 2026-W47
+    "$DIETBAL" report --week 2026-W47 >/dev/full 2>"$T_DIR/err"
+    T_RC=$?
+    t_rc "a write error on stdout exits 1" 1
+fi
 
 # --- day ----------------------------------------------------------------------------
 t_run day 2026-11-18 --json
