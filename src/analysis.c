@@ -742,7 +742,7 @@ static const struct analysis_rule rules[] = {
     {"SODIUM_HIGH", ANALYSIS_INFO,
      "sodium p_above_cdrr > " P_LIM_TXT " against the CDRR 2,300 mg (or, probability "
      "withheld, mean > CDRR); info because the CDRR is not a toxicity limit",
-     "NASEM 2019 (CDRR; pregnancy row not read ⚠️); test form of IOM 2000 Table B-6 (design "
+     "NASEM 2019 (CDRR; pregnancy row not read, unverified); test form of IOM 2000 Table B-6 (design "
      "choice, nutrition-science.md 2.4)",
      "Sodium has not been linked to leg cramps; intake above the CDRR is worth lowering for "
      "long-term health.",
