@@ -272,6 +272,16 @@ static void prob_text(char *buf, size_t len, const char *what, double p)
         snprintf(buf, len, "no probability (day-to-day variation too large for the method)");
 }
 
+/* "calcium probability of adequacy 0.12", or, when it is withheld,
+ * "calcium mean below the EAR" (the reason ear_short() gave). */
+static void short_text(char *buf, size_t len, const char *name, double p)
+{
+    if (isfinite(p))
+        snprintf(buf, len, "%s probability of adequacy %.2f", name, p);
+    else
+        snprintf(buf, len, "mean %s intake below the EAR", name);
+}
+
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
@@ -424,7 +434,7 @@ static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *
 
     if (m->position != ANALYSIS_POS_BELOW || !ear_short(ca))
         return;
-    prob_text(p, sizeof(p), "calcium probability of adequacy", ca->p_adequate);
+    short_text(p, sizeof(p), "calcium", ca->p_adequate);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_CALCIUM,
                     xprintf("Calcium is low relative to phosphorus-rich foods: Ca:P mass ratio "
                             "%.2f, below %.2f (the ratio of the RDAs), with %s.",
@@ -444,7 +454,7 @@ static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule
 
     if (!isfinite(m->value) || !(m->value > CA_MG_RATIO_MAX) || !ear_short(mg))
         return;
-    prob_text(p, sizeof(p), "magnesium probability of adequacy", mg->p_adequate);
+    short_text(p, sizeof(p), "magnesium", mg->p_adequate);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_MAGNESIUM,
                     xprintf("Magnesium is low relative to calcium: Ca:Mg mass ratio %.2f, above "
                             "%.1f, with %s.",
@@ -732,7 +742,7 @@ static const struct analysis_rule rules[] = {
     {"SODIUM_HIGH", ANALYSIS_INFO,
      "sodium p_above_cdrr > " P_LIM_TXT " against the CDRR 2,300 mg (or, probability "
      "withheld, mean > CDRR); info because the CDRR is not a toxicity limit",
-     "NASEM 2019 (CDRR; pregnancy row not read ⚠️); test form of IOM 2000 Table B-6 (design "
+     "NASEM 2019 (CDRR; pregnancy row not read, unverified); test form of IOM 2000 Table B-6 (design "
      "choice, nutrition-science.md 2.4)",
      "Sodium has not been linked to leg cramps; intake above the CDRR is worth lowering for "
      "long-term health.",
@@ -1314,9 +1324,11 @@ size_t analysis_short_nutrients(const struct analysis *a, int *ids, size_t max)
     } shorts[] = {
         {"PROTEIN_LOW", NUT_PROTEIN},     {"CALCIUM_LOW", NUT_CALCIUM},
         {"MAGNESIUM_LOW", NUT_MAGNESIUM}, {"CA_MG_RATIO_HIGH", NUT_MAGNESIUM},
-        {"PHOSPHORUS_LOW", NUT_PHOSPHORUS}, {"POTASSIUM_LOW", NUT_POTASSIUM},
-        {"WATER_LOW", NUT_WATER},
+        {"POTASSIUM_LOW", NUT_POTASSIUM}, {"WATER_LOW", NUT_WATER},
     };
+    /* Not phosphorus: it comes with protein foods, most diets have plenty,
+     * and suggest.c does not suggest foods for it (nor for sodium or
+     * energy); PHOSPHORUS_LOW's advice names the foods instead. */
     unsigned char seen[NUT_CORE_COUNT] = {0};
     size_t n = 0;
 

@@ -116,7 +116,9 @@ static int write_file(const char *path, enum format fmt, const struct analysis *
     FILE *f = NULL;
     int fd, ok = 0;
 
-    if (!*path || (slash && slash[1] == '\0')) {
+    struct stat st;
+
+    if (!*path || (slash && slash[1] == '\0') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
         cmd_error("--output", "'%s' is not a file name", path);
         return EXIT_USAGE;
     }

@@ -312,8 +312,8 @@ static void md_suggestions(FILE *out, const struct report_opts *o)
 {
     if (!o || o->n_suggestions == 0)
         return;
-    fprintf(out, "\n## Foods to consider\n\n| nutrient | food | id | portion | amount |\n"
-                 "| --- | --- | --- | --- | ---: |\n");
+    fprintf(out, "\n## Foods to consider\n\n| nutrient | food | id | portion | grams | amount |\n"
+                 "| --- | --- | --- | --- | ---: | ---: |\n");
     for (size_t i = 0; i < o->n_suggestions; i++) {
         const struct report_suggestions *sg = &o->suggestions[i];
         const char *key = analysis_nutrient_key(sg->nutrient);
@@ -326,7 +326,7 @@ static void md_suggestions(FILE *out, const struct report_opts *o)
             md_text(out, s->id);
             fprintf(out, " | ");
             md_text(out, s->portion ? s->portion : "100 g");
-            fprintf(out, " (%.0f g) | %s |\n", s->portion_g,
+            fprintf(out, " | %.0f g | %s |\n", s->portion_g,
                     report_amount(amt, s->per_portion, sg->nutrient));
         }
     }

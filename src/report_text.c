@@ -534,9 +534,16 @@ static void section_suggestions(FILE *out, const struct analysis *a,
         fprintf(out, "%s:\n", key);
         for (size_t j = 0; j < sg->n; j++) {
             const struct suggestion *s = &sg->items[j];
-            char line[768], amt[40];
-            snprintf(line, sizeof(line), "%s [%s] (%s, %.0f g): %s", s->name ? s->name : "?",
-                     s->id ? s->id : "?", s->portion ? s->portion : "100 g", s->portion_g,
+            char line[768], amt[40], portion[160];
+            const char *pn = s->portion ? s->portion : "100 g";
+            size_t pl = strlen(pn);
+            /* "1 cup, 245 g", but "100 g" rather than "100 g, 100 g" */
+            if (pl >= 2 && strcmp(pn + pl - 2, " g") == 0)
+                snprintf(portion, sizeof(portion), "%s", pn);
+            else
+                snprintf(portion, sizeof(portion), "%s, %.0f g", pn, s->portion_g);
+            snprintf(line, sizeof(line), "%s [%s] (%s): %s", s->name ? s->name : "?",
+                     s->id ? s->id : "?", portion,
                      report_amount(amt, s->per_portion, sg->nutrient));
             wrap(out, "  - ", 4, line);
         }

@@ -241,8 +241,10 @@ void analysis_free(struct analysis *a);
 const struct analysis_warning *analysis_warning_find(const struct analysis *a, const char *code);
 
 /*
- * Nutrients that are short (a *_LOW warning, or CA_MG_RATIO_HIGH for
- * magnesium), each once, in nutrient order: the ones to suggest foods for.
+ * Nutrients that are short (PROTEIN_LOW, CALCIUM_LOW, MAGNESIUM_LOW or
+ * CA_MG_RATIO_HIGH, POTASSIUM_LOW, WATER_LOW), each once, in nutrient
+ * order: the ones to suggest foods for.  Phosphorus is left out (see
+ * analysis.c).
  * Returns how many were written to ids (at most max).
  */
 size_t analysis_short_nutrients(const struct analysis *a, int *ids, size_t max);

@@ -65,6 +65,7 @@ balanced_day() {
         "200 g @test:lentils" "30 g @test:almonds" "300 g @test:banana" "100 g @test:beef" \
         "1800 g @test:water"
 }
+jqt() { jq -e "$@" >/dev/null; } # a jq test, quietly
 codes() { jq -r '[.warnings[].code] | join(" ")' "$T_DIR/out"; }
 j() { jq -r "$1" "$T_DIR/out"; }
 
@@ -214,12 +215,20 @@ mkdir -p "$T_DIR/out-dir"
 t_run report --week 2026-W47 --json --output "$T_DIR/out-dir/a.json"
 t_rc "--output exits 0" 0
 t_eq "--output: nothing on stdout" "$T_OUT" ""
-t_ok "--output file is valid JSON" jq -e '.days == 7' "$T_DIR/out-dir/a.json"
+t_ok "--output file is valid JSON" jqt '.days == 7' "$T_DIR/out-dir/a.json"
 t_eq "--output file is 0600" "$(stat -c %a "$T_DIR/out-dir/a.json")" 600
 t_eq "--output leaves no temporary file" "$(ls -A "$T_DIR/out-dir")" "a.json"
 t_run report --week 2026-W47 --output "$T_DIR/no-such-dir/a.txt"
 t_rc "--output into a missing directory exits 1" 1
 t_ok "nothing created" test ! -e "$T_DIR/no-such-dir"
+t_run report --week 2026-W47 --output "$T_DIR/out-dir"
+t_rc "--output naming a directory exits 2" 2
+t_eq "the directory is untouched" "$(ls -A "$T_DIR/out-dir")" "a.json"
+if [ -w /dev/full ]; then
+    "$DIETBAL" report --week 2026-W47 >/dev/full 2>"$T_DIR/err"
+    T_RC=$?
+    t_rc "a write error on stdout exits 1" 1
+fi
 
 # --- day ----------------------------------------------------------------------------
 t_run day 2026-11-18 --json
@@ -227,7 +236,7 @@ t_rc "day exits 0" 0
 t_eq "day: one day" "$(j '[.from, .to, (.days|tostring), (.days_logged|tostring)] | join(" ")')" \
     "2026-11-18 2026-11-18 1 1"
 t_eq "day: calcium" "$(j '.nutrients.calcium.daily | map(tostring) | join(",")')" 600
-t_ok "day: same keys as report" jq -e \
+t_ok "day: same keys as report" jqt \
     'has("profile") and has("nutrients") and has("balance") and has("warnings") and has("cramps")' \
     "$T_DIR/out"
 t_run day --json
@@ -244,7 +253,7 @@ t_rc "day with a bad date exits 2" 2
 add 2026-10-20 "800 g @test:milk" "300 g @test:mystery"
 t_run day 2026-10-20 --json
 t_near "day completeness" "$(j .nutrients.calcium.completeness)" 0.727 0.0005
-t_ok "DATA_INCOMPLETE on an incomplete day" jq -e '[.warnings[].code] | index("DATA_INCOMPLETE")' \
+t_ok "DATA_INCOMPLETE on an incomplete day" jqt '[.warnings[].code] | index("DATA_INCOMPLETE")' \
     "$T_DIR/out"
 
 # --- no profile ----------------------------------------------------------------------
@@ -254,7 +263,7 @@ meat_day 2026-11-22
 t_run report --json
 t_rc "report without a profile exits 0" 0
 t_eq "no profile: life stage unknown" "$(j .profile.life_stage)" unknown
-t_ok "no profile: note says what to do" jq -e '.profile.note | test("dietbal profile set")' \
+t_ok "no profile: note says what to do" jqt '.profile.note | test("dietbal profile set")' \
     "$T_DIR/out"
 t_eq "no profile: female 19-30 values" "$(j .nutrients.magnesium.ear)" 255
 t_end
