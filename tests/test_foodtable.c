@@ -302,7 +302,7 @@ static const struct bad bads[] = {
     {"bad-mass.xml", "5:5: ", "CA value 150000 mg is 150 g, more than the 100 g per 100 g", 0},
     {"bad-proximates.xml", "7:3: ",
      "food test:a: water, protein, fat, carbohydrate, ash and "
-     "alcohol add up to 110 g per 100 g, more than 108 g",
+     "alcohol add up to 115 g per 100 g, more than 110 g",
      1},
     {"bad-energy.xml", "5:5: ",
      "ENERC_KCAL value 950 kcal is 950.0 kcal per 100 g, more than "
@@ -647,7 +647,8 @@ static void test_bad_numbers(void **state)
     }
 }
 
-/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 105 and 108 g. */
+/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 110 g; and
+ * the food of USDA SR24 with the largest proximate sum (106.46 g). */
 static void test_limits_inclusive(void **state)
 {
     struct run *r = *state;
@@ -660,7 +661,14 @@ static void test_limits_inclusive(void **state)
              "  <food id=\"t:2\" name=\"Lard\">\n"
              "    <nutrient tag=\"FAT\" value=\"100\"/>\n"
              "    <nutrient tag=\"ENERC_KCAL\" value=\"902\"/>\n"
-             "    <nutrient tag=\"WATER\" value=\"8\"/>\n"
+             "    <nutrient tag=\"WATER\" value=\"10\"/>\n"
+             "  </food>\n"
+             "  <food id=\"usda:15210\" name=\"Fish, salmon, chinook, cooked, dry heat\">\n"
+             "    <nutrient tag=\"WATER\" value=\"65.6\"/>\n"
+             "    <nutrient tag=\"PROCNT\" value=\"25.72\"/>\n"
+             "    <nutrient tag=\"FAT\" value=\"13.38\"/>\n"
+             "    <nutrient tag=\"ASH\" value=\"1.76\"/>\n"
+             "    <nutrient tag=\"CHOCDF\" value=\"0\"/>\n"
              "  </food>\n"
              "  <food id=\"t:3\" name=\"Zero\">\n"
              "    <nutrient tag=\"CA\" value=\"0\"/>\n"
@@ -669,9 +677,9 @@ static void test_limits_inclusive(void **state)
              "</foodtable>\n",
              SCHEMA);
     assert_int_equal(r->rc, FOODTABLE_OK);
-    assert_int_equal(r->seen.n, 3);
-    assert_true(r->seen.foods[2].values[NUT_CALCIUM] == 0.0); /* a real zero */
-    assert_true(r->seen.foods[2].values[NUT_MAGNESIUM] == 15.0);
+    assert_int_equal(r->seen.n, 4);
+    assert_true(r->seen.foods[3].values[NUT_CALCIUM] == 0.0); /* a real zero */
+    assert_true(r->seen.foods[3].values[NUT_MAGNESIUM] == 15.0);
 }
 
 /*
