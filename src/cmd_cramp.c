@@ -17,10 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The 3-day rule is a design choice with no published threshold
- * (nutrition-science.md 5.5 and 7, item 11). */
-#define PERSISTENT_PAIN_DAYS 3
-
 static void cramp_usage(FILE *out)
 {
     fprintf(out,
@@ -179,7 +175,7 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_RUNTIME;
     }
     int run = persistent_pain_days(recent, n_recent, c.date);
-    int red = cramp_has_red_flag(&c) || run >= PERSISTENT_PAIN_DAYS;
+    int red = cramp_has_red_flag(&c) || run >= CRAMP_PERSISTENT_PAIN_DAYS;
     if (ctx->json) {
         json_print(json_pack("{s:I, s:s, s:b, s:i}", "id", (json_int_t)id, "date", c.date,
                              "red_flag", red, "persistent_pain_days", run),
@@ -190,7 +186,7 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
     if (red) {
         /* always shown, even with --quiet or --json: this is a safety message */
         fprintf(stderr, "\n*** %s\n*** %s\n", ADVICE_RED_FLAG, ADVICE_EMERGENCY);
-        if (run >= PERSISTENT_PAIN_DAYS)
+        if (run >= CRAMP_PERSISTENT_PAIN_DAYS)
             fprintf(stderr, "*** (pain that did not ease logged on %d days running)\n", run);
     }
     free(recent);

@@ -44,7 +44,7 @@
  * red flag (product.md "Cramp diary"; a design choice with no published
  * threshold, nutrition-science.md 5.5 and 7 item 11).  Same rule as
  * `dietbal cramp add`. */
-#define ANALYSIS_PERSISTENT_PAIN_DAYS 3
+#define ANALYSIS_PERSISTENT_PAIN_DAYS CRAMP_PERSISTENT_PAIN_DAYS
 
 /* The caller passes cramps from this many days before the period, so that
  * a run of persistent pain that started before it is seen whole. */

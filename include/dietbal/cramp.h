@@ -23,6 +23,11 @@ struct cramp {
     int pain_persists;   /* pain that does not ease after stretching */
 };
 
+/* Cramps with pain that does not ease on this many days running call for
+ * care now.  A design choice: no published threshold exists
+ * (product.md "Cramp diary"; nutrition-science.md 5.5 and 7, item 11). */
+#define CRAMP_PERSISTENT_PAIN_DAYS 3
+
 /* True when the episode carries any single red-flag sign (swelling, redness,
  * warmth, hard to walk).  Pain that does not ease counts only over three or
  * more days running; that rule looks at the whole diary. */
