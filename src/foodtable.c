@@ -653,6 +653,8 @@ static int io_read(void *arg, char *buf, int len)
 
     if (n <= 0) {
         const char *zmsg = gzerror(c->gz, &zerr);
+        if (strncmp(zmsg, "<fd:", 4) == 0 && strstr(zmsg, ": "))
+            zmsg = strstr(zmsg, ": ") + 2; /* gzdopen names the file "<fd:N>" */
         if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
             if (zerr == Z_ERRNO)
                 fail(c, FOODTABLE_EIO, none, "%s", strerror(errno));
