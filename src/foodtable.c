@@ -653,6 +653,8 @@ static int io_read(void *arg, char *buf, int len)
 
     if (n <= 0) {
         const char *zmsg = gzerror(c->gz, &zerr);
+        if (strncmp(zmsg, "<fd:", 4) == 0 && strstr(zmsg, ": "))
+            zmsg = strstr(zmsg, ": ") + 2; /* gzdopen names the file "<fd:N>" */
         if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
             if (zerr == Z_ERRNO)
                 fail(c, FOODTABLE_EIO, none, "%s", strerror(errno));
@@ -1186,12 +1188,17 @@ static void on_element(struct ctx *c)
     }
 }
 
-/* Text where only elements belong (the schema says so too). */
+/* Text where only elements belong.  The schema says so too, with the
+ * column (text nodes carry only a line): its message, when it has one,
+ * stands. */
 static void on_text(struct ctx *c)
 {
     const char *s = (const char *)xmlTextReaderConstValue(c->reader);
     long line = xmlGetLineNo(xmlTextReaderCurrentNode(c->reader));
     struct pos p = {line > 0 ? (unsigned long)line : 0, 0};
+
+    if (c->rc)
+        return;
 
     for (; s && *s; s++) {
         if (!is_xml_space((unsigned char)*s)) {
