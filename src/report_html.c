@@ -53,7 +53,7 @@ static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS
 #define LABEL_GAP 13.0      /* least vertical distance between two side labels */
 
 /* Ratio chart: two panels (Ca:P above, Ca:Mg below) on one day axis. */
-#define RATIO_H 420.0
+#define RATIO_H 386.0
 #define RATIO_PANEL_H 122.0
 #define RATIO_PANEL1_TOP 34.0
 #define RATIO_PANEL2_TOP 198.0
@@ -679,7 +679,6 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
 
 struct ratio_series {
     const char *name;  /* "Ca:P" */
-    const char *key;   /* "ca-p" */
     const struct analysis_measure *m; /* the period's ratio and its range */
     double *daily;     /* per day; NAN unknown */
 };
@@ -726,8 +725,8 @@ static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_
     if (isfinite(m->low)) {
         hline(out, "rda", p, m->low);
         labels[n_labels] = (struct side_label){py(p, m->low), "l-band", ""};
-        snprintf(labels[n_labels++].text, 48, "%s %.2f", isfinite(m->high) ? "low" : "min",
-                 m->low);
+        snprintf(labels[n_labels++].text, 48, "%s %.2f",
+                 isfinite(m->high) ? "low" : "\xe2\x89\xa5", m->low); /* ≥ */
     }
     if (isfinite(m->high)) {
         hline(out, "rda", p, m->high);
@@ -811,8 +810,8 @@ static int chart_ratios(FILE *out, const struct analysis *a)
 {
     const struct analysis_nutrient *n = a->nutrients;
     struct ratio_series s[2] = {
-        {"Ca:P", "ca-p", &a->balance.ca_p_ratio, NULL},
-        {"Ca:Mg", "ca-mg", &a->balance.ca_mg_ratio, NULL},
+        {"Ca:P", &a->balance.ca_p_ratio, NULL},
+        {"Ca:Mg", &a->balance.ca_mg_ratio, NULL},
     };
     struct plot p[2];
     struct sbuf b;
@@ -846,7 +845,7 @@ static int chart_ratios(FILE *out, const struct analysis *a)
     if (!(alt = sbuf_close(&b)))
         goto out;
 
-    fputs("<figure class=\"chart-card wide\" id=\"chart-ratios\"><figcaption><h3>Ca:P and Ca:Mg "
+    fputs("<figure class=\"chart-card\" id=\"chart-ratios\"><figcaption><h3>Ca:P and Ca:Mg "
           "<span class=\"unit\">by day</span></h3><p class=\"sub\">",
           out);
     for (int j = 0; j < 2; j++) {
@@ -934,7 +933,8 @@ static const char *const CSS[] = {
     "gap:10px;margin:0;padding:0;list-style:none}\n",
     ".tile{border:1px solid var(--line);border-radius:8px;padding:10px 12px;"
     "border-top:4px solid var(--bar)}\n",
-    ".tile .k{font-size:.85rem;color:var(--muted);text-transform:capitalize}\n",
+    ".tile .k{font-size:.85rem;color:var(--muted)}\n"
+    ".tile .k::first-letter{text-transform:uppercase}\n",
     ".tile .v{font-size:1.35rem;font-weight:700;line-height:1.2}\n",
     ".tile .s{font-size:.85rem}\n",
     ".tile.sev-warning{border-top-color:var(--warn)}\n",
@@ -968,11 +968,11 @@ static const char *const CSS[] = {
     "gap:16px}\n",
     ".chart-card{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px;"
     "min-width:0}\n",
-    ".chart-card.wide{grid-column:1/-1}\n",
+    ".pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));"
+    "gap:16px;align-items:start}\n",
     ".chart-card .sub{color:var(--muted);font-size:.88rem;margin:2px 0 6px}\n",
     ".unit{font-weight:400;color:var(--muted);font-size:.88rem}\n",
     "svg.chart{display:block;width:100%;height:auto;font-family:inherit}\n",
-    "#chart-ratios svg.chart{max-width:720px}\n",
     ".chart .grid{stroke:#e6e9ee;stroke-width:1}\n",
     ".chart .axis{stroke:#8b94a1;stroke-width:1.2}\n",
     ".chart .tick{font-size:12px;fill:var(--muted);text-anchor:end}\n",
@@ -1023,6 +1023,7 @@ static const char *const CSS[] = {
     "th[scope=row]{font-weight:400;white-space:nowrap}\n",
     ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n",
     "ul.advice{margin:6px 0;padding-left:1.2em}\n",
+    "ul.ranges{margin:8px 0;padding-left:1.1em}\n",
     "ul.advice li{margin:3px 0}\n",
     ".notmedical{border:2px solid var(--accent);border-radius:10px;padding:14px 18px;"
     "margin:24px 0 0;background:#eaf1f8}\n",
@@ -1248,8 +1249,6 @@ static int section_charts(FILE *out, const struct analysis *a)
     for (size_t j = 0; j < N_CHARTS; j++)
         if (chart_nutrient(out, a, CHART_NUTRIENTS[j]) != 0)
             return -1;
-    if (chart_ratios(out, a) != 0)
-        return -1;
     fputs("</div>"
           "<p class=\"note\">Each day is compared with the reference values for the life stage; "
           "a single day below the EAR is not a deficiency. The statistics below judge the usual "
@@ -1258,52 +1257,81 @@ static int section_charts(FILE *out, const struct analysis *a)
     return 0;
 }
 
-static void balance_row(FILE *out, const char *name, const struct analysis_measure *m,
-                        const char *fmt)
+/* The balance measures, in the order of the other reports. */
+struct balance_item {
+    const char *name;
+    const struct analysis_measure *m;
+    const char *fmt; /* the value and the ends of its range */
+};
+
+static void balance_items(const struct analysis *a, struct balance_item it[5])
 {
+    const struct analysis_balance *b = &a->balance;
+    it[0] = (struct balance_item){"Ca:P (mass)", &b->ca_p_ratio, "%.2f"};
+    it[1] = (struct balance_item){"Ca:Mg (mass)", &b->ca_mg_ratio, "%.2f"};
+    it[2] = (struct balance_item){"Protein, % of energy", &b->protein_energy_pct, "%.1f"};
+    it[3] = (struct balance_item){"Protein, g/kg", &b->protein_g_per_kg, "%.2f"};
+    it[4] = (struct balance_item){"PRAL, mEq/day", &b->pral_meq, "%+.1f"};
+}
+
+static void balance_row(FILE *out, const struct balance_item *it)
+{
+    const struct analysis_measure *m = it->m;
     char v[24], lo[24], hi[24];
-    const char *pos = analysis_position_name(m->position);
+
     if (isfinite(m->value))
-        snprintf(v, sizeof(v), fmt, m->value);
+        snprintf(v, sizeof(v), it->fmt, m->value);
     else
         snprintf(v, sizeof(v), "-");
-    if (isfinite(m->low))
-        snprintf(lo, sizeof(lo), "%.2f", m->low);
+    snprintf(lo, sizeof(lo), it->fmt, m->low);
+    snprintf(hi, sizeof(hi), it->fmt, m->high);
+    fputs("<tr><th scope=\"row\">", out);
+    esc(out, it->name);
+    fprintf(out, "</th><td class=\"num\">%s</td><td class=\"num\">", v);
+    if (isfinite(m->low) && isfinite(m->high))
+        fprintf(out, "%s&#8211;%s", lo, hi);
+    else if (isfinite(m->low))
+        fprintf(out, "&#8805; %s", lo);
+    else if (isfinite(m->high))
+        fprintf(out, "&#8804; %s", hi);
     else
-        snprintf(lo, sizeof(lo), "-");
-    if (isfinite(m->high))
-        snprintf(hi, sizeof(hi), "%.2f", m->high);
-    else
-        snprintf(hi, sizeof(hi), "-");
-    fprintf(out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                 "<td class=\"num\">%s</td><td>%s%s</td><td>",
-            name, v, lo, hi,
+        fputs("-", out);
+    fprintf(out, "</td><td>%s%s</td></tr>",
             m->position == ANALYSIS_POS_BELOW   ? "\xe2\x96\xbc "
             : m->position == ANALYSIS_POS_ABOVE ? "\xe2\x96\xb2 "
                                                 : "",
-            pos);
-    esc(out, m->range);
-    fputs("</td></tr>", out);
+            analysis_position_name(m->position));
 }
 
-static void section_balance(FILE *out, const struct analysis *a)
+static int section_balance(FILE *out, const struct analysis *a)
 {
-    const struct analysis_balance *b = &a->balance;
+    struct balance_item it[5];
+
+    balance_items(a, it);
     fputs("<section class=\"card\" aria-labelledby=\"balance-h\"><h2 id=\"balance-h\">Balance"
-          "</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">measure</th>"
-          "<th scope=\"col\" class=\"num\">value</th><th scope=\"col\" class=\"num\">low</th>"
-          "<th scope=\"col\" class=\"num\">high</th><th scope=\"col\">position</th>"
-          "<th scope=\"col\">range</th></tr></thead><tbody>",
+          "</h2><div class=\"pair\">",
           out);
-    balance_row(out, "Ca:P (mass)", &b->ca_p_ratio, "%.2f");
-    balance_row(out, "Ca:Mg (mass)", &b->ca_mg_ratio, "%.2f");
-    balance_row(out, "Protein, % of energy", &b->protein_energy_pct, "%.1f");
-    balance_row(out, "Protein, g/kg", &b->protein_g_per_kg, "%.2f");
-    balance_row(out, "PRAL, mEq/day", &b->pral_meq, "%+.1f");
-    fputs("</tbody></table></div><p class=\"note\">Ratios are of the period's means and only "
-          "describe the diet: no adult Ca:P or Ca:Mg target exists, and no PRAL cut-off has been "
-          "validated.</p></section>\n",
+    if (chart_ratios(out, a) != 0)
+        return -1;
+    fputs("<div><div class=\"scroll\"><table><thead><tr><th scope=\"col\">measure</th>"
+          "<th scope=\"col\" class=\"num\">period</th><th scope=\"col\" class=\"num\">range"
+          "</th><th scope=\"col\">position</th></tr></thead><tbody>",
           out);
+    for (size_t i = 0; i < 5; i++)
+        balance_row(out, &it[i]);
+    fputs("</tbody></table></div><ul class=\"ranges note\">", out);
+    for (size_t i = 0; i < 5; i++) {
+        fputs("<li><b>", out);
+        esc(out, it[i].name);
+        fputs(":</b> ", out);
+        esc(out, it[i].m->range);
+        fputs("</li>", out);
+    }
+    fputs("</ul><p class=\"note\">Ratios are of the period's means and only describe the diet: "
+          "no adult Ca:P or Ca:Mg target exists, and no PRAL cut-off has been validated.</p>"
+          "</div></div></section>\n",
+          out);
+    return 0;
 }
 
 static void section_cramps(FILE *out, const struct analysis *a)
@@ -1545,7 +1573,8 @@ int report_html(FILE *out, const struct analysis *a, const struct report_opts *o
     if (section_charts(out, a) != 0)
         return -1;
     section_warnings(out, a);
-    section_balance(out, a);
+    if (section_balance(out, a) != 0)
+        return -1;
     section_cramps(out, a);
     section_suggestions(out, o);
     section_figures(out, a);
