@@ -40,17 +40,17 @@ static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS
 /* Chart geometry, in SVG user units (the viewBox; the page scales it to
  * the width available).  Margins hold the y-axis labels on the left, the
  * reference-value labels on the right, day labels and cramp marks below. */
-#define SVG_W 560.0
+#define SVG_W 480.0
 #define SVG_H 300.0
-#define PAD_L 50.0
-#define PAD_R 92.0
+#define PAD_L 46.0
+#define PAD_R 80.0
 #define PAD_T 28.0
 #define PAD_B 66.0
-#define DAY_LABEL_DY 16.0   /* first day-label line below the axis */
-#define CRAMP_ROW_DY 50.0   /* cramp marks below the axis */
+#define DAY_LABEL_DY 17.0   /* first day-label line below the axis */
+#define CRAMP_ROW_DY 52.0   /* cramp marks below the axis */
 #define BAR_FILL 0.64       /* share of a day's slot the bar takes */
 #define BAR_MAX_W 44.0
-#define LABEL_GAP 13.0      /* least vertical distance between two side labels */
+#define LABEL_GAP 14.0      /* least vertical distance between two side labels */
 
 /* Ratio chart: two panels (Ca:P above, Ca:Mg below) on one day axis. */
 #define RATIO_H 386.0
@@ -67,9 +67,9 @@ static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS
 #define UL_STRETCH 1.6
 
 /* Value labels above the bars and points only while they fit. */
-#define VALUE_LABEL_MAX_DAYS 14
+#define VALUE_LABEL_MAX_DAYS 10
 /* Beyond this many days, day labels are thinned to about this many. */
-#define DAY_LABELS_MAX 12
+#define DAY_LABELS_MAX 8
 
 /* --- escaping and small writers ---------------------------------------------- */
 
@@ -279,7 +279,7 @@ static void day_axis(FILE *out, const struct analysis *a, const struct plot *p)
             fprintf(out,
                     "<text class=\"day\" x=\"%.1f\" y=\"%.1f\">%s</text>"
                     "<text class=\"day\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-                    x, p->base + DAY_LABEL_DY, weekday(day), x, p->base + DAY_LABEL_DY + 14, d + 5);
+                    x, p->base + DAY_LABEL_DY, weekday(day), x, p->base + DAY_LABEL_DY + 15, d + 5);
         else
             fprintf(out, "<text class=\"day\" x=\"%.1f\" y=\"%.1f\">%s</text>", x,
                     p->base + DAY_LABEL_DY, d + 5);
@@ -596,7 +596,8 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
     fputs("</desc>", out);
     patterns(out, id);
 
-    /* reference values behind the bars */
+    /* grid, then the reference values, then the bars */
+    grid(out, &p, nu->unit);
     if (r->has_ear && isfinite(r->ear) && isfinite(r->rda)) {
         fprintf(out, "<rect class=\"band\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
                 p.x0, py(&p, r->rda), p.x1 - p.x0, py(&p, r->ear) - py(&p, r->rda));
@@ -616,7 +617,6 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
         labels[n_labels] = (struct side_label){py(&p, r->ul), "l-ul", ""};
         snprintf(labels[n_labels++].text, 48, "UL %s", report_number(v, r->ul, k));
     }
-    grid(out, &p, nu->unit);
     cramp_guides(out, a, &p);
 
     /* the bars */
@@ -714,6 +714,7 @@ static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_
     size_t n_labels = 0;
     int values = a->days <= VALUE_LABEL_MAX_DAYS;
 
+    grid(out, p, NULL);
     fprintf(out, "<text class=\"panel\" x=\"%.1f\" y=\"%.1f\">", p->x0, p->top - 14);
     escf(out, "%s by day (mass ratio of the daily totals)", s->name);
     fputs("</text>", out);
@@ -738,7 +739,6 @@ static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_
         labels[n_labels] = (struct side_label){py(p, m->value), "l-period", ""};
         snprintf(labels[n_labels++].text, 48, "period %.2f", m->value);
     }
-    grid(out, p, NULL);
     cramp_guides(out, a, p);
 
     /* line through consecutive known days, broken at gaps */
@@ -975,16 +975,16 @@ static const char *const CSS[] = {
     "svg.chart{display:block;width:100%;height:auto;font-family:inherit}\n",
     ".chart .grid{stroke:#e6e9ee;stroke-width:1}\n",
     ".chart .axis{stroke:#8b94a1;stroke-width:1.2}\n",
-    ".chart .tick{font-size:12px;fill:var(--muted);text-anchor:end}\n",
-    ".chart .day{font-size:12px;fill:var(--ink);text-anchor:middle}\n",
-    ".chart .panel{font-size:13px;font-weight:700;fill:var(--ink)}\n",
+    ".chart .tick{font-size:13px;fill:var(--muted);text-anchor:end}\n",
+    ".chart .day{font-size:13px;fill:var(--ink);text-anchor:middle}\n",
+    ".chart .panel{font-size:14px;font-weight:700;fill:var(--ink)}\n",
     ".chart .band{fill:var(--band);opacity:.75}\n",
     ".chart .rda{stroke:var(--band-line);stroke-width:1.5}\n",
     ".chart .ear{stroke:var(--band-line);stroke-width:1.5;stroke-dasharray:5 3}\n",
     ".chart .ai{stroke:var(--ai);stroke-width:2;stroke-dasharray:8 4}\n",
     ".chart .ul{stroke:var(--high);stroke-width:2;stroke-dasharray:10 3 2 3}\n",
     ".chart .period{stroke:#59606b;stroke-width:1.2;stroke-dasharray:2 3}\n",
-    ".chart .ref{font-size:12px;fill:var(--band-line);font-weight:600}\n",
+    ".chart .ref{font-size:13px;fill:var(--band-line);font-weight:600}\n",
     ".chart .ref.l-ul{fill:var(--high)}\n",
     ".chart .ref.l-ai{fill:var(--ai)}\n",
     ".chart .ref.off{text-anchor:end}\n",
@@ -997,10 +997,10 @@ static const char *const CSS[] = {
     ".chart .pat-high{stroke:var(--high);stroke-width:1.6}\n",
     ".chart .bar.low{stroke:var(--low);stroke-width:1.2}\n",
     ".chart .bar.high{stroke:var(--high);stroke-width:1.2}\n",
-    ".chart .val{font-size:11.5px;fill:var(--ink);text-anchor:middle}\n",
+    ".chart .val{font-size:12.5px;fill:var(--ink);text-anchor:middle}\n",
     ".chart .val.low{fill:#9a4f0d}\n",
     ".chart .val.high{fill:var(--high)}\n",
-    ".chart .gap{font-size:11px;fill:var(--muted);font-style:italic}\n",
+    ".chart .gap{font-size:12px;fill:var(--muted);font-style:italic}\n",
     ".chart .gap-tick{stroke:var(--muted)}\n",
     ".chart .cramp-guide{stroke:var(--cramp);stroke-width:1.2;stroke-dasharray:2 3;opacity:.7}\n",
     ".chart .flag-guide{stroke:var(--alert);stroke-width:1.6;stroke-dasharray:4 3}\n",
@@ -1030,7 +1030,8 @@ static const char *const CSS[] = {
     ".notmedical p{margin:0}\n",
     "footer .meta{font-size:.8rem;margin-top:10px}\n",
     "@media (max-width:600px){body{font-size:15px}main{padding:12px 10px 28px}"
-    ".card,.redflag{padding:12px 14px}h1{font-size:1.4rem}.chart-card{padding:8px}}\n",
+    ".card,.redflag{padding:12px 10px}h1{font-size:1.4rem}.chart-card{padding:8px 4px}"
+    ".chart-card figcaption{padding:0 4px}}\n",
     "@media print{body{background:none;font-size:10pt}main{max-width:none;padding:0}"
     ".card,.chart-card{border:0;padding:0;margin:10px 0}"
     ".chart-card,.warning,.tile,.redflag,.notmedical,tr{break-inside:avoid}"
