@@ -38,7 +38,8 @@ static void report_usage(FILE *out)
 {
     fprintf(out,
             "usage: dietbal report [--week YYYY-Www | --from D [--to D] | --to D]\n"
-            "                      [--format text|markdown|html|json|csv] [--output FILE] [--json]\n"
+            "                      [--format text|markdown|html|json|csv] [--output FILE]\n"
+            "                      [--json]\n"
             "The nutrient-balance report for a period: by default the %d days ending today.\n"
             "--from alone runs to today; --to alone covers the %d days ending then.  At most\n"
             "%d days.  --json is --format json.  --output writes FILE (mode 0600) instead of\n"
