@@ -1032,14 +1032,15 @@ static const char *const CSS[] = {
     "@media (max-width:600px){body{font-size:15px}main{padding:12px 10px 28px}"
     ".card,.redflag{padding:12px 10px}h1{font-size:1.4rem}.chart-card{padding:8px 4px}"
     ".chart-card figcaption{padding:0 4px}}\n",
-    "@media print{body{background:none;font-size:10pt}main{max-width:none;padding:0}"
-    ".card,.chart-card{border:0;padding:0;margin:10px 0}"
+    /* Paper: no backgrounds, two charts a row, the per-chart data tables
+     * left out (the daily totals table under "All figures" has them all),
+     * nothing cut in two. */
+    "@media print{body{background:none;font-size:9.5pt}main{max-width:none;padding:0}"
+    ".card{border:0;padding:0;margin:8px 0}.chart-card{padding:4px;margin:0}"
     ".chart-card,.warning,.tile,.redflag,.notmedical,tr{break-inside:avoid}"
-    "h2,h3,figcaption{break-after:avoid}.charts{display:block}"
-    ".chart-card{margin-bottom:14px}svg.chart{max-width:16cm}"
-    ".redflag,.notmedical{background:none}summary{display:none}"
-    "details>div{display:block}@page{margin:14mm}}\n",
-    "@media print{details::details-content{content-visibility:visible;display:block}}\n",
+    "h2,h3,figcaption{break-after:avoid}.charts,.pair{grid-template-columns:1fr 1fr;gap:8px}"
+    ".chart-card details{display:none}.tiles{grid-template-columns:repeat(4,1fr)}"
+    ".redflag,.notmedical{background:none}@page{margin:12mm}}\n",
     NULL,
 };
 
