@@ -964,7 +964,7 @@ static const char *const CSS[] = {
     "list-style:none;font-size:.85rem;color:var(--muted)}\n",
     ".legend li{display:flex;align-items:center;gap:6px}\n",
     ".legend svg{width:28px;height:16px;flex:none}\n",
-    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr));"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,340px),1fr));"
     "gap:16px}\n",
     ".chart-card{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px;"
     "min-width:0}\n",
@@ -972,7 +972,8 @@ static const char *const CSS[] = {
     "gap:16px;align-items:start}\n",
     ".chart-card .sub{color:var(--muted);font-size:.88rem;margin:2px 0 6px}\n",
     ".unit{font-weight:400;color:var(--muted);font-size:.88rem}\n",
-    "svg.chart{display:block;width:100%;height:auto;font-family:inherit}\n",
+    "svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:0 auto;"
+    "font-family:inherit}\n",
     ".chart .grid{stroke:#e6e9ee;stroke-width:1}\n",
     ".chart .axis{stroke:#8b94a1;stroke-width:1.2}\n",
     ".chart .tick{font-size:13px;fill:var(--muted);text-anchor:end}\n",
