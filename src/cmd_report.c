@@ -28,18 +28,24 @@
 /* The default period: the 7 days ending today (product.md). */
 #define DEFAULT_DAYS 7
 
+/* HTML goes to a file by default (product.md): HTML_DIR/dietbal-<from>_<to>.html
+ * under the current directory, the directory created when missing. */
+#define HTML_DIR "reports"
+
 enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_JSON, FMT_CSV };
 
 static void report_usage(FILE *out)
 {
     fprintf(out,
             "usage: dietbal report [--week YYYY-Www | --from D [--to D] | --to D]\n"
-            "                      [--format text|markdown|json|csv] [--output FILE] [--json]\n"
+            "                      [--format text|markdown|html|json|csv] [--output FILE]\n"
+            "                      [--json]\n"
             "The nutrient-balance report for a period: by default the %d days ending today.\n"
             "--from alone runs to today; --to alone covers the %d days ending then.  At most\n"
             "%d days.  --json is --format json.  --output writes FILE (mode 0600) instead of\n"
-            "standard output.  Dates: YYYY-MM-DD, today or yesterday.\n",
-            DEFAULT_DAYS, DEFAULT_DAYS, ANALYSIS_MAX_DAYS);
+            "standard output; html always goes to a file, by default\n"
+            "%s/dietbal-FROM_TO.html.  Dates: YYYY-MM-DD, today or yesterday.\n",
+            DEFAULT_DAYS, DEFAULT_DAYS, ANALYSIS_MAX_DAYS, HTML_DIR);
 }
 
 static void day_usage(FILE *out)
@@ -97,7 +103,7 @@ static int render(FILE *f, enum format fmt, const struct analysis *a,
     case FMT_MARKDOWN: return report_markdown(f, a, o);
     case FMT_JSON: return report_json(f, a, o);
     case FMT_CSV: return report_csv(f, a);
-    case FMT_HTML: break;
+    case FMT_HTML: return report_html(f, a, o);
     }
     return -1;
 }
@@ -166,9 +172,27 @@ static int want_color(void)
     return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
-/* Analyse [from, to] and write it: the common tail of report and day. */
+/* HTML_DIR in the current directory, created (0700: health data) when
+ * missing. */
+static int make_html_dir(void)
+{
+    struct stat st;
+    if (mkdir(HTML_DIR, 0700) != 0 && errno != EEXIST) {
+        cmd_error(HTML_DIR, "cannot create the directory: %s", strerror(errno));
+        return EXIT_RUNTIME;
+    }
+    if (stat(HTML_DIR, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        cmd_error(HTML_DIR, "not a directory (give --output FILE)");
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+/* Analyse [from, to] and write it: the common tail of report and day.
+ * make_dir: output is the default HTML path, whose directory may be
+ * missing. */
 static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format fmt,
-                      const char *output, int suggestions)
+                      const char *output, int suggestions, int make_dir)
 {
     store *s = NULL;
     struct analysis *a = NULL;
@@ -198,7 +222,11 @@ static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format
     }
     struct report_opts o = {sg, n_sg, 0};
     if (output) {
+        if (make_dir && (rc = make_html_dir()) != EXIT_OK)
+            goto out;
         rc = write_file(output, fmt, a, &o);
+        if (rc == EXIT_OK && fmt == FMT_HTML && !ctx->quiet)
+            printf("HTML report written to %s\n", output);
     } else {
         o.color = fmt == FMT_TEXT && want_color();
         if (render(stdout, fmt, a, &o) != 0) {
@@ -297,10 +325,6 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         }
         fmt = FMT_JSON;
     }
-    if (fmt == FMT_HTML) {
-        cmd_error("--format", "html is not available yet; use text, markdown, json or csv");
-        return EXIT_USAGE;
-    }
     if (has_week && (has_from || has_to)) {
         cmd_error("--week", "give either --week or --from/--to, not both");
         return EXIT_USAGE;
@@ -330,7 +354,17 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
                   to - from + 1, ANALYSIS_MAX_DAYS);
         return EXIT_USAGE;
     }
-    return run_report(ctx, from, to, fmt, output, 1);
+    char html_path[sizeof(HTML_DIR "/dietbal-YYYY-MM-DD_YYYY-MM-DD.html")];
+    int make_dir = 0;
+    if (fmt == FMT_HTML && !output) {
+        char f[11], t[11];
+        date_format(from, f);
+        date_format(to, t);
+        snprintf(html_path, sizeof(html_path), HTML_DIR "/dietbal-%s_%s.html", f, t);
+        output = html_path;
+        make_dir = 1;
+    }
+    return run_report(ctx, from, to, fmt, output, 1, make_dir);
 }
 
 int cmd_day(int argc, char **argv, struct cmd_ctx *ctx)
@@ -355,5 +389,5 @@ int cmd_day(int argc, char **argv, struct cmd_ctx *ctx)
     }
     if (optind < argc && date_option("day", argv[optind], &day) != 0)
         return EXIT_USAGE;
-    return run_report(ctx, day, day, ctx->json ? FMT_JSON : FMT_TEXT, NULL, 0);
+    return run_report(ctx, day, day, ctx->json ? FMT_JSON : FMT_TEXT, NULL, 0, 0);
 }

@@ -1,7 +1,7 @@
 /*
  * report.h - the renderers of an analysis: text (80 columns, optional
- * colour), Markdown, JSON (the keys of product.md) and CSV (one row per
- * day).  A renderer only reads a struct analysis and the food suggestions
+ * colour), Markdown, HTML (one self-contained page with SVG charts), JSON
+ * (the keys of product.md) and CSV (one row per day).  A renderer only reads a struct analysis and the food suggestions
  * it is handed; it never queries the database and never decides anything
  * the analysis did not.
  *
@@ -37,6 +37,15 @@ struct report_opts {
 int report_text(FILE *out, const struct analysis *a, const struct report_opts *o);
 int report_markdown(FILE *out, const struct analysis *a, const struct report_opts *o);
 
+/*
+ * One self-contained HTML page: inline CSS and SVG, no script, no link to
+ * anything outside the file.  Charts of calcium, magnesium, phosphorus,
+ * protein, potassium and water by day against their reference values, and
+ * of the Ca:P and Ca:Mg ratios by day; each with a text alternative and a
+ * data table.  Every text is HTML-escaped.
+ */
+int report_html(FILE *out, const struct analysis *a, const struct report_opts *o);
+
 /* The JSON object of product.md ("JSON keys"), with added keys; NULL when
  * out of memory.  Caller owns the reference. */
 json_t *report_json_object(const struct analysis *a, const struct report_opts *o);
@@ -65,5 +74,32 @@ const char *report_relation_note(const struct analysis *a, char *buf, size_t len
 /* Human description of the period's life stage ("pregnancy 19-30 y,
  * trimester 3, age 29, 65 kg"). */
 const char *report_profile_line(const struct analysis *a, char *buf, size_t len);
+
+/* --- shared by the renderers (report_common.c) ----------------------------- */
+
+/* Heading of the red-flag advice (the text report writes it in capitals). */
+#define REPORT_RED_FLAG_TITLE "See a clinician today: possible blood clot"
+
+/* A nutrient's value without unit, at the precision of report_amount
+ * ("726", "80.2"); "-" when not finite. */
+const char *report_number(char buf[24], double v, int nutrient);
+
+/* A probability cell: "-" when it does not apply or is unknown, "n/a" when
+ * day-to-day variation is too large for the method, else "0.31" followed
+ * by approx_mark (may be NULL) when the figure is approximate. */
+const char *report_probability(char buf[24], double p, const struct analysis_nutrient *nu,
+                               int applies, const char *approx_mark);
+
+/* "2 episodes on 2 days (2 at night); severity mean 6.5, max 7 of 10.", or
+ * "No cramps logged in the period." */
+const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len);
+
+/* The days not logged, "2026-11-17, 2026-11-19" ("" when none; ", ..." when
+ * they do not fit in len). */
+const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len);
+
+/* The Fisher's exact test sentence of the cramp relation; "" when the test
+ * was not done. */
+const char *report_fisher_note(const struct analysis *a, char *buf, size_t len);
 
 #endif

@@ -191,9 +191,31 @@ t_run report --week 2026-W47 --format markdown
 t_rc "markdown exits 0" 0
 t_out_has "markdown table" "| calcium | mg | 600 |"
 
-t_run report --week 2026-W47 --format html
-t_rc "html is refused for now" 2
-t_err_has "html refusal says so" "html is not available yet"
+# html: a file, by default reports/dietbal-FROM_TO.html under the current
+# directory (reports/ created 0700, the file 0600); the page itself is
+# checked in tests/test_report_html.c and, in a browser, html_browser.sh.
+mkdir -p "$T_DIR/cwd"
+(cd "$T_DIR/cwd" && "$DIETBAL" report --week 2026-W47 --format html >"$T_DIR/out" 2>"$T_DIR/err")
+T_RC=$? T_OUT=$(cat "$T_DIR/out") T_ERR=$(cat "$T_DIR/err")
+H="$T_DIR/cwd/reports/dietbal-2026-11-16_2026-11-22.html"
+t_rc "html exits 0" 0
+t_eq "html says where it went" "$T_OUT" "HTML report written to reports/dietbal-2026-11-16_2026-11-22.html"
+t_eq "html default file is 0600" "$(stat -c %a "$H" 2>&1)" 600
+t_eq "reports/ created 0700" "$(stat -c %a "$T_DIR/cwd/reports")" 700
+t_eq "html: the 7 charts" "$(grep -o '<svg class="chart"' "$H" | wc -l)" 7
+t_eq "html: the warnings of week A" \
+    "$(grep -o '<article class="warning sev-[a-z]*" id="w-[A-Z_]*"' "$H" | sed 's/.*id="w-//; s/"//' | paste -sd' ')" \
+    "CALCIUM_LOW MAGNESIUM_LOW PROTEIN_EXCESS CA_P_RATIO_LOW CA_MG_RATIO_HIGH ACID_LOAD_HIGH POTASSIUM_LOW"
+t_eq "html: no script, no URL" "$(grep -ciE '<script|https?://' "$H")" 0
+t_run --quiet report --week 2026-W47 --format html --output "$T_DIR/w47.html"
+t_rc "html --output exits 0" 0
+t_eq "html --output --quiet prints nothing" "$T_OUT" ""
+t_ok "html --output written" grep -q 'dietbal is not medical advice' "$T_DIR/w47.html"
+mkdir -p "$T_DIR/cwd2" && touch "$T_DIR/cwd2/reports"
+(cd "$T_DIR/cwd2" && "$DIETBAL" report --week 2026-W47 --format html >"$T_DIR/out" 2>"$T_DIR/err")
+T_RC=$? T_OUT=$(cat "$T_DIR/out") T_ERR=$(cat "$T_DIR/err")
+t_rc "html when reports is a file exits 1" 1
+t_err_has "html when reports is a file says so" "dietbal: reports: not a directory"
 t_run report --format xml
 t_rc "unknown format exits 2" 2
 t_run report --week 2026-W99

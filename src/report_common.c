@@ -1,0 +1,98 @@
+/*
+ * report_common.c - pieces of wording and number formatting shared by the
+ * renderers, so that every format says the same thing in the same words:
+ * a nutrient's value at report precision, a probability cell, the cramp
+ * summary sentence, the list of days not logged, the Fisher's-test
+ * sentence.  Pure formatting: no decisions, no output streams.
+ */
+#include "dietbal/report.h"
+
+#include "dietbal/date.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *report_number(char buf[24], double v, int nutrient)
+{
+    if (!isfinite(v))
+        snprintf(buf, 24, "-");
+    else if (nutrient == NUT_PROTEIN)
+        snprintf(buf, 24, "%.1f", v);
+    else
+        snprintf(buf, 24, "%.0f", v);
+    return buf;
+}
+
+const char *report_probability(char buf[24], double p, const struct analysis_nutrient *nu,
+                               int applies, const char *approx_mark)
+{
+    if (!applies)
+        snprintf(buf, 24, "-");
+    else if (nu->n_assess > 0 && nu->cv_unreliable)
+        snprintf(buf, 24, "n/a");
+    else if (!isfinite(p))
+        snprintf(buf, 24, "-");
+    else
+        snprintf(buf, 24, "%.2f%s", p, nu->approximate && approx_mark ? approx_mark : "");
+    return buf;
+}
+
+const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len)
+{
+    const struct analysis_cramps *c = &a->cramps;
+
+    if (c->episodes == 0) {
+        snprintf(buf, len, "No cramps logged in the period.");
+        return buf;
+    }
+    int n = snprintf(buf, len, "%d episode%s on %d day%s (%d at night)", c->episodes,
+                     c->episodes == 1 ? "" : "s", c->days_with_cramps,
+                     c->days_with_cramps == 1 ? "" : "s", c->night_episodes);
+    if (n < 0 || (size_t)n >= len)
+        return buf;
+    if (c->severity_n > 0)
+        snprintf(buf + n, len - (size_t)n, "; severity mean %.1f, max %d of 10.",
+                 c->mean_severity, c->max_severity);
+    else
+        snprintf(buf + n, len - (size_t)n, ".");
+    return buf;
+}
+
+const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len)
+{
+    size_t used = 0;
+
+    if (len == 0)
+        return buf;
+    buf[0] = '\0';
+    for (size_t i = 0; i < a->days; i++) {
+        char d[11];
+        if (a->logged[i])
+            continue;
+        date_format(a->from + (long)i, d);
+        /* room for ", YYYY-MM-DD", ", ..." and the NUL */
+        if (used + 2 + 10 + 5 + 1 > len) {
+            snprintf(buf + used, len - used, "%s...", used ? ", " : "");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", d);
+    }
+    return buf;
+}
+
+const char *report_fisher_note(const struct analysis *a, char *buf, size_t len)
+{
+    const struct analysis_cramps *c = &a->cramps;
+
+    if (!c->fisher_done) {
+        snprintf(buf, len, "%s", "");
+        return buf;
+    }
+    snprintf(buf, len,
+             "Calcium below the EAR the day before: %u of %u cramp days, %u of %u other days "
+             "(Fisher's exact test, two-sided p = %.3f).",
+             c->fisher_table[0], c->fisher_table[0] + c->fisher_table[2], c->fisher_table[1],
+             c->fisher_table[1] + c->fisher_table[3], c->fisher.p_two_sided);
+    return buf;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end: the bash completion (completions/dietbal.bash) sourced in
+# bash, _dietbal called with COMP_WORDS / COMP_CWORD set by hand as bash
+# would set them, COMPREPLY checked.
+. "$(dirname "$0")/lib.sh"
+t_begin
+
+# shellcheck source=../../completions/dietbal.bash
+if ! . "$T_ROOT/completions/dietbal.bash"; then
+    t_fail "source completions/dietbal.bash"
+    t_end
+    exit 1
+fi
+t_eq "registered for dietbal" "$(complete -p dietbal 2>/dev/null)" "complete -F _dietbal dietbal"
+
+comp() { # words...: complete the last word; prints COMPREPLY sorted, one line
+    COMP_WORDS=("$@")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}
+    COMPREPLY=()
+    _dietbal dietbal "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+    printf '%s\n' "${COMPREPLY[@]}" | sort | paste -sd' '
+}
+
+t_eq "rep -> report" "$(comp dietbal rep)" "report"
+t_eq "report --f -> --format, --from" "$(comp dietbal report --f)" "--format --from"
+t_eq "report --fo -> --format" "$(comp dietbal report --fo)" "--format"
+t_eq "report --format h -> html" "$(comp dietbal report --format h)" "html"
+t_eq "report --format: every format" "$(comp dietbal report --format '')" \
+    "csv html json markdown text"
+t_eq "after global options" "$(comp dietbal --db x.db --quiet r)" "report rm"
+t_eq "global options" "$(comp dietbal --v)" "--version"
+t_eq "all commands" "$(comp dietbal '')" \
+    "add cramp day foods import init log profile report rm suggest"
+t_eq "foods subcommands" "$(comp dietbal foods s)" "search show"
+t_eq "profile set options" "$(comp dietbal profile set --s)" "--sex"
+t_eq "profile set --sex values" "$(comp dietbal profile set --sex f)" "female"
+t_eq "cramp add options" "$(comp dietbal cramp add --si)" "--side --site"
+t_eq "cramp add --site values" "$(comp dietbal cramp add --site c)" "calf"
+t_eq "add --meal values" "$(comp dietbal add --date today --meal b)" "breakfast"
+t_eq "add --date values" "$(comp dietbal add --date y)" "yesterday"
+t_eq "suggest nutrients" "$(comp dietbal suggest ma)" "magnesium"
+t_eq "common options of a command" "$(comp dietbal log --q)" "--quiet"
+mkdir -p "$T_DIR/files" && touch "$T_DIR/files/week.xml"
+t_eq "report --output completes files" "$(comp dietbal report --output "$T_DIR/files/w")" \
+    "$T_DIR/files/week.xml"
+
+# the completion knows every command of `dietbal --help`
+t_run --help
+for c in $(sed -n 's/^  \([a-z]*\) .*/\1/p' "$T_DIR/out"); do
+    t_eq "completes command $c" "$(comp dietbal "$c")" "$c"
+done
+
+t_end
