@@ -66,7 +66,7 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
     int rc = EXIT_OK;
     unsigned long added = 0, updated = 0, unchanged = 0;
 
-    if (store_begin(s) != STORE_OK) {
+    if (store_import_begin(s) != STORE_OK) {
         cmd_error("import", "%s", store_errmsg(s));
         return EXIT_RUNTIME;
     }

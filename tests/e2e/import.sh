@@ -20,6 +20,21 @@ t_eq "re-import adds no rows" "$(sqlite3 "$DIETBAL_DB" 'SELECT count(*) FROM foo
 
 t_run import "$FIX/good.xml.gz"
 t_rc "gzip table imports" 0
+t_eq "full-text index matches the foods" "$(t_fts_diff)" 0
+
+# a changed table: the renamed food is found by its new name only
+sed -e 's/name="Milk, whole, 3.25% milkfat"/name="Milk, buttermilk, cultured"/' \
+    "$FIX/good.xml" >"$T_DIR/renamed.xml"
+t_run import "$T_DIR/renamed.xml"
+t_rc "re-import of a changed table exits 0" 0
+t_out_has "one food updated" "0 added, 1 updated"
+t_run foods search buttermilk --json
+t_eq "renamed food found by its new name" "$(jq -r '.[0].id' "$T_DIR/out")" test:milk
+t_run foods search milkfat --json
+t_eq "old name no longer found" "$(jq -r 'length' "$T_DIR/out")" 0
+t_eq "full-text index matches the foods after an update" "$(t_fts_diff)" 0
+t_run import "$FIX/good.xml"
+t_out_has "and back" "0 added, 1 updated"
 
 before=$(t_db_digest)
 for f in "$FIX"/bad-*.xml; do
@@ -39,6 +54,10 @@ done
 t_run import "$FIX/good.xml" "$FIX/bad-negative.xml"
 t_rc "good + bad exits 2" 2
 t_eq "good + bad imports nothing" "$(t_db_digest)" "$before"
+t_run import "$T_DIR/renamed.xml" "$FIX/bad-negative.xml"
+t_rc "changed + bad exits 2" 2
+t_eq "changed + bad changes nothing" "$(t_db_digest)" "$before"
+t_eq "full-text index still matches the foods" "$(t_fts_diff)" 0
 
 t_run import "$T_DIR/no-such-file.xml"
 t_rc "missing file exits 2" 2
