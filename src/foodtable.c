@@ -5,7 +5,7 @@
  * while it streams, and checked for physical sense (no negative mass, no
  * more than 100 g per 100 g, no more than ~900 kcal).  Memory stays flat:
  * one struct food is reused, and only the ids seen are kept (to name the
- * first line of a duplicate).  This module knows nothing of SQL or output;
+ * first line of a duplicate), by the caller when it gives opts->id_seen.  This module knows nothing of SQL or output;
  * it never prints and never exits.
  *
  * Positions.  The reader lags the parser (it parses ahead in chunks) and
@@ -848,6 +848,32 @@ static void start_root(struct ctx *c, struct pos p)
              c->attrs[0].val);
 }
 
+/* Has this id come before in the file?  1 and *first when it has, 0 when
+ * not (it is remembered now), -1 on an error kept in c.  The caller's
+ * id_seen keeps the ids out of memory; otherwise they go in c->ids. */
+static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *first)
+{
+    if (c->opts && c->opts->id_seen) {
+        if (c->err && c->errlen)
+            c->err[0] = '\0';
+        int r = c->opts->id_seen(id, p.line, first, c->opts->ctx, c->err, c->errlen);
+        if (r >= 0)
+            return r > 0;
+        if (c->err && c->errlen && !c->err[0])
+            fail(c, FOODTABLE_ECALLBACK, p, "food %.64s: the importer could not keep its id", id);
+        c->rc = FOODTABLE_ECALLBACK;
+        c->pending = 0;
+        return -1;
+    }
+    if (strmap_get(&c->ids, id, first))
+        return 1;
+    if (!strmap_add(&c->ids, id, p.line)) {
+        fail_nomem(c);
+        return -1;
+    }
+    return 0;
+}
+
 static void start_food(struct ctx *c, struct pos p)
 {
     unsigned long first;
@@ -871,13 +897,15 @@ static void start_food(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %.64s has no name", c->attrs[0].val);
         return;
     }
-    if (strmap_get(&c->ids, c->attrs[0].val, &first)) {
+    int dup = id_seen(c, c->attrs[0].val, p, &first);
+    if (dup < 0)
+        return;
+    if (dup) {
         fail(c, FOODTABLE_EINPUT, p, "duplicate food id '%.64s' (first at line %lu)",
              c->attrs[0].val, first);
         return;
     }
-    if (!strmap_add(&c->ids, c->attrs[0].val, p.line) ||
-        food_set_str(&c->food->id, c->attrs[0].val) ||
+    if (food_set_str(&c->food->id, c->attrs[0].val) ||
         food_set_str(&c->food->name, c->attrs[1].val) ||
         food_set_str(&c->food->group, c->attrs[2].val))
         fail_nomem(c);

@@ -29,6 +29,8 @@ enum {
     ST_VALUES_DELETE,
     ST_PORTION_INSERT,
     ST_FTS_STALE,
+    ST_IMPORT_ID,
+    ST_IMPORT_ID_FIRST,
     ST_COUNT
 };
 
@@ -44,6 +46,9 @@ static const char *const cached_sql[ST_COUNT] = {
      * store_import_begin); a food new in this import is not indexed yet. */
     [ST_FTS_STALE] = "INSERT OR IGNORE INTO temp.fts_stale(rowid, name, grp)"
                      " SELECT rowid, name, grp FROM food WHERE rowid = ?1 AND rowid <= ?2",
+    [ST_IMPORT_ID] = "INSERT INTO temp.import_id(file, id, line) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT DO NOTHING",
+    [ST_IMPORT_ID_FIRST] = "SELECT line FROM temp.import_id WHERE file = ?1 AND id = ?2",
 };
 
 /* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
@@ -422,6 +427,11 @@ int store_import_begin(store *s)
     st = NULL;
     /* At the largest rowid SQLite picks free ones at random: keep the
      * triggers (a table of 2^63 foods will not happen, but stay right). */
+    if (exec(s, "CREATE TEMP TABLE IF NOT EXISTS import_id("
+                "  file INTEGER, id TEXT, line INTEGER NOT NULL, PRIMARY KEY (file, id))"
+                "  WITHOUT ROWID;"
+                "DELETE FROM temp.import_id") != STORE_OK)
+        goto fail;
     if (s->fts_from == INT64_MAX)
         return STORE_OK;
     if (exec(s, "DROP TRIGGER food_ai; DROP TRIGGER food_au;"
@@ -460,9 +470,42 @@ static int import_finish(store *s)
     if (exec(s, "INSERT INTO food_fts(rowid, name, grp)"
                 " SELECT f.rowid, f.name, f.grp FROM temp.fts_stale x"
                 " JOIN food f ON f.rowid = x.rowid;"
-                "DELETE FROM temp.fts_stale;" FTS_TRIGGER_AI ";" FTS_TRIGGER_AU) != STORE_OK)
+                "DELETE FROM temp.fts_stale;"
+                "DELETE FROM temp.import_id;" FTS_TRIGGER_AI ";" FTS_TRIGGER_AU) != STORE_OK)
         return STORE_ERROR;
     s->importing = 0;
+    return STORE_OK;
+}
+
+/*
+ * The food ids of an import, per file, for its check that no id comes twice
+ * in one file: in a temporary table, which SQLite keeps on disk beyond its
+ * page cache, so that memory stays flat however big the table.
+ */
+int store_import_seen(store *s, int file, const char *id, unsigned long line,
+                      unsigned long *first_line)
+{
+    sqlite3_stmt *st = cached(s, ST_IMPORT_ID);
+
+    if (!st)
+        return STORE_ERROR;
+    sqlite3_bind_int(st, 1, file);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)line);
+    if (step_done(s, st, "import") != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_changes(s->db) == 1) {
+        *first_line = 0;
+        return STORE_OK;
+    }
+    if (!(st = cached(s, ST_IMPORT_ID_FIRST)))
+        return STORE_ERROR;
+    sqlite3_bind_int(st, 1, file);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return fail_db(s, "import");
+    *first_line = (unsigned long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
     return STORE_OK;
 }
 

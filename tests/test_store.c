@@ -303,6 +303,30 @@ static void test_import_rollback(void **state)
     food_free(b);
 }
 
+/* The ids of an import, per file: the first line of a repeated id. */
+static void test_import_seen(void **state)
+{
+    store *s = *state;
+    unsigned long first = 99;
+
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 3, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_import_seen(s, 0, "usda:01078", 9, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 14, &first), STORE_OK);
+    assert_int_equal(first, 3);
+    /* another file of the same import may hold the same food */
+    assert_int_equal(store_import_seen(s, 1, "usda:01077", 5, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_commit(s), STORE_OK);
+    /* a new import starts afresh */
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 7, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_rollback(s), STORE_OK);
+}
+
 /* Values of every nutrient, more than one statement's worth, come back. */
 static void test_many_values(void **state)
 {
@@ -408,6 +432,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_indexes_at_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_rollback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_seen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
         cmocka_unit_test(test_file_modes),

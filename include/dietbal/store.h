@@ -47,6 +47,12 @@ int store_rollback(store *s);
  * leaves the database exactly as it was. */
 int store_import_begin(store *s);
 
+/* Inside an import: remember that food id was met on line of file number
+ * `file`; *first_line is 0 when the id is new in that file, else the line
+ * where it was first met.  Kept on disk, not in memory. */
+int store_import_seen(store *s, int file, const char *id, unsigned long line,
+                      unsigned long *first_line);
+
 /* Check the database file and that the full-text index agrees with the
  * food table; STORE_OK, or STORE_ERROR with what is wrong. */
 int store_check(store *s);
