@@ -66,6 +66,9 @@ t_err_has "missing file says why" "No such file or directory"
 t_run import --bogus
 t_rc "unknown option exits 2" 2
 
+t_eq "no row points at a missing food or nutrient" \
+    "$(sqlite3 "$DIETBAL_DB" 'PRAGMA foreign_key_check' | wc -l)" 0
+
 # the XXE fixture must never leak the file it points at
 t_run import "$FIX/bad-xxe.xml"
 host=$(cat /etc/hostname 2>/dev/null || true)
@@ -74,4 +77,15 @@ if [ -n "$host" ] && grep -qF "$host" "$T_DIR/err" "$T_DIR/out"; then
 else
     t_pass "XXE content never appears"
 fi
+
+# (last: this breaks the database)
+# An import checks foreign keys once, up front: a nutrient table that lacks
+# one of dietbal's nutrients (id 5 renumbered) stops it before any row.
+sqlite3 "$DIETBAL_DB" 'UPDATE nutrient SET id = 1000 WHERE id = 5'
+before=$(t_db_digest)
+t_run import "$T_DIR/renamed.xml"
+t_rc "import into a database with a broken nutrient table exits 1" 1
+t_err_has "it says what is wrong" "the nutrient table lacks 1 of dietbal's"
+t_eq "and changes nothing" "$(t_db_digest)" "$before"
+
 t_end
