@@ -459,11 +459,11 @@ struct taginfo {
     unsigned long last_food; /* serial of the last food counted for it */
 };
 
-/* Attribute values copied out of the reader (whose buffer is shared). */
+/* Attribute values of the current element (see read_attrs). */
 struct attr {
     const char *name;
-    char *val; /* NULL: absent */
-    char *buf;
+    const char *val; /* NULL: absent */
+    char *buf;       /* for a value that had to be copied */
     size_t cap;
 };
 
@@ -781,34 +781,55 @@ static int parse_double(const char *s, double *out)
     return stop == s + len ? 0 : -1;
 }
 
-/* Read the element's attributes named in c->attrs (copies; see struct attr). */
+/*
+ * Point c->attrs[0..n) at the values of the element's attributes of those
+ * names (NULL: absent), straight from the reader's tree: no copies, and
+ * none of the reader's attribute cursor.  The values live until the reader
+ * moves on, and each element's handler is done with them by then.  A
+ * prefixed attribute never matches (its qualified name is not one of
+ * ours), as through the reader's own API.  A value that is not one text
+ * node (the parser always makes it one) is copied out.
+ */
 static int read_attrs(struct ctx *c, size_t n)
 {
+    const xmlNode *el = xmlTextReaderCurrentNode(c->reader);
+
     for (size_t i = 0; i < n; i++)
         c->attrs[i].val = NULL;
-    while (xmlTextReaderMoveToNextAttribute(c->reader) == 1) {
-        const char *name = (const char *)xmlTextReaderConstName(c->reader);
-        for (size_t i = 0; name && i < n; i++) {
+    if (!el || el->type != XML_ELEMENT_NODE)
+        return 0;
+    for (const xmlAttr *at = el->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        if (at->ns || !name)
+            continue;
+        for (size_t i = 0; i < n; i++) {
             struct attr *a = &c->attrs[i];
             if (name[0] != a->name[0] || strcmp(name, a->name) != 0)
                 continue;
-            const char *v = (const char *)xmlTextReaderConstValue(c->reader);
-            size_t len = strlen(v ? v : "");
-            if (len + 1 > a->cap) {
-                char *buf = realloc(a->buf, len + 1);
-                if (!buf) {
-                    xmlTextReaderMoveToElement(c->reader);
-                    return -1;
+            const xmlNode *text = at->children;
+            if (!text) {
+                a->val = "";
+            } else if (text->type == XML_TEXT_NODE && !text->next && text->content) {
+                a->val = (const char *)text->content;
+            } else {
+                xmlChar *v = xmlNodeListGetString(el->doc, text, 1);
+                size_t len = v ? strlen((const char *)v) : 0;
+                if (len + 1 > a->cap) {
+                    char *buf = realloc(a->buf, len + 1);
+                    if (!buf) {
+                        xmlFree(v);
+                        return -1;
+                    }
+                    a->buf = buf;
+                    a->cap = len + 1;
                 }
-                a->buf = buf;
-                a->cap = len + 1;
+                memcpy(a->buf, v ? (const char *)v : "", len + 1);
+                xmlFree(v);
+                a->val = a->buf;
             }
-            memcpy(a->buf, v ? v : "", len + 1);
-            a->val = a->buf;
             break;
         }
     }
-    xmlTextReaderMoveToElement(c->reader);
     return 0;
 }
 
