@@ -1006,6 +1006,12 @@ static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hi
         store_food_hits_free(h, count);
         return fail_db(s, "search");
     }
+    if (count == 0) {
+        /* no hit: nothing for the caller to free (n == 0 tells callers
+         * there is nothing to look at, and some do not free then) */
+        free(h);
+        h = NULL;
+    }
     *hits = h;
     *n = count;
     return STORE_OK;
