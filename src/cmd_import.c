@@ -18,6 +18,7 @@
 struct import_ctx {
     store *s;
     const char *path;
+    int file; /* its number in the command */
     unsigned long added, updated, unchanged;
     int progress; /* draw a bar on stderr */
     int last_pct;
@@ -39,6 +40,23 @@ static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
     else
         ic->unchanged++;
     return 0;
+}
+
+/* The ids met so far live in the store (on disk), not in memory. */
+static int id_seen(const char *id, unsigned long line, unsigned long *first_line, void *vctx,
+                   char *err, size_t errlen)
+{
+    struct import_ctx *ic = vctx;
+    unsigned long first = 0;
+
+    if (store_import_seen(ic->s, ic->file, id, line, &first) != STORE_OK) {
+        snprintf(err, errlen, "%s: food %s: %s", ic->path, id, store_errmsg(ic->s));
+        return -1;
+    }
+    if (!first)
+        return 0;
+    *first_line = first;
+    return 1;
 }
 
 static void on_progress(unsigned long long done, unsigned long long total, void *vctx)
@@ -66,17 +84,18 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
     int rc = EXIT_OK;
     unsigned long added = 0, updated = 0, unchanged = 0;
 
-    if (store_begin(s) != STORE_OK) {
+    if (store_import_begin(s) != STORE_OK) {
         cmd_error("import", "%s", store_errmsg(s));
         return EXIT_RUNTIME;
     }
     for (int i = 0; i < n && rc == EXIT_OK; i++) {
-        struct import_ctx ic = {.s = s, .path = files[i], .last_pct = -1};
+        struct import_ctx ic = {.s = s, .path = files[i], .file = i, .last_pct = -1};
         struct foodtable_opts opts = {
             .schema_path = cmd_schema_path(),
             .on_food = on_food,
             .on_progress = on_progress,
             .ctx = &ic,
+            .id_seen = id_seen,
         };
         ic.progress = !ctx->quiet && isatty(STDERR_FILENO);
         memset(&stats, 0, sizeof(stats));

@@ -5,7 +5,7 @@
  * while it streams, and checked for physical sense (no negative mass, no
  * more than 100 g per 100 g, no more than ~900 kcal).  Memory stays flat:
  * one struct food is reused, and only the ids seen are kept (to name the
- * first line of a duplicate).  This module knows nothing of SQL or output;
+ * first line of a duplicate), by the caller when it gives opts->id_seen.  This module knows nothing of SQL or output;
  * it never prints and never exits.
  *
  * Positions.  The reader lags the parser (it parses ahead in chunks) and
@@ -461,11 +461,11 @@ struct taginfo {
     unsigned long last_food; /* serial of the last food counted for it */
 };
 
-/* Attribute values copied out of the reader (whose buffer is shared). */
+/* Attribute values of the current element (see read_attrs). */
 struct attr {
     const char *name;
-    char *val; /* NULL: absent */
-    char *buf;
+    const char *val; /* NULL: absent */
+    char *buf;       /* for a value that had to be copied */
     size_t cap;
 };
 
@@ -785,34 +785,55 @@ static int parse_double(const char *s, double *out)
     return stop == s + len ? 0 : -1;
 }
 
-/* Read the element's attributes named in c->attrs (copies; see struct attr). */
+/*
+ * Point c->attrs[0..n) at the values of the element's attributes of those
+ * names (NULL: absent), straight from the reader's tree: no copies, and
+ * none of the reader's attribute cursor.  The values live until the reader
+ * moves on, and each element's handler is done with them by then.  A
+ * prefixed attribute never matches (its qualified name is not one of
+ * ours), as through the reader's own API.  A value that is not one text
+ * node (the parser always makes it one) is copied out.
+ */
 static int read_attrs(struct ctx *c, size_t n)
 {
+    const xmlNode *el = xmlTextReaderCurrentNode(c->reader);
+
     for (size_t i = 0; i < n; i++)
         c->attrs[i].val = NULL;
-    while (xmlTextReaderMoveToNextAttribute(c->reader) == 1) {
-        const char *name = (const char *)xmlTextReaderConstName(c->reader);
-        for (size_t i = 0; name && i < n; i++) {
+    if (!el || el->type != XML_ELEMENT_NODE)
+        return 0;
+    for (const xmlAttr *at = el->properties; at; at = at->next) {
+        const char *name = (const char *)at->name;
+        if (at->ns || !name)
+            continue;
+        for (size_t i = 0; i < n; i++) {
             struct attr *a = &c->attrs[i];
             if (name[0] != a->name[0] || strcmp(name, a->name) != 0)
                 continue;
-            const char *v = (const char *)xmlTextReaderConstValue(c->reader);
-            size_t len = strlen(v ? v : "");
-            if (len + 1 > a->cap) {
-                char *buf = realloc(a->buf, len + 1);
-                if (!buf) {
-                    xmlTextReaderMoveToElement(c->reader);
-                    return -1;
+            const xmlNode *text = at->children;
+            if (!text) {
+                a->val = "";
+            } else if (text->type == XML_TEXT_NODE && !text->next && text->content) {
+                a->val = (const char *)text->content;
+            } else {
+                xmlChar *v = xmlNodeListGetString(el->doc, text, 1);
+                size_t len = v ? strlen((const char *)v) : 0;
+                if (len + 1 > a->cap) {
+                    char *buf = realloc(a->buf, len + 1);
+                    if (!buf) {
+                        xmlFree(v);
+                        return -1;
+                    }
+                    a->buf = buf;
+                    a->cap = len + 1;
                 }
-                a->buf = buf;
-                a->cap = len + 1;
+                memcpy(a->buf, v ? (const char *)v : "", len + 1);
+                xmlFree(v);
+                a->val = a->buf;
             }
-            memcpy(a->buf, v ? v : "", len + 1);
-            a->val = a->buf;
             break;
         }
     }
-    xmlTextReaderMoveToElement(c->reader);
     return 0;
 }
 
@@ -852,6 +873,32 @@ static void start_root(struct ctx *c, struct pos p)
              c->attrs[0].val);
 }
 
+/* Has this id come before in the file?  1 and *first when it has, 0 when
+ * not (it is remembered now), -1 on an error kept in c.  The caller's
+ * id_seen keeps the ids out of memory; otherwise they go in c->ids. */
+static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *first)
+{
+    if (c->opts && c->opts->id_seen) {
+        if (c->err && c->errlen)
+            c->err[0] = '\0';
+        int r = c->opts->id_seen(id, p.line, first, c->opts->ctx, c->err, c->errlen);
+        if (r >= 0)
+            return r > 0;
+        if (c->err && c->errlen && !c->err[0])
+            fail(c, FOODTABLE_ECALLBACK, p, "food %.64s: the importer could not keep its id", id);
+        c->rc = FOODTABLE_ECALLBACK;
+        c->pending = 0;
+        return -1;
+    }
+    if (strmap_get(&c->ids, id, first))
+        return 1;
+    if (!strmap_add(&c->ids, id, p.line)) {
+        fail_nomem(c);
+        return -1;
+    }
+    return 0;
+}
+
 static void start_food(struct ctx *c, struct pos p)
 {
     unsigned long first;
@@ -875,13 +922,15 @@ static void start_food(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %.64s has no name", c->attrs[0].val);
         return;
     }
-    if (strmap_get(&c->ids, c->attrs[0].val, &first)) {
+    int dup = id_seen(c, c->attrs[0].val, p, &first);
+    if (dup < 0)
+        return;
+    if (dup) {
         fail(c, FOODTABLE_EINPUT, p, "duplicate food id '%.64s' (first at line %lu)",
              c->attrs[0].val, first);
         return;
     }
-    if (!strmap_add(&c->ids, c->attrs[0].val, p.line) ||
-        food_set_str(&c->food->id, c->attrs[0].val) ||
+    if (food_set_str(&c->food->id, c->attrs[0].val) ||
         food_set_str(&c->food->name, c->attrs[1].val) ||
         food_set_str(&c->food->group, c->attrs[2].val))
         fail_nomem(c);

@@ -28,7 +28,9 @@ enum {
     ST_PORTIONS_DELETE,
     ST_VALUES_DELETE,
     ST_PORTION_INSERT,
-    ST_VALUE_INSERT,
+    ST_FTS_STALE,
+    ST_IMPORT_ID,
+    ST_IMPORT_ID_FIRST,
     ST_COUNT
 };
 
@@ -40,14 +42,44 @@ static const char *const cached_sql[ST_COUNT] = {
     [ST_VALUES_DELETE] = "DELETE FROM food_value WHERE food = ?1",
     [ST_PORTION_INSERT] =
         "INSERT INTO portion(food, seq, name, amount, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_VALUE_INSERT] = "INSERT INTO food_value(food, nutrient, value) VALUES (?1, ?2, ?3)",
+    /* The text food_fts holds for a food about to change (see
+     * store_import_begin); a food new in this import is not indexed yet. */
+    [ST_FTS_STALE] = "INSERT OR IGNORE INTO temp.fts_stale(rowid, name, grp)"
+                     " SELECT rowid, name, grp FROM food WHERE rowid = ?1 AND rowid <= ?2",
+    [ST_IMPORT_ID] = "INSERT INTO temp.import_id(file, id, line) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT DO NOTHING",
+    [ST_IMPORT_ID_FIRST] = "SELECT line FROM temp.import_id WHERE file = ?1 AND id = ?2",
 };
+
+/* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
+#define VALUES_BATCH 32
 
 struct store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
+    sqlite3_stmt *values_st[VALUES_BATCH]; /* [n - 1] inserts n value rows */
+    int importing;          /* between store_import_begin and commit/rollback */
+    int fk_off;             /* foreign keys off for that transaction */
+    sqlite3_int64 fts_from; /* foods with a larger rowid are new in the import */
     char msg[512];
 };
+
+/* The triggers that keep food_fts in step with food, row by row.  An
+ * import drops them for its transaction and brings the index up to date
+ * once at the end (store_import_begin, store_import_commit), so they are
+ * spelt once, here, for the schema and for that. */
+#define FTS_TOKENIZE "tokenize='unicode61 remove_diacritics 2'"
+#define FTS_TRIGGER_AI                                                                         \
+    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                        \
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
+    "END"
+#define FTS_TRIGGER_AU                                                                         \
+    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"                                 \
+    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"                          \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"                                       \
+    "    VALUES ('delete', old.rowid, old.name, old.grp);"                                     \
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
+    "END"
 
 /* Schema version 1.  Migrations append to this list; user_version counts
  * how many have run. */
@@ -78,20 +110,12 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (food, nutrient)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE food_fts USING fts5("
     "  name, grp, content='food', content_rowid='rowid',"
-    "  tokenize='unicode61 remove_diacritics 2');"
-    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"
-    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"
-    "END;"
+    "  " FTS_TOKENIZE ");"
+    FTS_TRIGGER_AI ";"
     "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"
     "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
     "    VALUES ('delete', old.rowid, old.name, old.grp);"
-    "END;"
-    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"
-    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"
-    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
-    "    VALUES ('delete', old.rowid, old.name, old.grp);"
-    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"
-    "END;"
+    "END;" FTS_TRIGGER_AU ";"
     "CREATE TABLE entry ("
     "  id INTEGER PRIMARY KEY,"
     "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
@@ -157,6 +181,13 @@ static int prepare(store *s, const char *sql, sqlite3_stmt **st)
 {
     if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
         return fail_db(s, "prepare");
+    return STORE_OK;
+}
+
+static int step_done(store *s, sqlite3_stmt *st, const char *what)
+{
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return fail_db(s, what);
     return STORE_OK;
 }
 
@@ -332,7 +363,7 @@ int store_open(const char *path, store **out, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", path);
         return STORE_ERROR;
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
         snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
@@ -360,28 +391,260 @@ void store_close(store *s)
         return;
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->st[i]);
+    for (int i = 0; i < VALUES_BATCH; i++)
+        sqlite3_finalize(s->values_st[i]);
     sqlite3_close(s->db);
     free(s);
 }
 
 int store_begin(store *s) { return exec(s, "BEGIN IMMEDIATE"); }
-int store_commit(store *s) { return exec(s, "COMMIT"); }
+
+/*
+ * Bulk import.  Two kinds of per-row work are done once instead.
+ *
+ * The full-text index.  Row by row, the triggers write every new food to
+ * food_fts; once the FTS5 table has joined the transaction, every later
+ * statement of it (the value rows of each food) opens a savepoint on it,
+ * and FTS5 3.40 flushes its pending terms to disk at each one: half the
+ * cost of an import went there.  So an import drops the insert and update
+ * triggers inside its own transaction and brings the index up to date in
+ * one pass at commit (import_finish): foods with a rowid above the largest
+ * one at the start are new (INTEGER PRIMARY KEY takes max + 1, and an
+ * import deletes no food), and a changed food's old text is kept in
+ * temp.fts_stale to take out of the index first.
+ *
+ * Foreign keys.  Checking them cost two lookups and two cursors per value
+ * row, 13% of an import.  An import writes portion and value rows only for
+ * the food row it has just written or found in the same transaction, with
+ * nutrient ids below nutrients_count(), and deletes no food; so what the
+ * checks would find is settled by one question asked here, under the write
+ * lock that keeps anyone else from changing the answer: does the nutrient
+ * table hold every one of those ids?  Enforcement is off for the import
+ * transaction only (the pragma cannot change inside one) and back on when
+ * it ends, either way.
+ *
+ * A rollback undoes the lot, triggers included.
+ */
+int store_import_begin(store *s)
+{
+    sqlite3_stmt *st = NULL;
+
+    if (exec(s, "PRAGMA foreign_keys = OFF") != STORE_OK)
+        return STORE_ERROR;
+    s->fk_off = 1;
+    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        goto fail;
+    if (prepare(s,
+                "SELECT (SELECT count(*) FROM nutrient WHERE id >= 0 AND id < ?1),"
+                " (SELECT coalesce(max(rowid), 0) FROM food)",
+                &st) != STORE_OK)
+        goto fail;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)nutrients_count());
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        fail_db(s, "import");
+        goto fail;
+    }
+    if (sqlite3_column_int64(st, 0) != (sqlite3_int64)nutrients_count()) {
+        fail(s, "the nutrient table lacks %lld of dietbal's %zu nutrients",
+             (long long)nutrients_count() - (long long)sqlite3_column_int64(st, 0),
+             nutrients_count());
+        goto fail;
+    }
+    s->fts_from = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (exec(s, "CREATE TEMP TABLE IF NOT EXISTS import_id("
+                "  file INTEGER, id TEXT, line INTEGER NOT NULL, PRIMARY KEY (file, id))"
+                "  WITHOUT ROWID;"
+                "DELETE FROM temp.import_id") != STORE_OK)
+        goto fail;
+    /* At the largest rowid SQLite picks free ones at random: keep the
+     * triggers (a table of 2^63 foods will not happen, but stay right). */
+    if (s->fts_from == INT64_MAX)
+        return STORE_OK;
+    if (exec(s, "DROP TRIGGER food_ai; DROP TRIGGER food_au;"
+                "CREATE TEMP TABLE IF NOT EXISTS fts_stale("
+                "  rowid INTEGER PRIMARY KEY, name TEXT, grp TEXT);"
+                "DELETE FROM temp.fts_stale") != STORE_OK)
+        goto fail;
+    s->importing = 1;
+    return STORE_OK;
+fail:
+    sqlite3_finalize(st);
+    store_rollback(s);
+    return STORE_ERROR;
+}
+
+/* The index work the dropped triggers did not do, then the triggers. */
+static int import_finish(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (exec(s, "INSERT INTO food_fts(food_fts, rowid, name, grp)"
+                " SELECT 'delete', rowid, name, grp FROM temp.fts_stale") != STORE_OK)
+        return STORE_ERROR;
+    rc = prepare(s,
+                 "INSERT INTO food_fts(rowid, name, grp)"
+                 " SELECT rowid, name, grp FROM food WHERE rowid > ?1",
+                 &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int64(st, 1, s->fts_from);
+        rc = step_done(s, st, "full-text index");
+    }
+    sqlite3_finalize(st);
+    if (rc != STORE_OK)
+        return rc;
+    if (exec(s, "INSERT INTO food_fts(rowid, name, grp)"
+                " SELECT f.rowid, f.name, f.grp FROM temp.fts_stale x"
+                " JOIN food f ON f.rowid = x.rowid;"
+                "DELETE FROM temp.fts_stale;"
+                "DELETE FROM temp.import_id;" FTS_TRIGGER_AI ";" FTS_TRIGGER_AU) != STORE_OK)
+        return STORE_ERROR;
+    s->importing = 0;
+    return STORE_OK;
+}
+
+/*
+ * The food ids of an import, per file, for its check that no id comes twice
+ * in one file: in a temporary table, which SQLite keeps on disk beyond its
+ * page cache, so that memory stays flat however big the table.
+ */
+int store_import_seen(store *s, int file, const char *id, unsigned long line,
+                      unsigned long *first_line)
+{
+    sqlite3_stmt *st = cached(s, ST_IMPORT_ID);
+
+    if (!st)
+        return STORE_ERROR;
+    sqlite3_bind_int(st, 1, file);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)line);
+    if (step_done(s, st, "import") != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_changes(s->db) == 1) {
+        *first_line = 0;
+        return STORE_OK;
+    }
+    if (!(st = cached(s, ST_IMPORT_ID_FIRST)))
+        return STORE_ERROR;
+    sqlite3_bind_int(st, 1, file);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return fail_db(s, "import");
+    *first_line = (unsigned long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return STORE_OK;
+}
+
+/* Foreign keys back on after an import's transaction, however it ended. */
+static void import_end(store *s)
+{
+    s->importing = 0;
+    if (s->fk_off && sqlite3_get_autocommit(s->db)) {
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+        s->fk_off = 0;
+    }
+}
+
+int store_commit(store *s)
+{
+    if (s->importing && import_finish(s) != STORE_OK)
+        return STORE_ERROR;
+    if (exec(s, "COMMIT") != STORE_OK)
+        return STORE_ERROR;
+    import_end(s);
+    return STORE_OK;
+}
 
 int store_rollback(store *s)
 {
-    if (sqlite3_get_autocommit(s->db))
-        return STORE_OK;
-    return exec(s, "ROLLBACK");
+    int rc = STORE_OK;
+
+    if (!sqlite3_get_autocommit(s->db))
+        rc = exec(s, "ROLLBACK");
+    import_end(s);
+    return rc;
+}
+
+/*
+ * The file's own consistency, and the full-text index against the food
+ * table.  FTS5 3.40's 'integrity-check' looks only inside the index, so
+ * the index is also compared, term by term and position by position, with
+ * one built afresh from the food table; all of it inside a savepoint that
+ * is rolled back.
+ */
+int store_check(store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "PRAGMA integrity_check", &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = fail_db(s, "integrity check");
+    } else {
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        if (!t || strcmp((const char *)t, "ok") != 0)
+            rc = fail(s, "integrity check: %s", t ? (const char *)t : "no answer");
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    if (prepare(s, "PRAGMA foreign_key_check", &st) != STORE_OK)
+        return STORE_ERROR;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = fail(s, "foreign key check: a row of %s points at a missing row of %s",
+                  (const char *)sqlite3_column_text(st, 0),
+                  (const char *)sqlite3_column_text(st, 2));
+    else if (step != SQLITE_DONE)
+        rc = fail_db(s, "foreign key check");
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    /* and they are enforced, outside an import */
+    if (prepare(s, "PRAGMA foreign_keys", &st) != STORE_OK)
+        return STORE_ERROR;
+    if (!s->fk_off && (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 1))
+        rc = fail(s, "foreign keys are not enforced");
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    if (exec(s, "INSERT INTO food_fts(food_fts) VALUES ('integrity-check')") != STORE_OK)
+        return STORE_ERROR;
+    if (exec(s, "SAVEPOINT store_check;"
+                "CREATE VIRTUAL TABLE temp.fts_fresh USING fts5(name, grp, " FTS_TOKENIZE ");"
+                "INSERT INTO temp.fts_fresh(rowid, name, grp) SELECT rowid, name, grp FROM food;"
+                "CREATE VIRTUAL TABLE temp.fts_fresh_v USING fts5vocab(temp, fts_fresh, instance);"
+                "CREATE VIRTUAL TABLE temp.fts_live_v USING fts5vocab(main, food_fts, instance)") !=
+            STORE_OK) {
+        rc = STORE_ERROR;
+        goto out;
+    }
+    rc = prepare(s,
+                 "SELECT (SELECT count(*) FROM (SELECT term, doc, col, offset FROM fts_live_v"
+                 "  EXCEPT SELECT term, doc, col, offset FROM fts_fresh_v)),"
+                 " (SELECT count(*) FROM (SELECT term, doc, col, offset FROM fts_fresh_v"
+                 "  EXCEPT SELECT term, doc, col, offset FROM fts_live_v))",
+                 &st);
+    if (rc != STORE_OK)
+        goto out;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = fail_db(s, "full-text index check");
+    else if (sqlite3_column_int64(st, 0) || sqlite3_column_int64(st, 1))
+        rc = fail(s, "full-text index: %lld entries not in the food table, %lld missing",
+                  (long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 1));
+out:
+    sqlite3_finalize(st);
+    sqlite3_exec(s->db, "ROLLBACK TO store_check; RELEASE store_check", NULL, NULL, NULL);
+    return rc;
 }
 
 /* --- foods ----------------------------------------------------------------- */
-
-static int step_done(store *s, sqlite3_stmt *st, const char *what)
-{
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return fail_db(s, what);
-    return STORE_OK;
-}
 
 /* FNV-1a, 64 bit, over everything a food holds: an unchanged food is
  * recognised on re-import without reading its rows back. */
@@ -421,6 +684,66 @@ static sqlite3_int64 food_hash(const struct food *f)
     return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
 }
 
+/*
+ * The statement that inserts n value rows of one food: (?1, ?2, ?3),
+ * (?1, ?4, ?5), ...  A food has ~47 values; one statement per row spent
+ * more on running statements (cursors opened and closed, foreign keys
+ * looked up, the statement ended) than on the rows themselves.
+ */
+static sqlite3_stmt *values_stmt(store *s, size_t n)
+{
+    sqlite3_stmt **st = &s->values_st[n - 1];
+
+    if (!*st) {
+        static const char head[] = "INSERT INTO food_value(food, nutrient, value) VALUES ";
+        size_t len = sizeof(head) + n * 32;
+        char *sql = malloc(len), *w;
+        int rc;
+
+        if (!sql) {
+            fail(s, "out of memory");
+            return NULL;
+        }
+        w = sql + snprintf(sql, len, "%s", head);
+        for (size_t i = 0; i < n; i++)
+            w += snprintf(w, len - (size_t)(w - sql), "%s(?1, ?%zu, ?%zu)", i ? ", " : "",
+                          2 * i + 2, 2 * i + 3);
+        rc = prepare(s, sql, st);
+        free(sql);
+        if (rc != STORE_OK)
+            return NULL;
+    }
+    sqlite3_reset(*st);
+    return *st;
+}
+
+/* Every known value of f, VALUES_BATCH rows to a statement. */
+static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f)
+{
+    size_t count = nutrients_count(), k = 0;
+
+    while (k < count) {
+        int nutrient[VALUES_BATCH];
+        size_t n = 0;
+        for (; k < count && n < VALUES_BATCH; k++)
+            if (!isnan(f->values[k]))
+                nutrient[n++] = (int)k;
+        if (n == 0)
+            break;
+        sqlite3_stmt *st = values_stmt(s, n);
+        if (!st)
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        for (size_t i = 0; i < n; i++) {
+            sqlite3_bind_int(st, (int)(2 * i + 2), nutrient[i]);
+            sqlite3_bind_double(st, (int)(2 * i + 3), f->values[nutrient[i]]);
+        }
+        if (step_done(s, st, "insert values") != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 int store_food_upsert(store *s, const struct food *f, int *added)
 {
     sqlite3_stmt *st;
@@ -442,6 +765,14 @@ int store_food_upsert(store *s, const struct food *f, int *added)
         return STORE_OK;
     }
     if (found) {
+        if (s->importing) {
+            if (!(st = cached(s, ST_FTS_STALE)))
+                return STORE_ERROR;
+            sqlite3_bind_int64(st, 1, rowid);
+            sqlite3_bind_int64(st, 2, s->fts_from);
+            if (step_done(s, st, "update food") != STORE_OK)
+                return STORE_ERROR;
+        }
         if (!(st = cached(s, ST_FOOD_UPDATE)))
             return STORE_ERROR;
         sqlite3_bind_int64(st, 1, rowid);
@@ -483,17 +814,8 @@ int store_food_upsert(store *s, const struct food *f, int *added)
         if (step_done(s, st, "insert portion") != STORE_OK)
             return STORE_ERROR;
     }
-    for (size_t k = 0; k < nutrients_count(); k++) {
-        if (isnan(f->values[k]))
-            continue;
-        if (!(st = cached(s, ST_VALUE_INSERT)))
-            return STORE_ERROR;
-        sqlite3_bind_int64(st, 1, rowid);
-        sqlite3_bind_int(st, 2, (int)k);
-        sqlite3_bind_double(st, 3, f->values[k]);
-        if (step_done(s, st, "insert value") != STORE_OK)
-            return STORE_ERROR;
-    }
+    if (values_insert(s, rowid, f) != STORE_OK)
+        return STORE_ERROR;
     if (added)
         *added = found ? STORE_FOOD_UPDATED : STORE_FOOD_ADDED;
     return STORE_OK;
@@ -683,6 +1005,12 @@ static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hi
     if (count < limit && step != SQLITE_DONE) {
         store_food_hits_free(h, count);
         return fail_db(s, "search");
+    }
+    if (count == 0) {
+        /* no hit: nothing for the caller to free (n == 0 tells callers
+         * there is nothing to look at, and some do not free then) */
+        free(h);
+        h = NULL;
     }
     *hits = h;
     *n = count;

@@ -32,6 +32,8 @@
 
 /* --- what on_food saw ------------------------------------------------------ */
 
+struct ids;
+
 struct seen_food {
     char *id, *name, *group;
     size_t n_portions;
@@ -47,6 +49,7 @@ struct seen {
     unsigned long progress_calls;
     unsigned long long last_done, last_total;
     int progress_backwards;
+    struct ids *ids; /* for keep_id */
 };
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
@@ -111,7 +114,7 @@ struct run {
 
 static void run_file(struct run *r, const char *path, const char *schema)
 {
-    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen};
+    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL};
     r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
 }
 
@@ -273,7 +276,7 @@ static void test_good_without_schema(void **state)
 static void test_null_stats_and_callbacks(void **state)
 {
     char err[256];
-    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL};
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL};
 
     (void)state;
     assert_int_equal(foodtable_read(FIXTURES "good.xml", &opts, NULL, err, sizeof(err)),
@@ -478,6 +481,71 @@ static void test_callback_stops_without_message(void **state)
     assert_int_equal(r->rc, FOODTABLE_ECALLBACK);
     /* Silent callback: the reader says where it stopped. */
     assert_string_equal(r->err, FIXTURES "good.xml:4:3: food test:milk: rejected by the importer");
+}
+
+/* The caller keeps the ids (id_seen): a small list stands in for the
+ * store's table.  fail_at makes the n-th call fail. */
+struct ids {
+    char id[8][32];
+    unsigned long line[8];
+    size_t n, calls, fail_at;
+};
+
+static int keep_id(const char *id, unsigned long line, unsigned long *first, void *ctx, char *err,
+                   size_t errlen)
+{
+    struct ids *k = ((struct seen *)ctx)->ids;
+    if (++k->calls == k->fail_at) {
+        snprintf(err, errlen, "no room for %s", id);
+        return -1;
+    }
+    for (size_t i = 0; i < k->n; i++) {
+        if (strcmp(k->id[i], id) == 0) {
+            *first = k->line[i];
+            return 1;
+        }
+    }
+    assert_true(k->n < 8);
+    snprintf(k->id[k->n], sizeof(k->id[0]), "%s", id);
+    k->line[k->n++] = line;
+    return 0;
+}
+
+static void test_ids_kept_by_caller(void **state)
+{
+    struct run *r = *state;
+    struct ids k = {.n = 0};
+    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id};
+
+    r->seen.ids = &k;
+    r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(k.n, 4); /* every food's id, each once */
+    assert_string_equal(k.id[0], "test:milk");
+    assert_int_equal(k.line[0], 4);
+    assert_int_equal(r->seen.n, 4);
+    run_free(r);
+    memset(r, 0, sizeof(*r));
+
+    /* a duplicate found by the caller: the same message as without it */
+    memset(&k, 0, sizeof(k));
+    r->seen.ids = &k;
+    r->rc = foodtable_read(FIXTURES "bad-duplicate.xml", &opts, &r->stats, r->err,
+                           sizeof(r->err));
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_string_equal(r->err, FIXTURES "bad-duplicate.xml:7:3: duplicate food id 'test:a' "
+                                         "(first at line 3)");
+    run_free(r);
+    memset(r, 0, sizeof(*r));
+
+    /* the caller fails: its message stands and the read stops there */
+    memset(&k, 0, sizeof(k));
+    k.fail_at = 2;
+    r->seen.ids = &k;
+    r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
+    assert_int_equal(r->rc, FOODTABLE_ECALLBACK);
+    assert_string_equal(r->err, "no room for test:cod");
+    assert_true(r->seen.n <= 1);
 }
 
 /* --- files made on the fly ------------------------------------------------------ */
@@ -934,6 +1002,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_callback_stops, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_callback_stops_without_message, setup_run,
                                         teardown_run),
+        cmocka_unit_test_setup_teardown(test_ids_kept_by_caller, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_empty_table, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_alias_and_canonical, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_same_tag_twice, setup_run, teardown_run),

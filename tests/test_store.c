@@ -218,6 +218,141 @@ static void test_rollback_leaves_nothing(void **state)
     food_free(a);
 }
 
+/* Number of foods a full-text search finds (at most 10). */
+static size_t found(store *s, const char *text)
+{
+    struct food_hit *h = NULL;
+    size_t n = 0;
+    assert_int_equal(store_food_search(s, text, 10, &h, &n), STORE_OK);
+    store_food_hits_free(h, n);
+    return n;
+}
+
+/* An import transaction indexes its foods once, at commit: new foods, a
+ * renamed food (old words gone), a food added then changed in the same
+ * import; and the index agrees with the table afterwards. */
+static void test_import_indexes_at_commit(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    int what = 0;
+
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_food_upsert(s, a, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_ADDED);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    /* a second file of the same import changes the new food */
+    assert_int_equal(food_set_str(&b->name, "Mystery soup"), 0);
+    assert_int_equal(store_food_upsert(s, b, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UPDATED);
+    assert_int_equal(store_commit(s), STORE_OK);
+    assert_int_equal(store_check(s), STORE_OK);
+    assert_int_equal(found(s, "milk"), 1);
+    assert_int_equal(found(s, "soup"), 1);
+    assert_int_equal(found(s, "stew"), 0);
+
+    /* a later import renames a food that is in the index, twice */
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(food_set_str(&a->name, "Milk, goat"), 0);
+    assert_int_equal(store_food_upsert(s, a, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UPDATED);
+    assert_int_equal(food_set_str(&a->name, "Milk, sheep"), 0);
+    assert_int_equal(store_food_upsert(s, a, &what), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UNCHANGED);
+    assert_int_equal(store_commit(s), STORE_OK);
+    assert_int_equal(store_check(s), STORE_OK);
+    assert_int_equal(found(s, "sheep"), 1);
+    assert_int_equal(found(s, "goat"), 0);
+    assert_int_equal(found(s, "whole"), 0);
+    assert_int_equal(found(s, "milk"), 1);
+
+    /* outside an import the triggers are back: row by row again */
+    assert_int_equal(food_set_str(&b->name, "Mystery pie"), 0);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(found(s, "pie"), 1);
+    assert_int_equal(found(s, "soup"), 0);
+    assert_int_equal(store_check(s), STORE_OK);
+    food_free(a);
+    food_free(b);
+}
+
+/* A rolled-back import leaves foods, index and triggers as they were. */
+static void test_import_rollback(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    long count = -1;
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(food_set_str(&a->name, "Milk, goat"), 0);
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_rollback(s), STORE_OK);
+    assert_int_equal(store_food_count(s, &count), STORE_OK);
+    assert_int_equal(count, 1);
+    assert_int_equal(found(s, "whole"), 1);
+    assert_int_equal(found(s, "goat"), 0);
+    assert_int_equal(store_check(s), STORE_OK);
+    /* the triggers came back with the rollback */
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(found(s, "stew"), 1);
+    assert_int_equal(store_check(s), STORE_OK);
+    food_free(a);
+    food_free(b);
+}
+
+/* The ids of an import, per file: the first line of a repeated id. */
+static void test_import_seen(void **state)
+{
+    store *s = *state;
+    unsigned long first = 99;
+
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 3, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_import_seen(s, 0, "usda:01078", 9, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 14, &first), STORE_OK);
+    assert_int_equal(first, 3);
+    /* another file of the same import may hold the same food */
+    assert_int_equal(store_import_seen(s, 1, "usda:01077", 5, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_commit(s), STORE_OK);
+    /* a new import starts afresh */
+    assert_int_equal(store_import_begin(s), STORE_OK);
+    assert_int_equal(store_import_seen(s, 0, "usda:01077", 7, &first), STORE_OK);
+    assert_int_equal(first, 0);
+    assert_int_equal(store_rollback(s), STORE_OK);
+}
+
+/* Values of every nutrient, more than one statement's worth, come back. */
+static void test_many_values(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *g = NULL;
+    size_t n = nutrients_count();
+
+    for (size_t k = 0; k < n; k++)
+        a->values[k] = (double)k / 4;
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    for (size_t k = 0; k < n; k++)
+        assert_float_equal(g->values[k], (double)k / 4, 0);
+    food_free(g);
+    g = NULL;
+    /* and a food with none at all */
+    for (size_t k = 0; k < n; k++)
+        a->values[k] = NAN;
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    for (size_t k = 0; k < n; k++)
+        assert_true(isnan(g->values[k]));
+    food_free(g);
+    food_free(a);
+}
+
 static void test_profile_and_cramps(void **state)
 {
     store *s = *state;
@@ -295,6 +430,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_day_totals_completeness, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_indexes_at_commit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_rollback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_seen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
         cmocka_unit_test(test_file_modes),
     };

@@ -44,6 +44,16 @@ struct foodtable_opts {
     /* Optional: bytes of the file consumed so far and its size on disk. */
     void (*on_progress)(unsigned long long done, unsigned long long total, void *ctx);
     void *ctx;
+    /*
+     * Optional: where the ids of the foods read so far are kept, for the
+     * check that no id comes twice in one file.  Without it they are kept
+     * in memory, ~55 bytes a food (55 MB for a million).  Called once per
+     * food, before on_food: return 0 when the id is new in this file, 1
+     * with *first_line set when it was met before, -1 on failure with a
+     * message in err (the read stops with FOODTABLE_ECALLBACK).
+     */
+    int (*id_seen)(const char *id, unsigned long line, unsigned long *first_line, void *ctx,
+                   char *err, size_t errlen);
 };
 
 /*

@@ -40,6 +40,23 @@ int store_begin(store *s);
 int store_commit(store *s);
 int store_rollback(store *s);
 
+/* A transaction for a bulk import of foods (store_food_upsert): as
+ * store_begin, but the full-text index of food names is brought up to date
+ * once, by store_commit, instead of row by row.  Searches inside the
+ * transaction do not see the foods it added or changed; store_rollback
+ * leaves the database exactly as it was. */
+int store_import_begin(store *s);
+
+/* Inside an import: remember that food id was met on line of file number
+ * `file`; *first_line is 0 when the id is new in that file, else the line
+ * where it was first met.  Kept on disk, not in memory. */
+int store_import_seen(store *s, int file, const char *id, unsigned long line,
+                      unsigned long *first_line);
+
+/* Check the database file and that the full-text index agrees with the
+ * food table; STORE_OK, or STORE_ERROR with what is wrong. */
+int store_check(store *s);
+
 /* --- foods --------------------------------------------------------------- */
 
 enum { STORE_FOOD_ADDED = 1, STORE_FOOD_UPDATED = 2, STORE_FOOD_UNCHANGED = 3 };

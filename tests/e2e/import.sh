@@ -20,6 +20,21 @@ t_eq "re-import adds no rows" "$(sqlite3 "$DIETBAL_DB" 'SELECT count(*) FROM foo
 
 t_run import "$FIX/good.xml.gz"
 t_rc "gzip table imports" 0
+t_eq "full-text index matches the foods" "$(t_fts_diff)" 0
+
+# a changed table: the renamed food is found by its new name only
+sed -e 's/name="Milk, whole, 3.25% milkfat"/name="Milk, buttermilk, cultured"/' \
+    "$FIX/good.xml" >"$T_DIR/renamed.xml"
+t_run import "$T_DIR/renamed.xml"
+t_rc "re-import of a changed table exits 0" 0
+t_out_has "one food updated" "0 added, 1 updated"
+t_run foods search buttermilk --json
+t_eq "renamed food found by its new name" "$(jq -r '.[0].id' "$T_DIR/out")" test:milk
+t_run foods search milkfat --json
+t_eq "old name no longer found" "$(jq -r 'length' "$T_DIR/out")" 0
+t_eq "full-text index matches the foods after an update" "$(t_fts_diff)" 0
+t_run import "$FIX/good.xml"
+t_out_has "and back" "0 added, 1 updated"
 
 before=$(t_db_digest)
 for f in "$FIX"/bad-*.xml; do
@@ -39,6 +54,10 @@ done
 t_run import "$FIX/good.xml" "$FIX/bad-negative.xml"
 t_rc "good + bad exits 2" 2
 t_eq "good + bad imports nothing" "$(t_db_digest)" "$before"
+t_run import "$T_DIR/renamed.xml" "$FIX/bad-negative.xml"
+t_rc "changed + bad exits 2" 2
+t_eq "changed + bad changes nothing" "$(t_db_digest)" "$before"
+t_eq "full-text index still matches the foods" "$(t_fts_diff)" 0
 
 t_run import "$T_DIR/no-such-file.xml"
 t_rc "missing file exits 2" 2
@@ -46,6 +65,9 @@ t_err_has "missing file says why" "No such file or directory"
 
 t_run import --bogus
 t_rc "unknown option exits 2" 2
+
+t_eq "no row points at a missing food or nutrient" \
+    "$(sqlite3 "$DIETBAL_DB" 'PRAGMA foreign_key_check' | wc -l)" 0
 
 # the XXE fixture must never leak the file it points at
 t_run import "$FIX/bad-xxe.xml"
@@ -55,4 +77,15 @@ if [ -n "$host" ] && grep -qF "$host" "$T_DIR/err" "$T_DIR/out"; then
 else
     t_pass "XXE content never appears"
 fi
+
+# (last: this breaks the database)
+# An import checks foreign keys once, up front: a nutrient table that lacks
+# one of dietbal's nutrients (id 5 renumbered) stops it before any row.
+sqlite3 "$DIETBAL_DB" 'UPDATE nutrient SET id = 1000 WHERE id = 5'
+before=$(t_db_digest)
+t_run import "$T_DIR/renamed.xml"
+t_rc "import into a database with a broken nutrient table exits 1" 1
+t_err_has "it says what is wrong" "the nutrient table lacks 1 of dietbal's"
+t_eq "and changes nothing" "$(t_db_digest)" "$before"
+
 t_end

@@ -9,6 +9,8 @@ t_rc "init exits 0" 0
 t_eq "all 8858 USDA foods imported" "$(sqlite3 "$DIETBAL_DB" 'SELECT count(*) FROM food')" 8858
 t_ok "database file is 0600" test "$(stat -c %a "$DIETBAL_DB")" = 600
 
+t_eq "full-text index matches the foods" "$(t_fts_diff)" 0
+
 t_run init
 t_rc "second init exits 0" 0
 t_out_has "second init changes nothing" "0 added, 0 updated, 8858 unchanged"
