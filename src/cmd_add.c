@@ -73,6 +73,7 @@ static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct f
         return ENTRY_LOOKUP_ERROR;
     }
     if (n == 0) {
+        store_food_hits_free(hits, n);
         snprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
         return ENTRY_LOOKUP_NOTFOUND;
     }

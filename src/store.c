@@ -684,6 +684,11 @@ static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hi
         store_food_hits_free(h, count);
         return fail_db(s, "search");
     }
+    if (count == 0) {
+        /* no hits: nothing for the caller to free */
+        free(h);
+        h = NULL;
+    }
     *hits = h;
     *n = count;
     return STORE_OK;

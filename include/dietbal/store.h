@@ -64,7 +64,8 @@ struct food_hit {
     double per100[NUT_CORE_COUNT];  /* core values per 100 g, NAN unknown */
 };
 
-/* Ranked full-text search over food names and groups, at most limit hits. */
+/* Ranked full-text search over food names and groups, at most limit hits.
+ * No hit: *hits is NULL and *n 0.  Free with store_food_hits_free. */
 int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
                       size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);
