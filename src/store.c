@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Statements kept for the life of the handle (the import's hot path). */
@@ -43,9 +44,13 @@ static const char *const cached_sql[ST_COUNT] = {
     [ST_VALUE_INSERT] = "INSERT INTO food_value(food, nutrient, value) VALUES (?1, ?2, ?3)",
 };
 
+/* How long a dietbal waits for another one that holds the database. */
+#define BUSY_TIMEOUT_MS 10000
+
 struct store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
+    int code; /* SQLite's extended result code of the last failure */
     char msg[512];
 };
 
@@ -137,6 +142,7 @@ static int fail(store *s, const char *fmt, ...)
 
 static int fail_db(store *s, const char *what)
 {
+    s->code = sqlite3_extended_errcode(s->db);
     return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -146,6 +152,7 @@ static int exec(store *s, const char *sql)
 {
     char *e = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+        s->code = sqlite3_extended_errcode(s->db);
         fail(s, "%s", e ? e : sqlite3_errmsg(s->db));
         sqlite3_free(e);
         return STORE_ERROR;
@@ -206,17 +213,29 @@ out:
     return rc;
 }
 
+/* PRAGMA user_version: the number of migrations run. */
+static int read_version(store *s, int *version)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "PRAGMA user_version", &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *version = sqlite3_column_int(st, 0);
+    else
+        rc = fail_db(s, "schema version");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int migrate(store *s)
 {
     sqlite3_stmt *st = NULL;
     int version = 0, rc = STORE_ERROR;
 
-    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+    if (read_version(s, &version) != STORE_OK)
         return STORE_ERROR;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
     if (version > N_MIGRATIONS)
         return fail(s, "database schema version %d is newer than this dietbal (%d)", version,
                     N_MIGRATIONS);
@@ -226,12 +245,8 @@ static int migrate(store *s)
     if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
     /* Re-read under the write lock: another process may have migrated. */
-    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+    if (read_version(s, &version) != STORE_OK)
         goto out;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
     for (; version < N_MIGRATIONS; version++) {
         char pragma[64];
         if (exec(s, migrations[version]) != STORE_OK)
@@ -282,9 +297,11 @@ static int sync_nutrients(store *s)
     st = NULL;
     if ((size_t)have >= nutrients_count())
         return STORE_OK;
+    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        return STORE_ERROR;
     if (prepare(s, "INSERT OR IGNORE INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)",
                 &st) != STORE_OK)
-        return STORE_ERROR;
+        rc = STORE_ERROR;
     for (size_t i = 0; i < nutrients_count() && rc == STORE_OK; i++) {
         const struct nutrient_def *d = nutrients_get((int)i);
         sqlite3_reset(st);
@@ -296,7 +313,47 @@ static int sync_nutrients(store *s)
             rc = fail_db(s, "nutrient table");
     }
     sqlite3_finalize(st);
+    if (rc == STORE_OK)
+        return exec(s, "COMMIT");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
+}
+
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * Put a freshly opened handle in working order: WAL, the schema, the
+ * nutrient table.  The busy timeout does not cover all of it: switching
+ * to WAL, WAL recovery after a crash and a read that must become a write
+ * return SQLITE_BUSY at once while another process does the same to a
+ * new file (seen with four processes creating one database).  Every step
+ * is idempotent, so on SQLITE_BUSY the whole set-up runs again, for up to
+ * the busy timeout.
+ */
+static int setup(store *s, int memory)
+{
+    long long start = now_ms();
+    long wait_ms = 1;
+
+    for (;;) {
+        s->code = SQLITE_OK;
+        if (exec(s, "PRAGMA foreign_keys = ON") == STORE_OK &&
+            (memory || exec(s, "PRAGMA journal_mode = WAL") == STORE_OK) &&
+            exec(s, "PRAGMA synchronous = NORMAL") == STORE_OK && migrate(s) == STORE_OK &&
+            sync_nutrients(s) == STORE_OK)
+            return STORE_OK;
+        if ((s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
+            return STORE_ERROR;
+        struct timespec pause = {0, wait_ms * 1000000L};
+        nanosleep(&pause, NULL);
+        if (wait_ms < 64)
+            wait_ms *= 2;
+    }
 }
 
 int store_open(const char *path, store **out, char *err, size_t errlen)
@@ -339,11 +396,8 @@ int store_open(const char *path, store **out, char *err, size_t errlen)
     }
     sqlite3_extended_result_codes(s->db, 1);
     /* Another dietbal may be writing: wait for it rather than fail. */
-    sqlite3_busy_timeout(s->db, 10000);
-    if (exec(s, "PRAGMA foreign_keys = ON") != STORE_OK ||
-        (!memory && exec(s, "PRAGMA journal_mode = WAL") != STORE_OK) ||
-        exec(s, "PRAGMA synchronous = NORMAL") != STORE_OK || migrate(s) != STORE_OK ||
-        sync_nutrients(s) != STORE_OK) {
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    if (setup(s, memory) != STORE_OK) {
         snprintf(err, errlen, "%s: %s", path, s->msg);
         goto fail;
     }
