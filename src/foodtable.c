@@ -71,6 +71,16 @@
  * 2 kcal of slack for rounding (USDA lists oils at 884, lard at 902). */
 #define ENERGY_MAX_KCAL 902.0
 
+/* A household measure, not a silo: USDA SR24's heaviest portion is a whole
+ * turkey of 8.4 kg.  A portion weighing more per unit is a typo or worse
+ * (1e308 g made entries of infinite calcium). */
+#define PORTION_MAX_G 100000.0
+
+/* The least mass one IU of vitamin A can be: 0.3 ug of retinol (IOM 2001,
+ * Dietary Reference Intakes for vitamin A, ch. 4; beta-carotene is 0.6 ug).
+ * Used only to hold an IU value to the 100 g limit. */
+#define VITA_UG_PER_IU 0.3
+
 /* Report progress at most this often: often enough for a progress bar,
  * rare enough to cost nothing. */
 #define PROGRESS_STEP (1024ULL * 1024ULL)
@@ -242,6 +252,7 @@ struct scanner {
     int doctype; /* a <!DOCTYPE was seen, at doctype_pos */
     struct pos doctype_pos;
     int off_positions; /* not ASCII-compatible (UTF-16...): no positions */
+    int bom;           /* bytes of a UTF-8 byte order mark the file starts with */
     int oom;
 };
 
@@ -338,7 +349,7 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
             (p[0] == 0xFF && p[1] == 0xFE))
             s->off_positions = 1;
         if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-            i = s->line_start = 3; /* a UTF-8 byte order mark is no character */
+            i = s->line_start = s->bom = 3; /* a UTF-8 byte order mark is no character */
     }
     if (s->off_positions || n == 0) {
         s->off += n;
@@ -625,9 +636,12 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     }
     if (e->int2 > 0)
         p.col = (unsigned long)e->int2;
+    /* libxml2 2.9's words for a name, value or text past its 10 MB limit */
+    if (strstr(msg, "Huge input lookup"))
+        snprintf(msg, sizeof(msg), "a name, value or text is too long (more than 10 MB)");
     /* libxml2 says "Extra content at the end of the document" both for an
      * empty file and for one that stops with elements open: say what it is. */
-    if (c->eof && c->scan.off == 0) {
+    if (c->eof && c->scan.off == (unsigned long long)c->scan.bom) {
         struct pos none = {0, 0};
         fail(c, FOODTABLE_EINPUT, none, "the file is empty");
     } else if (c->eof && c->scan.depth > 0 && !c->scan.off_positions &&
@@ -927,6 +941,13 @@ static void start_portion(struct ctx *c, struct pos p)
         return;
     if (check_portion_number(c, p, name, "grams", c->attrs[2].val, &grams))
         return;
+    if (grams / amount > PORTION_MAX_G) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "food %s: portion '%.64s' weighs %g g per %s, more than %.0f kg", food_id(c), name,
+             grams / amount, c->attrs[1].val ? "unit of its amount" : "portion",
+             PORTION_MAX_G / 1000);
+        return;
+    }
     if (food_add_portion(c->food, name, amount, grams))
         fail_nomem(c);
 }
@@ -1078,6 +1099,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
         return;
     }
     double g = std * grams_per_unit(def->unit);
+    if (def->unit == UNIT_IU) /* vitamin A in IU: its least mass (see VITA_UG_PER_IU) */
+        g = std * VITA_UG_PER_IU * 1e-6;
     if (!isnan(g) && g > MASS_MAX_G) {
         fail(c, FOODTABLE_EINPUT, p,
              "food %s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id,
@@ -1087,10 +1110,13 @@ static void start_nutrient(struct ctx *c, struct pos p)
     /* Only metabolisable energy (ENERC): gross energy (ENERA), measured by
      * burning the food, is ~940 kcal/100 g for fat and is not checked. */
     if (t->id == NUT_ENERGY && std > ENERGY_MAX_KCAL) {
+        /* %.1f of 1e308 would print 309 digits */
+        char kcal[32];
+        snprintf(kcal, sizeof(kcal), std < 1e9 ? "%.1f" : "%.3g", std);
         fail(c, FOODTABLE_EINPUT, p,
-             "food %s: %s value %.32s %s is %.1f kcal per 100 g, more than %.0f kcal "
+             "food %s: %s value %.32s %s is %s kcal per 100 g, more than %.0f kcal "
              "(pure fat has about 900)",
-             id, tag, text, unit_name(unit), std, ENERGY_MAX_KCAL);
+             id, tag, text, unit_name(unit), kcal, ENERGY_MAX_KCAL);
         return;
     }
 

@@ -621,6 +621,17 @@ static void test_bad_numbers(void **state)
         /* 100.001 g of water per 100 g */
         {"<nutrient tag=\"WATER\" value=\"100.001\"/>", "more than the 100 g"},
         {"<nutrient tag=\"CA\" value=\"10\" unit=\"furlong\"/>", "unit"},
+        /* vitamin A in IU: at least 0.3 ug an IU, so 1e308 IU is 3e301 g */
+        {"<nutrient tag=\"VITA_IU\" value=\"1e308\"/>", "VITA_IU value 1e308 IU is 3e+301 g"},
+        /* 100 g / 0.3 ug = 333,333,333.3 IU */
+        {"<nutrient tag=\"VITA_IU\" value=\"333333334\"/>", "more than the 100 g"},
+        /* the figure in the message stays short */
+        {"<nutrient tag=\"ENERC_KCAL\" value=\"1e308\"/>", "is 1e+308 kcal per 100 g"},
+        /* a portion of 1e308 g made entries of infinite calcium */
+        {"<portion name=\"cup\" grams=\"1e308\"/>", "weighs 1e+308 g per portion, more than 100 kg"},
+        {"<portion name=\"cup\" grams=\"100001\"/>", "weighs 100001 g per portion"},
+        /* 1 g for 1e-6 cup is 1,000 kg a cup */
+        {"<portion name=\"cup\" amount=\"1e-6\" grams=\"1\"/>", "weighs 1e+06 g per unit"},
     };
     char body[512];
 
@@ -647,7 +658,8 @@ static void test_bad_numbers(void **state)
     }
 }
 
-/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 105 and 108 g. */
+/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 105 and 108 g,
+ * portions of 100 kg a unit, 333,333,333 IU of vitamin A (99.99999 g). */
 static void test_limits_inclusive(void **state)
 {
     struct run *r = *state;
@@ -666,10 +678,15 @@ static void test_limits_inclusive(void **state)
              "    <nutrient tag=\"CA\" value=\"0\"/>\n"
              "    <nutrient tag=\"MG\" value=\" 1.5E1 \"/>\n"
              "  </food>\n"
+             "  <food id=\"t:4\" name=\"Heaviest\">\n"
+             "    <portion name=\"whole\" grams=\"100000\"/>\n"
+             "    <portion name=\"tiny\" amount=\"0.001\" grams=\"100\"/>\n"
+             "    <nutrient tag=\"VITA_IU\" value=\"333333333\"/>\n"
+             "  </food>\n"
              "</foodtable>\n",
              SCHEMA);
     assert_int_equal(r->rc, FOODTABLE_OK);
-    assert_int_equal(r->seen.n, 3);
+    assert_int_equal(r->seen.n, 4);
     assert_true(r->seen.foods[2].values[NUT_CALCIUM] == 0.0); /* a real zero */
     assert_true(r->seen.foods[2].values[NUT_MAGNESIUM] == 15.0);
 }
