@@ -18,6 +18,12 @@
  * it, and the read stops there: no entity is declared, so none can be
  * expanded (billion laughs) or loaded (XXE).  External loading is also
  * refused outright (see below) and XML_PARSE_NOENT/DTDLOAD are never set.
+ * So that the scanner sees what libxml2 will parse, only encodings it can
+ * follow are read: those in which each ASCII character is its own byte
+ * (UTF-8, ISO-8859-n, windows-125n), and UTF-16, scanned through a copy
+ * transcoded on the fly (scan_utf16).  UTF-7, which would hide a DTD as
+ * "+ADw-!DOCTYPE", UTF-32 and EBCDIC are refused before libxml2 reads a
+ * byte of them.
  *
  * The schema.  foods/foodtable.xsd is used as it is, except for its
  * xs:unique on food ids, which is checked here instead (see
@@ -253,11 +259,24 @@ struct scanner {
     struct pos doctype_pos;
     int off_positions; /* not ASCII-compatible (UTF-16...): no positions */
     int bom;           /* bytes of a UTF-8 byte order mark the file starts with */
+    int utf16;         /* 0, or UTF16_LE / UTF16_BE: scan a transcoded copy */
+    int odd;           /* UTF-16: a byte of a code unit split between reads, or -1 */
+    const char *unsupported; /* an encoding that is not read, as detected */
+    int seen_any;            /* the first bytes were looked at */
+    int decl;                /* the XML declaration: DECL_* */
+    char decl_text[256];     /* its bytes, between "<?" and "?>" */
+    int decl_long;           /* longer than decl_text: cannot be checked */
+    size_t ndecl;
     int oom;
 };
 
+enum { UTF16_LE = 1, UTF16_BE = 2 };
+enum { DECL_NOT_YET, DECL_IN, DECL_DONE, DECL_NONE };
+
 static void scan_push(struct scanner *s, struct pos p)
 {
+    if (s->off_positions)
+        return; /* never popped: do not let the queue grow */
     if (s->qlen == s->qcap) {
         size_t cap = s->qcap ? 2 * s->qcap : 256;
         struct pos *q = malloc(cap * sizeof(*q));
@@ -339,22 +358,14 @@ static void scan_bang(struct scanner *s, unsigned char c)
  * first skips the bytes it has no interest in (most of them), so the cost
  * is a few instructions a byte.
  */
-static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
+static void scan_ascii(struct scanner *s, const unsigned char *p, size_t n)
 {
     size_t i = 0;
 
-    if (s->off == 0 && n >= 2) {
-        /* UTF-16 and friends: positions are libxml2's alone. */
-        if (p[0] == 0 || p[1] == 0 || (p[0] == 0xFE && p[1] == 0xFF) ||
-            (p[0] == 0xFF && p[1] == 0xFE))
-            s->off_positions = 1;
-        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-            i = s->line_start = s->bom = 3; /* a UTF-8 byte order mark is no character */
-    }
-    if (s->off_positions || n == 0) {
-        s->off += n;
+    if (s->off == 0 && !s->utf16 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        i = s->line_start = s->bom = 3; /* a UTF-8 byte order mark is no character */
+    if (n == 0)
         return;
-    }
 
     /* Locals, not s->...: stores through s could alias p (unsigned char
      * aliases everything) and would make every byte reload the state. */
@@ -391,15 +402,22 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
                 s->lt.line = line;
                 s->lt.col = (unsigned long)(base + i - line_start) - cont + 1;
                 state = S_LT;
+                /* only "<?" at the very start is the XML declaration */
+                if (s->decl == DECL_NOT_YET && !(line == 1 && base + i == line_start))
+                    s->decl = DECL_NONE;
             }
             break;
         case S_LT:
+            if (c != '?' && s->decl == DECL_NOT_YET)
+                s->decl = DECL_NONE;
             if (c == '!') {
                 s->nbang = 0;
                 state = S_BANG;
             } else if (c == '?') {
                 run = 0;
                 state = S_PI;
+                if (s->decl == DECL_NOT_YET)
+                    s->decl = DECL_IN;
             } else if (c == '/') {
                 depth--;
                 state = S_SKIP;
@@ -426,8 +444,16 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
                 state = S_TEXT;
             break;
         case S_PI:
-            if (c == '>' && run)
+            if (c == '>' && run) {
                 state = S_TEXT;
+                if (s->decl == DECL_IN)
+                    s->decl = DECL_DONE;
+            } else if (s->decl == DECL_IN) {
+                if (s->ndecl < sizeof(s->decl_text) - 1)
+                    s->decl_text[s->ndecl++] = (char)c;
+                else
+                    s->decl_long = 1;
+            }
             run = c == '?';
             break;
         case S_BANG:
@@ -456,6 +482,138 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
     s->run = run;
     s->depth = depth;
     s->off = base + n;
+}
+
+/*
+ * What the first bytes say about the encoding (XML 1.0 appendix F).
+ * UTF-16 is read: the scanner then follows a copy where each code unit
+ * below 0x80 is that byte and any other is one non-ASCII byte, enough to
+ * see every "<!DOCTYPE"; positions then come from libxml2.  UTF-32 and
+ * EBCDIC are refused: the scanner could not see a DTD in them.
+ */
+static void scan_detect(struct scanner *s, const unsigned char *p, size_t n)
+{
+    static const unsigned char ucs4[][4] = {
+        {0, 0, 0, '<'}, {'<', 0, 0, 0}, {0, 0, '<', 0}, {0, '<', 0, 0},
+        {0, 0, 0xFE, 0xFF}, {0xFF, 0xFE, 0, 0}, {0, 0, 0xFF, 0xFE}, {0xFE, 0xFF, 0, 0},
+    };
+    static const unsigned char ebcdic[4] = {0x4C, 0x6F, 0xA7, 0x94}; /* "<?xm" */
+
+    s->odd = -1;
+    for (size_t k = 0; n >= 4 && k < sizeof(ucs4) / sizeof(ucs4[0]); k++)
+        if (memcmp(p, ucs4[k], 4) == 0)
+            s->unsupported = "UTF-32 (UCS-4)";
+    if (n >= 4 && memcmp(p, ebcdic, 4) == 0)
+        s->unsupported = "EBCDIC";
+    if (s->unsupported)
+        return;
+    if ((p[0] == 0xFE && p[1] == 0xFF) || p[0] == 0)
+        s->utf16 = UTF16_BE;
+    else if ((p[0] == 0xFF && p[1] == 0xFE) || p[1] == 0)
+        s->utf16 = UTF16_LE;
+    s->off_positions = s->utf16 != 0;
+}
+
+static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n)
+{
+    unsigned char copy[2048];
+    size_t m = 0, i = 0;
+
+    while (i < n) {
+        unsigned char pair[2];
+        if (s->odd >= 0) {
+            pair[0] = (unsigned char)s->odd;
+            pair[1] = p[i++];
+            s->odd = -1;
+        } else if (i + 1 < n) {
+            pair[0] = p[i];
+            pair[1] = p[i + 1];
+            i += 2;
+        } else {
+            s->odd = p[i++];
+            break;
+        }
+        unsigned unit = s->utf16 == UTF16_BE ? (unsigned)pair[0] << 8 | pair[1]
+                                              : (unsigned)pair[1] << 8 | pair[0];
+        if (unit == 0xFEFF && s->off == 0 && m == 0)
+            continue; /* a byte order mark is no character */
+        copy[m++] = unit < 0x80 ? (unsigned char)unit : 0xC2;
+        if (m == sizeof(copy)) {
+            scan_ascii(s, copy, m);
+            m = 0;
+        }
+    }
+    scan_ascii(s, copy, m);
+}
+
+/* Follow the bytes on their way to libxml2 (see scan_ascii). */
+static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
+{
+    if (n == 0 || s->unsupported)
+        return;
+    if (!s->seen_any) {
+        s->seen_any = 1;
+        if (n >= 2)
+            scan_detect(s, p, n);
+        if (s->unsupported)
+            return;
+    }
+    if (s->utf16)
+        scan_utf16(s, p, n);
+    else
+        scan_ascii(s, p, n);
+}
+
+static int ascii_casecmp_prefix(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++) {
+        char a = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
+        if (a != *prefix)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The encoding the XML declaration names, into enc; "" when it names none.
+ * 0, or -1 when libxml2 would read it in a way the scanner cannot follow:
+ * only encodings in which every ASCII character is its own single byte
+ * (or UTF-16, in a UTF-16 file) are read.  UTF-7 would hide "<!DOCTYPE"
+ * as "+ADw-!DOCTYPE".
+ */
+static int decl_encoding(const struct scanner *s, char *enc, size_t len)
+{
+    static const char *const ascii_safe[] = {"UTF-8",      "UTF8",       "US-ASCII",
+                                             "ASCII",      "ISO-8859-",  "ISO8859-",
+                                             "ISO_8859-",  "LATIN",      "WINDOWS-125",
+                                             "CP125",      NULL};
+    static const char *const utf16[] = {"UTF-16", "UTF16", "UCS-2", NULL};
+    const char *d = s->decl_text, *v;
+    size_t n = 0;
+    char quote;
+
+    enc[0] = '\0';
+    if (!(v = strstr(d, "encoding")))
+        return 0;
+    v += strlen("encoding");
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    if (*v++ != '=')
+        return 0; /* malformed: libxml2 will say so */
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    quote = *v++;
+    if (quote != '"' && quote != '\'')
+        return 0;
+    while (v[n] && v[n] != quote && n + 1 < len) {
+        enc[n] = v[n];
+        n++;
+    }
+    enc[n] = '\0';
+    for (const char *const *a = s->utf16 ? utf16 : ascii_safe; *a; a++)
+        if (ascii_casecmp_prefix(enc, *a) == 0)
+            return 0;
+    return -1;
 }
 
 /* --- the read ------------------------------------------------------------- */
@@ -511,6 +669,7 @@ struct ctx {
 
     struct attr attrs[3];
     int seen_root;
+    int encoding_checked; /* the XML declaration's encoding was looked at */
 };
 
 static void vfail(struct ctx *c, int rc, struct pos p, const char *fmt, va_list ap)
@@ -615,7 +774,9 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
         if (*q == '\n')
             *q = q[1] == ' ' ? ';' : ' ';
 
-    if (e->domain == XML_FROM_MEMORY || e->code == XML_ERR_NO_MEMORY) {
+    /* libxml2 2.9 reports text past its 10 MB limit as out of memory
+     * ("xmlSAX2Characters: huge text node"): that is the file's fault. */
+    if ((e->domain == XML_FROM_MEMORY || e->code == XML_ERR_NO_MEMORY) && !strstr(msg, "huge")) {
         fail_nomem(c);
         return;
     }
@@ -637,7 +798,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     if (e->int2 > 0)
         p.col = (unsigned long)e->int2;
     /* libxml2 2.9's words for a name, value or text past its 10 MB limit */
-    if (strstr(msg, "Huge input lookup"))
+    if (strstr(msg, "Huge input lookup") || strstr(msg, "huge text"))
         snprintf(msg, sizeof(msg), "a name, value or text is too long (more than 10 MB)");
     /* libxml2 says "Extra content at the end of the document" both for an
      * empty file and for one that stops with elements open: say what it is. */
@@ -683,6 +844,31 @@ static int io_read(void *arg, char *buf, int len)
     if (c->scan.oom) {
         fail_nomem(c);
         return -1;
+    }
+    /* Nothing reaches libxml2 in an encoding the scanner cannot follow. */
+    if (c->scan.unsupported) {
+        fail(c, FOODTABLE_EINPUT, none,
+             "the file is in %s; dietbal reads UTF-8, UTF-16, ISO-8859-n and windows-125n "
+             "(save it as UTF-8)",
+             c->scan.unsupported);
+        return -1;
+    }
+    if (c->scan.decl_long) { /* its encoding could not be checked */
+        struct pos first = {1, 1};
+        fail(c, FOODTABLE_EINPUT, first, "the XML declaration is too long");
+        return -1;
+    }
+    if (c->scan.decl == DECL_DONE && !c->encoding_checked) {
+        struct pos first = {1, 1};
+        char enc[64];
+        c->encoding_checked = 1;
+        if (decl_encoding(&c->scan, enc, sizeof(enc)) != 0) {
+            fail(c, FOODTABLE_EINPUT, first,
+                 "encoding '%s' is not supported; dietbal reads UTF-8, UTF-16, ISO-8859-n and "
+                 "windows-125n (save the table as UTF-8)",
+                 enc);
+            return -1;
+        }
     }
     /* A DTD is refused before libxml2 sees it whole: no entity is ever
      * declared, let alone expanded or loaded.  (Letting the parser meet

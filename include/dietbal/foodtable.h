@@ -57,7 +57,8 @@ struct foodtable_opts {
  * - A missing or unreadable file (or schema) is FOODTABLE_EIO with
  *   "PATH: strerror"; anything wrong inside the table, including a DTD
  *   (<!DOCTYPE ...>: refused before it is parsed), malformed XML, bad
- *   UTF-8 or a cut .gz, is FOODTABLE_EINPUT.
+ *   UTF-8, an encoding other than UTF-8, UTF-16, ISO-8859-n and
+ *   windows-125n, or a cut .gz, is FOODTABLE_EINPUT.
  * - Once any error is known no more foods are passed on; the validator
  *   parses a little ahead, so on_food may stop a few foods short of the
  *   position in err.
