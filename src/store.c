@@ -50,7 +50,8 @@ static const char *const cached_sql[ST_COUNT] = {
 struct store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
-    int code; /* SQLite's extended result code of the last failure */
+    int code;   /* SQLite's extended result code of the last failure */
+    int einput; /* the last failure is the file's: not a dietbal database */
     char msg[512];
 };
 
@@ -177,6 +178,28 @@ static sqlite3_stmt *cached(store *s, int which)
     return s->st[which];
 }
 
+/* "PATH: why" into err; a path too long to read keeps its start and end,
+ * so that the reason still fits. */
+static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
+{
+    size_t len = strlen(path);
+    va_list ap;
+    int n;
+
+    if (len > 160)
+        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
+    else
+        n = snprintf(err, errlen, "%s: ", path);
+    if (n < 0 || (size_t)n >= errlen)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
 /* Make the parent directory (mode 0700) of a new database file. */
 static int make_parent_dir(const char *path, char *err, size_t errlen)
 {
@@ -185,7 +208,7 @@ static int make_parent_dir(const char *path, char *err, size_t errlen)
     int rc = 0;
 
     if (!dir) {
-        snprintf(err, errlen, "%s: out of memory", path);
+        open_fail(err, errlen, path, "out of memory");
         return -1;
     }
     slash = strrchr(dir, '/');
@@ -197,14 +220,14 @@ static int make_parent_dir(const char *path, char *err, size_t errlen)
                 continue;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+                open_fail(err, errlen, dir, "%s", strerror(errno));
                 rc = -1;
                 goto out;
             }
             *p = '/';
         }
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+            open_fail(err, errlen, dir, "%s", strerror(errno));
             rc = -1;
         }
     }
@@ -213,19 +236,35 @@ out:
     return rc;
 }
 
-/* PRAGMA user_version: the number of migrations run. */
+/*
+ * PRAGMA user_version: the number of migrations run.  A file with tables
+ * but no version is another program's database, which dietbal must not add
+ * its tables to (a new file is empty).  One statement reads both, so that
+ * another dietbal's migration cannot fall between them.
+ */
 static int read_version(store *s, int *version)
 {
     sqlite3_stmt *st = NULL;
-    int rc = prepare(s, "PRAGMA user_version", &st);
+    sqlite3_int64 tables = 0;
+    int rc = prepare(s,
+                     "SELECT v.user_version, (SELECT count(*) FROM sqlite_master)"
+                     " FROM pragma_user_version AS v",
+                     &st);
 
     if (rc != STORE_OK)
         return rc;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_step(st) == SQLITE_ROW) {
         *version = sqlite3_column_int(st, 0);
-    else
+        tables = sqlite3_column_int64(st, 1);
+    } else {
         rc = fail_db(s, "schema version");
+    }
     sqlite3_finalize(st);
+    if (rc == STORE_OK && *version == 0 && tables > 0) {
+        s->einput = 1;
+        rc = fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
+                  tables == 1 ? "" : "s");
+    }
     return rc;
 }
 
@@ -241,7 +280,6 @@ static int migrate(store *s)
                     N_MIGRATIONS);
     if (version == N_MIGRATIONS)
         return STORE_OK;
-
     if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
     /* Re-read under the write lock: another process may have migrated. */
@@ -360,52 +398,58 @@ int store_open(const char *path, store **out, char *err, size_t errlen)
 {
     store *s = NULL;
     int memory = strcmp(path, ":memory:") == 0;
-    int fd = -1;
+    int fd = -1, rc = STORE_ERROR;
 
     if (!memory) {
         struct stat st;
         if (stat(path, &st) != 0) {
             if (errno != ENOENT) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
-                return STORE_ERROR;
+                int e = errno;
+                open_fail(err, errlen, path, "%s", strerror(e));
+                return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
             }
             if (make_parent_dir(path, err, errlen) != 0)
                 return STORE_ERROR;
             /* Create the file ourselves so it is 0600 whatever the umask. */
             fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                open_fail(err, errlen, path, "%s", strerror(errno));
                 return STORE_ERROR;
             }
             if (fd >= 0)
                 close(fd);
         } else if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errlen, "%s: is a directory", path);
-            return STORE_ERROR;
+            open_fail(err, errlen, path, "is a directory");
+            return STORE_EINPUT;
+        } else if (!S_ISREG(st.st_mode)) {
+            open_fail(err, errlen, path, "not a regular file");
+            return STORE_EINPUT;
         }
     }
     s = calloc(1, sizeof(*s));
     if (!s) {
-        snprintf(err, errlen, "%s: out of memory", path);
+        open_fail(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        open_fail(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
     /* Another dietbal may be writing: wait for it rather than fail. */
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (setup(s, memory) != STORE_OK) {
-        snprintf(err, errlen, "%s: %s", path, s->msg);
+        open_fail(err, errlen, path, "%s", s->msg);
+        if (s->einput || (s->code & 0xff) == SQLITE_NOTADB)
+            rc = STORE_EINPUT;
         goto fail;
     }
     *out = s;
     return STORE_OK;
 fail:
     store_close(s);
-    return STORE_ERROR;
+    return rc;
 }
 
 void store_close(store *s)

@@ -11,6 +11,7 @@
 #include "dietbal/store.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,73 @@ static void test_file_modes(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* What is not a dietbal database is refused as bad input, and left alone. */
+static void test_open_not_a_database(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[256], cmd[300];
+    store *s = NULL;
+    FILE *f;
+
+    assert_non_null(mkdtemp(dir));
+    /* a directory */
+    assert_int_equal(store_open(dir, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, ": is a directory"));
+    /* a device */
+    assert_int_equal(store_open("/dev/null", &s, err, sizeof(err)), STORE_EINPUT);
+    assert_string_equal(err, "/dev/null: not a regular file");
+    /* a text file */
+    snprintf(path, sizeof(path), "%s/notes.txt", dir);
+    assert_non_null(f = fopen(path, "w"));
+    fputs("These are not the droids you are looking for.\n", f);
+    fclose(f);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "file is not a database"));
+    /* another program's SQLite database: not given dietbal's tables */
+    snprintf(path, sizeof(path), "%s/other.db", dir);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE mine(x); CREATE TABLE yours(y)", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "not a dietbal database (it holds 2 other tables)"));
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name) FROM sqlite_master", -1,
+                                        &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "mine,yours");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_null(s);
+    /* a path too long for the system: the reason survives a shortened path */
+    char longpath[5000];
+    memset(longpath, 'x', sizeof(longpath) - 1);
+    longpath[0] = '/';
+    longpath[sizeof(longpath) - 1] = '\0';
+    assert_int_equal(store_open(longpath, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "...xxxx"));
+    assert_non_null(strstr(err, ": File name too long"));
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A search with no hit gives no array to free (it used to leak 19 KB). */
+static void test_search_no_hit(void **state)
+{
+    store *s = *state;
+    struct food *f = milk();
+    struct food_hit *hits = (struct food_hit *)&hits;
+    size_t n = 99;
+
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    food_free(f);
+    assert_int_equal(store_food_search(s, "zzqxjv", 200, &hits, &n), STORE_OK);
+    assert_null(hits);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +365,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
         cmocka_unit_test(test_file_modes),
+        cmocka_unit_test(test_open_not_a_database),
+        cmocka_unit_test_setup_teardown(test_search_no_hit, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

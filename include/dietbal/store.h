@@ -21,13 +21,18 @@ enum {
     STORE_OK = 0,
     STORE_ERROR = 1,    /* SQLite or system failure */
     STORE_NOTFOUND = 2, /* no such food / entry */
+    STORE_EINPUT = 3,   /* store_open: the path is a directory, a device, or a
+                           file that is not a dietbal database */
 };
 
 /*
  * Open (creating when missing) the database at path; ":memory:" gives a
  * private in-memory one.  A new file's directory is created 0700 and the
  * file 0600.  The schema is migrated to the current version.  On failure
- * *out is untouched and err holds "PATH: why".
+ * *out is untouched and err holds "PATH: why"; STORE_EINPUT when the path
+ * names something that is not a dietbal database (a directory, a device, a
+ * file that is not SQLite, another program's SQLite database), else
+ * STORE_ERROR.
  */
 int store_open(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
