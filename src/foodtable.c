@@ -1048,6 +1048,31 @@ static void start_root(struct ctx *c, struct pos p)
              c->attrs[0].val);
 }
 
+/* The first control character a text holds that a terminal could obey:
+ * DEL or a C1 control (U+0080..U+009F; XML allows them, and U+009B starts
+ * an escape sequence).  0 when there is none. */
+static unsigned control_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == 0x7F)
+            return 0x7F;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+            return p[1];
+    }
+    return 0;
+}
+
+/* Refuse a text attribute that holds a control character; 0 when clean. */
+static int check_text(struct ctx *c, struct pos p, const char *what, const char *text)
+{
+    unsigned u = control_char(text);
+
+    if (!u)
+        return 0;
+    fail(c, FOODTABLE_EINPUT, p, "%s contains a control character (U+%04X)", what, u);
+    return -1;
+}
+
 static void start_food(struct ctx *c, struct pos p)
 {
     unsigned long first;
@@ -1071,6 +1096,10 @@ static void start_food(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %.64s has no name", c->attrs[0].val);
         return;
     }
+    if (check_text(c, p, "<food> id", c->attrs[0].val) ||
+        check_text(c, p, "<food> name", c->attrs[1].val) ||
+        (c->attrs[2].val && check_text(c, p, "<food> group", c->attrs[2].val)))
+        return;
     if (strmap_get(&c->ids, c->attrs[0].val, &first)) {
         fail(c, FOODTABLE_EINPUT, p, "duplicate food id '%.64s' (first at line %lu)",
              c->attrs[0].val, first);
@@ -1123,6 +1152,8 @@ static void start_portion(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %s: portion '%.64s' has no grams", food_id(c), name);
         return;
     }
+    if (check_text(c, p, "<portion> name", name))
+        return;
     if (c->attrs[1].val && check_portion_number(c, p, name, "amount", c->attrs[1].val, &amount))
         return;
     if (check_portion_number(c, p, name, "grams", c->attrs[2].val, &grams))

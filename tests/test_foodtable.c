@@ -630,6 +630,8 @@ static void test_bad_numbers(void **state)
         /* a portion of 1e308 g made entries of infinite calcium */
         {"<portion name=\"cup\" grams=\"1e308\"/>", "weighs 1e+308 g per portion, more than 100 kg"},
         {"<portion name=\"cup\" grams=\"100001\"/>", "weighs 100001 g per portion"},
+        /* C1 controls are XML characters, and a terminal's escapes */
+        {"<portion name=\"cup\xc2\x9b" "31m\" grams=\"1\"/>", "<portion> name contains a control character (U+009B)"},
         /* 1 g for 1e-6 cup is 1,000 kg a cup */
         {"<portion name=\"cup\" amount=\"1e-6\" grams=\"1\"/>", "weighs 1e+06 g per unit"},
     };
@@ -771,6 +773,30 @@ static void test_encodings(void **state)
 
 /* Past libxml2's 10 MB limit on a text node or a value: bad input, not
  * "out of memory" (libxml2 2.9 reports the text node as XML_ERR_NO_MEMORY). */
+/* Food ids, names and groups hold no DEL or C1 control. */
+static void test_control_in_names(void **state)
+{
+    static const char *const foods[] = {
+        "<food id=\"t:1\x7f\" name=\"A\"/>",
+        "<food id=\"t:1\" name=\"A\xc2\x85\"/>",
+        "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b" "2J\"/>",
+    };
+    char body[256];
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(foods) / sizeof(foods[0]); i++) {
+        struct run r;
+        memset(&r, 0, sizeof(r));
+        snprintf(body, sizeof(body), "  %s\n</foodtable>\n", foods[i]);
+        run_text(&r, body, SCHEMA);
+        assert_int_equal(r.rc, FOODTABLE_EINPUT);
+        assert_non_null(strstr(r.err, ":3:3: <food> "));
+        assert_non_null(strstr(r.err, "contains a control character (U+00"));
+        assert_int_equal(r.seen.n, 0);
+        run_free(&r);
+    }
+}
+
 static void test_huge_text(void **state)
 {
     static const char *const wraps[][2] = {
@@ -1083,6 +1109,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_truncated_gz, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_utf16, setup_run, teardown_run),
         cmocka_unit_test(test_huge_text),
+        cmocka_unit_test(test_control_in_names),
         cmocka_unit_test(test_utf16_doctype),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test_setup_teardown(test_locale_independent, setup_run, teardown_run),
