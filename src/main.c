@@ -21,6 +21,8 @@ static const struct {
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
+    {"check", cmd_check, "check the database: integrity and foreign keys"},
+    {"backup", cmd_backup, "copy the database to FILE, safely while it is in use"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -7,6 +7,7 @@
  * statements are prepared once per handle and kept.  This module never
  * prints; failures leave a message for store_errmsg().
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/store.h"
 
 #include <errno.h>
@@ -470,6 +471,264 @@ int store_rollback(store *s)
     if (sqlite3_get_autocommit(s->db))
         return STORE_OK;
     return exec(s, "ROLLBACK");
+}
+
+/* --- integrity and backup ------------------------------------------------- */
+
+/* Append one line to a growing text; 0 or -1 when out of memory. */
+static int append_line(char **text, size_t *len, const char *line)
+{
+    size_t n = strlen(line);
+    char *grown = realloc(*text, *len + n + 2);
+
+    if (!grown)
+        return -1;
+    memcpy(grown + *len, line, n);
+    grown[*len + n] = '\n';
+    grown[*len + n + 1] = '\0';
+    *text = grown;
+    *len += n + 1;
+    return 0;
+}
+
+/* After a failed step: 1 with the reason appended when the file is damaged
+ * (SQLITE_CORRUPT, SQLITE_NOTADB), else 0. */
+static int damaged(store *s, const char *check, char **text, size_t *len)
+{
+    int code = sqlite3_errcode(s->db) & 0xff; /* extended codes are on */
+    char line[512];
+
+    if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+        return 0;
+    snprintf(line, sizeof(line), "%s: %s", check, sqlite3_errmsg(s->db));
+    return append_line(text, len, line) == 0;
+}
+
+/* How many problems of each check are listed; SQLite finds more at most. */
+#define CHECK_MAX_LINES 100
+
+int store_integrity_check(store *s, char **problems)
+{
+    sqlite3_stmt *st = NULL;
+    char *text = NULL, line[512];
+    size_t len = 0;
+    int rc = STORE_OK, step, lines = 0;
+
+    /* integrity_check: one row "ok", or one row per problem */
+    if ((rc = prepare(s, "PRAGMA integrity_check(100)", &st)) != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        if (r && strcmp(r, "ok") == 0)
+            continue;
+        snprintf(line, sizeof(line), "integrity_check: %s", r ? r : "(null)");
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    /* SQLite ends the list of a damaged file with SQLITE_CORRUPT: that is
+     * one more thing wrong, not a failure of the check */
+    if (step != SQLITE_DONE && !damaged(s, "integrity_check", &text, &len)) {
+        rc = fail_db(s, "integrity_check");
+        goto out;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+
+    /* foreign_key_check: table, rowid, parent table, constraint index */
+    if ((rc = prepare(s, "PRAGMA foreign_key_check", &st)) != STORE_OK)
+        goto out;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (++lines > CHECK_MAX_LINES)
+            continue; /* count them all, list the first ones */
+        const char *table = (const char *)sqlite3_column_text(st, 0);
+        const char *parent = (const char *)sqlite3_column_text(st, 2);
+        if (sqlite3_column_int64(st, 1) <= 0) /* a WITHOUT ROWID table: no rowid */
+            snprintf(line, sizeof(line), "foreign_key_check: a row of %s refers to a missing row of %s",
+                     table ? table : "?", parent ? parent : "?");
+        else
+            snprintf(line, sizeof(line),
+                     "foreign_key_check: %s row %lld refers to a missing row of %s",
+                     table ? table : "?", (long long)sqlite3_column_int64(st, 1),
+                     parent ? parent : "?");
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE && !damaged(s, "foreign_key_check", &text, &len)) {
+        rc = fail_db(s, "foreign_key_check");
+        goto out;
+    }
+    if (lines > CHECK_MAX_LINES) {
+        snprintf(line, sizeof(line), "foreign_key_check: %d more rows like these",
+                 lines - CHECK_MAX_LINES);
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    *problems = text;
+    text = NULL;
+out:
+    sqlite3_finalize(st);
+    free(text);
+    return rc;
+}
+
+/* path as an absolute name: its directory resolved, its last part kept
+ * (the file itself may not exist yet).  NULL when the directory cannot be
+ * resolved or out of memory; free it. */
+static char *absolute_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
+    const char *base = slash ? slash + 1 : path;
+
+    if (real && (out = malloc(strlen(real) + strlen(base) + 2)))
+        sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+    free(real);
+    free(dir);
+    return out;
+}
+
+/* Would writing path clobber the database or one of SQLite's files beside
+ * it (-wal, -shm, -journal), existing or not? */
+static int names_database(const char *path, const char *live)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    char *abs = absolute_name(path), *db = absolute_name(live);
+    int hit = 0;
+
+    for (size_t i = 0; abs && db && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        size_t n = strlen(db);
+        hit |= strncmp(abs, db, n) == 0 && strcmp(abs + n, suffix[i]) == 0;
+    }
+    free(abs);
+    free(db);
+    return hit;
+}
+
+/* The same file (or the same inode under another name). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/*
+ * The copy is made in a new file beside the target (mkstemp: 0600), by
+ * SQLite's online backup in one step: one read transaction on the source,
+ * so the copy is one consistent state of it even while other processes
+ * write (WAL lets them).  The copy is switched to a rollback journal, so
+ * that it is one self-contained file, synced, and only then put in place:
+ * link() where the target must not exist (fails if it appeared
+ * meanwhile), rename() over it with overwrite.  A failure leaves no file.
+ */
+int store_backup(store *s, const char *path, int overwrite)
+{
+    const char *live = sqlite3_db_filename(s->db, "main");
+    size_t n = strlen(path);
+    char *tmp = NULL, wal[4200], shm[4200];
+    sqlite3 *dest = NULL;
+    sqlite3_backup *b = NULL;
+    struct stat st;
+    int rc = STORE_ERROR, fd = -1, made = 0, src;
+
+    if (!live || !*live)
+        return fail(s, "an in-memory database has no file to back up");
+    snprintf(wal, sizeof(wal), "%s-wal", live);
+    snprintf(shm, sizeof(shm), "%s-shm", live);
+    if (same_file(path, live) || same_file(path, wal) || same_file(path, shm) ||
+        names_database(path, live)) {
+        fail(s, "%s is the database itself", path);
+        return STORE_EINPUT;
+    }
+    if (lstat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fail(s, "%s is a directory", path);
+            return STORE_EINPUT;
+        }
+        if (!overwrite) {
+            fail(s, "%s exists (--force replaces it)", path);
+            return STORE_EINPUT;
+        }
+    } else if (errno != ENOENT) {
+        return fail(s, "%s: %s", path, strerror(errno));
+    }
+
+    if (!(tmp = malloc(n + sizeof(".tmp-XXXXXX"))))
+        return fail(s, "out of memory");
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
+    if ((fd = mkstemp(tmp)) < 0) {
+        fail(s, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    made = 1;
+    fchmod(fd, 0600); /* mkstemp makes it 0600; say so whatever the libc */
+    close(fd);
+    fd = -1;
+
+    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        fail(s, "%s: %s", tmp, dest ? sqlite3_errmsg(dest) : "out of memory");
+        goto out;
+    }
+    sqlite3_busy_timeout(dest, BUSY_TIMEOUT_MS);
+    if (!(b = sqlite3_backup_init(dest, "main", s->db, "main"))) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    /* -1: every page in one step; BUSY or LOCKED only while the source
+     * is being recovered or checkpointed: wait and go on */
+    long long start = now_ms();
+    while ((src = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || src == SQLITE_LOCKED) {
+        if (now_ms() - start > BUSY_TIMEOUT_MS)
+            break;
+        sqlite3_sleep(20);
+    }
+    if (sqlite3_backup_finish(b) != SQLITE_OK || src != SQLITE_DONE) {
+        b = NULL;
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    b = NULL;
+    if (sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    if (sqlite3_close(dest) != SQLITE_OK) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    dest = NULL;
+    if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+        fail(s, "%s: %s", tmp, strerror(errno));
+        goto out;
+    }
+    if (overwrite ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+        int e = errno;
+        fail(s, "%s: %s", path, e == EEXIST ? "exists (--force replaces it)" : strerror(e));
+        rc = e == EEXIST ? STORE_EINPUT : STORE_ERROR;
+        goto out;
+    }
+    if (!overwrite)
+        unlink(tmp);
+    made = 0;
+    rc = STORE_OK;
+out:
+    if (fd >= 0)
+        close(fd);
+    if (b)
+        sqlite3_backup_finish(b);
+    sqlite3_close(dest);
+    if (made)
+        unlink(tmp);
+    free(tmp);
+    return rc;
 }
 
 /* --- foods ----------------------------------------------------------------- */

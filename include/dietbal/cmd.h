@@ -35,6 +35,8 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 

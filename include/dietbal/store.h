@@ -40,6 +40,23 @@ void store_close(store *s);
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
 
+/*
+ * PRAGMA integrity_check and PRAGMA foreign_key_check.  STORE_OK when both
+ * ran: *problems is then NULL if the database is sound, else a new string
+ * (free it) with one problem a line, at most 100 of each check.
+ */
+int store_integrity_check(store *s, char **problems);
+
+/*
+ * Copy the database to path with SQLite's online backup API: one consistent
+ * state of it while other processes go on writing.  The copy is a single
+ * file (rollback journal, no -wal) of mode 0600.  An existing path is
+ * replaced only with overwrite.  STORE_EINPUT when path exists (without
+ * overwrite), is a directory or is the database itself; STORE_ERROR on a
+ * run-time failure.  A failure leaves no file behind.
+ */
+int store_backup(store *s, const char *path, int overwrite);
+
 /* Transactions: store_begin takes the write lock at once (BEGIN IMMEDIATE). */
 int store_begin(store *s);
 int store_commit(store *s);
