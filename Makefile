@@ -4,6 +4,9 @@
 #   make demo     install missing packages if possible, build, run the demo
 #   make check    install missing packages if possible, build, run every test
 #   make sanitize every test again under AddressSanitizer + UBSan
+#   make valgrind the end-to-end tests with the binary under valgrind
+#   make fuzz     the libFuzzer targets, FUZZ_SECONDS (60) each (clang)
+#   make check-long  make check with the long versions of the big tests
 #   make bench    the benchmark suite (scripts/bench)
 
 PREFIX  ?= /usr/local
@@ -32,7 +35,8 @@ CMD_OBJ  := $(CMD_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check lint test unit sanitize bench install uninstall clean
+.PHONY: all deps demo check check-long lint test unit sanitize valgrind fuzz fuzz-build bench \
+	install uninstall clean
 
 all: $(EXE)
 
@@ -48,6 +52,14 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(wildcard include/dietbal/*.h)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
 	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
+# The fuzz corpora replayed through the fuzz harnesses (no fuzzer needed).
+$(BUILD)/tests/test_fuzz_replay: tests/test_fuzz_replay.c $(wildcard tests/fuzz/*.[ch]) $(LIB_OBJ) \
+		$(wildcard include/dietbal/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_REPLAY -Itests $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ \
+	    $< tests/fuzz/fuzz_foodtable.c tests/fuzz/fuzz_entry.c tests/fuzz/fuzz_common.c \
+	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
+
 # The two set-up commands of the README: bootstrap first, then a fresh make
 # so that pkg-config sees what was just installed.
 deps:
@@ -61,6 +73,12 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory test
+	@scripts/fuzz $(FUZZ_CHECK_SECONDS)
+
+# The big tests at full size: a 1 GB table, 100 kills, one add per entry.
+check-long: deps
+	@$(MAKE) --no-print-directory all
+	@DIETBAL_LONG=1 $(MAKE) --no-print-directory test
 
 # Static analysis: cppcheck must stay silent (the README's standard).
 lint:
@@ -78,6 +96,33 @@ sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build-san EXE=build-san/dietbal \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' test
+
+# The end-to-end tests with the binary under valgrind: no error, no leak.
+# (crash.sh skips itself: killing valgrind proves nothing.)
+VALGRIND = valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--track-fds=no -q
+valgrind: deps
+	@$(MAKE) --no-print-directory all
+	@DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) tests/run
+
+# --- fuzzing: clang's libFuzzer with ASan and UBSan ----------------------------
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CHECK_SECONDS ?= 10
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz.h $(LIB_SRC) \
+		$(wildcard include/dietbal/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+	    tests/fuzz/fuzz_common.c $(LIB_SRC) $(LIBS)
+
+fuzz-build: $(FUZZ_BUILD)/fuzz_foodtable $(FUZZ_BUILD)/fuzz_entry
+
+fuzz: deps
+	@scripts/fuzz $(FUZZ_SECONDS)
 
 bench: all
 	@scripts/bench
@@ -97,6 +142,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/dietbal
 
 clean:
-	rm -rf build build-san dietbal
+	rm -rf build build-san build-fuzz dietbal
 
 -include $(OBJ:.o=.d)

@@ -8,7 +8,7 @@
 
 _dietbal() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
-    local commands="init import foods profile add log rm day cramp report suggest"
+    local commands="init import foods profile add log rm day cramp report suggest check backup"
     local global="--db --json --quiet --help --version"
     local common="--db --json --quiet --help"
     local i cmd="" cmd_i=0 sub="" words=""
@@ -85,6 +85,7 @@ _dietbal() {
         log) words="--date --from --to" ;;
         report) words="--week --from --to --format --output" ;;
         suggest) words="--limit" ;;
+        backup) words="--force" ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
         profile)
             [ "$sub" = set ] &&
@@ -101,7 +102,7 @@ _dietbal() {
     fi
 
     case $cmd in
-    import)
+    import | backup)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         ;;

@@ -73,6 +73,7 @@ static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct f
         return ENTRY_LOOKUP_ERROR;
     }
     if (n == 0) {
+        store_food_hits_free(hits, n);
         long foods = 0;
         if (store_food_count(s, &foods) == STORE_OK && foods == 0)
             snprintf(err, errlen, "no food table yet: run 'dietbal init' first");
@@ -180,14 +181,14 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
         if (r == ENTRY_OK)
             r = entry_resolve(spec, lookup, s, &items[n].food, &unit, err, sizeof(err));
         if (r != ENTRY_OK) {
-            fprintf(stderr, "dietbal: \"%s\": %s\n", argv[i], err);
+            cmd_error_arg(argv[i], "%s", err);
             rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
             goto out;
         }
         r = units_to_grams(items[n].food, spec->quantity, unit, force, &items[n].conv, err,
                            sizeof(err));
         if (r != UNITS_OK) {
-            fprintf(stderr, "dietbal: \"%s\": %s (%s)\n", argv[i], err, items[n].food->name);
+            cmd_error_arg(argv[i], "%s (%s)", err, items[n].food->name);
             rc = EXIT_USAGE;
             n++;
             goto out;

@@ -22,14 +22,134 @@ int cmd_common_option(int c, struct cmd_ctx *ctx)
     }
 }
 
+/* --- error messages ---------------------------------------------------------
+ *
+ * Messages quote what the user gave, and that may be anything: a 128 KB
+ * argument, an escape sequence that retitles the terminal or a byte that is
+ * not UTF-8.  So every message goes out through put_text: bytes a terminal
+ * could take for a command are shown as \xHH, and a line too long to read
+ * keeps its start and its end (where the reason is) around a count of the
+ * bytes left out.
+ */
+
+/* Shown of a long line: its first and last bytes. */
+#define LINE_HEAD 200
+#define LINE_TAIL 160
+#define WHAT_HEAD 100
+#define WHAT_TAIL 40
+
+/* Bytes in the well-formed UTF-8 sequence at p (n bytes left), 0 if none. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
+
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))   /* overlong, > U+10FFFF */
+        return 0;
+    return len;
+}
+
+/* s[0..n) with control characters (C0 but tab, DEL, C1) and bytes that are
+ * not UTF-8 written as \xHH. */
+static void put_clean(FILE *f, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+
+    while (i < n) {
+        size_t len = p[i] < 0x80 ? 1 : utf8_len(p + i, n - i);
+        int control = (p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F ||
+                      (len == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0); /* U+0080..U+009F */
+        if (len == 0 || control) {
+            for (size_t k = 0; k < (len ? len : 1); k++)
+                fprintf(f, "\\x%02X", p[i + k]);
+            i += len ? len : 1;
+        } else {
+            fwrite(p + i, 1, len, f);
+            i += len;
+        }
+    }
+}
+
+/* One line: whole if short, else its head and tail (cut between characters). */
+static void put_line(FILE *f, const char *s, size_t n, size_t head, size_t tail)
+{
+    if (n <= head + tail + 32) {
+        put_clean(f, s, n);
+        return;
+    }
+    size_t h = head, t = n - tail;
+    while (h > 0 && ((unsigned char)s[h] & 0xC0) == 0x80)
+        h--;
+    while (t < n && ((unsigned char)s[t] & 0xC0) == 0x80)
+        t++;
+    put_clean(f, s, h);
+    fprintf(f, " [... %zu bytes ...] ", t - h);
+    put_clean(f, s + t, n - t);
+}
+
+/* A message: each line on its own (lists of candidates are several lines). */
+static void put_text(FILE *f, const char *s)
+{
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        put_line(f, s, n, LINE_HEAD, LINE_TAIL);
+        if (!nl)
+            return;
+        fputc('\n', f);
+        s = nl + 1;
+    }
+}
+
+static void put_error(const char *what, int quote, const char *fmt, va_list ap)
+{
+    va_list again;
+    char *msg = NULL;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    fputs("dietbal: ", stderr);
+    if (what) {
+        if (quote || !*what) /* an empty argument shows as "" */
+            fputc('"', stderr);
+        /* a name stays on one line: its newlines are shown as \x0A */
+        put_line(stderr, what, strlen(what), WHAT_HEAD, WHAT_TAIL);
+        fputs(quote || !*what ? "\": " : ": ", stderr);
+    }
+    put_text(stderr, msg ? msg : fmt);
+    fputc('\n', stderr);
+    free(msg);
+}
+
 void cmd_error(const char *what, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "dietbal: %s: ", what);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_error(what, 0, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+}
+
+void cmd_error_arg(const char *arg, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_error(arg, 1, fmt, ap);
+    va_end(ap);
+}
+
+void cmd_error_msg(const char *msg)
+{
+    cmd_error(NULL, "%s", msg);
 }
 
 int cmd_bad_option(const char *cmd)
@@ -59,24 +179,64 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
 int cmd_open_store(const struct cmd_ctx *ctx, store **out)
 {
     char buf[4096], err[512];
-    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    const char *path;
+    int rc;
 
-    if (!path) {
+    if (ctx->db_path && !*ctx->db_path) {
+        cmd_error("--db", "the path is empty");
+        return EXIT_USAGE;
+    }
+    if (!(path = cmd_db_path(ctx, buf, sizeof(buf)))) {
         cmd_error("database", "no path: set --db, DIETBAL_DB or HOME");
         return EXIT_RUNTIME;
     }
-    if (store_open(path, out, err, sizeof(err)) != STORE_OK) {
-        fprintf(stderr, "dietbal: %s\n", err);
-        return EXIT_RUNTIME;
+    if ((rc = store_open(path, out, err, sizeof(err))) != STORE_OK) {
+        cmd_error_msg(err);
+        /* a directory, a device or a file that is not a dietbal database */
+        return rc == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     }
     return EXIT_OK;
+}
+
+int cmd_parse_decimal(const char *text, double *out)
+{
+    size_t digits = 0, points = 0;
+
+    for (const char *p = text; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.')
+            points++;
+        else
+            return -1; /* signs, exponents, hex, "inf", "nan", spaces */
+    }
+    if (digits == 0 || digits > 15 || points > 1)
+        return -1;
+    *out = strtod(text, NULL); /* LC_NUMERIC is "C": main sets LC_CTYPE only */
+    return 0;
+}
+
+/* NNNN-NN-NN */
+static int is_ymd(const char *t)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? t[i] != '-' : t[i] < '0' || t[i] > '9')
+            return 0;
+    return t[10] == '\0';
 }
 
 int cmd_parse_date(const char *opt, const char *text, char out[11])
 {
     long day;
     if (date_parse(text, date_today(), &day) != 0) {
-        cmd_error(opt, "'%s' is not a date (use YYYY-MM-DD, today or yesterday)", text);
+        /* a well-formed date outside the years dietbal keeps */
+        int y = is_ymd(text) ? atoi(text) : DATE_YEAR_MIN;
+        int m = is_ymd(text) ? atoi(text + 5) : 0, d = is_ymd(text) ? atoi(text + 8) : 0;
+        if ((y < DATE_YEAR_MIN || y > DATE_YEAR_MAX) && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+            cmd_error(opt, "'%s' is outside the years %d to %d", text, DATE_YEAR_MIN,
+                      DATE_YEAR_MAX);
+        else
+            cmd_error(opt, "'%s' is not a date (use YYYY-MM-DD, today or yesterday)", text);
         return -1;
     }
     date_format(day, out);

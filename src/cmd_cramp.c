@@ -120,8 +120,8 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
             break;
         }
         case 'm': {
-            double v = strtod(optarg, &end);
-            if (*end || end == optarg || !(v >= 0 && v <= 24 * 60)) {
+            double v = NAN;
+            if (cmd_parse_decimal(optarg, &v) != 0 || !(v >= 0 && v <= 24 * 60)) {
                 cmd_error("--duration-min", "'%s' is not a number of minutes (0 to 1440)",
                           optarg);
                 return EXIT_USAGE;

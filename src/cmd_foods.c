@@ -73,7 +73,7 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
         if (json_print(arr, stdout) != 0)
             rc = EXIT_RUNTIME;
     } else if (n == 0) {
-        fprintf(stderr, "dietbal: foods search: nothing matches '%s'\n", text);
+        cmd_error("foods search", "nothing matches '%s'", text);
         rc = EXIT_RUNTIME;
     } else {
         printf("%-11s %6s %6s %6s %6s  %s\n", "id", "Ca mg", "Mg mg", "P mg", "prot g",
@@ -202,6 +202,18 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
     if (optind >= argc || (strcmp(sub, "show") == 0 && optind + 1 != argc)) {
         foods_usage(stderr);
         return EXIT_USAGE;
+    }
+    if (strcmp(sub, "search") == 0) {
+        /* the search takes words: letters and digits (store_food_search) */
+        int words = 0;
+        for (int i = optind; i < argc && !words; i++)
+            for (const unsigned char *p = (const unsigned char *)argv[i]; *p && !words; p++)
+                words = (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
+                        *p >= 0x80;
+        if (!words) {
+            cmd_error("foods search", "no word to search for (letters or digits)");
+            return EXIT_USAGE;
+        }
     }
     if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
         return rc;

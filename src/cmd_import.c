@@ -104,16 +104,16 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
         if (ic.progress)
             fputc('\n', stderr);
         if (frc != FOODTABLE_OK) {
-            fprintf(stderr, "dietbal: %s\n", err);
+            cmd_error_msg(err);
             if (frc == FOODTABLE_EINPUT)
                 rc = EXIT_USAGE;
             else
                 rc = EXIT_RUNTIME;
         } else {
             for (size_t k = 0; k < stats.n_unknown; k++)
-                fprintf(stderr, "dietbal: %s: warning: unknown tag %s skipped (%lu food%s)\n",
-                        files[i], stats.unknown[k].tag, stats.unknown[k].count,
-                        stats.unknown[k].count == 1 ? "" : "s");
+                cmd_error(files[i], "warning: unknown tag %s skipped (%lu food%s)",
+                          stats.unknown[k].tag, stats.unknown[k].count,
+                          stats.unknown[k].count == 1 ? "" : "s");
             if (!ctx->quiet)
                 printf("%s: %lu foods: %lu added, %lu updated, %lu unchanged"
                        " (%lu portions, %lu values)\n",

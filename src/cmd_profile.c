@@ -34,9 +34,8 @@ static void profile_usage(FILE *out)
 
 static int parse_number(const char *opt, const char *text, double lo, double hi, double *out)
 {
-    char *end;
-    double v = strtod(text, &end);
-    if (end == text || *end || !(v >= lo && v <= hi)) {
+    double v = NAN;
+    if (cmd_parse_decimal(text, &v) != 0 || !(v >= lo && v <= hi)) {
         cmd_error(opt, "'%s' is not a number from %g to %g", text, lo, hi);
         return -1;
     }

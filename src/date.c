@@ -69,7 +69,7 @@ int date_parse(const char *s, long today, long *day)
     long y = strtol(s, NULL, 10);
     unsigned m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
     unsigned d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return -1;
     *day = days_from_civil(y, m, d);
     return 0;

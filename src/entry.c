@@ -241,6 +241,22 @@ struct parse {
     const char *unit_from, *unit_to; /* the candidate unit */
 };
 
+/* Bytes in the well-formed UTF-8 sequence at p (a NUL-terminated string),
+ * 0 if there is none (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+static size_t utf8_len(const unsigned char *p)
+{
+    size_t len = p[0] < 0x80 ? 1 : p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3
+                 : p[0] < 0xF5 ? 4 : 0;
+
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80) /* also stops at the NUL */
+            return 0;
+    if (len > 1 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
+                    (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)))
+        return 0;
+    return len;
+}
+
 static int split_words(const char *s, struct parse *ps, char *err, size_t errlen)
 {
     if (!s) {
@@ -263,6 +279,24 @@ static int split_words(const char *s, struct parse *ps, char *err, size_t errlen
         if (c < 0x20 || c == 0x7f) {
             bufprintf(err, errlen, "entry contains a control character (byte %u)", c);
             return ENTRY_ESYNTAX;
+        }
+        if (c >= 0x80) {
+            /* text a terminal or the search could misread: not UTF-8, or a
+             * C1 control (U+0080..U+009F, "\xC2\x9B" is an escape) */
+            size_t n = utf8_len((const unsigned char *)p);
+            if (n == 0) {
+                bufprintf(err, errlen, "entry is not valid UTF-8 (byte 0x%02X)", c);
+                return ENTRY_ESYNTAX;
+            }
+            if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
+                bufprintf(err, errlen, "entry contains a control character (U+%04X)",
+                          (unsigned char)p[1]);
+                return ENTRY_ESYNTAX;
+            }
+            memcpy(ps->buf + ps->len, p, n);
+            ps->len += n;
+            p += n - 1;
+            continue;
         }
         ps->buf[ps->len++] = (char)c;
     }

@@ -18,6 +18,12 @@
  * it, and the read stops there: no entity is declared, so none can be
  * expanded (billion laughs) or loaded (XXE).  External loading is also
  * refused outright (see below) and XML_PARSE_NOENT/DTDLOAD are never set.
+ * So that the scanner sees what libxml2 will parse, only encodings it can
+ * follow are read: those in which each ASCII character is its own byte
+ * (UTF-8, ISO-8859-n, windows-125n), and UTF-16, scanned through a copy
+ * transcoded on the fly (scan_utf16).  UTF-7, which would hide a DTD as
+ * "+ADw-!DOCTYPE", UTF-32 and EBCDIC are refused before libxml2 reads a
+ * byte of them.
  *
  * The schema.  foods/foodtable.xsd is used as it is, except for its
  * xs:unique on food ids, which is checked here instead (see
@@ -57,21 +63,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Water, protein, fat, carbohydrate, ash and alcohol are each measured,
- * often on different samples, and rounded on their own, so their sum may
- * pass 100 g.  In USDA SR24 it reaches 106.46 g (usda:15210, chinook
- * salmon, cooked; 3 foods are over 105 g, 44 over 102 g), so 110 g: it
- * takes the real data and still catches a value in the wrong unit or
- * column, which lands far above. */
-#define PROXIMATE_MAX_G 110.0
+/* The physical limits are public (foodtable.h): tests check them too. */
+#define PROXIMATE_MAX_G FOODTABLE_PROXIMATE_MAX_G
+#define MASS_MAX_G FOODTABLE_MASS_MAX_G
+#define ENERGY_MAX_KCAL FOODTABLE_ENERGY_MAX_KCAL
 
-/* No single component can weigh more than the 100 g it is part of. */
-#define MASS_MAX_G 100.0
+/* A household measure, not a silo: USDA SR24's heaviest portion is a whole
+ * turkey of 8.4 kg.  A portion weighing more per unit is a typo or worse
+ * (1e308 g made entries of infinite calcium). */
+#define PORTION_MAX_G 100000.0
 
-/* Pure fat gives 9 kcal/g (Atwater), so no food passes ~900 kcal/100 g;
- * 2 kcal of slack for rounding: USDA SR24 lists fish oils and lard at
- * exactly 902 (most plant oils at 884). */
-#define ENERGY_MAX_KCAL 902.0
+/* The least mass one IU of vitamin A can be: 0.3 ug of retinol (IOM 2001,
+ * Dietary Reference Intakes for vitamin A, ch. 4; beta-carotene is 0.6 ug).
+ * Used only to hold an IU value to the 100 g limit. */
+#define VITA_UG_PER_IU 0.3
 
 /* Report progress at most this often: often enough for a progress bar,
  * rare enough to cost nothing. */
@@ -244,11 +249,25 @@ struct scanner {
     int doctype; /* a <!DOCTYPE was seen, at doctype_pos */
     struct pos doctype_pos;
     int off_positions; /* not ASCII-compatible (UTF-16...): no positions */
+    int bom;           /* bytes of a UTF-8 byte order mark the file starts with */
+    int utf16;         /* 0, or UTF16_LE / UTF16_BE: scan a transcoded copy */
+    int odd;           /* UTF-16: a byte of a code unit split between reads, or -1 */
+    const char *unsupported; /* an encoding that is not read, as detected */
+    int seen_any;            /* the first bytes were looked at */
+    int decl;                /* the XML declaration: DECL_* */
+    char decl_text[256];     /* its bytes, between "<?" and "?>" */
+    int decl_long;           /* longer than decl_text: cannot be checked */
+    size_t ndecl;
     int oom;
 };
 
+enum { UTF16_LE = 1, UTF16_BE = 2 };
+enum { DECL_NOT_YET, DECL_IN, DECL_DONE, DECL_NONE };
+
 static void scan_push(struct scanner *s, struct pos p)
 {
+    if (s->off_positions)
+        return; /* never popped: do not let the queue grow */
     if (s->qlen == s->qcap) {
         size_t cap = s->qcap ? 2 * s->qcap : 256;
         struct pos *q = malloc(cap * sizeof(*q));
@@ -330,22 +349,14 @@ static void scan_bang(struct scanner *s, unsigned char c)
  * first skips the bytes it has no interest in (most of them), so the cost
  * is a few instructions a byte.
  */
-static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
+static void scan_ascii(struct scanner *s, const unsigned char *p, size_t n)
 {
     size_t i = 0;
 
-    if (s->off == 0 && n >= 2) {
-        /* UTF-16 and friends: positions are libxml2's alone. */
-        if (p[0] == 0 || p[1] == 0 || (p[0] == 0xFE && p[1] == 0xFF) ||
-            (p[0] == 0xFF && p[1] == 0xFE))
-            s->off_positions = 1;
-        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-            i = s->line_start = 3; /* a UTF-8 byte order mark is no character */
-    }
-    if (s->off_positions || n == 0) {
-        s->off += n;
+    if (s->off == 0 && !s->utf16 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        i = s->line_start = s->bom = 3; /* a UTF-8 byte order mark is no character */
+    if (n == 0)
         return;
-    }
 
     /* Locals, not s->...: stores through s could alias p (unsigned char
      * aliases everything) and would make every byte reload the state. */
@@ -382,15 +393,22 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
                 s->lt.line = line;
                 s->lt.col = (unsigned long)(base + i - line_start) - cont + 1;
                 state = S_LT;
+                /* only "<?" at the very start is the XML declaration */
+                if (s->decl == DECL_NOT_YET && !(line == 1 && base + i == line_start))
+                    s->decl = DECL_NONE;
             }
             break;
         case S_LT:
+            if (c != '?' && s->decl == DECL_NOT_YET)
+                s->decl = DECL_NONE;
             if (c == '!') {
                 s->nbang = 0;
                 state = S_BANG;
             } else if (c == '?') {
                 run = 0;
                 state = S_PI;
+                if (s->decl == DECL_NOT_YET)
+                    s->decl = DECL_IN;
             } else if (c == '/') {
                 depth--;
                 state = S_SKIP;
@@ -417,8 +435,16 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
                 state = S_TEXT;
             break;
         case S_PI:
-            if (c == '>' && run)
+            if (c == '>' && run) {
                 state = S_TEXT;
+                if (s->decl == DECL_IN)
+                    s->decl = DECL_DONE;
+            } else if (s->decl == DECL_IN) {
+                if (s->ndecl < sizeof(s->decl_text) - 1)
+                    s->decl_text[s->ndecl++] = (char)c;
+                else
+                    s->decl_long = 1;
+            }
             run = c == '?';
             break;
         case S_BANG:
@@ -447,6 +473,138 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
     s->run = run;
     s->depth = depth;
     s->off = base + n;
+}
+
+/*
+ * What the first bytes say about the encoding (XML 1.0 appendix F).
+ * UTF-16 is read: the scanner then follows a copy where each code unit
+ * below 0x80 is that byte and any other is one non-ASCII byte, enough to
+ * see every "<!DOCTYPE"; positions then come from libxml2.  UTF-32 and
+ * EBCDIC are refused: the scanner could not see a DTD in them.
+ */
+static void scan_detect(struct scanner *s, const unsigned char *p, size_t n)
+{
+    static const unsigned char ucs4[][4] = {
+        {0, 0, 0, '<'}, {'<', 0, 0, 0}, {0, 0, '<', 0}, {0, '<', 0, 0},
+        {0, 0, 0xFE, 0xFF}, {0xFF, 0xFE, 0, 0}, {0, 0, 0xFF, 0xFE}, {0xFE, 0xFF, 0, 0},
+    };
+    static const unsigned char ebcdic[4] = {0x4C, 0x6F, 0xA7, 0x94}; /* "<?xm" */
+
+    s->odd = -1;
+    for (size_t k = 0; n >= 4 && k < sizeof(ucs4) / sizeof(ucs4[0]); k++)
+        if (memcmp(p, ucs4[k], 4) == 0)
+            s->unsupported = "UTF-32 (UCS-4)";
+    if (n >= 4 && memcmp(p, ebcdic, 4) == 0)
+        s->unsupported = "EBCDIC";
+    if (s->unsupported)
+        return;
+    if ((p[0] == 0xFE && p[1] == 0xFF) || p[0] == 0)
+        s->utf16 = UTF16_BE;
+    else if ((p[0] == 0xFF && p[1] == 0xFE) || p[1] == 0)
+        s->utf16 = UTF16_LE;
+    s->off_positions = s->utf16 != 0;
+}
+
+static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n)
+{
+    unsigned char copy[2048];
+    size_t m = 0, i = 0;
+
+    while (i < n) {
+        unsigned char pair[2];
+        if (s->odd >= 0) {
+            pair[0] = (unsigned char)s->odd;
+            pair[1] = p[i++];
+            s->odd = -1;
+        } else if (i + 1 < n) {
+            pair[0] = p[i];
+            pair[1] = p[i + 1];
+            i += 2;
+        } else {
+            s->odd = p[i++];
+            break;
+        }
+        unsigned unit = s->utf16 == UTF16_BE ? (unsigned)pair[0] << 8 | pair[1]
+                                              : (unsigned)pair[1] << 8 | pair[0];
+        if (unit == 0xFEFF && s->off == 0 && m == 0)
+            continue; /* a byte order mark is no character */
+        copy[m++] = unit < 0x80 ? (unsigned char)unit : 0xC2;
+        if (m == sizeof(copy)) {
+            scan_ascii(s, copy, m);
+            m = 0;
+        }
+    }
+    scan_ascii(s, copy, m);
+}
+
+/* Follow the bytes on their way to libxml2 (see scan_ascii). */
+static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
+{
+    if (n == 0 || s->unsupported)
+        return;
+    if (!s->seen_any) {
+        s->seen_any = 1;
+        if (n >= 2)
+            scan_detect(s, p, n);
+        if (s->unsupported)
+            return;
+    }
+    if (s->utf16)
+        scan_utf16(s, p, n);
+    else
+        scan_ascii(s, p, n);
+}
+
+static int ascii_casecmp_prefix(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++) {
+        char a = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
+        if (a != *prefix)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The encoding the XML declaration names, into enc; "" when it names none.
+ * 0, or -1 when libxml2 would read it in a way the scanner cannot follow:
+ * only encodings in which every ASCII character is its own single byte
+ * (or UTF-16, in a UTF-16 file) are read.  UTF-7 would hide "<!DOCTYPE"
+ * as "+ADw-!DOCTYPE".
+ */
+static int decl_encoding(const struct scanner *s, char *enc, size_t len)
+{
+    static const char *const ascii_safe[] = {"UTF-8",      "UTF8",       "US-ASCII",
+                                             "ASCII",      "ISO-8859-",  "ISO8859-",
+                                             "ISO_8859-",  "LATIN",      "WINDOWS-125",
+                                             "CP125",      NULL};
+    static const char *const utf16[] = {"UTF-16", "UTF16", "UCS-2", NULL};
+    const char *d = s->decl_text, *v;
+    size_t n = 0;
+    char quote;
+
+    enc[0] = '\0';
+    if (!(v = strstr(d, "encoding")))
+        return 0;
+    v += strlen("encoding");
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    if (*v++ != '=')
+        return 0; /* malformed: libxml2 will say so */
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    quote = *v++;
+    if (quote != '"' && quote != '\'')
+        return 0;
+    while (v[n] && v[n] != quote && n + 1 < len) {
+        enc[n] = v[n];
+        n++;
+    }
+    enc[n] = '\0';
+    for (const char *const *a = s->utf16 ? utf16 : ascii_safe; *a; a++)
+        if (ascii_casecmp_prefix(enc, *a) == 0)
+            return 0;
+    return -1;
 }
 
 /* --- the read ------------------------------------------------------------- */
@@ -502,6 +660,7 @@ struct ctx {
 
     struct attr attrs[3];
     int seen_root;
+    int encoding_checked; /* the XML declaration's encoding was looked at */
 };
 
 static void vfail(struct ctx *c, int rc, struct pos p, const char *fmt, va_list ap)
@@ -606,7 +765,9 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
         if (*q == '\n')
             *q = q[1] == ' ' ? ';' : ' ';
 
-    if (e->domain == XML_FROM_MEMORY || e->code == XML_ERR_NO_MEMORY) {
+    /* libxml2 2.9 reports text past its 10 MB limit as out of memory
+     * ("xmlSAX2Characters: huge text node"): that is the file's fault. */
+    if ((e->domain == XML_FROM_MEMORY || e->code == XML_ERR_NO_MEMORY) && !strstr(msg, "huge")) {
         fail_nomem(c);
         return;
     }
@@ -627,9 +788,12 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     }
     if (e->int2 > 0)
         p.col = (unsigned long)e->int2;
+    /* libxml2 2.9's words for a name, value or text past its 10 MB limit */
+    if (strstr(msg, "Huge input lookup") || strstr(msg, "huge text"))
+        snprintf(msg, sizeof(msg), "a name, value or text is too long (more than 10 MB)");
     /* libxml2 says "Extra content at the end of the document" both for an
      * empty file and for one that stops with elements open: say what it is. */
-    if (c->eof && c->scan.off == 0) {
+    if (c->eof && c->scan.off == (unsigned long long)c->scan.bom) {
         struct pos none = {0, 0};
         fail(c, FOODTABLE_EINPUT, none, "the file is empty");
     } else if (c->eof && c->scan.depth > 0 && !c->scan.off_positions &&
@@ -673,6 +837,31 @@ static int io_read(void *arg, char *buf, int len)
     if (c->scan.oom) {
         fail_nomem(c);
         return -1;
+    }
+    /* Nothing reaches libxml2 in an encoding the scanner cannot follow. */
+    if (c->scan.unsupported) {
+        fail(c, FOODTABLE_EINPUT, none,
+             "the file is in %s; dietbal reads UTF-8, UTF-16, ISO-8859-n and windows-125n "
+             "(save it as UTF-8)",
+             c->scan.unsupported);
+        return -1;
+    }
+    if (c->scan.decl_long) { /* its encoding could not be checked */
+        struct pos first = {1, 1};
+        fail(c, FOODTABLE_EINPUT, first, "the XML declaration is too long");
+        return -1;
+    }
+    if (c->scan.decl == DECL_DONE && !c->encoding_checked) {
+        struct pos first = {1, 1};
+        char enc[64];
+        c->encoding_checked = 1;
+        if (decl_encoding(&c->scan, enc, sizeof(enc)) != 0) {
+            fail(c, FOODTABLE_EINPUT, first,
+                 "encoding '%s' is not supported; dietbal reads UTF-8, UTF-16, ISO-8859-n and "
+                 "windows-125n (save the table as UTF-8)",
+                 enc);
+            return -1;
+        }
     }
     /* A DTD is refused before libxml2 sees it whole: no entity is ever
      * declared, let alone expanded or loaded.  (Letting the parser meet
@@ -879,14 +1068,20 @@ static void start_root(struct ctx *c, struct pos p)
 static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *first)
 {
     if (c->opts && c->opts->id_seen) {
-        if (c->err && c->errlen)
-            c->err[0] = '\0';
-        int r = c->opts->id_seen(id, p.line, first, c->opts->ctx, c->err, c->errlen);
+        /* the callback's own buffer: an error the validator already kept
+         * in c->err (it reads ahead) must not be wiped */
+        char why[512] = "";
+        int r = c->opts->id_seen(id, p.line, first, c->opts->ctx, why, sizeof(why));
         if (r >= 0)
             return r > 0;
-        if (c->err && c->errlen && !c->err[0])
-            fail(c, FOODTABLE_ECALLBACK, p, "food %.64s: the importer could not keep its id", id);
-        c->rc = FOODTABLE_ECALLBACK;
+        if (!c->rc) {
+            if (why[0] && c->err && c->errlen)
+                snprintf(c->err, c->errlen, "%s", why);
+            else
+                fail(c, FOODTABLE_ECALLBACK, p, "food %.64s: the importer could not keep its id",
+                     id);
+            c->rc = FOODTABLE_ECALLBACK;
+        }
         c->pending = 0;
         return -1;
     }
@@ -897,6 +1092,31 @@ static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *f
         return -1;
     }
     return 0;
+}
+
+/* The first control character a text holds that a terminal could obey:
+ * DEL or a C1 control (U+0080..U+009F; XML allows them, and U+009B starts
+ * an escape sequence).  0 when there is none. */
+static unsigned control_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == 0x7F)
+            return 0x7F;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+            return p[1];
+    }
+    return 0;
+}
+
+/* Refuse a text attribute that holds a control character; 0 when clean. */
+static int check_text(struct ctx *c, struct pos p, const char *what, const char *text)
+{
+    unsigned u = control_char(text);
+
+    if (!u)
+        return 0;
+    fail(c, FOODTABLE_EINPUT, p, "%s contains a control character (U+%04X)", what, u);
+    return -1;
 }
 
 static void start_food(struct ctx *c, struct pos p)
@@ -922,6 +1142,10 @@ static void start_food(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %.64s has no name", c->attrs[0].val);
         return;
     }
+    if (check_text(c, p, "<food> id", c->attrs[0].val) ||
+        check_text(c, p, "<food> name", c->attrs[1].val) ||
+        (c->attrs[2].val && check_text(c, p, "<food> group", c->attrs[2].val)))
+        return;
     int dup = id_seen(c, c->attrs[0].val, p, &first);
     if (dup < 0)
         return;
@@ -976,10 +1200,19 @@ static void start_portion(struct ctx *c, struct pos p)
         fail(c, FOODTABLE_EINPUT, p, "food %s: portion '%.64s' has no grams", food_id(c), name);
         return;
     }
+    if (check_text(c, p, "<portion> name", name))
+        return;
     if (c->attrs[1].val && check_portion_number(c, p, name, "amount", c->attrs[1].val, &amount))
         return;
     if (check_portion_number(c, p, name, "grams", c->attrs[2].val, &grams))
         return;
+    if (grams / amount > PORTION_MAX_G) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "food %s: portion '%.64s' weighs %g g per %s, more than %.0f kg", food_id(c), name,
+             grams / amount, c->attrs[1].val ? "unit of its amount" : "portion",
+             PORTION_MAX_G / 1000);
+        return;
+    }
     if (food_add_portion(c->food, name, amount, grams))
         fail_nomem(c);
 }
@@ -1131,6 +1364,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
         return;
     }
     double g = std * grams_per_unit(def->unit);
+    if (def->unit == UNIT_IU) /* vitamin A in IU: its least mass (see VITA_UG_PER_IU) */
+        g = std * VITA_UG_PER_IU * 1e-6;
     if (!isnan(g) && g > MASS_MAX_G) {
         fail(c, FOODTABLE_EINPUT, p,
              "food %s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id,
@@ -1140,10 +1375,13 @@ static void start_nutrient(struct ctx *c, struct pos p)
     /* Only metabolisable energy (ENERC): gross energy (ENERA), measured by
      * burning the food, is ~940 kcal/100 g for fat and is not checked. */
     if (t->id == NUT_ENERGY && std > ENERGY_MAX_KCAL) {
+        /* %.1f of 1e308 would print 309 digits */
+        char kcal[32];
+        snprintf(kcal, sizeof(kcal), std < 1e9 ? "%.1f" : "%.3g", std);
         fail(c, FOODTABLE_EINPUT, p,
-             "food %s: %s value %.32s %s is %.1f kcal per 100 g, more than %.0f kcal "
+             "food %s: %s value %.32s %s is %s kcal per 100 g, more than %.0f kcal "
              "(pure fat has about 900)",
-             id, tag, text, unit_name(unit), std, ENERGY_MAX_KCAL);
+             id, tag, text, unit_name(unit), kcal, ENERGY_MAX_KCAL);
         return;
     }
 

@@ -7,6 +7,7 @@
  * statements are prepared once per handle and kept.  This module never
  * prints; failures leave a message for store_errmsg().
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/store.h"
 
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Statements kept for the life of the handle (the import's hot path). */
@@ -53,6 +55,8 @@ static const char *const cached_sql[ST_COUNT] = {
 
 /* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
 #define VALUES_BATCH 32
+/* How long a dietbal waits for another one that holds the database. */
+#define BUSY_TIMEOUT_MS 10000
 
 struct store {
     sqlite3 *db;
@@ -61,6 +65,8 @@ struct store {
     int importing;          /* between store_import_begin and commit/rollback */
     int fk_off;             /* foreign keys off for that transaction */
     sqlite3_int64 fts_from; /* foods with a larger rowid are new in the import */
+    int code;   /* SQLite's extended result code of the last failure */
+    int einput; /* the last failure is the file's: not a dietbal database */
     char msg[512];
 };
 
@@ -161,6 +167,7 @@ static int fail(store *s, const char *fmt, ...)
 
 static int fail_db(store *s, const char *what)
 {
+    s->code = sqlite3_extended_errcode(s->db);
     return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -170,6 +177,7 @@ static int exec(store *s, const char *sql)
 {
     char *e = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+        s->code = sqlite3_extended_errcode(s->db);
         fail(s, "%s", e ? e : sqlite3_errmsg(s->db));
         sqlite3_free(e);
         return STORE_ERROR;
@@ -201,6 +209,28 @@ static sqlite3_stmt *cached(store *s, int which)
     return s->st[which];
 }
 
+/* "PATH: why" into err; a path too long to read keeps its start and end,
+ * so that the reason still fits. */
+static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
+{
+    size_t len = strlen(path);
+    va_list ap;
+    int n;
+
+    if (len > 160)
+        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
+    else
+        n = snprintf(err, errlen, "%s: ", path);
+    if (n < 0 || (size_t)n >= errlen)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
 /* Make the parent directory (mode 0700) of a new database file. */
 static int make_parent_dir(const char *path, char *err, size_t errlen)
 {
@@ -209,7 +239,7 @@ static int make_parent_dir(const char *path, char *err, size_t errlen)
     int rc = 0;
 
     if (!dir) {
-        snprintf(err, errlen, "%s: out of memory", path);
+        open_fail(err, errlen, path, "out of memory");
         return -1;
     }
     slash = strrchr(dir, '/');
@@ -221,14 +251,14 @@ static int make_parent_dir(const char *path, char *err, size_t errlen)
                 continue;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+                open_fail(err, errlen, dir, "%s", strerror(errno));
                 rc = -1;
                 goto out;
             }
             *p = '/';
         }
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+            open_fail(err, errlen, dir, "%s", strerror(errno));
             rc = -1;
         }
     }
@@ -237,32 +267,55 @@ out:
     return rc;
 }
 
+/*
+ * PRAGMA user_version: the number of migrations run.  A file with tables
+ * but no version is another program's database, which dietbal must not add
+ * its tables to (a new file is empty).  One statement reads both, so that
+ * another dietbal's migration cannot fall between them.
+ */
+static int read_version(store *s, int *version)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 tables = 0;
+    int rc = prepare(s,
+                     "SELECT v.user_version, (SELECT count(*) FROM sqlite_master)"
+                     " FROM pragma_user_version AS v",
+                     &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        tables = sqlite3_column_int64(st, 1);
+    } else {
+        rc = fail_db(s, "schema version");
+    }
+    sqlite3_finalize(st);
+    if (rc == STORE_OK && *version == 0 && tables > 0) {
+        s->einput = 1;
+        rc = fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
+                  tables == 1 ? "" : "s");
+    }
+    return rc;
+}
+
 static int migrate(store *s)
 {
     sqlite3_stmt *st = NULL;
     int version = 0, rc = STORE_ERROR;
 
-    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+    if (read_version(s, &version) != STORE_OK)
         return STORE_ERROR;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
     if (version > N_MIGRATIONS)
         return fail(s, "database schema version %d is newer than this dietbal (%d)", version,
                     N_MIGRATIONS);
     if (version == N_MIGRATIONS)
         return STORE_OK;
-
     if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
     /* Re-read under the write lock: another process may have migrated. */
-    if (prepare(s, "PRAGMA user_version", &st) != STORE_OK)
+    if (read_version(s, &version) != STORE_OK)
         goto out;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
     for (; version < N_MIGRATIONS; version++) {
         char pragma[64];
         if (exec(s, migrations[version]) != STORE_OK)
@@ -313,9 +366,11 @@ static int sync_nutrients(store *s)
     st = NULL;
     if ((size_t)have >= nutrients_count())
         return STORE_OK;
+    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        return STORE_ERROR;
     if (prepare(s, "INSERT OR IGNORE INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)",
                 &st) != STORE_OK)
-        return STORE_ERROR;
+        rc = STORE_ERROR;
     for (size_t i = 0; i < nutrients_count() && rc == STORE_OK; i++) {
         const struct nutrient_def *d = nutrients_get((int)i);
         sqlite3_reset(st);
@@ -327,62 +382,105 @@ static int sync_nutrients(store *s)
             rc = fail_db(s, "nutrient table");
     }
     sqlite3_finalize(st);
+    if (rc == STORE_OK)
+        return exec(s, "COMMIT");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
+}
+
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * Put a freshly opened handle in working order: WAL, the schema, the
+ * nutrient table.  The busy timeout does not cover all of it: switching
+ * to WAL, WAL recovery after a crash and a read that must become a write
+ * return SQLITE_BUSY at once while another process does the same to a
+ * new file (seen with four processes creating one database).  Every step
+ * is idempotent, so on SQLITE_BUSY the whole set-up runs again, for up to
+ * the busy timeout.
+ */
+static int setup(store *s, int memory)
+{
+    long long start = now_ms();
+    long wait_ms = 1;
+
+    for (;;) {
+        s->code = SQLITE_OK;
+        if (exec(s, "PRAGMA foreign_keys = ON") == STORE_OK &&
+            (memory || exec(s, "PRAGMA journal_mode = WAL") == STORE_OK) &&
+            exec(s, "PRAGMA synchronous = NORMAL") == STORE_OK && migrate(s) == STORE_OK &&
+            sync_nutrients(s) == STORE_OK)
+            return STORE_OK;
+        if ((s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
+            return STORE_ERROR;
+        struct timespec pause = {0, wait_ms * 1000000L};
+        nanosleep(&pause, NULL);
+        if (wait_ms < 64)
+            wait_ms *= 2;
+    }
 }
 
 int store_open(const char *path, store **out, char *err, size_t errlen)
 {
     store *s = NULL;
     int memory = strcmp(path, ":memory:") == 0;
-    int fd = -1;
+    int fd = -1, rc = STORE_ERROR;
 
     if (!memory) {
         struct stat st;
         if (stat(path, &st) != 0) {
             if (errno != ENOENT) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
-                return STORE_ERROR;
+                int e = errno;
+                open_fail(err, errlen, path, "%s", strerror(e));
+                return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
             }
             if (make_parent_dir(path, err, errlen) != 0)
                 return STORE_ERROR;
             /* Create the file ourselves so it is 0600 whatever the umask. */
             fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                open_fail(err, errlen, path, "%s", strerror(errno));
                 return STORE_ERROR;
             }
             if (fd >= 0)
                 close(fd);
         } else if (S_ISDIR(st.st_mode)) {
-            snprintf(err, errlen, "%s: is a directory", path);
-            return STORE_ERROR;
+            open_fail(err, errlen, path, "is a directory");
+            return STORE_EINPUT;
+        } else if (!S_ISREG(st.st_mode)) {
+            open_fail(err, errlen, path, "not a regular file");
+            return STORE_EINPUT;
         }
     }
     s = calloc(1, sizeof(*s));
     if (!s) {
-        snprintf(err, errlen, "%s: out of memory", path);
+        open_fail(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        open_fail(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
     /* Another dietbal may be writing: wait for it rather than fail. */
-    sqlite3_busy_timeout(s->db, 10000);
-    if (exec(s, "PRAGMA foreign_keys = ON") != STORE_OK ||
-        (!memory && exec(s, "PRAGMA journal_mode = WAL") != STORE_OK) ||
-        exec(s, "PRAGMA synchronous = NORMAL") != STORE_OK || migrate(s) != STORE_OK ||
-        sync_nutrients(s) != STORE_OK) {
-        snprintf(err, errlen, "%s: %s", path, s->msg);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    if (setup(s, memory) != STORE_OK) {
+        open_fail(err, errlen, path, "%s", s->msg);
+        if (s->einput || (s->code & 0xff) == SQLITE_NOTADB)
+            rc = STORE_EINPUT;
         goto fail;
     }
     *out = s;
     return STORE_OK;
 fail:
     store_close(s);
-    return STORE_ERROR;
+    return rc;
 }
 
 void store_close(store *s)
@@ -641,6 +739,264 @@ int store_check(store *s)
 out:
     sqlite3_finalize(st);
     sqlite3_exec(s->db, "ROLLBACK TO store_check; RELEASE store_check", NULL, NULL, NULL);
+    return rc;
+}
+
+/* --- integrity and backup ------------------------------------------------- */
+
+/* Append one line to a growing text; 0 or -1 when out of memory. */
+static int append_line(char **text, size_t *len, const char *line)
+{
+    size_t n = strlen(line);
+    char *grown = realloc(*text, *len + n + 2);
+
+    if (!grown)
+        return -1;
+    memcpy(grown + *len, line, n);
+    grown[*len + n] = '\n';
+    grown[*len + n + 1] = '\0';
+    *text = grown;
+    *len += n + 1;
+    return 0;
+}
+
+/* After a failed step: 1 with the reason appended when the file is damaged
+ * (SQLITE_CORRUPT, SQLITE_NOTADB), else 0. */
+static int damaged(store *s, const char *check, char **text, size_t *len)
+{
+    int code = sqlite3_errcode(s->db) & 0xff; /* extended codes are on */
+    char line[512];
+
+    if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+        return 0;
+    snprintf(line, sizeof(line), "%s: %s", check, sqlite3_errmsg(s->db));
+    return append_line(text, len, line) == 0;
+}
+
+/* How many problems of each check are listed; SQLite finds more at most. */
+#define CHECK_MAX_LINES 100
+
+int store_integrity_check(store *s, char **problems)
+{
+    sqlite3_stmt *st = NULL;
+    char *text = NULL, line[512];
+    size_t len = 0;
+    int rc = STORE_OK, step, lines = 0;
+
+    /* integrity_check: one row "ok", or one row per problem */
+    if ((rc = prepare(s, "PRAGMA integrity_check(100)", &st)) != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        if (r && strcmp(r, "ok") == 0)
+            continue;
+        snprintf(line, sizeof(line), "integrity_check: %s", r ? r : "(null)");
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    /* SQLite ends the list of a damaged file with SQLITE_CORRUPT: that is
+     * one more thing wrong, not a failure of the check */
+    if (step != SQLITE_DONE && !damaged(s, "integrity_check", &text, &len)) {
+        rc = fail_db(s, "integrity_check");
+        goto out;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+
+    /* foreign_key_check: table, rowid, parent table, constraint index */
+    if ((rc = prepare(s, "PRAGMA foreign_key_check", &st)) != STORE_OK)
+        goto out;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (++lines > CHECK_MAX_LINES)
+            continue; /* count them all, list the first ones */
+        const char *table = (const char *)sqlite3_column_text(st, 0);
+        const char *parent = (const char *)sqlite3_column_text(st, 2);
+        if (sqlite3_column_int64(st, 1) <= 0) /* a WITHOUT ROWID table: no rowid */
+            snprintf(line, sizeof(line), "foreign_key_check: a row of %s refers to a missing row of %s",
+                     table ? table : "?", parent ? parent : "?");
+        else
+            snprintf(line, sizeof(line),
+                     "foreign_key_check: %s row %lld refers to a missing row of %s",
+                     table ? table : "?", (long long)sqlite3_column_int64(st, 1),
+                     parent ? parent : "?");
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE && !damaged(s, "foreign_key_check", &text, &len)) {
+        rc = fail_db(s, "foreign_key_check");
+        goto out;
+    }
+    if (lines > CHECK_MAX_LINES) {
+        snprintf(line, sizeof(line), "foreign_key_check: %d more rows like these",
+                 lines - CHECK_MAX_LINES);
+        if (append_line(&text, &len, line)) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    *problems = text;
+    text = NULL;
+out:
+    sqlite3_finalize(st);
+    free(text);
+    return rc;
+}
+
+/* path as an absolute name: its directory resolved, its last part kept
+ * (the file itself may not exist yet).  NULL when the directory cannot be
+ * resolved or out of memory; free it. */
+static char *absolute_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
+    const char *base = slash ? slash + 1 : path;
+
+    if (real && (out = malloc(strlen(real) + strlen(base) + 2)))
+        sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+    free(real);
+    free(dir);
+    return out;
+}
+
+/* Would writing path clobber the database or one of SQLite's files beside
+ * it (-wal, -shm, -journal), existing or not? */
+static int names_database(const char *path, const char *live)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    char *abs = absolute_name(path), *db = absolute_name(live);
+    int hit = 0;
+
+    for (size_t i = 0; abs && db && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        size_t n = strlen(db);
+        hit |= strncmp(abs, db, n) == 0 && strcmp(abs + n, suffix[i]) == 0;
+    }
+    free(abs);
+    free(db);
+    return hit;
+}
+
+/* The same file (or the same inode under another name). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/*
+ * The copy is made in a new file beside the target (mkstemp: 0600), by
+ * SQLite's online backup in one step: one read transaction on the source,
+ * so the copy is one consistent state of it even while other processes
+ * write (WAL lets them).  The copy is switched to a rollback journal, so
+ * that it is one self-contained file, synced, and only then put in place:
+ * link() where the target must not exist (fails if it appeared
+ * meanwhile), rename() over it with overwrite.  A failure leaves no file.
+ */
+int store_backup(store *s, const char *path, int overwrite)
+{
+    const char *live = sqlite3_db_filename(s->db, "main");
+    size_t n = strlen(path);
+    char *tmp = NULL, wal[4200], shm[4200];
+    sqlite3 *dest = NULL;
+    sqlite3_backup *b = NULL;
+    struct stat st;
+    int rc = STORE_ERROR, fd = -1, made = 0, src;
+
+    if (!live || !*live)
+        return fail(s, "an in-memory database has no file to back up");
+    snprintf(wal, sizeof(wal), "%s-wal", live);
+    snprintf(shm, sizeof(shm), "%s-shm", live);
+    if (same_file(path, live) || same_file(path, wal) || same_file(path, shm) ||
+        names_database(path, live)) {
+        fail(s, "%s is the database itself", path);
+        return STORE_EINPUT;
+    }
+    if (lstat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fail(s, "%s is a directory", path);
+            return STORE_EINPUT;
+        }
+        if (!overwrite) {
+            fail(s, "%s exists (--force replaces it)", path);
+            return STORE_EINPUT;
+        }
+    } else if (errno != ENOENT) {
+        return fail(s, "%s: %s", path, strerror(errno));
+    }
+
+    if (!(tmp = malloc(n + sizeof(".tmp-XXXXXX"))))
+        return fail(s, "out of memory");
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
+    if ((fd = mkstemp(tmp)) < 0) {
+        fail(s, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    made = 1;
+    fchmod(fd, 0600); /* mkstemp makes it 0600; say so whatever the libc */
+    close(fd);
+    fd = -1;
+
+    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        fail(s, "%s: %s", tmp, dest ? sqlite3_errmsg(dest) : "out of memory");
+        goto out;
+    }
+    sqlite3_busy_timeout(dest, BUSY_TIMEOUT_MS);
+    if (!(b = sqlite3_backup_init(dest, "main", s->db, "main"))) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    /* -1: every page in one step; BUSY or LOCKED only while the source
+     * is being recovered or checkpointed: wait and go on */
+    long long start = now_ms();
+    while ((src = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || src == SQLITE_LOCKED) {
+        if (now_ms() - start > BUSY_TIMEOUT_MS)
+            break;
+        sqlite3_sleep(20);
+    }
+    if (sqlite3_backup_finish(b) != SQLITE_OK || src != SQLITE_DONE) {
+        b = NULL;
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    b = NULL;
+    if (sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    if (sqlite3_close(dest) != SQLITE_OK) {
+        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        goto out;
+    }
+    dest = NULL;
+    if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+        fail(s, "%s: %s", tmp, strerror(errno));
+        goto out;
+    }
+    if (overwrite ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+        int e = errno;
+        fail(s, "%s: %s", path, e == EEXIST ? "exists (--force replaces it)" : strerror(e));
+        rc = e == EEXIST ? STORE_EINPUT : STORE_ERROR;
+        goto out;
+    }
+    if (!overwrite)
+        unlink(tmp);
+    made = 0;
+    rc = STORE_OK;
+out:
+    if (fd >= 0)
+        close(fd);
+    if (b)
+        sqlite3_backup_finish(b);
+    sqlite3_close(dest);
+    if (made)
+        unlink(tmp);
+    free(tmp);
     return rc;
 }
 

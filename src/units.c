@@ -492,6 +492,11 @@ int units_to_grams(const struct food *f, double quantity, const char *unit, int 
         bufprintf(err, errlen, "%s gives no usable weight", r.text);
         return UNITS_EINVAL;
     }
+    if (r.grams > UNITS_MAX_FORCED_GRAMS) {
+        bufprintf(err, errlen, "%s is more than anyone eats at once (at most %.0f kg)", r.text,
+                  UNITS_MAX_FORCED_GRAMS / 1000);
+        return UNITS_ETOOMUCH;
+    }
     if (r.grams > UNITS_MAX_GRAMS && !force) {
         bufprintf(err, errlen, "%s is more than %.0f g in one entry; pass --force if that is right",
                   r.text, UNITS_MAX_GRAMS);

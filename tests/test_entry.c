@@ -351,6 +351,25 @@ static void test_control_characters(void **state)
                         "entry contains a control character (byte 1)");
     parse_bad("1 cup milk\x7f", ENTRY_ESYNTAX);
     parse_bad("1 cup \x1b[31mmilk", ENTRY_ESYNTAX);
+    /* C1 controls: U+009B is a one-character escape (CSI) for a terminal */
+    assert_string_equal(parse_bad("1 cup \xc2\x9b" "31mmilk", ENTRY_ESYNTAX),
+                        "entry contains a control character (U+009B)");
+}
+
+/* Bytes that are not UTF-8 were searched as if they were letters. */
+static void test_not_utf8(void **state)
+{
+    (void)state;
+    assert_string_equal(parse_bad("1 cup \xff\xfemilk", ENTRY_ESYNTAX),
+                        "entry is not valid UTF-8 (byte 0xFF)");
+    parse_bad("1 cup mil\xc3", ENTRY_ESYNTAX);                 /* cut short */
+    parse_bad("1 cup \xc0\xafmilk", ENTRY_ESYNTAX);            /* overlong '/' */
+    parse_bad("1 cup \xed\xa0\x80milk", ENTRY_ESYNTAX);        /* a surrogate */
+    parse_bad("1 cup \xf4\x90\x80\x80milk", ENTRY_ESYNTAX);    /* above U+10FFFF */
+    parse_bad("\x80 cup milk", ENTRY_ESYNTAX);                 /* a lone continuation */
+    /* real UTF-8 stays: crème, ½, a 4-byte emoji */
+    struct entry_spec e = parse_ok("\xc2\xbd cup cr\xc3\xa8me fra\xc3\xae" "che \xf0\x9f\xa5\x9b");
+    assert_string_equal(e.food, "cr\xc3\xa8me fra\xc3\xae" "che \xf0\x9f\xa5\x9b");
 }
 
 static void test_err_buffer_optional(void **state)
@@ -773,6 +792,7 @@ int main(void)
         cmocka_unit_test(test_food_ids),
         cmocka_unit_test(test_lengths),
         cmocka_unit_test(test_control_characters),
+        cmocka_unit_test(test_not_utf8),
         cmocka_unit_test(test_err_buffer_optional),
         cmocka_unit_test(test_resolve_generic_unit),
         cmocka_unit_test(test_resolve_no_unit),

@@ -689,6 +689,19 @@ static void test_bad_numbers(void **state)
         /* 100.001 g of water per 100 g */
         {"<nutrient tag=\"WATER\" value=\"100.001\"/>", "more than the 100 g"},
         {"<nutrient tag=\"CA\" value=\"10\" unit=\"furlong\"/>", "unit"},
+        /* vitamin A in IU: at least 0.3 ug an IU, so 1e308 IU is 3e301 g */
+        {"<nutrient tag=\"VITA_IU\" value=\"1e308\"/>", "VITA_IU value 1e308 IU is 3e+301 g"},
+        /* 100 g / 0.3 ug = 333,333,333.3 IU */
+        {"<nutrient tag=\"VITA_IU\" value=\"333333334\"/>", "more than the 100 g"},
+        /* the figure in the message stays short */
+        {"<nutrient tag=\"ENERC_KCAL\" value=\"1e308\"/>", "is 1e+308 kcal per 100 g"},
+        /* a portion of 1e308 g made entries of infinite calcium */
+        {"<portion name=\"cup\" grams=\"1e308\"/>", "weighs 1e+308 g per portion, more than 100 kg"},
+        {"<portion name=\"cup\" grams=\"100001\"/>", "weighs 100001 g per portion"},
+        /* C1 controls are XML characters, and a terminal's escapes */
+        {"<portion name=\"cup\xc2\x9b" "31m\" grams=\"1\"/>", "<portion> name contains a control character (U+009B)"},
+        /* 1 g for 1e-6 cup is 1,000 kg a cup */
+        {"<portion name=\"cup\" amount=\"1e-6\" grams=\"1\"/>", "weighs 1e+06 g per unit"},
     };
     char body[512];
 
@@ -715,8 +728,175 @@ static void test_bad_numbers(void **state)
     }
 }
 
-/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 110 g; and
- * the food of USDA SR24 with the largest proximate sum (106.46 g). */
+/* Write text as UTF-16 (LE with a byte order mark, or BE without) and read it. */
+static void run_utf16(struct run *r, const char *text, int big_endian)
+{
+    char path[128];
+    FILE *f;
+
+    tmp_path(path, sizeof(path), "utf16.xml");
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    if (!big_endian) {
+        fputc(0xFF, f);
+        fputc(0xFE, f);
+    }
+    for (const char *p = text; *p; p++) {
+        fputc(big_endian ? 0 : *p, f);
+        fputc(big_endian ? *p : 0, f);
+    }
+    fclose(f);
+    run_file(r, path, SCHEMA);
+    unlink(path);
+}
+
+/*
+ * A DTD in UTF-16 is refused like one in UTF-8, before libxml2 parses it:
+ * the byte scanner follows a transcoded copy.  (It used to see only zero
+ * bytes there, and left the entities to libxml2's own defences.)
+ */
+static void test_utf16_doctype(void **state)
+{
+    const char *text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                       "<!DOCTYPE foodtable [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
+                       "<foodtable version=\"1\"><food id=\"t:1\" name=\"&x;\"/></foodtable>\n";
+
+    (void)state;
+    for (int be = 0; be <= 1; be++) {
+        struct run r;
+        memset(&r, 0, sizeof(r));
+        run_utf16(&r, text, be);
+        assert_int_equal(r.rc, FOODTABLE_EINPUT);
+        assert_non_null(strstr(r.err, "utf16.xml:2:1: DTDs and entities are not allowed"));
+        assert_int_equal(r.seen.n, 0);
+        run_free(&r);
+    }
+}
+
+/*
+ * Only encodings the scanner can follow are read: UTF-7 would hide
+ * "<!DOCTYPE" as "+ADw-!DOCTYPE"; UTF-32 and EBCDIC likewise.
+ */
+static void test_encodings(void **state)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+        int rc;
+        const char *says;
+    } cases[] = {
+#define CASE(text, rc, says) {text, sizeof(text) - 1, rc, says}
+        CASE("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n"
+             "+ADw-!DOCTYPE foodtable +AFs- +ADw-!ENTITY x SYSTEM +ACI-file:///etc/passwd+ACI-+AD4- "
+             "+AF0-+AD4-\n<foodtable version=\"1\"/>\n",
+             FOODTABLE_EINPUT, ":1:1: encoding 'UTF-7' is not supported"),
+        CASE("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><foodtable version=\"1\"/>",
+             FOODTABLE_EINPUT, "encoding 'ISO-2022-JP' is not supported"),
+        CASE("<?xml version='1.0' encoding = 'utf-7' ?><foodtable version=\"1\"/>",
+             FOODTABLE_EINPUT, "encoding 'utf-7' is not supported"),
+        /* the encoding far out of sight behind spaces */
+        CASE("<?xml version=\"1.0\"                                                          "
+             "                                                                                  "
+             "                                                                                  "
+             "                                      encoding=\"UTF-7\"?><foodtable version=\"1\"/>",
+             FOODTABLE_EINPUT, ":1:1: the XML declaration is too long"),
+        CASE("\x00\x00\x00<\x00\x00\x00?\x00\x00\x00x", FOODTABLE_EINPUT, "the file is in UTF-32"),
+        CASE("\x4c\x6f\xa7\x94\x93\x40", FOODTABLE_EINPUT, "the file is in EBCDIC"),
+        CASE("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+             "<foodtable version=\"1\"><food id=\"t:1\" name=\"caf\xe9\"/></foodtable>\n",
+             FOODTABLE_OK, NULL),
+        CASE("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n"
+             "<foodtable version=\"1\"><food id=\"t:1\" name=\"caf\xe9\"/></foodtable>\n",
+             FOODTABLE_OK, NULL),
+        CASE("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<foodtable version=\"1\"/>\n", FOODTABLE_OK,
+             NULL),
+        /* a processing instruction that is not the declaration names no encoding */
+        CASE("<?xml version=\"1.0\"?>\n<?x encoding=\"UTF-7\"?>\n<foodtable version=\"1\"/>\n",
+             FOODTABLE_OK, NULL),
+#undef CASE
+    };
+    char path[128];
+
+    (void)state;
+    tmp_path(path, sizeof(path), "enc.xml");
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct run r;
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(cases[i].bytes, 1, cases[i].len, f), cases[i].len);
+        fclose(f);
+        memset(&r, 0, sizeof(r));
+        run_file(&r, path, SCHEMA);
+        if (r.rc != cases[i].rc || (cases[i].says && !strstr(r.err, cases[i].says)))
+            print_error("case %zu: rc %d: %s\n", i, r.rc, r.err);
+        assert_int_equal(r.rc, cases[i].rc);
+        if (cases[i].says)
+            assert_non_null(strstr(r.err, cases[i].says));
+        else if (r.seen.n == 1)
+            assert_string_equal(r.seen.foods[0].name, "caf\xc3\xa9"); /* é in UTF-8 */
+        run_free(&r);
+    }
+    unlink(path);
+}
+
+/* Past libxml2's 10 MB limit on a text node or a value: bad input, not
+ * "out of memory" (libxml2 2.9 reports the text node as XML_ERR_NO_MEMORY). */
+/* Food ids, names and groups hold no DEL or C1 control. */
+static void test_control_in_names(void **state)
+{
+    static const char *const foods[] = {
+        "<food id=\"t:1\x7f\" name=\"A\"/>",
+        "<food id=\"t:1\" name=\"A\xc2\x85\"/>",
+        "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b" "2J\"/>",
+    };
+    char body[256];
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(foods) / sizeof(foods[0]); i++) {
+        struct run r;
+        memset(&r, 0, sizeof(r));
+        snprintf(body, sizeof(body), "  %s\n</foodtable>\n", foods[i]);
+        run_text(&r, body, SCHEMA);
+        assert_int_equal(r.rc, FOODTABLE_EINPUT);
+        assert_non_null(strstr(r.err, ":3:3: <food> "));
+        assert_non_null(strstr(r.err, "contains a control character (U+00"));
+        assert_int_equal(r.seen.n, 0);
+        run_free(&r);
+    }
+}
+
+static void test_huge_text(void **state)
+{
+    static const char *const wraps[][2] = {
+        {"  <food id=\"t:1\" name=\"A\">", "</food>\n</foodtable>\n"},
+        {"  <food id=\"t:1\" name=\"A\"><nutrient tag=\"CA\" value=\"", "\"/></food>\n</foodtable>\n"},
+    };
+    const size_t big = 10u * 1024 * 1024 + 1;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(wraps) / sizeof(wraps[0]); i++) {
+        struct run r;
+        size_t a = strlen(wraps[i][0]), b = strlen(wraps[i][1]);
+        char *body = malloc(a + big + b + 1);
+
+        assert_non_null(body);
+        memcpy(body, wraps[i][0], a);
+        memset(body + a, i == 0 ? 'x' : '1', big);
+        memcpy(body + a + big, wraps[i][1], b + 1);
+        memset(&r, 0, sizeof(r));
+        run_text(&r, body, NULL);
+        free(body);
+        assert_int_equal(r.rc, FOODTABLE_EINPUT);
+        assert_non_null(strstr(r.err, "too long (more than 10 MB)"));
+        assert_true(strlen(r.err) < 200);
+        assert_int_equal(r.seen.n, 0);
+        run_free(&r);
+    }
+}
+
+/* Exactly at the limits is fine: 100 g, 902 kcal, proximates 110 g, the
+ * food of USDA SR24 with the largest proximate sum (106.46 g), portions of
+ * 100 kg a unit, 333,333,333 IU of vitamin A (99.99999 g). */
 static void test_limits_inclusive(void **state)
 {
     struct run *r = *state;
@@ -742,12 +922,19 @@ static void test_limits_inclusive(void **state)
              "    <nutrient tag=\"CA\" value=\"0\"/>\n"
              "    <nutrient tag=\"MG\" value=\" 1.5E1 \"/>\n"
              "  </food>\n"
+             "  <food id=\"t:4\" name=\"Heaviest\">\n"
+             "    <portion name=\"whole\" grams=\"100000\"/>\n"
+             "    <portion name=\"tiny\" amount=\"0.001\" grams=\"100\"/>\n"
+             "    <nutrient tag=\"VITA_IU\" value=\"333333333\"/>\n"
+             "  </food>\n"
              "</foodtable>\n",
              SCHEMA);
     assert_int_equal(r->rc, FOODTABLE_OK);
-    assert_int_equal(r->seen.n, 4);
+    assert_int_equal(r->seen.n, 5);
     assert_true(r->seen.foods[3].values[NUT_CALCIUM] == 0.0); /* a real zero */
     assert_true(r->seen.foods[3].values[NUT_MAGNESIUM] == 15.0);
+    /* 1 whole = 100 kg; 0.001 tiny = 100 g */
+    assert_true(r->seen.foods[4].portions[0].grams == 100000.0);
 }
 
 /*
@@ -1018,6 +1205,10 @@ int main(void)
                                         teardown_run),
         cmocka_unit_test_setup_teardown(test_truncated_gz, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_utf16, setup_run, teardown_run),
+        cmocka_unit_test(test_huge_text),
+        cmocka_unit_test(test_control_in_names),
+        cmocka_unit_test(test_utf16_doctype),
+        cmocka_unit_test(test_encodings),
         cmocka_unit_test_setup_teardown(test_locale_independent, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_restores_libxml_state, setup_run, teardown_run),
     };

@@ -11,6 +11,7 @@
 #include "dietbal/store.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,6 +421,245 @@ static void test_file_modes(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* What is not a dietbal database is refused as bad input, and left alone. */
+static void test_open_not_a_database(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[256], cmd[300];
+    store *s = NULL;
+    FILE *f;
+
+    assert_non_null(mkdtemp(dir));
+    /* a directory */
+    assert_int_equal(store_open(dir, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, ": is a directory"));
+    /* a device */
+    assert_int_equal(store_open("/dev/null", &s, err, sizeof(err)), STORE_EINPUT);
+    assert_string_equal(err, "/dev/null: not a regular file");
+    /* a text file */
+    snprintf(path, sizeof(path), "%s/notes.txt", dir);
+    assert_non_null(f = fopen(path, "w"));
+    fputs("These are not the droids you are looking for.\n", f);
+    fclose(f);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "file is not a database"));
+    /* another program's SQLite database: not given dietbal's tables */
+    snprintf(path, sizeof(path), "%s/other.db", dir);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE mine(x); CREATE TABLE yours(y)", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "not a dietbal database (it holds 2 other tables)"));
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name) FROM sqlite_master", -1,
+                                        &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "mine,yours");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_null(s);
+    /* a path too long for the system: the reason survives a shortened path */
+    char longpath[5000];
+    memset(longpath, 'x', sizeof(longpath) - 1);
+    longpath[0] = '/';
+    longpath[sizeof(longpath) - 1] = '\0';
+    assert_int_equal(store_open(longpath, &s, err, sizeof(err)), STORE_EINPUT);
+    assert_non_null(strstr(err, "...xxxx"));
+    assert_non_null(strstr(err, ": File name too long"));
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A search with no hit gives no array to free (it used to leak 19 KB). */
+static void test_search_no_hit(void **state)
+{
+    store *s = *state;
+    struct food *f = milk();
+    struct food_hit *hits = (struct food_hit *)&hits;
+    size_t n = 99;
+
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    food_free(f);
+    assert_int_equal(store_food_search(s, "zzqxjv", 200, &hits, &n), STORE_OK);
+    assert_null(hits);
+    assert_int_equal(n, 0);
+}
+
+/* A new temporary directory and a database file in it, with milk and one
+ * entry.  The caller closes the store and removes the directory (rm_dir). */
+static store *file_store(char *dir, char *path, size_t len)
+{
+    char err[256];
+    store *s = NULL;
+    struct food *f = milk();
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, len, "%s/diary.db", dir);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    food_free(f);
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:01077", 244, NULL),
+                     STORE_OK);
+    return s;
+}
+
+static void rm_dir(const char *dir)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_integrity_ok(void **state)
+{
+    store *s = *state;
+    char *problems = (char *)"not set";
+    struct food *f = milk();
+
+    assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
+    food_free(f);
+    assert_int_equal(store_integrity_check(s, &problems), STORE_OK);
+    assert_null(problems);
+}
+
+/* Rows whose food is gone, written behind dietbal's back (foreign keys off). */
+static void test_integrity_foreign_keys(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256];
+    store *s = file_store(dir, path, sizeof(path));
+    char *problems = NULL;
+    sqlite3 *db = NULL;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "PRAGMA foreign_keys = OFF;"
+                                  "INSERT INTO entry(id, date, food, grams) VALUES (7, '2026-11-21', 999, 10);"
+                                  "INSERT INTO portion(food, seq, name, amount, grams) VALUES (888, 0, 'x', 1, 1);",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(store_integrity_check(s, &problems), STORE_OK);
+    assert_non_null(problems);
+    assert_non_null(strstr(problems, "foreign_key_check: entry row 7 refers to a missing row of food\n"));
+    assert_non_null(strstr(problems, "foreign_key_check: a row of portion refers to a missing row of food\n"));
+    free(problems);
+    store_close(s);
+    rm_dir(dir);
+}
+
+/* Garbage over a b-tree page: integrity_check says so. */
+static void test_integrity_corrupt(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[256];
+    store *s = file_store(dir, path, sizeof(path));
+    char *problems = NULL;
+    long page = 0, pages = 0;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+
+    /* many entries, so that the entry table has leaf pages of its own */
+    assert_int_equal(store_begin(s), STORE_OK);
+    for (int i = 0; i < 2000; i++)
+        assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:01077", 1 + i, NULL),
+                         STORE_OK);
+    assert_int_equal(store_commit(s), STORE_OK);
+    store_close(s);
+    /* the root page of entry_by_date (4096 bytes a page): scribble over it */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rootpage, (SELECT page_count FROM pragma_page_count)"
+                                        " FROM sqlite_master WHERE name = 'entry_by_date'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    page = sqlite3_column_int64(st, 0);
+    pages = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_true(page > 1 && page <= pages);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, (page - 1) * 4096, SEEK_SET), 0);
+    for (int i = 0; i < 4096; i++)
+        fputc(0xA5, f);
+    fclose(f);
+
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_integrity_check(s, &problems), STORE_OK);
+    assert_non_null(problems);
+    assert_non_null(strstr(problems, "integrity_check: "));
+    free(problems);
+    store_close(s);
+    rm_dir(dir);
+}
+
+static void test_backup(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], copy[300], err[256];
+    store *s = file_store(dir, path, sizeof(path)), *c = NULL;
+    struct entry *e = NULL;
+    struct stat st;
+    size_t n = 0;
+
+    snprintf(copy, sizeof(copy), "%s/copy.db", dir);
+    mode_t old = umask(0);
+    assert_int_equal(store_backup(s, copy, 0), STORE_OK);
+    umask(old);
+    assert_int_equal(stat(copy, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600); /* whatever the umask */
+    /* the copy is a dietbal database with the entry */
+    assert_int_equal(store_open(copy, &c, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_entries_list(c, "2026-11-20", "2026-11-20", &e, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(e[0].food_id, "usda:01077");
+    assert_float_equal(e[0].grams, 244, 1e-9);
+    store_entries_free(e, n);
+    store_close(c);
+
+    /* no overwrite without being told; the copy stays as it was */
+    assert_int_equal(store_entry_add(s, "2026-11-21", NULL, NULL, "usda:01077", 100, NULL),
+                     STORE_OK);
+    assert_int_equal(store_backup(s, copy, 0), STORE_EINPUT);
+    assert_non_null(strstr(store_errmsg(s), "exists (--force replaces it)"));
+    assert_int_equal(store_open(copy, &c, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_entries_list(c, "2026-01-01", "2026-12-31", &e, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    store_entries_free(e, n);
+    store_close(c);
+    /* with overwrite: the new state */
+    assert_int_equal(store_backup(s, copy, 1), STORE_OK);
+    assert_int_equal(store_open(copy, &c, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_entries_list(c, "2026-01-01", "2026-12-31", &e, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    store_entries_free(e, n);
+    store_close(c);
+
+    /* never over the database itself, a directory, or into nowhere */
+    assert_int_equal(store_backup(s, path, 1), STORE_EINPUT);
+    assert_int_equal(store_backup(s, dir, 1), STORE_EINPUT);
+    snprintf(copy, sizeof(copy), "%s/no/such/dir/copy.db", dir);
+    assert_int_equal(store_backup(s, copy, 0), STORE_ERROR);
+    store_close(s);
+    /* nothing left behind: the directory holds the database and the copy */
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "test \"$(ls '%s' | tr '\\n' ' ')\" = 'copy.db diary.db '", dir);
+    assert_int_equal(system(cmd), 0);
+    rm_dir(dir);
+}
+
+static void test_backup_memory(void **state)
+{
+    store *s = *state;
+    assert_int_equal(store_backup(s, "/tmp/dietbal-never.db", 0), STORE_ERROR);
+    assert_int_equal(access("/tmp/dietbal-never.db", F_OK), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +676,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_many_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
         cmocka_unit_test(test_file_modes),
+        cmocka_unit_test(test_open_not_a_database),
+        cmocka_unit_test_setup_teardown(test_search_no_hit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_integrity_ok, setup, teardown),
+        cmocka_unit_test(test_integrity_foreign_keys),
+        cmocka_unit_test(test_integrity_corrupt),
+        cmocka_unit_test(test_backup),
+        cmocka_unit_test_setup_teardown(test_backup_memory, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

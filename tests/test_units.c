@@ -695,6 +695,13 @@ static void test_five_kg_limit(void **state)
     assert_near(r.grams, 5443.10844, 1e-6);
     r = ok(f, 21, "cup", 1);
     assert_near(r.grams, 5124.0, 1e-9);
+
+    /* force stops at 100 kg: 100000 cups were 24,400 kg of milk */
+    r = ok(f, 100, "kg", 1);
+    assert_near(r.grams, 100000.0, 1e-9);
+    assert_non_null(strstr(bad(f, 100000, "cup", 1, UNITS_ETOOMUCH),
+                           "= 24400000 g is more than anyone eats at once (at most 100 kg)"));
+    bad(f, 100.001, "kg", 1, UNITS_ETOOMUCH);
     food_free(f);
 }
 

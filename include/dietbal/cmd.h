@@ -35,6 +35,8 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 
@@ -46,9 +48,18 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 /* Handle a common option returned by getopt_long; 1 if it was one. */
 int cmd_common_option(int c, struct cmd_ctx *ctx);
 
-/* "dietbal: what: why" on stderr. */
+/* "dietbal: what: why" on stderr.  Control characters and bytes that are
+ * not UTF-8 are shown as \xHH; a very long line (a 128 KB argument quoted)
+ * keeps its start and its end.  what may be NULL: "dietbal: why". */
 void cmd_error(const char *what, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* The same with an argument the user gave, in quotes: dietbal: "ARG": why */
+void cmd_error_arg(const char *arg, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* "dietbal: MSG" for a message a module wrote ("PATH:LINE: why"). */
+void cmd_error_msg(const char *msg);
 
 /* Print "dietbal: usage error" for an unknown option and return EXIT_USAGE. */
 int cmd_bad_option(const char *cmd);
@@ -63,6 +74,10 @@ int cmd_open_store(const struct cmd_ctx *ctx, store **out);
 /* Parse a date option (YYYY-MM-DD, today, yesterday) into YYYY-MM-DD,
  * printing "dietbal: OPTION: ..." on failure.  0 or -1. */
 int cmd_parse_date(const char *opt, const char *text, char out[11]);
+
+/* A plain decimal ("65", "1.5", ".5"): no sign, exponent, hex, inf or nan,
+ * at most 15 digits.  0 and *out, or -1 (nothing printed). */
+int cmd_parse_decimal(const char *text, double *out);
 
 /* Parse HH:MM (24-hour clock); 0 or -1 with the error printed. */
 int cmd_parse_time(const char *opt, const char *text, char out[6]);

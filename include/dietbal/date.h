@@ -7,6 +7,10 @@
 #ifndef DIETBAL_DATE_H
 #define DIETBAL_DATE_H
 
+/* The years a date may have: a diary of a life, with room either side. */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2200
+
 /* Parse "YYYY-MM-DD" (a real calendar date, years 1900-2200), "today" or
  * "yesterday" relative to day number `today`.  0 and *day on success, -1 on
  * anything else (2026-02-30, 2026-2-3, trailing text). */

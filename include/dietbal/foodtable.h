@@ -10,6 +10,24 @@
 
 #include <stddef.h>
 
+/* Physical limits, per 100 g of food. */
+
+/* Water, protein, fat, carbohydrate, ash and alcohol are each measured,
+ * often on different samples, and rounded on their own, so their sum may
+ * pass 100 g.  In USDA SR24 it reaches 106.46 g (usda:15210, chinook
+ * salmon, cooked; 3 foods are over 105 g, 44 over 102 g), so 110 g: it
+ * takes the real data and still catches a value in the wrong unit or
+ * column, which lands far above. */
+#define FOODTABLE_PROXIMATE_MAX_G 110.0
+
+/* No single component can weigh more than the 100 g it is part of. */
+#define FOODTABLE_MASS_MAX_G 100.0
+
+/* Pure fat gives 9 kcal/g (Atwater), so no food passes ~900 kcal/100 g;
+ * 2 kcal of slack for rounding: USDA SR24 lists fish oils and lard at
+ * exactly 902 (most plant oils at 884). */
+#define FOODTABLE_ENERGY_MAX_KCAL 902.0
+
 /* Return codes. */
 enum {
     FOODTABLE_OK = 0,
@@ -67,7 +85,8 @@ struct foodtable_opts {
  * - A missing or unreadable file (or schema) is FOODTABLE_EIO with
  *   "PATH: strerror"; anything wrong inside the table, including a DTD
  *   (<!DOCTYPE ...>: refused before it is parsed), malformed XML, bad
- *   UTF-8 or a cut .gz, is FOODTABLE_EINPUT.
+ *   UTF-8, an encoding other than UTF-8, UTF-16, ISO-8859-n and
+ *   windows-125n, or a cut .gz, is FOODTABLE_EINPUT.
  * - Once any error is known no more foods are passed on; the validator
  *   parses a little ahead, so on_food may stop a few foods short of the
  *   position in err.

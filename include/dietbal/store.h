@@ -21,19 +21,41 @@ enum {
     STORE_OK = 0,
     STORE_ERROR = 1,    /* SQLite or system failure */
     STORE_NOTFOUND = 2, /* no such food / entry */
+    STORE_EINPUT = 3,   /* store_open: the path is a directory, a device, or a
+                           file that is not a dietbal database */
 };
 
 /*
  * Open (creating when missing) the database at path; ":memory:" gives a
  * private in-memory one.  A new file's directory is created 0700 and the
  * file 0600.  The schema is migrated to the current version.  On failure
- * *out is untouched and err holds "PATH: why".
+ * *out is untouched and err holds "PATH: why"; STORE_EINPUT when the path
+ * names something that is not a dietbal database (a directory, a device, a
+ * file that is not SQLite, another program's SQLite database), else
+ * STORE_ERROR.
  */
 int store_open(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
 
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
+
+/*
+ * PRAGMA integrity_check and PRAGMA foreign_key_check.  STORE_OK when both
+ * ran: *problems is then NULL if the database is sound, else a new string
+ * (free it) with one problem a line, at most 100 of each check.
+ */
+int store_integrity_check(store *s, char **problems);
+
+/*
+ * Copy the database to path with SQLite's online backup API: one consistent
+ * state of it while other processes go on writing.  The copy is a single
+ * file (rollback journal, no -wal) of mode 0600.  An existing path is
+ * replaced only with overwrite.  STORE_EINPUT when path exists (without
+ * overwrite), is a directory or is the database itself; STORE_ERROR on a
+ * run-time failure.  A failure leaves no file behind.
+ */
+int store_backup(store *s, const char *path, int overwrite);
 
 /* Transactions: store_begin takes the write lock at once (BEGIN IMMEDIATE). */
 int store_begin(store *s);
@@ -81,7 +103,8 @@ struct food_hit {
     double per100[NUT_CORE_COUNT];  /* core values per 100 g, NAN unknown */
 };
 
-/* Ranked full-text search over food names and groups, at most limit hits. */
+/* Ranked full-text search over food names and groups, at most limit hits.
+ * No hit: *hits is NULL and *n 0.  Free with store_food_hits_free. */
 int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
                       size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);

@@ -45,6 +45,10 @@
 /* More than this in one entry is refused unless the caller forces it. */
 #define UNITS_MAX_GRAMS 5000.0
 
+/* More than this is refused even when forced: no one eats 100 kg at once,
+ * and "100000 cup" (24 tonnes of milk) is a slip, not a meal. */
+#define UNITS_MAX_FORCED_GRAMS 100000.0
+
 enum units_kind { UNITS_MASS, UNITS_VOLUME };
 
 struct units_def {
@@ -90,7 +94,8 @@ enum units_status {
     UNITS_EUNIT,      /* the token is neither a generic unit nor a portion of the food */
     UNITS_ENOVOLUME,  /* a volume, but the food has no volume portion to give a density */
     UNITS_ENOPORTION, /* no unit given and the food has no portion to count */
-    UNITS_ETOOMUCH,   /* more than UNITS_MAX_GRAMS without force */
+    UNITS_ETOOMUCH,   /* more than UNITS_MAX_GRAMS without force, or
+                         UNITS_MAX_FORCED_GRAMS */
     UNITS_EINVAL,     /* quantity not a positive finite number, or f is NULL */
 };
 
@@ -102,7 +107,7 @@ enum units_status {
  * name taken as a whole word ("cup, chopped" and "cups" count, "cupcake"
  * does not).  A portion's grams are for its amount: "0.5 fillet = 198 g"
  * makes one fillet 396 g.  Over UNITS_MAX_GRAMS is refused unless force is
- * non-zero.
+ * non-zero; over UNITS_MAX_FORCED_GRAMS always.
  *
  * UNITS_OK fills *out; anything else leaves *out alone and writes a reason
  * into err (errlen bytes; err may be NULL) that names the units the food

@@ -32,7 +32,7 @@ t_eq "report --format: every format" "$(comp dietbal report --format '')" \
 t_eq "after global options" "$(comp dietbal --db x.db --quiet r)" "report rm"
 t_eq "global options" "$(comp dietbal --v)" "--version"
 t_eq "all commands" "$(comp dietbal '')" \
-    "add cramp day foods import init log profile report rm suggest"
+    "add backup check cramp day foods import init log profile report rm suggest"
 t_eq "foods subcommands" "$(comp dietbal foods s)" "search show"
 t_eq "profile set options" "$(comp dietbal profile set --s)" "--sex"
 t_eq "profile set --sex values" "$(comp dietbal profile set --sex f)" "female"

@@ -11,6 +11,17 @@
 #   t_eq NAME GOT WANT     string equality
 #   t_near NAME GOT WANT TOL  numeric equality within TOL
 #   t_fts_diff             entries where the full-text index and food differ
+#   t_no_crash NAME        the last run ended with status 0, 1 or 2 (no signal,
+#                          no timeout, no valgrind error)
+#   t_run_bounded SECS ARGS...  t_run under `timeout SECS`, also setting
+#                          $T_RSS_KB (peak memory, "" without /usr/bin/time)
+#   t_light / t_wrapped / t_sanitized  how the binary runs (see below)
+#
+# Environment:
+#   DIETBAL        the binary under test (default ./dietbal)
+#   DIETBAL_WRAP   a command line the binary runs under, split on spaces:
+#                  DIETBAL_WRAP="valgrind --error-exitcode=99 -q" (make valgrind)
+#   DIETBAL_LONG   1: the long versions of the big tests (make check-long)
 
 set -u
 T_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -34,10 +45,53 @@ t_begin() {
 t_cleanup() { rm -rf "$T_DIR"; }
 
 t_run() {
-    "$DIETBAL" "$@" >"$T_DIR/out" 2>"$T_DIR/err"
+    # shellcheck disable=SC2086 # DIETBAL_WRAP is a command line
+    ${DIETBAL_WRAP:-} "$DIETBAL" "$@" >"$T_DIR/out" 2>"$T_DIR/err"
     T_RC=$?
     T_OUT=$(cat "$T_DIR/out")
     T_ERR=$(cat "$T_DIR/err")
+}
+
+# The binary runs under a wrapper (valgrind): everything is ~50 times slower.
+t_wrapped() { [ -n "${DIETBAL_WRAP:-}" ]; }
+# The binary is built with AddressSanitizer: slower, and its memory use is
+# not the program's own.
+t_sanitized() { ldd "$DIETBAL" 2>/dev/null | grep -q 'libasan'; }
+# Neither: timings and peak memory mean something.
+t_light() { ! t_wrapped && ! t_sanitized; }
+
+t_run_bounded() {
+    local secs=$1
+    shift
+    T_RSS_KB=
+    if [ -x /usr/bin/time ]; then
+        # shellcheck disable=SC2086
+        timeout -k 5 "$secs" /usr/bin/time -f '%M' -o "$T_DIR/rss" \
+            ${DIETBAL_WRAP:-} "$DIETBAL" "$@" >"$T_DIR/out" 2>"$T_DIR/err"
+        T_RC=$?
+        T_RSS_KB=$(tail -n 1 "$T_DIR/rss" 2>/dev/null | grep -E '^[0-9]+$')
+    else
+        # shellcheck disable=SC2086
+        timeout -k 5 "$secs" ${DIETBAL_WRAP:-} "$DIETBAL" "$@" >"$T_DIR/out" 2>"$T_DIR/err"
+        T_RC=$?
+    fi
+    T_OUT=$(head -c 100000 "$T_DIR/out")
+    T_ERR=$(head -c 100000 "$T_DIR/err")
+}
+
+# Peak memory of the last t_run_bounded below MB megabytes (skipped when
+# it cannot be measured or means nothing: no /usr/bin/time, sanitizers,
+# valgrind).
+t_rss_below() {
+    if ! t_light; then
+        t_skip "$1" "peak memory is not the program's own under a sanitizer or valgrind"
+    elif [ -z "${T_RSS_KB:-}" ]; then
+        t_skip "$1" "/usr/bin/time is not installed (apt-get install time)"
+    elif [ "$T_RSS_KB" -lt $(($2 * 1024)) ]; then
+        t_pass "$1"
+    else
+        t_fail "$1" "peak memory $((T_RSS_KB / 1024)) MB, want < $2 MB"
+    fi
 }
 
 t_pass() { T_PASS=$((T_PASS + 1)); echo "ok   $1"; }
@@ -53,6 +107,12 @@ t_ok() {
     local name=$1
     shift
     if "$@"; then t_pass "$name"; else t_fail "$name" "$*"; fi
+}
+t_no_crash() { # dietbal's own statuses only: no signal (>= 128), timeout (124), valgrind (99)
+    case $T_RC in
+    0 | 1 | 2) t_pass "$1" ;;
+    *) t_fail "$1" "exit $T_RC: killed by a signal, timed out or a valgrind error" ;;
+    esac
 }
 t_rc() { if [ "$T_RC" -eq "$2" ]; then t_pass "$1"; else t_fail "$1" "exit $T_RC, want $2"; fi; }
 t_out_has() {

@@ -1,0 +1,152 @@
+/*
+ * cmd_check.c - `dietbal check` and `dietbal backup FILE`: is the diary
+ * sound, and a consistent copy of it while it is in use.
+ *
+ * Neither creates a database: there must be one at the path in force.
+ * The SQL and the backup itself are store_integrity_check and store_backup.
+ */
+#include "dietbal/cmd.h"
+
+#include "dietbal/jsonout.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Open the database at the path in force, which must exist. */
+static int open_existing(const struct cmd_ctx *ctx, const char *cmd, store **s)
+{
+    char buf[4096];
+    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    struct stat st;
+
+    if (path && *path && stat(path, &st) != 0) {
+        cmd_error(cmd, "no database at %s (%s)", path, strerror(errno));
+        return EXIT_USAGE;
+    }
+    return cmd_open_store(ctx, s);
+}
+
+static void check_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal check [--json]\n"
+                 "Check the database: SQLite's integrity_check and foreign_key_check.\n"
+                 "Exit status 1 when anything is wrong.\n");
+}
+
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    char buf[4096], *problems = NULL;
+    store *s = NULL;
+    int c, rc;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            check_usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("check");
+        }
+    }
+    if (optind < argc) {
+        cmd_error("check", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if ((rc = open_existing(ctx, "check", &s)) != EXIT_OK)
+        return rc;
+    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    if (store_integrity_check(s, &problems) != STORE_OK) {
+        cmd_error("check", "%s", store_errmsg(s));
+        store_close(s);
+        return EXIT_RUNTIME;
+    }
+    store_close(s);
+
+    size_t count = 0;
+    for (const char *p = problems; p && *p; p++)
+        count += *p == '\n';
+    if (ctx->json) {
+        json_t *list = json_array();
+        for (char *line = problems, *nl; line && *line; line = nl + 1) {
+            if (!(nl = strchr(line, '\n')))
+                break; /* every line ends with one */
+            *nl = '\0';
+            json_array_append_new(list, json_string(line));
+        }
+        if (json_print(json_pack("{s:s, s:b, s:o}", "database", path, "ok", problems == NULL,
+                                 "problems", list),
+                       stdout) != 0)
+            rc = EXIT_RUNTIME;
+    } else if (problems) {
+        fputs(problems, stdout);
+    } else if (!ctx->quiet) {
+        printf("%s: ok (integrity_check, foreign_key_check)\n", path);
+    }
+    if (problems) {
+        cmd_error(path, "the database is damaged (%zu problem%s); restore a backup", count,
+                  count == 1 ? "" : "s");
+        rc = EXIT_RUNTIME;
+    }
+    free(problems);
+    return rc;
+}
+
+static void backup_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal backup [--force] FILE\n"
+                 "Copy the database to FILE (mode 0600), consistent even while entries\n"
+                 "are being added.  An existing FILE is replaced only with --force.\n");
+}
+
+int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    static const struct option opts[] = {
+        {"force", no_argument, NULL, 'f'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    char buf[4096];
+    store *s = NULL;
+    int c, rc, force = 0;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hqf", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'f') {
+            force = 1;
+        } else if (c == 'h') {
+            backup_usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("backup");
+        }
+    }
+    if (optind + 1 != argc) {
+        backup_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *file = argv[optind];
+    if (!*file) {
+        cmd_error("backup", "the file name is empty");
+        return EXIT_USAGE;
+    }
+    if ((rc = open_existing(ctx, "backup", &s)) != EXIT_OK)
+        return rc;
+    int r = store_backup(s, file, force);
+    if (r != STORE_OK) {
+        cmd_error("backup", "%s", store_errmsg(s));
+        rc = r == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
+    } else if (!ctx->quiet) {
+        printf("%s: backed up to %s\n", cmd_db_path(ctx, buf, sizeof(buf)), file);
+    }
+    store_close(s);
+    return rc;
+}
