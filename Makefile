@@ -72,8 +72,8 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory test
 	@scripts/fuzz $(FUZZ_CHECK_SECONDS)
+	@$(MAKE) --no-print-directory test
 
 # The big tests at full size: a 1 GB table, 100 kills, one add per entry.
 check-long: deps
