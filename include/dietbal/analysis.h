@@ -211,7 +211,7 @@ struct analysis {
     unsigned char *logged; /* [days]: 1 when the day has an entry */
 
     int has_profile;       /* reference values are the person's own */
-    char profile_note[256]; /* why not, and what to do; "" when has_profile */
+    char profile_note[512]; /* why not, and what to do; "" when has_profile */
     struct life_stage stage;
     size_t stage_days;     /* days (of those counted) in the chosen stage */
     int stage_mixed;       /* the period spans more than one stage */
