@@ -1048,14 +1048,16 @@ static void start_root(struct ctx *c, struct pos p)
              c->attrs[0].val);
 }
 
-/* The first control character a text holds that a terminal could obey:
- * DEL or a C1 control (U+0080..U+009F; XML allows them, and U+009B starts
- * an escape sequence).  0 when there is none. */
+/* The first control character a text holds, which a terminal could obey
+ * or which would break a line of output: C0 (tab, newline and carriage
+ * return reach an attribute as &#9; &#10; &#13;), DEL or a C1 control
+ * (U+0080..U+009F; XML allows them, and U+009B starts an escape
+ * sequence).  0 when there is none. */
 static unsigned control_char(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if (*p == 0x7F)
-            return 0x7F;
+        if (*p < 0x20 || *p == 0x7F)
+            return *p;
         if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
             return p[1];
     }

@@ -780,6 +780,9 @@ static void test_control_in_names(void **state)
         "<food id=\"t:1\x7f\" name=\"A\"/>",
         "<food id=\"t:1\" name=\"A\xc2\x85\"/>",
         "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b" "2J\"/>",
+        /* a newline by character reference: a second line of output */
+        "<food id=\"t:1\" name=\"Milk&#10;dietbal: all is well\"/>",
+        "<food id=\"t:1\" name=\"Milk&#9;\"/>",
     };
     char body[256];
 
