@@ -1078,9 +1078,14 @@ static int check_text(struct ctx *c, struct pos p, const char *what, const char 
 static void start_food(struct ctx *c, struct pos p)
 {
     unsigned long first;
+    unsigned long max = c->opts && c->opts->max_foods ? c->opts->max_foods : FOODTABLE_MAX_FOODS;
 
     c->in_food = 1;
     c->food_pos = p;
+    if (c->food_serial >= max) {
+        fail(c, FOODTABLE_EINPUT, p, "more than %lu foods in one table (split it)", max);
+        return;
+    }
     c->food_serial++;
     food_clear(c->food);
     memset(c->src, 0, nutrients_count() * sizeof(*c->src));
@@ -1156,6 +1161,11 @@ static void start_portion(struct ctx *c, struct pos p)
     }
     if (check_text(c, p, "<portion> name", name))
         return;
+    if (c->food->n_portions >= FOODTABLE_MAX_PORTIONS) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: more than %d portions", food_id(c),
+             FOODTABLE_MAX_PORTIONS);
+        return;
+    }
     if (c->attrs[1].val && check_portion_number(c, p, name, "amount", c->attrs[1].val, &amount))
         return;
     if (check_portion_number(c, p, name, "grams", c->attrs[2].val, &grams))
@@ -1201,12 +1211,18 @@ static struct taginfo *tag_info(struct ctx *c, const char *tag)
 }
 
 /* An unknown tag: count the food once, however often the tag appears in it. */
-static void count_unknown(struct ctx *c, struct taginfo *t)
+static void count_unknown(struct ctx *c, struct taginfo *t, struct pos p)
 {
     struct foodtable_stats *st = c->stats;
 
     if (t->last_food == c->food_serial)
         return;
+    if (t->last_food == 0 && st->n_unknown >= FOODTABLE_MAX_UNKNOWN_TAGS) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "more than %d different unknown nutrient tags (is this a dietbal food table?)",
+             FOODTABLE_MAX_UNKNOWN_TAGS);
+        return;
+    }
     if (t->last_food == 0) {
         struct foodtable_unknown_tag *u =
             realloc(st->unknown, (st->n_unknown + 1) * sizeof(*st->unknown));
@@ -1274,7 +1290,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
         return;
     }
     if (t->id < 0) {
-        count_unknown(c, t);
+        count_unknown(c, t, p);
         return;
     }
     const struct nutrient_def *def = nutrients_get(t->id);
