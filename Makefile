@@ -103,7 +103,7 @@ VALGRIND = valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kind
 	--track-fds=no -q
 valgrind: deps
 	@$(MAKE) --no-print-directory all
-	@DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) tests/run
+	@TEST_JOBS=2 DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) E2E='$(E2E)' tests/run
 
 # --- fuzzing: clang's libFuzzer with ASan and UBSan ----------------------------
 FUZZ_CC      ?= clang

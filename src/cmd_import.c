@@ -15,6 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Unknown tags named one by one; the rest are counted. */
+#define UNKNOWN_SHOWN 20
+
 struct import_ctx {
     store *s;
     const char *path;
@@ -110,10 +113,14 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             else
                 rc = EXIT_RUNTIME;
         } else {
-            for (size_t k = 0; k < stats.n_unknown; k++)
+            /* one line a tag, for the first few */
+            for (size_t k = 0; k < stats.n_unknown && k < UNKNOWN_SHOWN; k++)
                 cmd_error(files[i], "warning: unknown tag %s skipped (%lu food%s)",
                           stats.unknown[k].tag, stats.unknown[k].count,
                           stats.unknown[k].count == 1 ? "" : "s");
+            if (stats.n_unknown > UNKNOWN_SHOWN)
+                cmd_error(files[i], "warning: %zu more unknown tags skipped",
+                          stats.n_unknown - UNKNOWN_SHOWN);
             if (!ctx->quiet)
                 printf("%s: %lu foods: %lu added, %lu updated, %lu unchanged"
                        " (%lu portions, %lu values)\n",

@@ -1094,14 +1094,16 @@ static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *f
     return 0;
 }
 
-/* The first control character a text holds that a terminal could obey:
- * DEL or a C1 control (U+0080..U+009F; XML allows them, and U+009B starts
- * an escape sequence).  0 when there is none. */
+/* The first control character a text holds, which a terminal could obey
+ * or which would break a line of output: C0 (tab, newline and carriage
+ * return reach an attribute as &#9; &#10; &#13;), DEL or a C1 control
+ * (U+0080..U+009F; XML allows them, and U+009B starts an escape
+ * sequence).  0 when there is none. */
 static unsigned control_char(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if (*p == 0x7F)
-            return 0x7F;
+        if (*p < 0x20 || *p == 0x7F)
+            return *p;
         if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
             return p[1];
     }
@@ -1122,9 +1124,14 @@ static int check_text(struct ctx *c, struct pos p, const char *what, const char 
 static void start_food(struct ctx *c, struct pos p)
 {
     unsigned long first;
+    unsigned long max = c->opts && c->opts->max_foods ? c->opts->max_foods : FOODTABLE_MAX_FOODS;
 
     c->in_food = 1;
     c->food_pos = p;
+    if (c->food_serial >= max) {
+        fail(c, FOODTABLE_EINPUT, p, "more than %lu foods in one table (split it)", max);
+        return;
+    }
     c->food_serial++;
     food_clear(c->food);
     memset(c->src, 0, nutrients_count() * sizeof(*c->src));
@@ -1202,6 +1209,11 @@ static void start_portion(struct ctx *c, struct pos p)
     }
     if (check_text(c, p, "<portion> name", name))
         return;
+    if (c->food->n_portions >= FOODTABLE_MAX_PORTIONS) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: more than %d portions", food_id(c),
+             FOODTABLE_MAX_PORTIONS);
+        return;
+    }
     if (c->attrs[1].val && check_portion_number(c, p, name, "amount", c->attrs[1].val, &amount))
         return;
     if (check_portion_number(c, p, name, "grams", c->attrs[2].val, &grams))
@@ -1247,12 +1259,18 @@ static struct taginfo *tag_info(struct ctx *c, const char *tag)
 }
 
 /* An unknown tag: count the food once, however often the tag appears in it. */
-static void count_unknown(struct ctx *c, struct taginfo *t)
+static void count_unknown(struct ctx *c, struct taginfo *t, struct pos p)
 {
     struct foodtable_stats *st = c->stats;
 
     if (t->last_food == c->food_serial)
         return;
+    if (t->last_food == 0 && st->n_unknown >= FOODTABLE_MAX_UNKNOWN_TAGS) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "more than %d different unknown nutrient tags (is this a dietbal food table?)",
+             FOODTABLE_MAX_UNKNOWN_TAGS);
+        return;
+    }
     if (t->last_food == 0) {
         struct foodtable_unknown_tag *u =
             realloc(st->unknown, (st->n_unknown + 1) * sizeof(*st->unknown));
@@ -1320,7 +1338,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
         return;
     }
     if (t->id < 0) {
-        count_unknown(c, t);
+        count_unknown(c, t, p);
         return;
     }
     const struct nutrient_def *def = nutrients_get(t->id);

@@ -114,7 +114,7 @@ struct run {
 
 static void run_file(struct run *r, const char *path, const char *schema)
 {
-    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL};
+    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0};
     r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
 }
 
@@ -276,7 +276,7 @@ static void test_good_without_schema(void **state)
 static void test_null_stats_and_callbacks(void **state)
 {
     char err[256];
-    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL};
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0};
 
     (void)state;
     assert_int_equal(foodtable_read(FIXTURES "good.xml", &opts, NULL, err, sizeof(err)),
@@ -515,7 +515,7 @@ static void test_ids_kept_by_caller(void **state)
 {
     struct run *r = *state;
     struct ids k = {.n = 0};
-    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id};
+    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0};
 
     r->seen.ids = &k;
     r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
@@ -848,6 +848,9 @@ static void test_control_in_names(void **state)
         "<food id=\"t:1\x7f\" name=\"A\"/>",
         "<food id=\"t:1\" name=\"A\xc2\x85\"/>",
         "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b" "2J\"/>",
+        /* a newline by character reference: a second line of output */
+        "<food id=\"t:1\" name=\"Milk&#10;dietbal: all is well\"/>",
+        "<food id=\"t:1\" name=\"Milk&#9;\"/>",
     };
     char body[256];
 
@@ -863,6 +866,74 @@ static void test_control_in_names(void **state)
         assert_int_equal(r.seen.n, 0);
         run_free(&r);
     }
+}
+
+/* A food of N portions or N different unknown tags. */
+static char *many(const char *element, int n)
+{
+    size_t cap = 128 + (size_t)n * 64, len = 0;
+    char *body = malloc(cap);
+
+    assert_non_null(body);
+    len += (size_t)snprintf(body + len, cap - len, "  <food id=\"t:1\" name=\"Many\">\n");
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(body + len, cap - len, element, i);
+    snprintf(body + len, cap - len, "  </food>\n</foodtable>\n");
+    return body;
+}
+
+/* What one table may hold is bounded, so is the memory it takes: a food of
+ * 1,000,000 portions took 65 MB, 300,000 unknown tags 57 MB and a minute. */
+static void test_limits_bound_memory(void **state)
+{
+    static const struct {
+        const char *element;
+        int limit;
+        const char *says;
+    } cases[] = {
+        {"    <portion name=\"p%d\" grams=\"1\"/>\n", FOODTABLE_MAX_PORTIONS,
+         "food t:1: more than 1000 portions"},
+        {"    <nutrient tag=\"X%d\" value=\"1\"/>\n", FOODTABLE_MAX_UNKNOWN_TAGS,
+         "more than 1000 different unknown nutrient tags"},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        for (int over = 0; over <= 1; over++) {
+            struct run r;
+            char *body = many(cases[i].element, cases[i].limit + over);
+            memset(&r, 0, sizeof(r));
+            run_text(&r, body, SCHEMA);
+            free(body);
+            if (over) {
+                assert_int_equal(r.rc, FOODTABLE_EINPUT);
+                assert_non_null(strstr(r.err, cases[i].says));
+                assert_int_equal(r.seen.n, 0);
+            } else {
+                assert_int_equal(r.rc, FOODTABLE_OK);
+                assert_int_equal(r.seen.n, 1);
+            }
+            run_free(&r);
+        }
+    }
+}
+
+/* opts.max_foods: a table of more foods is refused. */
+static void test_max_foods(void **state)
+{
+    struct run *r = *state;
+    struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3};
+
+    r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, "good.xml:33:3: more than 3 foods in one table"));
+    run_free(r);
+    memset(r, 0, sizeof(*r));
+    opts.ctx = &r->seen;
+    opts.max_foods = 4; /* good.xml holds 4 */
+    r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 4);
 }
 
 static void test_huge_text(void **state)
@@ -1206,6 +1277,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_truncated_gz, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_utf16, setup_run, teardown_run),
         cmocka_unit_test(test_huge_text),
+        cmocka_unit_test(test_limits_bound_memory),
+        cmocka_unit_test_setup_teardown(test_max_foods, setup_run, teardown_run),
         cmocka_unit_test(test_control_in_names),
         cmocka_unit_test(test_utf16_doctype),
         cmocka_unit_test(test_encodings),

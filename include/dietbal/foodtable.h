@@ -50,6 +50,14 @@ struct foodtable_stats {
     size_t n_unknown;
 };
 
+/* What one table may hold, so that memory stays bounded whatever the file:
+ * the reader keeps every food id (to name a duplicate's first line), one
+ * food's portions and each distinct tag.  USDA SR24 has 8,858 foods and at
+ * most a few dozen portions a food; USDA's branded-food table ~450,000. */
+#define FOODTABLE_MAX_FOODS 1000000UL
+#define FOODTABLE_MAX_PORTIONS 1000
+#define FOODTABLE_MAX_UNKNOWN_TAGS 1000
+
 struct foodtable_opts {
     const char *schema_path; /* foods/foodtable.xsd; NULL skips validation */
     /*
@@ -72,6 +80,7 @@ struct foodtable_opts {
      */
     int (*id_seen)(const char *id, unsigned long line, unsigned long *first_line, void *ctx,
                    char *err, size_t errlen);
+    unsigned long max_foods; /* 0: FOODTABLE_MAX_FOODS (a smaller one for tests) */
 };
 
 /*
@@ -92,6 +101,8 @@ struct foodtable_opts {
  *   position in err.
  * - on_progress comes at most every MiB of the file (compressed bytes for
  *   a .gz) and once more with done == total when the read succeeds.
+ * - More than max_foods foods, FOODTABLE_MAX_PORTIONS portions in a food
+ *   or FOODTABLE_MAX_UNKNOWN_TAGS different unknown tags is FOODTABLE_EINPUT.
  * - libxml2's global error handlers and external entity loader are
  *   replaced during the call and restored before it returns: not for use
  *   from several threads at once.

@@ -261,6 +261,42 @@ refused "100,000 nested <food>" "$H/deep-food.xml" "dietbal: " 20 100
 } >"$H/deep-portion.xml"
 refused "100,000 nested <portion>" "$H/deep-portion.xml" "dietbal: " 20 100
 
+# --- many of one thing: memory stays bounded ----------------------------------
+{
+    xml
+    echo '<foodtable version="1"><food id="m:1" name="many portions">'
+    awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "<portion name=\"p%d\" grams=\"1\"/>\n", i }'
+    echo '</food></foodtable>'
+} >"$H/portions.xml"
+refused "a food of 1,000,000 portions" "$H/portions.xml" "more than 1000 portions" 20 100
+{
+    xml
+    echo '<foodtable version="1"><food id="m:1" name="many tags">'
+    awk 'BEGIN { for (i = 0; i < 300000; i++) printf "<nutrient tag=\"X%d\" value=\"1\"/>\n", i }'
+    echo '</food></foodtable>'
+} >"$H/tags.xml"
+refused "300,000 different unknown tags" "$H/tags.xml" "more than 1000 different unknown nutrient tags" 20 100
+{
+    xml
+    echo '<foodtable version="1"><food id="m:1" name="thirty unknown tags">'
+    awk 'BEGIN { for (i = 0; i < 30; i++) printf "<nutrient tag=\"X%d\" value=\"1\"/>\n", i }'
+    echo '</food></foodtable>'
+} >"$H/tags30.xml"
+t_run_bounded 20 --db "$T_DIR/tags30.db" import "$H/tags30.xml"
+t_rc "30 unknown tags: imported" 0
+t_eq "30 unknown tags: 20 named, one line for the rest" \
+    "$(grep -c 'warning: unknown tag X' "$T_DIR/err") $(grep -c 'warning: 10 more unknown tags skipped' "$T_DIR/err")" \
+    "20 1"
+if [ "${DIETBAL_LONG:-}" = 1 ] && t_light; then
+    # each id is kept to name a duplicate's first line: at most 1,000,000
+    t_run_bounded 600 import <(awk 'BEGIN { print "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">";
+        for (i = 0; i < 3000000; i++) printf "<food id=\"t%d\" name=\"n\"/>\n", i; print "</foodtable>" }')
+    t_rc "3,000,000 tiny foods: exits 2" 2
+    t_err_has "3,000,000 tiny foods: says why" "more than 1000000 foods in one table"
+    t_rss_below "3,000,000 tiny foods: memory < 100 MB" 100
+    t_eq "3,000,000 tiny foods: database unchanged" "$(t_db_digest)" "$before"
+fi
+
 # --- 10 MB values ------------------------------------------------------------
 ten_mb() { head -c 10485760 /dev/zero | tr '\0' "$1"; }
 big_attr() { # name element-with-@ (the @ becomes 10 MB of CHAR) char message

@@ -89,6 +89,8 @@ int fuzz_entry(const uint8_t *data, size_t size)
         fuzz_fail("entry_parse: a quantity out of range", e->quantity_text);
     if (!e->food[0] || strlen(e->food) > ENTRY_MAX_LEN || strlen(e->text) > ENTRY_MAX_LEN)
         fuzz_fail("entry_parse: no food, or too long", e->food);
+    if (!fuzz_clean_text(e->food, 0) || !fuzz_clean_text(e->unit, 0) || !fuzz_clean_text(e->text, 0))
+        fuzz_fail("entry_parse: a control character or bad UTF-8 let through", text);
     if (e->unit_generic != (e->unit[0] && units_generic(e->unit) != NULL))
         fuzz_fail("entry_parse: unit_generic is wrong", e->unit);
 

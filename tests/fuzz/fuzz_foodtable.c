@@ -40,9 +40,14 @@ static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
     (void)errlen;
     if (!f->id || !*f->id || !f->name || !*f->name)
         fuzz_fail("a food without id or name", f->id);
+    /* names reach terminals: no control character (XML allows some) */
+    if (!fuzz_clean_text(f->id, 0) || !fuzz_clean_text(f->name, 0) ||
+        (f->group && !fuzz_clean_text(f->group, 0)))
+        fuzz_fail("a control character in a food's id, name or group", f->id);
     for (size_t i = 0; i < f->n_portions; i++) {
         const struct portion *p = &f->portions[i];
-        if (!p->name || !*p->name || !(p->grams > 0) || !(p->amount > 0) ||
+        if (!p->name || !*p->name || !fuzz_clean_text(p->name, 0) || !(p->grams > 0) ||
+            !(p->amount > 0) ||
             !(p->grams / p->amount <= 100000.0))
             fuzz_fail("an impossible portion", f->id);
     }
