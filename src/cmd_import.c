@@ -8,6 +8,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/foodtable.h"
+#include "dietbal/suggest.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -131,6 +132,11 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             unchanged += ic.unchanged;
         }
         foodtable_stats_free(&stats);
+    }
+    /* the suggestion lists of the new table, in the same transaction */
+    if (rc == EXIT_OK && suggest_store_lists(s, err, sizeof(err)) != 0) {
+        cmd_error("import", "food suggestions: %s", err);
+        rc = EXIT_RUNTIME;
     }
     if (rc != EXIT_OK) {
         store_rollback(s);

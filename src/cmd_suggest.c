@@ -16,7 +16,6 @@
 #include <string.h>
 
 #define SUGGEST_DEFAULT_LIMIT 10
-#define SUGGEST_MAX_LIMIT 100
 
 static void suggest_usage(FILE *out)
 {
@@ -30,7 +29,7 @@ static void suggest_usage(FILE *out)
             "  --json      an array of objects: id name portion portion_g per_portion unit\n"
             "              per_100kcal ca_p_ratio protein_g pral_meq score\n"
             "These are foods, not supplements; dietbal gives no supplement doses.\n",
-            SUGGEST_MAX_LIMIT, SUGGEST_DEFAULT_LIMIT);
+            SUGGEST_LIST_MAX, SUGGEST_DEFAULT_LIMIT);
 }
 
 /* Why dietbal refuses to suggest raising a nutrient it knows. */
@@ -128,9 +127,9 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
             continue;
         if (c == 'n') {
             limit = strtol(optarg, &end, 10);
-            if (*end || end == optarg || limit < 1 || limit > SUGGEST_MAX_LIMIT) {
+            if (*end || end == optarg || limit < 1 || limit > SUGGEST_LIST_MAX) {
                 cmd_error("--limit", "'%s' is not a number from 1 to %d", optarg,
-                          SUGGEST_MAX_LIMIT);
+                          SUGGEST_LIST_MAX);
                 return EXIT_USAGE;
             }
         } else if (c == 'h') {

@@ -22,7 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Statements kept for the life of the handle (the import's hot path). */
+/* Statements kept for the life of the handle (the hot paths: the import,
+ * the food loads of the suggestions). */
 enum {
     ST_FOOD_FIND,
     ST_FOOD_INSERT,
@@ -33,6 +34,10 @@ enum {
     ST_FTS_STALE,
     ST_IMPORT_ID,
     ST_IMPORT_ID_FIRST,
+    ST_FOOD_GET,
+    ST_FOOD_GET_PORTIONS,
+    ST_FOOD_GET_VALUES,
+    ST_FOOD_GET_VALUE,
     ST_COUNT
 };
 
@@ -51,6 +56,11 @@ static const char *const cached_sql[ST_COUNT] = {
     [ST_IMPORT_ID] = "INSERT INTO temp.import_id(file, id, line) VALUES (?1, ?2, ?3)"
                      " ON CONFLICT DO NOTHING",
     [ST_IMPORT_ID_FIRST] = "SELECT line FROM temp.import_id WHERE file = ?1 AND id = ?2",
+    /* store_food_get: suggestions load hundreds of foods in a row */
+    [ST_FOOD_GET] = "SELECT rowid, id, name, grp FROM food WHERE id = ?1",
+    [ST_FOOD_GET_PORTIONS] = "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq",
+    [ST_FOOD_GET_VALUES] = "SELECT nutrient, value FROM food_value WHERE food = ?1",
+    [ST_FOOD_GET_VALUE] = "SELECT value FROM food_value WHERE food = ?1 AND nutrient = ?2",
 };
 
 /* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
@@ -150,6 +160,21 @@ static const char *const migrations[] = {
     "  hard_to_walk INTEGER NOT NULL DEFAULT 0,"
     "  pain_persists INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX cramp_by_date ON cramp(date);",
+    /* 2: the food suggestions of the food table, made by each import
+     * (suggest.c): a list per nutrient, the rules that made it, and the
+     * length asked for (fewer rows than that: every family is listed) */
+    "CREATE TABLE suggestion_list ("
+    "  nutrient INTEGER PRIMARY KEY REFERENCES nutrient(id),"
+    "  rules INTEGER NOT NULL,"
+    "  asked INTEGER NOT NULL CHECK (asked > 0));"
+    "CREATE TABLE suggestion ("
+    "  nutrient INTEGER NOT NULL REFERENCES suggestion_list(nutrient) ON DELETE CASCADE,"
+    "  rank INTEGER NOT NULL CHECK (rank >= 0),"
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  portion TEXT NOT NULL,"
+    "  grams REAL NOT NULL CHECK (grams > 0),"
+    "  score REAL NOT NULL,"
+    "  PRIMARY KEY (nutrient, rank)) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -523,6 +548,14 @@ int store_begin(store *s) { return exec(s, "BEGIN IMMEDIATE"); }
  *
  * A rollback undoes the lot, triggers included.
  */
+/* Foods are about to change: the stored suggestion lists (made from the
+ * old table) go.  An import makes them afresh before it commits
+ * (cmd_import.c); until then suggest.c ranks the table itself. */
+static int suggestions_drop(store *s)
+{
+    return exec(s, "DELETE FROM suggestion; DELETE FROM suggestion_list");
+}
+
 int store_import_begin(store *s)
 {
     sqlite3_stmt *st = NULL;
@@ -530,7 +563,7 @@ int store_import_begin(store *s)
     if (exec(s, "PRAGMA foreign_keys = OFF") != STORE_OK)
         return STORE_ERROR;
     s->fk_off = 1;
-    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+    if (exec(s, "BEGIN IMMEDIATE") != STORE_OK || suggestions_drop(s) != STORE_OK)
         goto fail;
     if (prepare(s,
                 "SELECT (SELECT count(*) FROM nutrient WHERE id >= 0 AND id < ?1),"
@@ -1120,6 +1153,9 @@ int store_food_upsert(store *s, const struct food *f, int *added)
             *added = STORE_FOOD_UNCHANGED;
         return STORE_OK;
     }
+    /* outside an import (which dropped them at its start) */
+    if (!s->fk_off && suggestions_drop(s) != STORE_OK)
+        return STORE_ERROR;
     if (found) {
         if (s->importing) {
             if (!(st = cached(s, ST_FTS_STALE)))
@@ -1183,14 +1219,52 @@ static char *column_strdup(sqlite3_stmt *st, int col)
     return t ? strdup((const char *)t) : NULL;
 }
 
-int store_food_get(store *s, const char *id, struct food **out)
+/* Load a food's values into f: every one (which == NULL), or those of the
+ * n nutrients of which. */
+static int food_values_load(store *s, sqlite3_int64 rowid, const int *which, size_t n,
+                            struct food *f)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st;
+    int step;
+
+    if (which) {
+        if (!(st = cached(s, ST_FOOD_GET_VALUE)))
+            return STORE_ERROR;
+        for (size_t i = 0; i < n; i++) {
+            if (which[i] < 0 || (size_t)which[i] >= nutrients_count())
+                continue;
+            sqlite3_reset(st);
+            sqlite3_bind_int64(st, 1, rowid);
+            sqlite3_bind_int(st, 2, which[i]);
+            step = sqlite3_step(st);
+            if (step == SQLITE_ROW)
+                f->values[which[i]] = sqlite3_column_double(st, 0);
+            else if (step != SQLITE_DONE)
+                return fail_db(s, "values");
+        }
+        sqlite3_reset(st);
+        return STORE_OK;
+    }
+    if (!(st = cached(s, ST_FOOD_GET_VALUES)))
+        return STORE_ERROR;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = sqlite3_column_int(st, 0);
+        if (k >= 0 && (size_t)k < nutrients_count())
+            f->values[k] = sqlite3_column_double(st, 1);
+    }
+    sqlite3_reset(st);
+    return step == SQLITE_DONE ? STORE_OK : fail_db(s, "values");
+}
+
+static int food_load(store *s, const char *id, const int *which, size_t n, struct food **out)
+{
+    sqlite3_stmt *st;
     struct food *f = NULL;
     sqlite3_int64 rowid;
     int rc = STORE_ERROR, step;
 
-    if (prepare(s, "SELECT rowid, id, name, grp FROM food WHERE id = ?1", &st) != STORE_OK)
+    if (!(st = cached(s, ST_FOOD_GET)))
         return STORE_ERROR;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     step = sqlite3_step(st);
@@ -1211,11 +1285,9 @@ int store_food_get(store *s, const char *id, struct food **out)
     f->group = column_strdup(st, 3);
     if (!f->id || !f->name)
         goto oom;
-    sqlite3_finalize(st);
-    st = NULL;
+    sqlite3_reset(st);
 
-    if (prepare(s, "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq", &st) !=
-        STORE_OK)
+    if (!(st = cached(s, ST_FOOD_GET_PORTIONS)))
         goto out;
     sqlite3_bind_int64(st, 1, rowid);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1227,31 +1299,32 @@ int store_food_get(store *s, const char *id, struct food **out)
         fail_db(s, "portions");
         goto out;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     st = NULL;
-
-    if (prepare(s, "SELECT nutrient, value FROM food_value WHERE food = ?1", &st) != STORE_OK)
+    if ((rc = food_values_load(s, rowid, which, n, f)) != STORE_OK)
         goto out;
-    sqlite3_bind_int64(st, 1, rowid);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        int k = sqlite3_column_int(st, 0);
-        if (k >= 0 && (size_t)k < nutrients_count())
-            f->values[k] = sqlite3_column_double(st, 1);
-    }
-    if (step != SQLITE_DONE) {
-        fail_db(s, "values");
-        goto out;
-    }
     *out = f;
     f = NULL;
-    rc = STORE_OK;
     goto out;
 oom:
     fail(s, "out of memory");
 out:
-    sqlite3_finalize(st);
+    /* a kept statement left stepping would hold the read transaction */
+    if (st)
+        sqlite3_reset(st);
     food_free(f);
     return rc;
+}
+
+int store_food_get(store *s, const char *id, struct food **out)
+{
+    return food_load(s, id, NULL, 0, out);
+}
+
+int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n,
+                        struct food **out)
+{
+    return food_load(s, id, nutrients, n, out);
 }
 
 int store_food_count(store *s, long *out)
@@ -1402,21 +1475,34 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
     return rc;
 }
 
-int store_foods_by_nutrient(store *s, int id, size_t limit, struct food_hit **hits, size_t *n)
+int store_foods_core_each(store *s, int (*fn)(const struct food_hit *, void *), void *ctx)
 {
     sqlite3_stmt *st = NULL;
-    int rc = prepare(s,
-                     "SELECT f.id, f.name, f.grp, v.value, " CORE_VALUES_SQL(
-                         "f") " FROM food_value v JOIN food f ON f.rowid = v.food"
-                              " WHERE v.nutrient = ?1 AND EXISTS (SELECT 1 FROM food_value e"
-                              "   WHERE e.food = f.rowid AND e.nutrient = 0)"
-                              " ORDER BY v.value DESC, f.id LIMIT ?2",
-                     &st);
-    if (rc == STORE_OK) {
-        sqlite3_bind_int(st, 1, id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-        rc = collect_hits(s, st, limit, hits, n);
+    int rc, step = SQLITE_DONE, stop = 0;
+
+    rc = prepare(s,
+                 "SELECT f.id, f.name, f.grp, " CORE_VALUES_SQL(
+                     "f") " FROM food f WHERE EXISTS (SELECT 1 FROM food_value e"
+                          "   WHERE e.food = f.rowid AND e.nutrient = 0)"
+                          " ORDER BY f.rowid",
+                 &st);
+    while (rc == STORE_OK && !stop && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        /* the row's own text, valid until the next step */
+        struct food_hit h = {
+            .id = (char *)sqlite3_column_text(st, 0),
+            .name = (char *)sqlite3_column_text(st, 1),
+            .group = (char *)sqlite3_column_text(st, 2),
+        };
+        if (!h.id || !h.name) {
+            rc = fail(s, "out of memory");
+            break;
+        }
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            h.per100[k] = column_value(st, 3 + k);
+        stop = fn(&h, ctx);
     }
+    if (rc == STORE_OK && !stop && step != SQLITE_DONE)
+        rc = fail_db(s, "foods");
     sqlite3_finalize(st);
     return rc;
 }
@@ -1431,6 +1517,151 @@ void store_food_hits_free(struct food_hit *hits, size_t n)
         free(hits[i].group);
     }
     free(hits);
+}
+
+/* --- suggestion lists ------------------------------------------------------ */
+
+int store_suggestions_get(store *s, int nutrient, int64_t rules, size_t limit,
+                          struct stored_suggestion **out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct stored_suggestion *list = NULL;
+    size_t count = 0, want;
+    sqlite3_int64 asked = 0, held = 0;
+    int rc, step, found = 0;
+
+    *out = NULL;
+    *n = 0;
+    rc = prepare(s,
+                 "SELECT l.asked, (SELECT count(*) FROM suggestion x WHERE x.nutrient = l.nutrient)"
+                 " FROM suggestion_list l WHERE l.nutrient = ?1 AND l.rules = ?2",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, nutrient);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)rules);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        found = 1;
+        asked = sqlite3_column_int64(st, 0);
+        held = sqlite3_column_int64(st, 1);
+    } else if (step != SQLITE_DONE) {
+        rc = fail_db(s, "suggestions");
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    /* No list made by these rules, or a full one that is shorter than
+     * asked (more foods may follow): the caller ranks the table itself. */
+    if (!found || ((sqlite3_int64)limit > held && held >= asked))
+        return STORE_NOTFOUND;
+    want = (sqlite3_int64)limit < held ? limit : (size_t)held;
+    if (want == 0)
+        return STORE_OK;
+    if (!(list = calloc(want, sizeof(*list))))
+        return fail(s, "out of memory");
+    rc = prepare(s,
+                 "SELECT f.id, f.name, f.grp, x.score, " CORE_VALUES_SQL(
+                     "f") ", x.portion, x.grams FROM suggestion x JOIN food f ON f.rowid = x.food"
+                          " WHERE x.nutrient = ?1 ORDER BY x.rank LIMIT ?2",
+                 &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int(st, 1, nutrient);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)want);
+    }
+    while (rc == STORE_OK && (step = sqlite3_step(st)) == SQLITE_ROW && count < want) {
+        struct stored_suggestion *x = &list[count++];
+        x->food.id = column_strdup(st, 0);
+        x->food.name = column_strdup(st, 1);
+        x->food.group = column_strdup(st, 2);
+        x->food.score = sqlite3_column_double(st, 3);
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            x->food.per100[k] = column_value(st, 4 + k);
+        x->portion = column_strdup(st, 4 + NUT_CORE_COUNT);
+        x->portion_g = sqlite3_column_double(st, 5 + NUT_CORE_COUNT);
+        if (!x->food.id || !x->food.name || !x->portion)
+            rc = fail(s, "out of memory");
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+        rc = fail_db(s, "suggestions");
+    sqlite3_finalize(st);
+    if (rc == STORE_OK && count != want)
+        rc = STORE_NOTFOUND; /* a row lost its food: rank afresh */
+    if (rc != STORE_OK) {
+        store_suggestions_free(list, count);
+        return rc;
+    }
+    *out = list;
+    *n = count;
+    return STORE_OK;
+}
+
+int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
+                          const struct stored_suggestion *list, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    if (asked == 0 || n > asked)
+        return fail(s, "suggestions: %zu rows for a list of %zu", n, asked);
+    if (exec(s, "SAVEPOINT suggestion_put") != STORE_OK)
+        return STORE_ERROR;
+    rc = prepare(s, "DELETE FROM suggestion WHERE nutrient = ?1", &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int(st, 1, nutrient);
+        rc = step_done(s, st, "suggestions");
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == STORE_OK)
+        rc = prepare(s,
+                     "INSERT OR REPLACE INTO suggestion_list(nutrient, rules, asked)"
+                     " VALUES (?1, ?2, ?3)",
+                     &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int(st, 1, nutrient);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)rules);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)asked);
+        rc = step_done(s, st, "suggestions");
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == STORE_OK)
+        rc = prepare(s,
+                     "INSERT INTO suggestion(nutrient, rank, food, portion, grams, score)"
+                     " SELECT ?1, ?2, rowid, ?4, ?5, ?6 FROM food WHERE id = ?3",
+                     &st);
+    for (size_t i = 0; i < n && rc == STORE_OK; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int(st, 1, nutrient);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, list[i].food.id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, list[i].portion, -1, SQLITE_STATIC);
+        sqlite3_bind_double(st, 5, list[i].portion_g);
+        sqlite3_bind_double(st, 6, list[i].food.score);
+        rc = step_done(s, st, "suggestions");
+        if (rc == STORE_OK && sqlite3_changes(s->db) != 1)
+            rc = fail(s, "suggestions: no food with id '%s'", list[i].food.id);
+    }
+    sqlite3_finalize(st);
+    if (rc == STORE_OK)
+        return exec(s, "RELEASE suggestion_put");
+    sqlite3_exec(s->db, "ROLLBACK TO suggestion_put; RELEASE suggestion_put", NULL, NULL, NULL);
+    return rc;
+}
+
+void store_suggestions_free(struct stored_suggestion *list, size_t n)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].food.id);
+        free(list[i].food.name);
+        free(list[i].food.group);
+        free(list[i].portion);
+    }
+    free(list);
 }
 
 /* --- diary ----------------------------------------------------------------- */

@@ -53,18 +53,24 @@
  *
  * SPEED: every food with a known value is a candidate (a food that is good
  * per serving need not be near the top per 100 g: milk is below rank 1,300
- * for calcium in USDA SR24), but a food is loaded from the store only while
- * it can still enter the list.  Each candidate first gets an upper bound of
- * its score from its per-100 g values alone (largest serving allowed; every
- * serving-scaled penalty taken as 0); candidates are loaded best bound
- * first, and loading stops once the limit-th family's score beats the next
- * bound.
+ * for calcium in USDA SR24).  One walk over the table in storage order
+ * ranks every nutrient asked for, keeping only the best `limit` families of
+ * each, so memory stays flat however large the table.  Each food first gets
+ * an upper bound of its score from its per-100 g values alone (largest
+ * serving allowed; every serving-scaled penalty taken as 0); its portions
+ * are read from the store only when that bound can beat the last listed
+ * family.  An import ranks the whole table once for the five nutrients and
+ * stores the first SUGGEST_LIST_MAX of each (suggest_store_lists); the
+ * report and `dietbal suggest` read those, and rank the table themselves
+ * only when the stored lists are missing, shorter than asked, or made by
+ * other rules (rules_fingerprint).
  */
 #include "dietbal/suggest.h"
 
 #include "dietbal/stats.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,8 +161,6 @@
 
 /* The score can be no higher than this bound; compared with a margin. */
 #define BOUND_EPS 1e-9
-/* Candidates loaded between two checks of the stop rule. */
-#define LOAD_BATCH 32
 /* Families (the first two name segments) are compared on at most this
  * many bytes. */
 #define FAMILY_MAX 160
@@ -334,34 +338,51 @@ static const struct exclusion exclusions[] = {
 
 #define N_EXCLUSIONS (sizeof(exclusions) / sizeof(exclusions[0]))
 
-/* Case-insensitive substring (ASCII folding; other bytes compare as is). */
-static int contains_nocase(const char *hay, const char *needle)
+/*
+ * Matching works on a lower-cased copy of the name (lower_dup), made once
+ * per food, against patterns folded as they are read: the table is
+ * matched against every food of the table at each import.
+ */
+
+/* A copy of name with ASCII letters in lower case (other bytes as is);
+ * NULL when out of memory. */
+static char *lower_dup(const char *name)
 {
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] &&
-               lower_ascii((unsigned char)hay[i]) == lower_ascii((unsigned char)needle[i]))
-            i++;
-        if (i == n)
-            return 1;
-    }
-    return n == 0;
+    char *l = strdup(name);
+    if (l)
+        for (char *c = l; *c; c++)
+            *c = (char)lower_ascii((unsigned char)*c);
+    return l;
 }
 
-/* Whether name contains one of the '|'-separated words of list. */
-static int contains_any(const char *name, const char *list)
+/* Whether the n bytes of needle, folded, start at lname. */
+static int starts_folded(const char *lname, const char *needle, size_t n)
 {
-    char word[64];
+    for (size_t i = 0; i < n; i++)
+        if (lname[i] != lower_ascii((unsigned char)needle[i]))
+            return 0; /* also stops at the end of lname */
+    return 1;
+}
 
+/* Whether lname (lower case) contains the n bytes of needle, folded. */
+static int contains_folded(const char *lname, const char *needle, size_t n)
+{
+    if (n == 0)
+        return 1;
+    int first = lower_ascii((unsigned char)needle[0]);
+    for (const char *p = lname; (p = strchr(p, first)) != NULL; p++)
+        if (starts_folded(p, needle, n))
+            return 1;
+    return 0;
+}
+
+/* Whether lname contains one of the '|'-separated words of list. */
+static int contains_any(const char *lname, const char *list)
+{
     while (*list) {
         size_t n = strcspn(list, "|");
-        if (n < sizeof(word)) {
-            memcpy(word, list, n);
-            word[n] = '\0';
-            if (contains_nocase(name, word))
-                return 1;
-        }
+        if (contains_folded(lname, list, n))
+            return 1;
         list += n;
         if (*list == '|')
             list++;
@@ -369,43 +390,39 @@ static int contains_any(const char *name, const char *list)
     return 0;
 }
 
-static int name_has(const char *name, const char *pat)
+static int name_has(const char *lname, const char *pat)
 {
     if (!pat)
         return 1;
-    if (pat[0] == '^') {
-        size_t n = strlen(pat + 1);
-        for (size_t i = 0; i < n; i++)
-            if (!name[i] ||
-                lower_ascii((unsigned char)name[i]) != lower_ascii((unsigned char)pat[1 + i]))
-                return 0;
-        return 1;
-    }
-    return contains_nocase(name, pat);
+    if (pat[0] == '^')
+        return starts_folded(lname, pat + 1, strlen(pat + 1));
+    return contains_folded(lname, pat, strlen(pat));
 }
 
-/* Whether rule x matches a food of this name and group. */
-static int rule_matches(const struct exclusion *x, const char *name, const char *group)
+/* Whether rule x matches a food of this name (lower-cased) and group. */
+static int rule_matches(const struct exclusion *x, const char *lname, const char *group)
 {
     if (x->group && (!group || strcmp(x->group, group) != 0))
         return 0;
-    if (!name_has(name, x->pat) || !name_has(name, x->pat2))
+    if (!name_has(lname, x->pat) || !name_has(lname, x->pat2))
         return 0;
-    return !(x->unless && contains_any(name, x->unless));
+    return !(x->unless && contains_any(lname, x->unless));
 }
 
 /* The rule that leaves this food out, or NULL. */
-static const struct exclusion *excluded_by_label(const char *name, const char *group)
+static const struct exclusion *excluded_by_label(const char *lname, const char *group)
 {
     for (size_t i = 0; i < N_EXCLUSIONS; i++)
-        if (rule_matches(&exclusions[i], name, group))
+        if (rule_matches(&exclusions[i], lname, group))
             return &exclusions[i];
     return NULL;
 }
 
 const char *suggest_exclusion(const char *name, const char *group)
 {
-    const struct exclusion *x = name ? excluded_by_label(name, group) : NULL;
+    char *lname = name ? lower_dup(name) : NULL;
+    const struct exclusion *x = lname ? excluded_by_label(lname, group) : NULL;
+    free(lname);
     return x ? x->why : NULL;
 }
 
@@ -441,10 +458,10 @@ static const struct exclusion high_oxalate[] = {
     {NULL, "^sorrel", NULL, NULL, "sorrel"},
 };
 
-static int is_high_oxalate(const char *name)
+static int is_high_oxalate(const char *lname)
 {
     for (size_t i = 0; i < sizeof(high_oxalate) / sizeof(high_oxalate[0]); i++)
-        if (rule_matches(&high_oxalate[i], name, NULL))
+        if (rule_matches(&high_oxalate[i], lname, NULL))
             return 1;
     return 0;
 }
@@ -491,15 +508,23 @@ static double clamp(double x, double lo, double hi) { return x < lo ? lo : x > h
 /* An amount in `grams` of food from its value per 100 g. */
 static double in_serving(double per100, double grams) { return per100 * grams / 100.0; }
 
-/* The largest serving allowed for a food of this energy and name. */
-static double serving_limit_g(double kcal100, const char *name, const char *group)
+/* The cap the serving_caps table puts on a food of this name
+ * (lower-cased) and group, or MAX_SERVING_G. */
+static double name_cap_g(const char *lname, const char *group)
 {
     double g = MAX_SERVING_G;
+    for (size_t i = 0; i < sizeof(serving_caps) / sizeof(serving_caps[0]); i++)
+        if (serving_caps[i].max_g < g && rule_matches(&serving_caps[i].match, lname, group))
+            g = serving_caps[i].max_g;
+    return g;
+}
+
+/* The largest serving allowed for a food of this energy and name cap. */
+static double serving_limit_g(double kcal100, double cap_g)
+{
+    double g = cap_g;
     if (kcal100 > 0 && MAX_SERVING_KCAL * 100.0 / kcal100 < g)
         g = MAX_SERVING_KCAL * 100.0 / kcal100;
-    for (size_t i = 0; i < sizeof(serving_caps) / sizeof(serving_caps[0]); i++)
-        if (serving_caps[i].max_g < g && rule_matches(&serving_caps[i].match, name, group))
-            g = serving_caps[i].max_g;
     return g;
 }
 
@@ -584,12 +609,12 @@ static int is_unit_measure(const struct portion *p)
     return 0;
 }
 
-/* Pick the serving of a food (file comment).  Writes the label and returns
- * the grams. */
-static double choose_serving(const struct food *f, double kcal100, char *label, size_t len)
+/* Pick the serving of a food with water_g per 100 g (file comment) within
+ * limit grams.  Writes the label and returns the grams. */
+static double choose_serving(const struct food *f, double water_g, double limit, char *label,
+                             size_t len)
 {
-    double limit = serving_limit_g(kcal100, f->name, f->group);
-    double start = f->values[NUT_WATER] < DRY_WATER_G ? DRY_DEFAULT_SERVING_G : DEFAULT_SERVING_G;
+    double start = water_g < DRY_WATER_G ? DRY_DEFAULT_SERVING_G : DEFAULT_SERVING_G;
     size_t best = f->n_portions;
 
     if (f->n_portions > 0 && f->portions[0].grams <= limit && !is_unit_measure(&f->portions[0])) {
@@ -634,14 +659,9 @@ static void family_of(const char *name, char *out, size_t len)
 
 /* --- the ranking -------------------------------------------------------------- */
 
-struct cand {
-    const struct food_hit *hit;
-    struct facts fx;
-    double bound;
-};
-
+/* A food scored for one nutrient. */
 struct scored {
-    const struct food_hit *hit;
+    char *id, *name; /* owned in a ranking */
     char family[FAMILY_MAX];
     char label[96];
     double grams;
@@ -649,56 +669,195 @@ struct scored {
     struct facts fx;
 };
 
-static int by_bound(const void *a, const void *b)
+/* One nutrient's list while the table streams by: the best food of each
+ * of the best `limit` families, best first. */
+struct ranking {
+    const struct target *t;
+    size_t limit;
+    struct scored *top; /* limit entries */
+    size_t n;
+};
+
+/* Whether a ranks before b: higher score, then smaller id. */
+static int ranks_before(const struct scored *a, const struct scored *b)
 {
-    const struct cand *x = a, *y = b;
-    if (x->bound != y->bound)
-        return x->bound > y->bound ? -1 : 1;
-    return strcmp(x->hit->id, y->hit->id);
+    if (a->score != b->score)
+        return a->score > b->score;
+    return strcmp(a->id, b->id) < 0;
 }
 
-static int by_score(const void *a, const void *b)
+static void scored_clear(struct scored *x)
 {
-    const struct scored *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return strcmp(x->hit->id, y->hit->id);
+    free(x->id);
+    free(x->name);
+    x->id = x->name = NULL;
 }
 
-/* Sort res by score and mark in keep[] the best of each family, at most
- * limit of them; returns how many were kept. */
-static size_t pick_families(struct scored *res, size_t n, size_t limit, unsigned char *keep)
+/*
+ * Offer x (its strings not yet owned) to the list.  The list keeps the
+ * best of each family among its entries; a family that drops out can come
+ * back only with a better food, and then that food is its best so far, so
+ * the list is always exactly the best `limit` families of the foods seen.
+ * Returns -1 when out of memory.
+ */
+static int ranking_offer(struct ranking *r, const struct scored *x)
 {
-    size_t kept = 0;
+    size_t at = r->n, slot;
+    struct scored y;
 
-    if (n > 1)
-        qsort(res, n, sizeof(*res), by_score);
-    for (size_t i = 0; i < n; i++) {
-        keep[i] = 0;
-        if (kept == limit)
-            continue;
-        int dup = 0;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = keep[j] && strcmp(res[j].family, res[i].family) == 0;
-        if (!dup) {
-            keep[i] = 1;
-            kept++;
+    for (size_t i = 0; i < r->n && at == r->n; i++)
+        if (strcmp(r->top[i].family, x->family) == 0)
+            at = i;
+    if (at < r->n) { /* its family is listed: keep the better one */
+        if (!ranks_before(x, &r->top[at]))
+            return 0;
+        slot = at;
+    } else if (r->n < r->limit) {
+        slot = r->n; /* a new entry at the end */
+    } else if (r->n > 0 && ranks_before(x, &r->top[r->n - 1])) {
+        slot = r->n - 1; /* the last family drops out */
+    } else {
+        return 0;
+    }
+    y = *x;
+    y.id = strdup(x->id);
+    y.name = strdup(x->name);
+    if (!y.id || !y.name) {
+        scored_clear(&y);
+        return -1;
+    }
+    if (slot == r->n)
+        r->n++;
+    else
+        scored_clear(&r->top[slot]);
+    /* move it up to its place */
+    while (slot > 0 && ranks_before(&y, &r->top[slot - 1])) {
+        r->top[slot] = r->top[slot - 1];
+        slot--;
+    }
+    r->top[slot] = y;
+    return 0;
+}
+
+/* The score below which no food can enter the list, or -INFINITY while it
+ * is not full. */
+static double ranking_floor(const struct ranking *r)
+{
+    return r->n < r->limit ? -INFINITY : r->top[r->n - 1].score;
+}
+
+static void ranking_free(struct ranking *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        scored_clear(&r->top[i]);
+    free(r->top);
+    r->top = NULL;
+    r->n = 0;
+}
+
+/* The walk over the food table (store_foods_core_each). */
+struct walk {
+    store *s;
+    struct ranking *rk;
+    size_t n_rk;
+    int alc_id, caf_id;
+    int failed; /* err holds why */
+    char *err;
+    size_t errlen;
+};
+
+/* One food of the table against every list (file comment, SPEED). */
+static int walk_food(const struct food_hit *h, void *vctx)
+{
+    struct walk *w = vctx;
+    struct food *f = NULL;
+    char *lname = lower_dup(h->name);
+    int plant, oxalate, alcohol = 0;
+    double cap_g;
+
+    if (!lname) {
+        snprintf(w->err, w->errlen, "out of memory");
+        return w->failed = 1;
+    }
+    if (excluded_by_label(lname, h->group)) {
+        free(lname);
+        return 0;
+    }
+    plant = is_plant(h->group);
+    oxalate = is_high_oxalate(lname);
+    cap_g = name_cap_g(lname, h->group);
+    free(lname);
+
+    for (size_t i = 0; i < w->n_rk && !alcohol; i++) {
+        struct ranking *r = &w->rk[i];
+        int nutrient = r->t->nutrient;
+        struct scored x = {.id = h->id, .name = h->name};
+
+        if (!(h->per100[nutrient] > 0))
+            continue; /* a food without any of it raises nothing */
+        memcpy(x.fx.v, h->per100, sizeof(x.fx.v));
+        x.fx.caffeine_mg = NAN;
+        x.fx.plant = plant;
+        x.fx.absorb = nutrient == NUT_CALCIUM && oxalate ? CA_OXALATE_ABSORPTION : 1.0;
+        double limit_g = serving_limit_g(h->per100[NUT_ENERGY], cap_g);
+        if (score_of(r->t, &x.fx, limit_g, 1) + BOUND_EPS < ranking_floor(r))
+            continue; /* even its best serving cannot enter the list */
+        if (!f) {
+            int extra[] = {w->alc_id, w->caf_id};
+            if (store_food_get_some(w->s, h->id, extra, 2, &f) != STORE_OK) {
+                snprintf(w->err, w->errlen, "%s", store_errmsg(w->s));
+                return w->failed = 1;
+            }
+            alcohol = w->alc_id >= 0 && f->values[w->alc_id] > 0;
+            if (alcohol)
+                break; /* contains alcohol: never suggested */
+        }
+        x.fx.caffeine_mg = w->caf_id >= 0 ? f->values[w->caf_id] : NAN;
+        x.grams = choose_serving(f, h->per100[NUT_WATER], limit_g, x.label, sizeof(x.label));
+        x.score = score_of(r->t, &x.fx, x.grams, 0);
+        family_of(h->name, x.family, sizeof(x.family));
+        if (ranking_offer(r, &x) != 0) {
+            food_free(f);
+            snprintf(w->err, w->errlen, "out of memory");
+            return w->failed = 1;
         }
     }
-    return kept;
+    food_free(f);
+    return 0;
 }
 
-/* Score of the limit-th kept family, or -INFINITY while fewer are kept. */
-static double kth_score(const struct scored *res, size_t n, size_t limit, const unsigned char *keep,
-                        size_t kept)
+/* Rank the food table for n targets at once, the best limit families of
+ * each, in one walk.  Returns 0, or -1 with err filled (rk freed). */
+static int rank_foods(store *s, const struct target *const *targets_, size_t n, size_t limit,
+                      struct ranking *rk, char *err, size_t errlen)
 {
-    if (kept < limit)
-        return -INFINITY;
-    for (size_t i = n; i-- > 0;)
-        if (keep[i])
-            return res[i].score;
-    return -INFINITY;
+    struct walk w = {.s = s, .rk = rk, .n_rk = n, .err = err, .errlen = errlen};
+    int rc = 0;
+
+    w.alc_id = nutrients_lookup(TAG_ALCOHOL, NULL);
+    w.caf_id = nutrients_lookup(TAG_CAFFEINE, NULL);
+    memset(rk, 0, n * sizeof(*rk));
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rk[i].t = targets_[i];
+        rk[i].limit = limit;
+        if (limit && !(rk[i].top = calloc(limit, sizeof(*rk[i].top)))) {
+            snprintf(err, errlen, "out of memory");
+            rc = -1;
+        }
+    }
+    if (rc == 0 && store_foods_core_each(s, walk_food, &w) != STORE_OK) {
+        snprintf(err, errlen, "%s", store_errmsg(s));
+        rc = -1;
+    }
+    if (rc == 0 && w.failed)
+        rc = -1;
+    if (rc != 0)
+        for (size_t i = 0; i < n; i++)
+            ranking_free(&rk[i]);
+    return rc;
 }
+
+/* --- the lists ----------------------------------------------------------------- */
 
 static int fill_suggestion(struct suggestion *sg, const struct target *t, const struct scored *r)
 {
@@ -706,8 +865,8 @@ static int fill_suggestion(struct suggestion *sg, const struct target *t, const 
     double g = r->grams;
 
     memset(sg, 0, sizeof(*sg));
-    sg->id = strdup(r->hit->id);
-    sg->name = strdup(r->hit->name);
+    sg->id = strdup(r->id);
+    sg->name = strdup(r->name);
     sg->portion = strdup(r->label);
     if (!sg->id || !sg->name || !sg->portion)
         return -1;
@@ -724,105 +883,174 @@ static int fill_suggestion(struct suggestion *sg, const struct target *t, const 
     return 0;
 }
 
+/* FNV-1a, 64 bits, over n bytes. */
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t hash_str(uint64_t h, const char *str)
+{
+    return fnv1a(h, str ? str : "", str ? strlen(str) + 1 : 1);
+}
+
+static uint64_t hash_rule(uint64_t h, const struct exclusion *x)
+{
+    h = hash_str(h, x->group);
+    h = hash_str(h, x->pat);
+    h = hash_str(h, x->pat2);
+    return hash_str(h, x->unless);
+}
+
+/* What a stored list was made by: the version of the ranking code, the
+ * tables and the constants of this file.  A list made by any other rules
+ * is not used (store_suggestions_get). */
+#define RULES_VERSION 1 /* raise when the code of the ranking changes */
+static int64_t rules_fingerprint(void)
+{
+    char consts[512];
+    uint64_t h = 14695981039346656037ULL;
+
+    snprintf(consts, sizeof(consts), "%d %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %d",
+             RULES_VERSION, W_SERVING, W_DENSITY, W_BALANCE, SERVING_SHARE_CAP, DAY_KCAL,
+             DENSITY_RATIO_CAP, KCAL_FLOOR, MAX_SERVING_KCAL, MAX_SERVING_G, DEFAULT_SERVING_G,
+             DRY_WATER_G, DRY_DEFAULT_SERVING_G, CA_P_NEUTRAL, PRAL_SERVING_REF, NA_K_LIMIT,
+             CA_WITH_PROTEIN_REF, NA_SERVING_REF, CAFFEINE_SERVING_REF, CA_OXALATE_ABSORPTION,
+             FAMILY_MAX);
+    h = hash_str(h, consts);
+    for (size_t i = 0; i < N_TARGETS; i++)
+        h = fnv1a(h, &targets[i], sizeof(targets[i]));
+    for (size_t i = 0; i < N_EXCLUSIONS; i++)
+        h = hash_rule(h, &exclusions[i]);
+    for (size_t i = 0; i < sizeof(high_oxalate) / sizeof(high_oxalate[0]); i++)
+        h = hash_rule(h, &high_oxalate[i]);
+    for (size_t i = 0; i < sizeof(serving_caps) / sizeof(serving_caps[0]); i++) {
+        h = hash_rule(h, &serving_caps[i].match);
+        h = fnv1a(h, &serving_caps[i].max_g, sizeof(serving_caps[i].max_g));
+    }
+    for (size_t i = 0; i < sizeof(plant_groups) / sizeof(plant_groups[0]); i++)
+        h = hash_str(h, plant_groups[i]);
+    return (int64_t)h;
+}
+
+/* A list of n scored foods as a new list of suggestions. */
+static int list_from_scored(const struct target *t, const struct scored *sc, size_t n,
+                            struct suggestion **out, size_t *n_out)
+{
+    struct suggestion *list = NULL;
+
+    if (n && !(list = calloc(n, sizeof(*list))))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (fill_suggestion(&list[i], t, &sc[i]) != 0) {
+            suggest_free(list, i + 1);
+            return -1;
+        }
+    }
+    *out = list;
+    *n_out = n;
+    return 0;
+}
+
+/* A stored list as a new list (the figures computed as for a ranking). */
+static int list_from_stored(const struct target *t, const struct stored_suggestion *st, size_t ns,
+                            struct suggestion **out, size_t *n)
+{
+    struct scored *sc = NULL;
+    int rc;
+
+    if (ns && !(sc = calloc(ns, sizeof(*sc))))
+        return -1;
+    for (size_t i = 0; i < ns; i++) {
+        sc[i].id = st[i].food.id; /* borrowed */
+        sc[i].name = st[i].food.name;
+        sc[i].grams = st[i].portion_g;
+        sc[i].score = st[i].food.score;
+        memcpy(sc[i].fx.v, st[i].food.per100, sizeof(sc[i].fx.v));
+        snprintf(sc[i].label, sizeof(sc[i].label), "%s", st[i].portion);
+    }
+    rc = list_from_scored(t, sc, ns, out, n);
+    free(sc);
+    return rc;
+}
+
 int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out, size_t *n,
                   char *err, size_t errlen)
 {
     const struct target *t = target_of(nutrient);
-    struct food_hit *hits = NULL;
-    struct cand *cands = NULL;
-    struct scored *res = NULL;
-    unsigned char *keep = NULL;
-    struct suggestion *list = NULL;
-    size_t n_hits = 0, n_cands = 0, n_res = 0, kept = 0, n_list = 0;
-    long total = 0;
-    int rc = -1;
-    int alc_id = nutrients_lookup(TAG_ALCOHOL, NULL);
-    int caf_id = nutrients_lookup(TAG_CAFFEINE, NULL);
     const struct nutrient_def *def = nutrients_get(nutrient);
+    struct stored_suggestion *stored = NULL;
+    struct ranking rk;
+    size_t n_stored = 0;
+    int rc;
 
+    *out = NULL;
+    *n = 0;
     if (!t) {
         snprintf(err, errlen, "dietbal does not suggest foods to raise %s",
                  def ? def->name : "this nutrient");
         return -1;
     }
-    if (store_food_count(s, &total) != STORE_OK)
-        goto store_fail;
-    if (total > 0 && limit > 0 &&
-        store_foods_by_nutrient(s, nutrient, (size_t)total, &hits, &n_hits) != STORE_OK)
-        goto store_fail;
-
-    if (n_hits && (!(cands = calloc(n_hits, sizeof(*cands))) ||
-                   !(res = calloc(n_hits, sizeof(*res))) || !(keep = calloc(n_hits, 1))))
-        goto oom;
-    for (size_t i = 0; i < n_hits; i++) {
-        const struct food_hit *h = &hits[i];
-        struct cand *c = &cands[n_cands];
-        if (!(h->per100[nutrient] > 0) || excluded_by_label(h->name, h->group))
-            continue; /* a food without any of it raises nothing */
-        c->hit = h;
-        memcpy(c->fx.v, h->per100, sizeof(c->fx.v));
-        c->fx.caffeine_mg = NAN;
-        c->fx.plant = is_plant(h->group);
-        c->fx.absorb =
-            nutrient == NUT_CALCIUM && is_high_oxalate(h->name) ? CA_OXALATE_ABSORPTION : 1.0;
-        c->bound =
-            score_of(t, &c->fx, serving_limit_g(h->per100[NUT_ENERGY], h->name, h->group), 1);
-        n_cands++;
+    if (limit == 0)
+        return 0;
+    /* the list the last import stored, when it can answer */
+    rc = store_suggestions_get(s, nutrient, rules_fingerprint(), limit, &stored, &n_stored);
+    if (rc == STORE_OK) {
+        rc = list_from_stored(t, stored, n_stored, out, n);
+        store_suggestions_free(stored, n_stored);
+        if (rc != 0)
+            snprintf(err, errlen, "out of memory");
+        return rc;
     }
-    if (n_cands > 1)
-        qsort(cands, n_cands, sizeof(*cands), by_bound);
+    if (rc != STORE_NOTFOUND) {
+        snprintf(err, errlen, "%s", store_errmsg(s));
+        return -1;
+    }
+    /* else rank the table */
+    if (rank_foods(s, &t, 1, limit, &rk, err, errlen) != 0)
+        return -1;
+    if ((rc = list_from_scored(t, rk.top, rk.n, out, n)) != 0)
+        snprintf(err, errlen, "out of memory");
+    ranking_free(&rk);
+    return rc;
+}
 
-    for (size_t i = 0; i < n_cands; i++) {
-        struct food *f = NULL;
-        struct scored *r = &res[n_res];
+int suggest_store_lists(store *s, char *err, size_t errlen)
+{
+    const struct target *all[N_TARGETS];
+    struct ranking rk[N_TARGETS];
+    struct stored_suggestion rows[SUGGEST_LIST_MAX];
+    int64_t rules = rules_fingerprint();
+    int rc = 0;
 
-        if (i % LOAD_BATCH == 0 && i > 0) {
-            kept = pick_families(res, n_res, limit, keep);
-            if (cands[i].bound + BOUND_EPS < kth_score(res, n_res, limit, keep, kept))
-                break; /* no food left can enter the list */
+    for (size_t i = 0; i < N_TARGETS; i++)
+        all[i] = &targets[i];
+    if (rank_foods(s, all, N_TARGETS, SUGGEST_LIST_MAX, rk, err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i < N_TARGETS && rc == 0; i++) {
+        memset(rows, 0, sizeof(rows));
+        for (size_t k = 0; k < rk[i].n; k++) {
+            const struct scored *r = &rk[i].top[k];
+            /* borrowed strings: the store copies them */
+            rows[k].food.id = r->id;
+            rows[k].food.name = r->name;
+            rows[k].food.score = r->score;
+            rows[k].portion = (char *)r->label;
+            rows[k].portion_g = r->grams;
         }
-        if (store_food_get(s, cands[i].hit->id, &f) != STORE_OK)
-            goto store_fail;
-        if (alc_id >= 0 && f->values[alc_id] > 0) {
-            food_free(f); /* contains alcohol */
-            continue;
+        if (store_suggestions_put(s, targets[i].nutrient, rules, SUGGEST_LIST_MAX, rows,
+                                  rk[i].n) != STORE_OK) {
+            snprintf(err, errlen, "%s", store_errmsg(s));
+            rc = -1;
         }
-        r->hit = cands[i].hit;
-        r->fx = cands[i].fx;
-        r->fx.caffeine_mg = caf_id >= 0 ? f->values[caf_id] : NAN;
-        r->grams = choose_serving(f, f->values[NUT_ENERGY], r->label, sizeof(r->label));
-        r->score = score_of(t, &r->fx, r->grams, 0);
-        family_of(r->hit->name, r->family, sizeof(r->family));
-        food_free(f);
-        n_res++;
     }
-    kept = pick_families(res, n_res, limit, keep);
-
-    if (kept && !(list = calloc(kept, sizeof(*list))))
-        goto oom;
-    for (size_t i = 0; i < n_res && n_list < kept; i++) {
-        if (!keep[i])
-            continue;
-        if (fill_suggestion(&list[n_list++], t, &res[i]) != 0)
-            goto oom;
-    }
-    *out = list;
-    *n = n_list;
-    list = NULL;
-    rc = 0;
-    goto out;
-
-store_fail:
-    snprintf(err, errlen, "%s", store_errmsg(s));
-    goto out;
-oom:
-    snprintf(err, errlen, "out of memory");
-out:
-    suggest_free(list, n_list);
-    free(keep);
-    free(res);
-    free(cands);
-    store_food_hits_free(hits, n_hits);
+    for (size_t i = 0; i < N_TARGETS; i++)
+        ranking_free(&rk[i]);
     return rc;
 }
 

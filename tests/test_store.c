@@ -660,6 +660,104 @@ static void test_backup_memory(void **state)
     assert_int_equal(access("/tmp/dietbal-never.db", F_OK), -1);
 }
 
+/* Suggestion lists: stored by food id, read back in rank order with the
+ * foods' values; a list that stops at its asked length cannot answer for
+ * more; a failed put leaves the old list. */
+static void test_suggestion_lists(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    struct stored_suggestion rows[3], *got = NULL;
+    size_t n = 0;
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    /* nothing stored yet */
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 3, &got, &n), STORE_NOTFOUND);
+    assert_null(got);
+
+    memset(rows, 0, sizeof(rows));
+    rows[0].food.id = a->id;
+    rows[0].food.score = 0.5;
+    rows[0].portion = "1 cup";
+    rows[0].portion_g = 244;
+    rows[1].food.id = b->id;
+    rows[1].food.score = 0.25;
+    rows[1].portion = "100 g";
+    rows[1].portion_g = 100;
+    /* two rows of a list asked for 3: every family is listed */
+    assert_int_equal(store_suggestions_put(s, NUT_CALCIUM, 42, 3, rows, 2), STORE_OK);
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 10, &got, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(got[0].food.id, "usda:01077");
+    assert_string_equal(got[0].food.name, "Milk, whole, 3.25% milkfat");
+    assert_string_equal(got[0].food.group, "Dairy and Egg Products");
+    assert_float_equal(got[0].food.score, 0.5, 0);
+    assert_float_equal(got[0].food.per100[NUT_CALCIUM], 113, 0);
+    assert_float_equal(got[0].food.per100[NUT_PHOSPHORUS], 84, 0);
+    assert_true(isnan(got[0].food.per100[NUT_SODIUM])); /* unknown, not 0 */
+    assert_string_equal(got[0].portion, "1 cup");
+    assert_float_equal(got[0].portion_g, 244, 0);
+    assert_string_equal(got[1].food.id, "test:1");
+    assert_null(got[1].food.group);
+    assert_true(isnan(got[1].food.per100[NUT_CALCIUM]));
+    store_suggestions_free(got, n);
+    /* other rules, another nutrient: not this list */
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 43, 1, &got, &n), STORE_NOTFOUND);
+    assert_int_equal(store_suggestions_get(s, NUT_MAGNESIUM, 42, 1, &got, &n), STORE_NOTFOUND);
+
+    /* a full list of 2 asked for 2: it answers for 1 or 2, not 3 */
+    assert_int_equal(store_suggestions_put(s, NUT_CALCIUM, 42, 2, rows, 2), STORE_OK);
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 3, &got, &n), STORE_NOTFOUND);
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 1, &got, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(got[0].food.id, "usda:01077");
+    store_suggestions_free(got, n);
+
+    /* a food that is not in the table: an error, and the old list stays */
+    rows[2] = rows[1];
+    rows[2].food.id = "no:such";
+    rows[1].portion = "changed";
+    assert_int_equal(store_suggestions_put(s, NUT_CALCIUM, 42, 3, rows, 3), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(s), "no food with id 'no:such'"));
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 2, &got, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(got[1].portion, "100 g");
+    store_suggestions_free(got, n);
+    /* more rows than asked for is refused */
+    assert_int_equal(store_suggestions_put(s, NUT_CALCIUM, 42, 1, rows, 2), STORE_ERROR);
+
+    /* a changed food drops every list */
+    a->values[NUT_CALCIUM] = 120;
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_suggestions_get(s, NUT_CALCIUM, 42, 1, &got, &n), STORE_NOTFOUND);
+    food_free(a);
+    food_free(b);
+}
+
+/* Only the values asked for are loaded by store_food_get_some. */
+static void test_food_get_some(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *g = NULL;
+    const int some[] = {NUT_CALCIUM, NUT_SODIUM, 99999};
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_get_some(s, "usda:01077", some, 3, &g), STORE_OK);
+    assert_string_equal(g->name, "Milk, whole, 3.25% milkfat");
+    assert_int_equal(g->n_portions, 2);
+    assert_string_equal(g->portions[0].name, "cup");
+    assert_float_equal(g->portions[0].grams, 244, 0);
+    assert_float_equal(g->values[NUT_CALCIUM], 113, 0);
+    assert_true(isnan(g->values[NUT_SODIUM]));     /* not in the table */
+    assert_true(isnan(g->values[NUT_PHOSPHORUS])); /* not asked for */
+    food_free(g);
+    g = NULL;
+    assert_int_equal(store_food_get_some(s, "no:such", some, 1, &g), STORE_NOTFOUND);
+    assert_null(g);
+    food_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -683,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_integrity_corrupt),
         cmocka_unit_test(test_backup),
         cmocka_unit_test_setup_teardown(test_backup_memory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_suggestion_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_food_get_some, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -21,9 +21,11 @@
 #include "dietbal/suggest.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct spec {
     const char *id, *name, *group;
@@ -645,14 +647,14 @@ static void test_early_stop_matches_full_ranking(void **state)
 }
 
 /*
- * The bound must never be below a score.  64 decoys (two load batches of
- * 32) look best on their per-100 g values: Ca 400 mg, 55 kcal: 727 mg per
- * 100 kcal = 16 x need, D = 1; the largest serving allowed (250 g) would
- * give S = 1, bound 0.75.  Their only portion is 102.5 g: 410 mg, S =
- * 0.82, score 0.41 + 0.25 = 0.66.  The real best, "good", has a cup of
- * 250 g: Ca 200 mg -> 500 mg, S = 1, D = 3/4, score = bound = 0.6875.  It
- * is the 65th candidate: loading must not stop before it, though the
- * decoys' 0.66 is within 0.03 of its bound.
+ * The bound must never be below a score.  64 decoys look best on their
+ * per-100 g values: Ca 400 mg, 55 kcal: 727 mg per 100 kcal = 16 x need,
+ * D = 1; the largest serving allowed (250 g) would give S = 1, bound 0.75.
+ * Their only portion is 102.5 g: 410 mg, S = 0.82, score 0.41 + 0.25 =
+ * 0.66.  The real best, "good", has a cup of 250 g: Ca 200 mg -> 500 mg,
+ * S = 1, D = 3/4, score = bound = 0.6875.  The walk meets it 65th, with
+ * the list full of a decoy's 0.66, within 0.03 of its bound: it must still
+ * be loaded and scored.
  */
 static void test_early_stop_keeps_close_runner(void **state)
 {
@@ -751,6 +753,262 @@ static void test_name_lookup(void **state)
     assert_int_equal(suggest_nutrient_by_name(NULL), -1);
 }
 
+/* --- the lists an import stores --------------------------------------------- */
+
+/* A store in a file, so that the test can also read it with SQL. */
+struct filestore {
+    char dir[64], path[96];
+    store *s;
+    sqlite3 *db;
+};
+
+static int setup_file(void **state)
+{
+    struct filestore *fs = calloc(1, sizeof(*fs));
+    char err[256];
+
+    if (!fs)
+        return -1;
+    snprintf(fs->dir, sizeof(fs->dir), "/tmp/dietbal-suggest-XXXXXX");
+    if (!mkdtemp(fs->dir))
+        return -1;
+    snprintf(fs->path, sizeof(fs->path), "%s/diary.db", fs->dir);
+    if (store_open(fs->path, &fs->s, err, sizeof(err)) != STORE_OK ||
+        sqlite3_open(fs->path, &fs->db) != SQLITE_OK)
+        return -1;
+    *state = fs;
+    return 0;
+}
+
+static int teardown_file(void **state)
+{
+    struct filestore *fs = *state;
+    char p[128];
+
+    sqlite3_close(fs->db);
+    store_close(fs->s);
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        snprintf(p, sizeof(p), "%s%s", fs->path, suffix[i]);
+        unlink(p);
+    }
+    rmdir(fs->dir);
+    free(fs);
+    return 0;
+}
+
+static long sql_long(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long v;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    v = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void sql_exec(sqlite3 *db, const char *sql)
+{
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void assert_same_number(double a, double b)
+{
+    if (isnan(a) || isnan(b))
+        assert_true(isnan(a) && isnan(b));
+    else
+        assert_true(a == b);
+}
+
+/* Two lists alike in every field. */
+static void assert_same_list(const struct suggestion *a, size_t na, const struct suggestion *b,
+                             size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_string_equal(a[i].id, b[i].id);
+        assert_string_equal(a[i].name, b[i].name);
+        assert_string_equal(a[i].portion, b[i].portion);
+        assert_same_number(a[i].portion_g, b[i].portion_g);
+        assert_same_number(a[i].per_portion, b[i].per_portion);
+        assert_same_number(a[i].per_100kcal, b[i].per_100kcal);
+        assert_same_number(a[i].per_100g, b[i].per_100g);
+        assert_same_number(a[i].ca_p_ratio, b[i].ca_p_ratio);
+        assert_same_number(a[i].protein_g, b[i].protein_g);
+        assert_same_number(a[i].pral_meq, b[i].pral_meq);
+        assert_same_number(a[i].score, b[i].score);
+    }
+}
+
+/* 180 foods of 180 families (more than SUGGEST_LIST_MAX), from a fixed
+ * pseudo-random sequence: some without portions, some with unknown
+ * values, one with alcohol, one with caffeine, and baking powder. */
+static void add_random_table(store *s)
+{
+    unsigned long x = 777;
+#define NEXT() (x = x * 1103515245UL + 12345UL, (double)((x >> 8) % 10000) / 10000.0)
+    for (int i = 0; i < 180; i++) {
+        char id[16], name[64];
+        struct spec sp = {0};
+        snprintf(id, sizeof(id), "q:%03d", i);
+        snprintf(name, sizeof(name), i == 7 ? "Leavening agents, baking powder %d"
+                                            : "Food %d, sort %d, raw",
+                 i, i);
+        sp.id = id;
+        sp.name = name;
+        sp.group = i % 3 ? "Legumes and Legume Products" : "Dairy and Egg Products";
+        sp.v[NUT_ENERGY] = 10 + 500 * NEXT();
+        sp.v[NUT_PROTEIN] = 40 * NEXT();
+        sp.v[NUT_CALCIUM] = 1 + 1200 * NEXT();
+        sp.v[NUT_MAGNESIUM] = i % 11 ? 300 * NEXT() : NAN;
+        sp.v[NUT_PHOSPHORUS] = i % 7 ? 900 * NEXT() : NAN;
+        sp.v[NUT_POTASSIUM] = 1500 * NEXT();
+        sp.v[NUT_SODIUM] = i % 13 ? 1200 * NEXT() : NAN;
+        sp.v[NUT_WATER] = 95 * NEXT();
+        sp.por[0].name = i % 4 ? "cup" : NULL;
+        sp.por[0].amount = 1;
+        sp.por[0].grams = 10 + 300 * NEXT();
+        sp.alcohol_g = i == 5 ? 4 : 0;
+        sp.caffeine_mg = i == 9 ? 80 : 0;
+        add(s, &sp);
+    }
+#undef NEXT
+}
+
+static const int all_targets[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_POTASSIUM, NUT_PROTEIN,
+                                  NUT_WATER};
+#define N_ALL_TARGETS (sizeof(all_targets) / sizeof(all_targets[0]))
+
+/* The stored lists give exactly what ranking the table gives, for every
+ * nutrient and length; a longer list than stored is ranked afresh. */
+static void test_stored_lists_match_ranking(void **state)
+{
+    struct filestore *fs = *state;
+    struct suggestion *live[N_ALL_TARGETS], *live3[N_ALL_TARGETS], *longer[N_ALL_TARGETS];
+    size_t n_live[N_ALL_TARGETS], n_live3[N_ALL_TARGETS], n_longer[N_ALL_TARGETS];
+    char err[256] = "";
+
+    add_random_table(fs->s);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion_list"), 0);
+    for (size_t i = 0; i < N_ALL_TARGETS; i++) {
+        live[i] = run(fs->s, all_targets[i], SUGGEST_LIST_MAX, &n_live[i]);
+        live3[i] = run(fs->s, all_targets[i], 3, &n_live3[i]);
+        longer[i] = run(fs->s, all_targets[i], 150, &n_longer[i]);
+        assert_int_equal(n_live3[i], 3);
+        assert_true(n_live[i] == SUGGEST_LIST_MAX); /* 178 families may be listed */
+        assert_true(n_longer[i] > SUGGEST_LIST_MAX);
+        assert_null(find(live[i], n_live[i], "q:005")); /* alcohol */
+        assert_null(find(live[i], n_live[i], "q:007")); /* baking powder */
+    }
+
+    assert_int_equal(suggest_store_lists(fs->s, err, sizeof(err)), 0);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion_list"), 5);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion"), 5 * SUGGEST_LIST_MAX);
+    for (size_t i = 0; i < N_ALL_TARGETS; i++) {
+        size_t n = 0;
+        struct suggestion *l = run(fs->s, all_targets[i], SUGGEST_LIST_MAX, &n);
+        assert_same_list(l, n, live[i], n_live[i]);
+        suggest_free(l, n);
+        l = run(fs->s, all_targets[i], 3, &n);
+        assert_same_list(l, n, live3[i], n_live3[i]);
+        suggest_free(l, n);
+        l = run(fs->s, all_targets[i], 150, &n);
+        assert_same_list(l, n, longer[i], n_longer[i]);
+        suggest_free(l, n);
+        suggest_free(live[i], n_live[i]);
+        suggest_free(live3[i], n_live3[i]);
+        suggest_free(longer[i], n_longer[i]);
+    }
+}
+
+/* The stored list is what is read (a changed row shows), and only while it
+ * was made by the same rules. */
+static void test_stored_lists_read_only_under_same_rules(void **state)
+{
+    struct filestore *fs = *state;
+    struct suggestion *before, *l;
+    size_t n_before = 0, n = 0;
+    char err[256] = "", sql[128];
+
+    add_random_table(fs->s);
+    before = run(fs->s, NUT_CALCIUM, 3, &n_before);
+    assert_int_equal(suggest_store_lists(fs->s, err, sizeof(err)), 0);
+    snprintf(sql, sizeof(sql),
+             "UPDATE suggestion SET portion = 'a stored portion' WHERE nutrient = %d AND rank = 0",
+             NUT_CALCIUM);
+    sql_exec(fs->db, sql);
+    l = run(fs->s, NUT_CALCIUM, 3, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(l[0].portion, "a stored portion");
+    assert_string_equal(l[0].id, before[0].id);
+    suggest_free(l, n);
+
+    snprintf(sql, sizeof(sql), "UPDATE suggestion_list SET rules = rules + 1 WHERE nutrient = %d",
+             NUT_CALCIUM);
+    sql_exec(fs->db, sql);
+    l = run(fs->s, NUT_CALCIUM, 3, &n);
+    assert_same_list(l, n, before, n_before);
+    suggest_free(l, n);
+    suggest_free(before, n_before);
+}
+
+/* A food that changes drops the lists; an import that rolls back keeps
+ * them; one that commits brings new ones. */
+static void test_stored_lists_follow_the_table(void **state)
+{
+    struct filestore *fs = *state;
+    struct suggestion *l;
+    size_t n = 0;
+    char err[256] = "", sql[128];
+    /* Ca 1,200 mg, 50 kcal, cup 250 g: S = 1, D = 1, B = 0, the highest
+     * score there is, 0.75; ties go by id, and "a:" comes first. */
+    static const struct spec best = {"a:2",
+                                     "Test milk, fortified",
+                                     "Dairy and Egg Products",
+                                     {50, 1, 1200, 10, 100, 300, 40, 88},
+                                     {{"cup", 1, 250}},
+                                     0,
+                                     0};
+    add_random_table(fs->s);
+    assert_int_equal(suggest_store_lists(fs->s, err, sizeof(err)), 0);
+    add(fs->s, &best); /* outside an import */
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion_list"), 0);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion"), 0);
+    l = run(fs->s, NUT_CALCIUM, 1, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(l[0].id, "a:2");
+    assert_float_equal(l[0].score, 0.75, 1e-12);
+    suggest_free(l, n);
+
+    assert_int_equal(suggest_store_lists(fs->s, err, sizeof(err)), 0);
+    assert_int_equal(store_import_begin(fs->s), STORE_OK);
+    assert_int_equal(store_rollback(fs->s), STORE_OK);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion_list"), 5);
+
+    static const struct spec better = {"a:1",
+                                       "Test yogurt, fortified",
+                                       "Dairy and Egg Products",
+                                       {50, 1, 1200, 10, 100, 300, 40, 88},
+                                       {{"cup", 1, 250}},
+                                       0,
+                                       0};
+    assert_int_equal(store_import_begin(fs->s), STORE_OK);
+    add(fs->s, &better);
+    assert_int_equal(suggest_store_lists(fs->s, err, sizeof(err)), 0);
+    assert_int_equal(store_commit(fs->s), STORE_OK);
+    assert_int_equal(sql_long(fs->db, "SELECT count(*) FROM suggestion_list"), 5);
+    snprintf(sql, sizeof(sql), "SELECT food FROM suggestion WHERE nutrient = %d AND rank = 0",
+             NUT_CALCIUM);
+    assert_int_equal(sql_long(fs->db, sql),
+                     sql_long(fs->db, "SELECT rowid FROM food WHERE id = 'a:1'"));
+    l = run(fs->s, NUT_CALCIUM, 2, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].id, "a:1");
+    assert_string_equal(l[1].id, "a:2");
+    suggest_free(l, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -768,6 +1026,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_limit_and_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_unsuggested, setup, teardown),
         cmocka_unit_test(test_name_lookup),
+        cmocka_unit_test_setup_teardown(test_stored_lists_match_ranking, setup_file,
+                                        teardown_file),
+        cmocka_unit_test_setup_teardown(test_stored_lists_read_only_under_same_rules, setup_file,
+                                        teardown_file),
+        cmocka_unit_test_setup_teardown(test_stored_lists_follow_the_table, setup_file,
+                                        teardown_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,6 +91,10 @@ int store_food_upsert(store *s, const struct food *f, int *what);
 
 /* Load a food by id into a new food (caller frees with food_free). */
 int store_food_get(store *s, const char *id, struct food **out);
+/* The same with only the values of the n nutrients listed (ids; the others
+ * stay unknown): name and portions for a ranking that has the rest. */
+int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n,
+                        struct food **out);
 
 /* Number of foods. */
 int store_food_count(store *s, long *out);
@@ -109,10 +113,37 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
                       size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);
 
-/* Foods ranked by a nutrient's content, for suggestions: every food with a
- * known value of nutrient id and of energy, at most limit, highest value per
- * 100 g first. Caller ranks further. */
-int store_foods_by_nutrient(store *s, int id, size_t limit, struct food_hit **hits, size_t *n);
+/* Call fn for every food with a known energy value, with its core values,
+ * in the order they were stored; the hit (score 0) is valid during the call
+ * only.  A non-zero return from fn stops the walk, which still returns
+ * STORE_OK.  fn may use the store (but not change the food table).  Memory
+ * stays flat however large the table: suggest.c ranks it as it streams. */
+int store_foods_core_each(store *s, int (*fn)(const struct food_hit *, void *), void *ctx);
+
+/* --- suggestion lists ------------------------------------------------------ */
+
+/*
+ * The ranked food suggestions for a nutrient, kept with the food table:
+ * suggest.c makes them, an import stores them before it commits, and any
+ * change to the foods drops them.  `rules` is suggest.c's fingerprint of
+ * the rules that made a list; `asked` the length it was made for.
+ */
+struct stored_suggestion {
+    struct food_hit food; /* id, name, group, core values; score: the list's */
+    char *portion;        /* the serving's label, "1 cup" */
+    double portion_g;
+};
+
+/* The first limit suggestions of the list for nutrient made by rules.
+ * STORE_NOTFOUND when the store cannot answer: no such list, or one that
+ * stops at its asked length, shorter than limit.  A list that lists every
+ * family may hold fewer than limit. */
+int store_suggestions_get(store *s, int nutrient, int64_t rules, size_t limit,
+                          struct stored_suggestion **list, size_t *n);
+/* Replace the list for nutrient (n rows, made for asked, n <= asked). */
+int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
+                          const struct stored_suggestion *list, size_t n);
+void store_suggestions_free(struct stored_suggestion *list, size_t n);
 
 /* --- diary --------------------------------------------------------------- */
 

@@ -26,12 +26,27 @@ struct suggestion {
 
 /*
  * Up to limit foods for nutrient id (a core nutrient: NUT_CALCIUM,
- * NUT_MAGNESIUM, NUT_POTASSIUM, NUT_PROTEIN, NUT_WATER ...), best first.
+ * NUT_MAGNESIUM, NUT_POTASSIUM, NUT_PROTEIN, NUT_WATER ...), best first:
+ * from the list the last import stored when it was made by these rules and
+ * is long enough, else by ranking the table (the same list either way).
  * On failure returns -1 with err filled.  Free with suggest_free.
  */
 int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out, size_t *n,
                   char *err, size_t errlen);
 void suggest_free(struct suggestion *list, size_t n);
+
+/* The longest list `dietbal suggest --limit` asks for, and the length of
+ * the lists an import stores. */
+#define SUGGEST_LIST_MAX 100
+
+/*
+ * Rank the food table for every nutrient dietbal suggests and store the
+ * first SUGGEST_LIST_MAX of each with it (store_suggestions_put), so that
+ * suggest_foods reads them instead of ranking the whole table again.  Run
+ * by an import inside its transaction, after the last food.  Returns 0, or
+ * -1 with err filled.
+ */
+int suggest_store_lists(store *s, char *err, size_t errlen);
 
 /* 1 when dietbal suggests foods to raise this nutrient (calcium,
  * magnesium, potassium, protein, water); 0 for the others (energy,

@@ -68,6 +68,30 @@ for n in potassium protein water; do
     t_eq "suggest $n gives 3" "$(j length)" 3
 done
 
+# --- the lists the import stored: the same as ranking the table -------------
+t_eq "init stored a list for each of the five nutrients" \
+    "$(sqlite3 "$DIETBAL_DB" "SELECT count(*) || ' ' || min(asked) || ' ' || max(asked) FROM suggestion_list")" \
+    "5 100 100"
+t_eq "of 100 foods each (USDA has more families than that)" \
+    "$(sqlite3 "$DIETBAL_DB" "SELECT group_concat(c) FROM (SELECT count(*) AS c FROM suggestion GROUP BY nutrient)")" \
+    "100,100,100,100,100"
+for n in calcium magnesium potassium protein water; do
+    "$DIETBAL" --db "$DIETBAL_DB" suggest "$n" --json --limit 100 >"$T_DIR/stored.$n.json"
+done
+cp "$DIETBAL_DB" "$T_DIR/nolists.db"
+sqlite3 "$T_DIR/nolists.db" "DELETE FROM suggestion; DELETE FROM suggestion_list"
+for n in calcium magnesium potassium protein water; do
+    "$DIETBAL" --db "$T_DIR/nolists.db" suggest "$n" --json --limit 100 >"$T_DIR/ranked.$n.json"
+    t_ok "$n: the stored list is the ranking of the table, all 100 foods" \
+        cmp -s "$T_DIR/stored.$n.json" "$T_DIR/ranked.$n.json"
+done
+t_eq "the database without lists gets none from reading" \
+    "$(sqlite3 "$T_DIR/nolists.db" "SELECT count(*) FROM suggestion_list")" 0
+t_eq "the stored calcium list starts with the food dietbal suggests first" \
+    "$(sqlite3 "$DIETBAL_DB" "SELECT f.id FROM suggestion x JOIN food f ON f.rowid = x.food
+        WHERE x.nutrient = (SELECT id FROM nutrient WHERE tag = 'CA') AND x.rank = 0")" \
+    "$(jq -r '.[0].id' "$T_DIR/stored.calcium.json")"
+
 t_run suggest iron
 t_rc "unknown nutrient exits 2" 2
 t_err_has "unknown nutrient message" \
