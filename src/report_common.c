@@ -38,6 +38,45 @@ const char *report_probability(char buf[24], double p, const struct analysis_nut
     return buf;
 }
 
+const char *report_target(char buf[48], const struct dri_ref *r, int nutrient)
+{
+    char v[24];
+
+    if (isfinite(r->rda))
+        snprintf(buf, 48, "%s RDA", report_number(v, r->rda, nutrient));
+    else if (isfinite(r->ai))
+        snprintf(buf, 48, "%s AI", report_number(v, r->ai, nutrient));
+    else
+        snprintf(buf, 48, "-");
+    return buf;
+}
+
+const char *report_limit(char buf[64], const struct dri_ref *r, int nutrient,
+                         const char *supplements_mark)
+{
+    char v[24];
+
+    if (r->ul_supplement_only)
+        snprintf(buf, 64, "%s%s", report_number(v, r->ul, nutrient), supplements_mark);
+    else if (isfinite(r->ul))
+        snprintf(buf, 64, "%s", report_number(v, r->ul, nutrient));
+    else if (isfinite(r->cdrr))
+        snprintf(buf, 64, "%s CDRR", report_number(v, r->cdrr, nutrient));
+    else
+        snprintf(buf, 64, "-");
+    return buf;
+}
+
+int report_limit_applies(const struct dri_ref *r)
+{
+    return (isfinite(r->ul) && !r->ul_supplement_only) || isfinite(r->cdrr);
+}
+
+double report_p_above_limit(const struct analysis_nutrient *nu)
+{
+    return isfinite(nu->ref.cdrr) ? nu->p_above_cdrr : nu->p_above_ul;
+}
+
 const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len)
 {
     const struct analysis_cramps *c = &a->cramps;

@@ -1465,26 +1465,14 @@ static void section_figures(FILE *out, const struct analysis *a)
         const struct dri_ref *r = &nu->ref;
         char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24],
             p3[24], c[16];
-        if (isfinite(r->rda))
-            snprintf(tgt, sizeof(tgt), "%s RDA", report_number(v, r->rda, k));
-        else if (isfinite(r->ai))
-            snprintf(tgt, sizeof(tgt), "%s AI", report_number(v, r->ai, k));
-        else
-            snprintf(tgt, sizeof(tgt), "-");
-        if (r->ul_supplement_only)
-            snprintf(ul, sizeof(ul), "%s (supplements only)", report_number(v, r->ul, k));
-        else if (isfinite(r->ul))
-            snprintf(ul, sizeof(ul), "%s", report_number(v, r->ul, k));
-        else if (isfinite(r->cdrr))
-            snprintf(ul, sizeof(ul), "%s CDRR", report_number(v, r->cdrr, k));
-        else
-            snprintf(ul, sizeof(ul), "-");
+        report_target(tgt, r, k);
+        report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
             snprintf(c, sizeof(c), "%.0f %%", 100.0 * nu->completeness);
         else
             snprintf(c, sizeof(c), "-");
-        double above = isfinite(r->cdrr) ? nu->p_above_cdrr : nu->p_above_ul;
-        int has_limit = ul_applies(r) || isfinite(r->cdrr);
+        double above = report_p_above_limit(nu);
+        int has_limit = report_limit_applies(r);
         fprintf(out,
                 "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"

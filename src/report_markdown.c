@@ -26,30 +26,6 @@ static void md_text(FILE *out, const char *s)
     }
 }
 
-static const char *num(char buf[24], double v, int nutrient)
-{
-    if (!isfinite(v))
-        snprintf(buf, 24, "-");
-    else if (nutrient == NUT_PROTEIN)
-        snprintf(buf, 24, "%.1f", v);
-    else
-        snprintf(buf, 24, "%.0f", v);
-    return buf;
-}
-
-static const char *prob(char buf[16], double p, const struct analysis_nutrient *nu, int applies)
-{
-    if (!applies)
-        snprintf(buf, 16, "-");
-    else if (nu->n_assess > 0 && nu->cv_unreliable)
-        snprintf(buf, 16, "n/a");
-    else if (!isfinite(p))
-        snprintf(buf, 16, "-");
-    else
-        snprintf(buf, 16, "%.2f%s", p, nu->approximate ? "\\*" : "");
-    return buf;
-}
-
 static void md_header(FILE *out, const struct analysis *a)
 {
     char from[11], to[11], line[512];
@@ -121,7 +97,8 @@ static void md_daily(FILE *out, const struct analysis *a)
             if (!a->logged[i])
                 fprintf(out, " %s |", k == 0 ? "not logged" : "");
             else
-                fprintf(out, " %s%s |", isfinite(nu->daily[i]) ? num(v, nu->daily[i], k) : "?",
+                fprintf(out, " %s%s |",
+                        isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], k) : "?",
                         nu->daily_completeness[i] < ANALYSIS_DAY_COMPLETENESS_MIN ? " ~" : "");
         }
         fputc('\n', out);
@@ -140,33 +117,23 @@ static void md_nutrients(FILE *out, const struct analysis *a)
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         const struct dri_ref *r = &nu->ref;
-        char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[16], p2[16],
-            p3[16], c[16];
-        if (isfinite(r->rda))
-            snprintf(tgt, sizeof(tgt), "%s RDA", num(v, r->rda, k));
-        else if (isfinite(r->ai))
-            snprintf(tgt, sizeof(tgt), "%s AI", num(v, r->ai, k));
-        else
-            snprintf(tgt, sizeof(tgt), "-");
-        if (r->ul_supplement_only)
-            snprintf(ul, sizeof(ul), "%s (supplements only)", num(v, r->ul, k));
-        else if (isfinite(r->ul))
-            snprintf(ul, sizeof(ul), "%s", num(v, r->ul, k));
-        else if (isfinite(r->cdrr))
-            snprintf(ul, sizeof(ul), "%s CDRR", num(v, r->cdrr, k));
-        else
-            snprintf(ul, sizeof(ul), "-");
+        char m[24], s[24], lo[24], hi[24], ear[24], tgt[48], ul[64], p1[24], p2[24],
+            p3[24], c[16];
+        report_target(tgt, r, k);
+        report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
             snprintf(c, sizeof(c), "%.0f %%", 100.0 * nu->completeness);
         else
             snprintf(c, sizeof(c), "-");
-        double above = isfinite(r->cdrr) ? nu->p_above_cdrr : nu->p_above_ul;
-        int has_limit = (isfinite(r->ul) && !r->ul_supplement_only) || isfinite(r->cdrr);
+        double above = report_p_above_limit(nu);
+        int has_limit = report_limit_applies(r);
         fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %zu | %s | %s | %s |\n",
-                nu->key, nu->unit, num(m, nu->desc.mean, k), num(s, nu->desc.sd, k),
-                num(lo, nu->desc.min, k), num(hi, nu->desc.max, k), c, num(ear, r->ear, k), tgt,
-                ul, nu->n_assess, prob(p1, nu->p_adequate, nu, r->has_ear),
-                prob(p2, nu->p_above_ai, nu, isfinite(r->ai)), prob(p3, above, nu, has_limit));
+                nu->key, nu->unit, report_number(m, nu->desc.mean, k),
+                report_number(s, nu->desc.sd, k), report_number(lo, nu->desc.min, k),
+                report_number(hi, nu->desc.max, k), c, report_number(ear, r->ear, k), tgt, ul,
+                nu->n_assess, report_probability(p1, nu->p_adequate, nu, r->has_ear, "\\*"),
+                report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "\\*"),
+                report_probability(p3, above, nu, has_limit, "\\*"));
     }
     fprintf(out, "\nP(adequate): probability that usual intake meets the requirement (EAR "
                  "method, IOM 2000). P(>AI): confidence that usual intake is above the AI; a low "

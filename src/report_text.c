@@ -139,38 +139,6 @@ static void heading(FILE *out, const struct report_opts *o, const char *title)
     fprintf(out, "\n%s%s%s\n", pen(o, C_BOLD), title, pen(o, C_RESET));
 }
 
-/* A nutrient's value without unit, at the precision of report_amount. */
-static const char *num(char buf[24], double v, int nutrient)
-{
-    if (!isfinite(v))
-        snprintf(buf, 24, "-");
-    else if (nutrient == NUT_PROTEIN)
-        snprintf(buf, 24, "%.1f", v);
-    else
-        snprintf(buf, 24, "%.0f", v);
-    return buf;
-}
-
-/* A reference value without unit: protein keeps one decimal (57.2 g). */
-static const char *ref(char buf[24], double v, int nutrient)
-{
-    return num(buf, v, nutrient);
-}
-
-static const char *prob(char buf[16], double p, const struct analysis_nutrient *nu,
-                        int applies)
-{
-    if (!applies)
-        snprintf(buf, 16, "-");
-    else if (nu->n_assess > 0 && nu->cv_unreliable)
-        snprintf(buf, 16, "n/a");
-    else if (!isfinite(p))
-        snprintf(buf, 16, "-");
-    else
-        snprintf(buf, 16, "%.2f%s", p, nu->approximate ? "*" : "");
-    return buf;
-}
-
 static const char *severity_pen(const struct report_opts *o, enum analysis_severity s)
 {
     switch (s) {
@@ -264,8 +232,8 @@ static void section_daily(FILE *out, const struct analysis *a, const struct repo
             char v[24], cell[32];
             int low = nu->daily_completeness[i] < ANALYSIS_DAY_COMPLETENESS_MIN;
             any_low |= low;
-            snprintf(cell, sizeof(cell), "%s%s", isfinite(nu->daily[i]) ? num(v, nu->daily[i], k)
-                                                                         : "?",
+            snprintf(cell, sizeof(cell), "%s%s",
+                     isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], k) : "?",
                      low ? "~" : "");
             fprintf(out, " %7s", cell);
         }
@@ -290,8 +258,8 @@ static void section_summary(FILE *out, const struct analysis *a, const struct re
         else
             snprintf(c, sizeof(c), "-");
         fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s\n", nu->key, nu->unit,
-                num(m, nu->desc.mean, k), num(s, nu->desc.sd, k), num(lo, nu->desc.min, k),
-                num(hi, nu->desc.max, k), c);
+                report_number(m, nu->desc.mean, k), report_number(s, nu->desc.sd, k),
+                report_number(lo, nu->desc.min, k), report_number(hi, nu->desc.max, k), c);
     }
 }
 
@@ -305,27 +273,17 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         const struct dri_ref *r = &nu->ref;
-        char ear[24], tgt[32], ul[32], v[24], n[8], p1[16], p2[16], p3[16];
-        if (isfinite(r->rda))
-            snprintf(tgt, sizeof(tgt), "%s RDA", ref(v, r->rda, k));
-        else if (isfinite(r->ai))
-            snprintf(tgt, sizeof(tgt), "%s AI", ref(v, r->ai, k));
-        else
-            snprintf(tgt, sizeof(tgt), "-");
-        if (r->ul_supplement_only)
-            snprintf(ul, sizeof(ul), "%s suppl", ref(v, r->ul, k));
-        else if (isfinite(r->ul))
-            snprintf(ul, sizeof(ul), "%s", ref(v, r->ul, k));
-        else if (isfinite(r->cdrr))
-            snprintf(ul, sizeof(ul), "%s CDRR", ref(v, r->cdrr, k));
-        else
-            snprintf(ul, sizeof(ul), "-");
+        char ear[24], tgt[48], ul[64], n[8], p1[24], p2[24], p3[24];
+        report_target(tgt, r, k);
+        report_limit(ul, r, k, " suppl");
         snprintf(n, sizeof(n), "%zu", nu->n_assess);
-        double above = isfinite(r->cdrr) ? nu->p_above_cdrr : nu->p_above_ul;
-        int has_limit = (isfinite(r->ul) && !r->ul_supplement_only) || isfinite(r->cdrr);
-        fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", nu->key, ref(ear, r->ear, k), tgt,
-                ul, k == NUT_ENERGY ? "-" : n, prob(p1, nu->p_adequate, nu, r->has_ear),
-                prob(p2, nu->p_above_ai, nu, isfinite(r->ai)), prob(p3, above, nu, has_limit));
+        double above = report_p_above_limit(nu);
+        int has_limit = report_limit_applies(r);
+        fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", nu->key,
+                report_number(ear, r->ear, k), tgt, ul, k == NUT_ENERGY ? "-" : n,
+                report_probability(p1, nu->p_adequate, nu, r->has_ear, "*"),
+                report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "*"),
+                report_probability(p3, above, nu, has_limit, "*"));
         any_cv |= nu->n_assess > 0 && nu->cv_unreliable && k != NUT_ENERGY;
         any_approx |= nu->approximate && nu->n_assess > 0 && k != NUT_ENERGY;
     }

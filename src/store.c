@@ -1597,9 +1597,24 @@ int store_suggestions_get(store *s, int nutrient, int64_t rules, size_t limit,
     return STORE_OK;
 }
 
+/* Run one statement with the n integers of v bound to ?1..?n. */
+static int exec_ints(store *s, const char *sql, const sqlite3_int64 *v, int n, const char *what)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, sql, &st);
+
+    for (int i = 0; i < n && rc == STORE_OK; i++)
+        sqlite3_bind_int64(st, i + 1, v[i]);
+    if (rc == STORE_OK)
+        rc = step_done(s, st, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
                           const struct stored_suggestion *list, size_t n)
 {
+    const sqlite3_int64 head[] = {nutrient, (sqlite3_int64)rules, (sqlite3_int64)asked};
     sqlite3_stmt *st = NULL;
     int rc;
 
@@ -1607,26 +1622,12 @@ int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
         return fail(s, "suggestions: %zu rows for a list of %zu", n, asked);
     if (exec(s, "SAVEPOINT suggestion_put") != STORE_OK)
         return STORE_ERROR;
-    rc = prepare(s, "DELETE FROM suggestion WHERE nutrient = ?1", &st);
-    if (rc == STORE_OK) {
-        sqlite3_bind_int(st, 1, nutrient);
-        rc = step_done(s, st, "suggestions");
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+    rc = exec_ints(s, "DELETE FROM suggestion WHERE nutrient = ?1", head, 1, "suggestions");
     if (rc == STORE_OK)
-        rc = prepare(s,
-                     "INSERT OR REPLACE INTO suggestion_list(nutrient, rules, asked)"
-                     " VALUES (?1, ?2, ?3)",
-                     &st);
-    if (rc == STORE_OK) {
-        sqlite3_bind_int(st, 1, nutrient);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)rules);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)asked);
-        rc = step_done(s, st, "suggestions");
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+        rc = exec_ints(s,
+                       "INSERT OR REPLACE INTO suggestion_list(nutrient, rules, asked)"
+                       " VALUES (?1, ?2, ?3)",
+                       head, 3, "suggestions");
     if (rc == STORE_OK)
         rc = prepare(s,
                      "INSERT INTO suggestion(nutrient, rank, food, portion, grams, score)"

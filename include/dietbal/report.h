@@ -90,6 +90,22 @@ const char *report_number(char buf[24], double v, int nutrient);
 const char *report_probability(char buf[24], double p, const struct analysis_nutrient *nu,
                                int applies, const char *approx_mark);
 
+/* The day's target of a reference: "1000 RDA", "2900 AI", or "-". */
+const char *report_target(char buf[48], const struct dri_ref *r, int nutrient);
+
+/* The upper-limit cell: "2500", "350" followed by supplements_mark (" (supplements
+ * only)") for a UL that covers supplements only, "2300 CDRR", or "-". */
+const char *report_limit(char buf[64], const struct dri_ref *r, int nutrient,
+                         const char *supplements_mark);
+
+/* Whether intake from food has a limit: a UL that is not for supplements
+ * only, or a CDRR. */
+int report_limit_applies(const struct dri_ref *r);
+
+/* The probability of intake above that limit (the CDRR's when there is
+ * one, else the UL's). */
+double report_p_above_limit(const struct analysis_nutrient *nu);
+
 /* "2 episodes on 2 days (2 at night); severity mean 6.5, max 7 of 10.", or
  * "No cramps logged in the period." */
 const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len);
