@@ -1696,6 +1696,23 @@ int store_entry_add(store *s, const char *date, const char *time, const char *me
     return rc;
 }
 
+/* list (cap items of size bytes, count used) with room for one more:
+ * the same block, or a new one of twice the capacity (at least 16); NULL
+ * when out of memory, list still valid. */
+static void *grow(void *list, size_t *cap, size_t count, size_t size)
+{
+    size_t want;
+    void *grown;
+
+    if (count < *cap)
+        return list;
+    want = *cap ? *cap * 2 : 16;
+    if (want > SIZE_MAX / size || !(grown = realloc(list, want * size)))
+        return NULL;
+    *cap = want;
+    return grown;
+}
+
 static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
     const unsigned char *t = sqlite3_column_text(st, col);
@@ -1721,14 +1738,11 @@ int store_entries_list(store *s, const char *from, const char *to, struct entry 
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 16;
-            if (!(grown = realloc(e, cap * sizeof(*e)))) {
-                rc = fail(s, "out of memory");
-                goto out;
-            }
-            e = grown;
+        if (!(grown = grow(e, &cap, count, sizeof(*e)))) {
+            rc = fail(s, "out of memory");
+            goto out;
         }
+        e = grown;
         struct entry *x = &e[count];
         memset(x, 0, sizeof(*x));
         x->id = sqlite3_column_int64(st, 0);
@@ -1816,14 +1830,11 @@ int store_day_totals(store *s, const char *from, const char *to, struct day_tota
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            if (!(grown = realloc(d, cap * sizeof(*d)))) {
-                rc = fail(s, "out of memory");
-                goto out;
-            }
-            d = grown;
+        if (!(grown = grow(d, &cap, count, sizeof(*d)))) {
+            rc = fail(s, "out of memory");
+            goto out;
         }
+        d = grown;
         struct day_totals *x = &d[count++];
         copy_col(st, 0, x->date, sizeof(x->date));
         x->entries = sqlite3_column_int(st, 1);
@@ -1988,14 +1999,11 @@ int store_cramps_list(store *s, const char *from, const char *to, struct cramp *
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            cap = cap ? cap * 2 : 8;
-            if (!(grown = realloc(c, cap * sizeof(*c)))) {
-                rc = fail(s, "out of memory");
-                goto out;
-            }
-            c = grown;
+        if (!(grown = grow(c, &cap, count, sizeof(*c)))) {
+            rc = fail(s, "out of memory");
+            goto out;
         }
+        c = grown;
         struct cramp *x = &c[count++];
         memset(x, 0, sizeof(*x));
         x->id = sqlite3_column_int64(st, 0);
