@@ -38,24 +38,12 @@ static void check_usage(FILE *out)
 
 int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     char buf[4096], *problems = NULL;
     store *s = NULL;
-    int c, rc;
+    int rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            check_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("check");
-        }
-    }
+    if ((rc = cmd_common_options_only(argc, argv, ctx, "check", check_usage)) >= 0)
+        return rc;
     if (optind < argc) {
         cmd_error("check", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;

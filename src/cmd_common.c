@@ -22,6 +22,28 @@ int cmd_common_option(int c, struct cmd_ctx *ctx)
     }
 }
 
+int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
+                            void (*usage)(FILE *out))
+{
+    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option(name);
+        }
+    }
+    return -1;
+}
+
 /* --- error messages ---------------------------------------------------------
  *
  * Messages quote what the user gave, and that may be anything: a 128 KB

@@ -162,23 +162,11 @@ static void import_usage(FILE *out)
 
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     store *s = NULL;
-    int c, rc;
+    int rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            import_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("import");
-        }
-    }
+    if ((rc = cmd_common_options_only(argc, argv, ctx, "import", import_usage)) >= 0)
+        return rc;
     if (optind >= argc) {
         import_usage(stderr);
         return EXIT_USAGE;
@@ -197,30 +185,23 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
     return rc;
 }
 
+static void init_usage(FILE *out)
+{
+    fprintf(out, "usage: dietbal init [--db PATH]\n"
+                 "Create the database (file mode 0600) and import the bundled USDA SR24 "
+                 "table.\n");
+}
+
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     char table[4200];
     char *files[1] = {table};
     store *s = NULL;
-    int c, rc;
+    int rc;
     long foods = 0;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            printf("usage: dietbal init [--db PATH]\n"
-                   "Create the database (file mode 0600) and import the bundled USDA SR24 "
-                   "table.\n");
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("init");
-        }
-    }
+    if ((rc = cmd_common_options_only(argc, argv, ctx, "init", init_usage)) >= 0)
+        return rc;
     if (optind < argc) {
         cmd_error("init", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;

@@ -48,6 +48,12 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 /* Handle a common option returned by getopt_long; 1 if it was one. */
 int cmd_common_option(int c, struct cmd_ctx *ctx);
 
+/* The options of a command that takes only the common ones (and -q):
+ * returns -1 to go on, optind at the first operand, or the exit status
+ * after --help (usage on stdout) or a bad option. */
+int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
+                            void (*usage)(FILE *out));
+
 /* "dietbal: what: why" on stderr.  Control characters and bytes that are
  * not UTF-8 are shown as \xHH; a very long line (a 128 KB argument quoted)
  * keeps its start and its end.  what may be NULL: "dietbal: why". */
