@@ -772,7 +772,8 @@ static int walk_food(const struct food_hit *h, void *vctx)
     struct walk *w = vctx;
     struct food *f = NULL;
     char *lname = lower_dup(h->name);
-    int plant, oxalate, alcohol = 0;
+    char family[FAMILY_MAX];
+    int plant, oxalate;
     double cap_g;
 
     if (!lname) {
@@ -788,7 +789,7 @@ static int walk_food(const struct food_hit *h, void *vctx)
     cap_g = name_cap_g(lname, h->group);
     free(lname);
 
-    for (size_t i = 0; i < w->n_rk && !alcohol; i++) {
+    for (size_t i = 0; i < w->n_rk; i++) {
         struct ranking *r = &w->rk[i];
         int nutrient = r->t->nutrient;
         struct scored x = {.id = h->id, .name = h->name};
@@ -808,14 +809,14 @@ static int walk_food(const struct food_hit *h, void *vctx)
                 snprintf(w->err, w->errlen, "%s", store_errmsg(w->s));
                 return w->failed = 1;
             }
-            alcohol = w->alc_id >= 0 && f->values[w->alc_id] > 0;
-            if (alcohol)
+            if (w->alc_id >= 0 && f->values[w->alc_id] > 0)
                 break; /* contains alcohol: never suggested */
+            family_of(h->name, family, sizeof(family));
         }
         x.fx.caffeine_mg = w->caf_id >= 0 ? f->values[w->caf_id] : NAN;
         x.grams = choose_serving(f, h->per100[NUT_WATER], limit_g, x.label, sizeof(x.label));
         x.score = score_of(r->t, &x.fx, x.grams, 0);
-        family_of(h->name, x.family, sizeof(x.family));
+        memcpy(x.family, family, sizeof(x.family));
         if (ranking_offer(r, &x) != 0) {
             food_free(f);
             snprintf(w->err, w->errlen, "out of memory");
@@ -828,7 +829,7 @@ static int walk_food(const struct food_hit *h, void *vctx)
 
 /* Rank the food table for n targets at once, the best limit families of
  * each, in one walk.  Returns 0, or -1 with err filled (rk freed). */
-static int rank_foods(store *s, const struct target *const *targets_, size_t n, size_t limit,
+static int rank_foods(store *s, const struct target *const *want, size_t n, size_t limit,
                       struct ranking *rk, char *err, size_t errlen)
 {
     struct walk w = {.s = s, .rk = rk, .n_rk = n, .err = err, .errlen = errlen};
@@ -838,7 +839,7 @@ static int rank_foods(store *s, const struct target *const *targets_, size_t n, 
     w.caf_id = nutrients_lookup(TAG_CAFFEINE, NULL);
     memset(rk, 0, n * sizeof(*rk));
     for (size_t i = 0; i < n && rc == 0; i++) {
-        rk[i].t = targets_[i];
+        rk[i].t = want[i];
         rk[i].limit = limit;
         if (limit && !(rk[i].top = calloc(limit, sizeof(*rk[i].top)))) {
             snprintf(err, errlen, "out of memory");
@@ -923,8 +924,10 @@ static int64_t rules_fingerprint(void)
              CA_WITH_PROTEIN_REF, NA_SERVING_REF, CAFFEINE_SERVING_REF, CA_OXALATE_ABSORPTION,
              FAMILY_MAX);
     h = hash_str(h, consts);
-    for (size_t i = 0; i < N_TARGETS; i++)
-        h = fnv1a(h, &targets[i], sizeof(targets[i]));
+    for (size_t i = 0; i < N_TARGETS; i++) { /* field by field: no padding bytes */
+        h = fnv1a(h, &targets[i].nutrient, sizeof(targets[i].nutrient));
+        h = fnv1a(h, &targets[i].day_ref, sizeof(targets[i].day_ref));
+    }
     for (size_t i = 0; i < N_EXCLUSIONS; i++)
         h = hash_rule(h, &exclusions[i]);
     for (size_t i = 0; i < sizeof(high_oxalate) / sizeof(high_oxalate[0]); i++)
