@@ -235,10 +235,15 @@ struct parse {
     struct word w[ENTRY_MAX_LEN / 2 + 1]; /* 1000 bytes hold at most 500 words */
     size_t nw;
     size_t next; /* first word not yet taken */
+    size_t end;  /* one past the last word of the food (an amount after it cut off) */
     double quantity;
+    int implied; /* no quantity written: one of the food's default portion */
     char qtext[64];
     const char *glued, *glued_end;   /* text glued to the number: "g" of "100g" */
     const char *unit_from, *unit_to; /* the candidate unit */
+    size_t food_from;                /* first word of the food */
+    int trailing;                    /* the amount came after the food */
+    int unit_of;                     /* the unit was written "UNIT of FOOD" */
 };
 
 /* Bytes in the well-formed UTF-8 sequence at p (a NUL-terminated string),
@@ -257,6 +262,42 @@ static size_t utf8_len(const unsigned char *p)
     return len;
 }
 
+/* Brackets and semicolons only group words, and so does a comma that is
+ * not inside a number ("steak, 8 oz", "steak (8 oz)"; "1,5" stays for its
+ * own message). */
+static int is_separator(const char *p, const char *start)
+{
+    if (*p == '(' || *p == ')' || *p == '[' || *p == ']' || *p == ';')
+        return 1;
+    return *p == ',' && !(p > start && is_digit((unsigned char)p[-1]) && is_digit((unsigned char)p[1]));
+}
+
+/* Check one byte sequence of the entry; its length, or 0 with err set. */
+static size_t check_char(const char *p, char *err, size_t errlen)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t n;
+    if (c < 0x20 || c == 0x7f) {
+        bufprintf(err, errlen, "entry contains a control character (byte %u)", c);
+        return 0;
+    }
+    if (c < 0x80)
+        return 1;
+    /* text a terminal or the search could misread: not UTF-8, or a C1
+     * control (U+0080..U+009F, "\xC2\x9B" is an escape) */
+    n = utf8_len((const unsigned char *)p);
+    if (n == 0) {
+        bufprintf(err, errlen, "entry is not valid UTF-8 (byte 0x%02X)", c);
+        return 0;
+    }
+    if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
+        bufprintf(err, errlen, "entry contains a control character (U+%04X)",
+                  (unsigned char)p[1]);
+        return 0;
+    }
+    return n;
+}
+
 static int split_words(const char *s, struct parse *ps, char *err, size_t errlen)
 {
     if (!s) {
@@ -270,35 +311,17 @@ static int split_words(const char *s, struct parse *ps, char *err, size_t errlen
     }
     ps->len = 0;
     for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (is_space(c)) {
+        if (is_space((unsigned char)*p) || is_separator(p, s)) {
             if (ps->len > 0 && ps->buf[ps->len - 1] != ' ')
                 ps->buf[ps->len++] = ' ';
             continue;
         }
-        if (c < 0x20 || c == 0x7f) {
-            bufprintf(err, errlen, "entry contains a control character (byte %u)", c);
+        size_t n = check_char(p, err, errlen);
+        if (n == 0)
             return ENTRY_ESYNTAX;
-        }
-        if (c >= 0x80) {
-            /* text a terminal or the search could misread: not UTF-8, or a
-             * C1 control (U+0080..U+009F, "\xC2\x9B" is an escape) */
-            size_t n = utf8_len((const unsigned char *)p);
-            if (n == 0) {
-                bufprintf(err, errlen, "entry is not valid UTF-8 (byte 0x%02X)", c);
-                return ENTRY_ESYNTAX;
-            }
-            if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
-                bufprintf(err, errlen, "entry contains a control character (U+%04X)",
-                          (unsigned char)p[1]);
-                return ENTRY_ESYNTAX;
-            }
-            memcpy(ps->buf + ps->len, p, n);
-            ps->len += n;
-            p += n - 1;
-            continue;
-        }
-        ps->buf[ps->len++] = (char)c;
+        memcpy(ps->buf + ps->len, p, n);
+        ps->len += n;
+        p += n - 1;
     }
     if (ps->len > 0 && ps->buf[ps->len - 1] == ' ')
         ps->len--;
@@ -316,13 +339,148 @@ static int split_words(const char *s, struct parse *ps, char *err, size_t errlen
         ps->nw++;
         p += n + (e != NULL);
     }
+    ps->end = ps->nw;
     return ENTRY_OK;
 }
 
-/* The quantity: one word, or two for a mixed number; notes a glued unit. */
-static int read_quantity(struct parse *ps, char *err, size_t errlen)
+/* Is word w, case-insensitively, the ASCII word s? */
+static int word_is(const struct word *w, const char *s)
 {
-    const struct word *w = ps->w;
+    size_t n = strlen(s);
+    if (w->n != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        int a = (unsigned char)w->p[i], b = (unsigned char)s[i];
+        if (a >= 'A' && a <= 'Z')
+            a += 'a' - 'A';
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the word look like an attempt at a number, so that it must be read
+ * as one or refused ("1/0", "-1", ".5", "inf")?  A word that only ends in
+ * a per cent sign ("2%" of "2% milk") is part of a name. */
+static int looks_numeric(const struct word *w)
+{
+    unsigned char c = (unsigned char)w->p[0];
+    if (w->p[w->n - 1] == '%')
+        return 0;
+    if (is_digit(c) || c == '.' || c == '+' || c == '-')
+        return 1;
+    if (memcmp(w->p, "\xE2\x88\x92", w->n < 3 ? w->n : 3) == 0 && w->n >= 3)
+        return 1; /* U+2212 MINUS SIGN */
+    for (size_t k = 0; k < sizeof(vulgars) / sizeof(vulgars[0]); k++)
+        if (strncmp(w->p, vulgars[k].utf8, strlen(vulgars[k].utf8)) == 0)
+            return 1;
+    return word_is(w, "inf") || word_is(w, "infinity") || word_is(w, "nan");
+}
+
+/* Quantities written as words, longest first where one begins another.
+ * "a few" is taken as three. */
+static const struct {
+    const char *words;
+    double value;
+} qwords[] = {
+    {"one and a half", 1.5}, {"a couple of", 2},  {"couple of", 2},    {"a couple", 2},
+    {"half a dozen", 6},     {"a dozen", 12},     {"dozen", 12},       {"a few", 3},
+    {"few", 3},              {"a quarter of a", 0.25}, {"a quarter of an", 0.25},
+    {"quarter of a", 0.25},  {"quarter of an", 0.25},  {"a quarter of", 0.25},
+    {"a quarter", 0.25},     {"quarter", 0.25},   {"a third of a", 1.0 / 3}, {"a third of", 1.0 / 3},
+    {"a third", 1.0 / 3},    {"half of a", 0.5},  {"half of an", 0.5}, {"half of", 0.5},
+    {"half a", 0.5},         {"half an", 0.5},    {"a half", 0.5},     {"half", 0.5},
+    {"a", 1},                {"an", 1},           {"one", 1},          {"two", 2},
+    {"three", 3},            {"four", 4},         {"five", 5},         {"six", 6},
+    {"seven", 7},            {"eight", 8},        {"nine", 9},         {"ten", 10},
+    {"eleven", 11},          {"twelve", 12},
+};
+
+/* How many words of the phrase s match the words from w[i]; 0 if not all. */
+static size_t phrase_at(const struct parse *ps, size_t i, const char *s)
+{
+    size_t k = 0;
+    while (*s) {
+        char word[16];
+        size_t n = strcspn(s, " ");
+        struct word w;
+        if (i + k >= ps->end || n >= sizeof(word))
+            return 0;
+        memcpy(word, s, n);
+        word[n] = '\0';
+        w = ps->w[i + k];
+        if (!word_is(&w, word))
+            return 0;
+        k++;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    return k;
+}
+
+/* "and a half" after a quantity ("two and a half cups", "1 and a half"). */
+static void read_and_a_half(struct parse *ps)
+{
+    size_t k = phrase_at(ps, ps->next, "and a half");
+    if (k && ps->next + k < ps->end) {
+        ps->quantity += 0.5;
+        snprintf(ps->qtext + strlen(ps->qtext), sizeof(ps->qtext) - strlen(ps->qtext),
+                 " and a half");
+        ps->next += k;
+    }
+}
+
+/* A quantity in words at the start; 1 when one was read.  "half and half"
+ * (the cream) is a name, not a half. */
+static int read_word_quantity(struct parse *ps)
+{
+    for (size_t i = 0; i < sizeof(qwords) / sizeof(qwords[0]); i++) {
+        size_t k = phrase_at(ps, 0, qwords[i].words);
+        if (!k || (k < ps->end && word_is(&ps->w[k], "and") && !phrase_at(ps, k, "and a half")))
+            continue;
+        ps->quantity = qwords[i].value;
+        snprintf(ps->qtext, sizeof(ps->qtext), "%.*s", (int)(ps->w[k - 1].p + ps->w[k - 1].n - ps->w[0].p),
+                 ps->w[0].p);
+        ps->next = k;
+        read_and_a_half(ps);
+        return 1;
+    }
+    return 0;
+}
+
+/* A multiplier word: "x2", "×2", "2x": the number's value, or -1. */
+static double multiplier(const struct word *w)
+{
+    struct num m;
+    const char *p = w->p;
+    size_t n = w->n;
+    if (n > 1 && (p[0] == 'x' || p[0] == 'X')) {
+        p++, n--;
+    } else if (n > 2 && memcmp(p, "\xC3\x97", 2) == 0) { /* U+00D7 × */
+        p += 2, n -= 2;
+    } else if (n > 1 && (p[n - 1] == 'x' || p[n - 1] == 'X')) {
+        n--;
+    } else {
+        return -1;
+    }
+    if (scan_num(p, n, &m) != SCAN_OK || m.kind == NUM_NONE || m.len != n)
+        return -1;
+    return m.value;
+}
+
+/* Is the word a lone multiplication sign ("2 x eggs")? */
+static int is_times(const struct word *w)
+{
+    return word_is(w, "x") || (w->n == 2 && memcmp(w->p, "\xC3\x97", 2) == 0);
+}
+
+/* The quantity at word i0: one word, or two for a mixed number; notes a
+ * glued unit.  Sets next past it. */
+static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen)
+{
+    const struct word *w = ps->w + i0;
+    size_t left = ps->end - i0;
     struct num q, f;
     enum scan_status st;
 
@@ -339,9 +497,9 @@ static int read_quantity(struct parse *ps, char *err, size_t errlen)
         bufprintf(err, errlen, "'%.*s' is not a quantity; " USAGE_HINT, (int)w[0].n, w[0].p);
         return ENTRY_EQUANTITY;
     }
-    ps->next = 1;
+    ps->next = i0 + 1;
     ps->glued = NULL;
-    if (q.kind == NUM_INT && q.len == w[0].n && ps->nw > 1) {
+    if (q.kind == NUM_INT && q.len == w[0].n && left > 1) {
         /* a mixed number: "1 1/2", "1 ½", a unit perhaps glued ("1 1/2cup") */
         st = scan_num(w[1].p, w[1].n, &f);
         if (st != SCAN_OK) {
@@ -363,22 +521,26 @@ static int read_quantity(struct parse *ps, char *err, size_t errlen)
                 ps->glued = w[1].p + f.len;
                 ps->glued_end = w[1].p + w[1].n;
             }
-            ps->next = 2;
+            ps->next = i0 + 2;
         }
     }
-    if (ps->next == 1) {
+    if (ps->next == i0 + 1) {
         snprintf(ps->qtext, sizeof(ps->qtext), "%.*s", (int)q.len, w[0].p);
         if (q.len < w[0].n) {
             ps->glued = w[0].p + q.len;
             ps->glued_end = w[0].p + w[0].n;
         }
     }
-    if (!ps->glued && ps->next < ps->nw && is_number_word(&w[ps->next])) {
+    ps->quantity = q.value;
+    if (!ps->glued && ps->next < ps->end && is_times(&ps->w[ps->next]))
+        ps->next++; /* "2 x eggs" */
+    if (!ps->glued)
+        read_and_a_half(ps);
+    if (!ps->glued && ps->next < ps->end && is_number_word(&ps->w[ps->next])) {
         bufprintf(err, errlen, "'%.*s': two numbers in a row; write one quantity, as in 1 1/2",
-                  (int)(w[ps->next].p + w[ps->next].n - w[0].p), w[0].p);
+                  (int)(ps->w[ps->next].p + ps->w[ps->next].n - w[0].p), w[0].p);
         return ENTRY_EQUANTITY;
     }
-    ps->quantity = q.value;
     return ENTRY_OK;
 }
 
@@ -402,14 +564,19 @@ static int check_range(const struct parse *ps, char *err, size_t errlen)
 }
 
 /* Text glued to the number must be a generic unit, perhaps of two words
- * ("3fl oz"). */
+ * ("3fl oz"), or a multiplication sign ("2x"). */
 static int read_glued_unit(struct parse *ps, char *err, size_t errlen)
 {
     const char *g = ps->glued;
     size_t gn = (size_t)(ps->glued_end - g);
     const struct word *qw = &ps->w[ps->next - 1];
+    struct word gw = {g, gn};
 
-    if (is_alpha((unsigned char)g[0]) && ps->next < ps->nw && generic2(g, gn, &ps->w[ps->next])) {
+    if (is_times(&gw)) {
+        ps->glued = NULL;
+        return ENTRY_OK;
+    }
+    if (is_alpha((unsigned char)g[0]) && ps->next < ps->end && generic2(g, gn, &ps->w[ps->next])) {
         ps->unit_from = g;
         ps->unit_to = ps->w[ps->next].p + ps->w[ps->next].n;
         ps->next++;
@@ -436,24 +603,115 @@ static int read_glued_unit(struct parse *ps, char *err, size_t errlen)
     return ENTRY_EQUANTITY;
 }
 
-/* The candidate unit: one word, or two that make a generic unit; none when
- * the food is one word or an @ID. */
+/*
+ * An amount after the food: "steak 8 oz", "milk 200ml", "eggs x2",
+ * "eggs 2", "coffee 2 mugs", "milk 1 1/2 cups".  1 when one was read (the
+ * food then ends before it), 0 when there is none; a malformed number at
+ * the end is simply part of the name.
+ */
+static int read_trailing_quantity(struct parse *ps)
+{
+    size_t nw = ps->nw;
+    double m = -1;
+
+    if (nw < 2)
+        return 0;
+    if ((m = multiplier(&ps->w[nw - 1])) >= 0) {
+        ps->end = nw - 1; /* "eggs x2", "eggs 2x" */
+    } else if (nw > 2 && is_times(&ps->w[nw - 2])) {
+        struct num q; /* "eggs x 2" */
+        if (scan_num(ps->w[nw - 1].p, ps->w[nw - 1].n, &q) != SCAN_OK || q.kind == NUM_NONE ||
+            q.len != ps->w[nw - 1].n)
+            return 0;
+        m = q.value;
+        ps->end = nw - 2;
+    }
+    if (m >= 0) {
+        ps->quantity = m;
+        snprintf(ps->qtext, sizeof(ps->qtext), "%g", m);
+        ps->next = 0;
+        return 1;
+    }
+    /* a number, perhaps a mixed one, then at most one unit (two words for
+     * "fl oz"); the number starts at word k */
+    for (size_t k = nw - 1; k >= 1 && k + 3 >= nw; k--) {
+        struct parse t = *ps;
+        char err[8];
+        if (!looks_numeric(&ps->w[k]) || looks_numeric(&ps->w[k - 1]))
+            continue;
+        t.end = nw;
+        t.unit_from = t.unit_to = NULL;
+        if (read_quantity(&t, k, err, sizeof(err)) != ENTRY_OK)
+            continue;
+        if (t.glued) {
+            if (read_glued_unit(&t, err, sizeof(err)) != ENTRY_OK)
+                continue;
+        } else if (t.next < nw) {
+            if (t.next + 2 == nw && generic2(t.w[t.next].p, t.w[t.next].n, &t.w[t.next + 1])) {
+                t.unit_from = t.w[t.next].p;
+                t.unit_to = t.w[nw - 1].p + t.w[nw - 1].n;
+            } else if (t.next + 1 == nw && is_alpha((unsigned char)t.w[t.next].p[0])) {
+                t.unit_from = t.w[t.next].p;
+                t.unit_to = t.w[t.next].p + t.w[t.next].n;
+            } else {
+                continue;
+            }
+            t.next = nw;
+        }
+        if (t.next != nw)
+            continue;
+        t.glued = NULL;
+        t.end = k;
+        t.next = 0;
+        t.trailing = 1;
+        *ps = t;
+        return 1;
+    }
+    return 0;
+}
+
+/* "UNIT of FOOD": up to three words before an "of" with words after it
+ * ("a glass of milk", "2 slices of pizza", "a large glass of juice"). */
+static int read_unit_of(struct parse *ps)
+{
+    size_t i = ps->next;
+    for (size_t j = i + 1; j <= i + 3 && j + 1 < ps->end; j++) {
+        if (ps->w[j - 1].p[0] == '@')
+            return 0;
+        if (!word_is(&ps->w[j], "of"))
+            continue;
+        ps->unit_from = ps->w[i].p;
+        ps->unit_to = ps->w[j - 1].p + ps->w[j - 1].n;
+        ps->next = j + 1;
+        ps->unit_of = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* The candidate unit: "UNIT of", one word, or two that make a generic unit;
+ * none when the food is one word or an @ID. */
 static void read_unit(struct parse *ps)
 {
     const struct word *w = ps->w;
     size_t i = ps->next;
 
-    if (i >= ps->nw || w[i].p[0] == '@')
+    if (i >= ps->end || w[i].p[0] == '@')
         return;
-    if (i + 1 < ps->nw && generic2(w[i].p, w[i].n, &w[i + 1])) {
+    if (read_unit_of(ps))
+        return;
+    if (i + 1 < ps->end && generic2(w[i].p, w[i].n, &w[i + 1])) {
         ps->unit_from = w[i].p;
         ps->unit_to = w[i + 1].p + w[i + 1].n;
         ps->next += 2;
-    } else if (i + 1 < ps->nw || generic2(w[i].p, w[i].n, NULL)) {
+    } else if (i + 1 < ps->end || generic2(w[i].p, w[i].n, NULL)) {
         ps->unit_from = w[i].p;
         ps->unit_to = w[i].p + w[i].n;
         ps->next++;
     }
+    /* "1 cup of milk": the unit was generic, "of" belongs to neither */
+    if (ps->unit_from && ps->next + 1 < ps->end && word_is(&w[ps->next], "of"))
+        ps->next++;
 }
 
 /* Something must be left for the food, and an @ID must be alone. */
@@ -462,7 +720,7 @@ static int check_food(const struct parse *ps, char *err, size_t errlen)
     const struct word *w = ps->w;
     size_t i = ps->next;
 
-    if (i >= ps->nw) {
+    if (i >= ps->end) {
         if (ps->unit_from)
             bufprintf(err, errlen, "no food after '%s %.*s'; " USAGE_HINT, ps->qtext,
                       (int)(ps->unit_to - ps->unit_from), ps->unit_from);
@@ -474,42 +732,112 @@ static int check_food(const struct parse *ps, char *err, size_t errlen)
         bufprintf(err, errlen, "'@' needs a food id after it, as in '@usda:01077'");
         return ENTRY_ESYNTAX;
     }
-    if (w[i].p[0] == '@' && i + 1 < ps->nw) {
+    if (w[i].p[0] == '@' && i + 1 < ps->end) {
         bufprintf(err, errlen, "'%s': nothing may follow a food id", w[i].p);
         return ENTRY_ESYNTAX;
     }
     return ENTRY_OK;
 }
 
+/* The quantity, wherever it is: a number or words at the start, an amount
+ * at the end, else one (implied). */
+static int read_any_quantity(struct parse *ps, char *err, size_t errlen)
+{
+    int rc;
+    double m;
+
+    if (looks_numeric(&ps->w[0])) {
+        if ((rc = read_quantity(ps, 0, err, errlen)) != ENTRY_OK)
+            return rc;
+        return ps->glued ? read_glued_unit(ps, err, errlen) : ENTRY_OK;
+    }
+    if ((m = multiplier(&ps->w[0])) >= 0) { /* "x2 eggs" */
+        ps->quantity = m;
+        snprintf(ps->qtext, sizeof(ps->qtext), "%.*s", (int)ps->w[0].n, ps->w[0].p);
+        ps->next = 1;
+        return ENTRY_OK;
+    }
+    if (read_word_quantity(ps))
+        return ENTRY_OK;
+    if (read_trailing_quantity(ps))
+        return ENTRY_OK;
+    /* "some grapes", "banana": one of the food's default portion */
+    ps->quantity = 1;
+    ps->implied = 1;
+    snprintf(ps->qtext, sizeof(ps->qtext), "1");
+    ps->next = word_is(&ps->w[0], "some") && ps->nw > 1;
+    return ENTRY_OK;
+}
+
+/* The index of the word that starts at p. */
+static size_t word_index(const struct parse *ps, const char *p)
+{
+    size_t i = 0;
+    while (i + 1 < ps->nw && ps->w[i].p != p)
+        i++;
+    return i;
+}
+
+/* Copy words [from, to) of ps into dst, one space between words. */
+static void copy_words(const struct parse *ps, size_t from, size_t to, char *dst)
+{
+    if (from >= to) {
+        dst[0] = '\0';
+        return;
+    }
+    copy_span(dst, ps->w[from].p, ps->w[to - 1].p + ps->w[to - 1].n);
+}
+
 int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
 {
     struct parse ps;
     const char *text_start;
+    size_t food_from;
     int rc;
 
     memset(&ps, 0, sizeof(ps));
     if ((rc = split_words(s, &ps, err, errlen)) != ENTRY_OK ||
-        (rc = read_quantity(&ps, err, errlen)) != ENTRY_OK)
+        (rc = read_any_quantity(&ps, err, errlen)) != ENTRY_OK ||
+        (rc = check_range(&ps, err, errlen)) != ENTRY_OK)
         return rc;
-    text_start = ps.glued ? ps.glued : ps.next < ps.nw ? ps.w[ps.next].p : ps.buf + ps.len;
-    if (ps.glued && (rc = read_glued_unit(&ps, err, errlen)) != ENTRY_OK)
-        return rc;
-    if ((rc = check_range(&ps, err, errlen)) != ENTRY_OK)
-        return rc;
+    text_start = ps.unit_from && !ps.trailing ? ps.unit_from
+                 : ps.next < ps.end            ? ps.w[ps.next].p
+                                               : ps.buf + ps.len;
     if (!ps.unit_from)
         read_unit(&ps);
+    /* "a slice of the pizza" */
+    if (ps.next + 1 < ps.end && word_is(&ps.w[ps.next], "the"))
+        ps.next++;
     if ((rc = check_food(&ps, err, errlen)) != ENTRY_OK)
         return rc;
+    food_from = ps.next;
 
+    memset(out, 0, sizeof(*out));
     out->quantity = ps.quantity;
+    out->implied = ps.implied;
     memcpy(out->quantity_text, ps.qtext, sizeof(ps.qtext));
     if (ps.unit_from)
         copy_span(out->unit, ps.unit_from, ps.unit_to);
-    else
-        out->unit[0] = '\0';
     out->unit_generic = ps.unit_from && units_generic(out->unit) != NULL;
-    copy_span(out->food, ps.w[ps.next].p, ps.buf + ps.len);
-    copy_span(out->text, text_start, ps.buf + ps.len);
+    copy_words(&ps, food_from, ps.end, out->food);
+    if (ps.trailing) {
+        /* "pizza 2 slices": the words in the order "slices pizza" */
+        size_t un = strlen(out->unit), fn = strlen(out->food); /* both from one entry: fit */
+        memcpy(out->text, out->unit, un);
+        if (un)
+            out->text[un++] = ' ';
+        memcpy(out->text + un, out->food, fn + 1);
+    } else {
+        copy_span(out->text, text_start, ps.w[ps.end - 1].p + ps.w[ps.end - 1].n);
+    }
+    /* the name's words: the food's, or with a candidate unit that may be
+     * the name's first word ("salmon" of "1 salmon fillet") all of them */
+    if (ps.unit_from && !out->unit_generic && !ps.unit_of && !ps.trailing)
+        food_from = word_index(&ps, ps.unit_from);
+    if (ps.end - food_from > 1 && out->food[0] != '@') {
+        copy_words(&ps, food_from, ps.end - 1, out->head);
+        copy_words(&ps, ps.end - 1, ps.end, out->tail);
+    }
     return ENTRY_OK;
 }
 

@@ -139,10 +139,10 @@ static void test_quantity_rejected(void **state)
                         "quantity '1/0' divides by zero");
     assert_string_equal(parse_bad("1 1/0 cup milk", ENTRY_EQUANTITY),
                         "quantity '1 1/0' divides by zero");
-    assert_string_equal(parse_bad("milk", ENTRY_EQUANTITY),
-                        "'milk' is not a quantity; an entry is QUANTITY [UNIT] FOOD, as in '1 "
+    /* a word that tries to be a number must be one */
+    assert_string_equal(parse_bad("inf g sugar", ENTRY_EQUANTITY),
+                        "'inf' is not a quantity; an entry is QUANTITY [UNIT] FOOD, as in '1 "
                         "cup milk'");
-    parse_bad("cup milk", ENTRY_EQUANTITY);
     parse_bad("inf g sugar", ENTRY_EQUANTITY);
     parse_bad("nan g sugar", ENTRY_EQUANTITY);
     parse_bad("infinity g sugar", ENTRY_EQUANTITY);
@@ -380,6 +380,113 @@ static void test_err_buffer_optional(void **state)
     char small[8];
     assert_int_equal(entry_parse("0 cup milk", &e, small, sizeof(small)), ENTRY_EQUANTITY);
     assert_string_equal(small, "quantit");
+}
+
+/* ------------------------------------------------------------------------- */
+/* everyday phrasing: words for quantities, the amount after the food,
+ * "UNIT of FOOD", multipliers, no quantity at all */
+
+static void expect_implied(const char *s, const char *unit, const char *food)
+{
+    struct entry_spec e = parse_ok(s);
+    assert_int_equal(e.implied, 1);
+    assert_near(e.quantity, 1, 0);
+    assert_string_equal(e.unit, unit);
+    assert_string_equal(e.food, food);
+}
+
+static void test_word_quantities(void **state)
+{
+    (void)state;
+    expect("a glass of orange juice", 1, "a", "glass", 0, "orange juice", "glass of orange juice");
+    expect("An apple", 1, "An", "", 0, "apple", "apple");
+    expect("half an avocado", 0.5, "half an", "", 0, "avocado", "avocado");
+    expect("half a cup of rice", 0.5, "half a", "cup", 1, "rice", "cup of rice");
+    expect("a half cup rice", 0.5, "a half", "cup", 1, "rice", "cup rice");
+    expect("two eggs", 2, "two", "", 0, "eggs", "eggs");
+    expect("Twelve almonds", 12, "Twelve", "", 0, "almonds", "almonds");
+    expect("a couple of slices of toast", 2, "a couple of", "slices", 0, "toast",
+           "slices of toast");
+    expect("a few strawberries", 3, "a few", "", 0, "strawberries", "strawberries");
+    expect("half a dozen eggs", 6, "half a dozen", "", 0, "eggs", "eggs");
+    expect("a quarter of a pizza", 0.25, "a quarter of a", "", 0, "pizza", "pizza");
+    expect("quarter cup raisins", 0.25, "quarter", "cup", 1, "raisins", "cup raisins");
+    expect("two and a half cups of milk", 2.5, "two and a half", "cups", 1, "milk",
+           "cups of milk");
+    expect("1 and a half cups milk", 1.5, "1 and a half", "cups", 1, "milk", "cups milk");
+    expect("one and a half bananas", 1.5, "one and a half", "", 0, "bananas", "bananas");
+    /* "half and half" is the cream: no quantity in it */
+    expect_implied("half and half", "half", "and half");
+}
+
+static void test_amount_after_food(void **state)
+{
+    (void)state;
+    expect("steak 8 oz", 8, "8", "oz", 1, "steak", "oz steak");
+    expect("steak, 8 oz", 8, "8", "oz", 1, "steak", "oz steak");
+    expect("steak (8 oz)", 8, "8", "oz", 1, "steak", "oz steak");
+    expect("milk 200ml", 200, "200", "ml", 1, "milk", "ml milk");
+    expect("orange juice 3 fl oz", 3, "3", "fl oz", 1, "orange juice", "fl oz orange juice");
+    expect("milk 1 1/2 cups", 1.5, "1 1/2", "cups", 1, "milk", "cups milk");
+    expect("pizza 2 slices", 2, "2", "slices", 0, "pizza", "slices pizza");
+    expect("eggs 2", 2, "2", "", 0, "eggs", "eggs");
+    /* a name that merely ends in a number-like word keeps it */
+    expect_implied("milk 2%", "milk", "2%");
+    expect_implied("2% milk", "2%", "milk");
+}
+
+static void test_multipliers(void **state)
+{
+    (void)state;
+    expect("eggs x2", 2, "2", "", 0, "eggs", "eggs");
+    expect("eggs x 2", 2, "2", "", 0, "eggs", "eggs");
+    expect("eggs 2x", 2, "2", "", 0, "eggs", "eggs");
+    expect("x2 eggs", 2, "x2", "", 0, "eggs", "eggs");
+    expect("2x eggs", 2, "2", "", 0, "eggs", "eggs");
+    expect("2 x eggs", 2, "2", "", 0, "eggs", "eggs");
+    expect("2 × slices bread", 2, "2", "slices", 0, "bread", "slices bread");
+    parse_bad("x0 eggs", ENTRY_EQUANTITY);
+}
+
+static void test_unit_of_food(void **state)
+{
+    (void)state;
+    expect("1 tin of sardines", 1, "1", "tin", 0, "sardines", "tin of sardines");
+    expect("2 slices of pizza", 2, "2", "slices", 0, "pizza", "slices of pizza");
+    expect("1 cup of grapes", 1, "1", "cup", 1, "grapes", "cup of grapes");
+    expect("3 fl oz of juice", 3, "3", "fl oz", 1, "juice", "fl oz of juice");
+    expect("a large glass of milk", 1, "a", "large glass", 0, "milk", "large glass of milk");
+    expect("a bowl of cream of mushroom soup", 1, "a", "bowl", 0, "cream of mushroom soup",
+           "bowl of cream of mushroom soup");
+    expect("a slice of the pizza", 1, "a", "slice", 0, "pizza", "slice of the pizza");
+    /* a name with "of" in it: the resolver tries the whole text too */
+    expect("1 cream of wheat", 1, "1", "cream", 0, "wheat", "cream of wheat");
+    /* nothing after "of": "of" is the food's */
+    expect("2 cups of", 2, "2", "cups", 1, "of", "cups of");
+}
+
+static void test_no_quantity(void **state)
+{
+    (void)state;
+    struct entry_spec e;
+    expect_implied("banana", "", "banana");
+    expect_implied("bok choy", "bok", "choy");
+    expect_implied("some grapes", "", "grapes");
+    expect_implied("cup milk", "cup", "milk");
+    expect_implied("glass of milk", "glass", "milk");
+    expect_implied("@usda:09040", "", "@usda:09040");
+    e = parse_ok("2 eggs");
+    assert_int_equal(e.implied, 0);
+    /* the last word is kept apart for "salmon fillet", "pizza slices" */
+    e = parse_ok("1 salmon fillet");
+    assert_string_equal(e.head, "salmon");
+    assert_string_equal(e.tail, "fillet");
+    e = parse_ok("2 slices of whole wheat bread");
+    assert_string_equal(e.head, "whole wheat");
+    assert_string_equal(e.tail, "bread");
+    e = parse_ok("1 apple");
+    assert_string_equal(e.head, "");
+    assert_string_equal(e.tail, "");
 }
 
 /* ------------------------------------------------------------------------- */
@@ -794,6 +901,11 @@ int main(void)
         cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_not_utf8),
         cmocka_unit_test(test_err_buffer_optional),
+        cmocka_unit_test(test_word_quantities),
+        cmocka_unit_test(test_amount_after_food),
+        cmocka_unit_test(test_multipliers),
+        cmocka_unit_test(test_unit_of_food),
+        cmocka_unit_test(test_no_quantity),
         cmocka_unit_test(test_resolve_generic_unit),
         cmocka_unit_test(test_resolve_no_unit),
         cmocka_unit_test(test_resolve_portion_of_rest),

@@ -56,11 +56,14 @@
 
 struct entry_spec {
     double quantity;
-    char quantity_text[64];       /* as written, spaces normalised: "1 1/2", "½" */
+    int implied;                  /* no quantity was written: 1 of the default portion */
+    char quantity_text[64];       /* as written, spaces normalised: "1 1/2", "½", "a couple of" */
     char unit[ENTRY_MAX_LEN + 1]; /* candidate unit as written: "cup", "fl oz", "large", "" */
     int unit_generic;             /* unit is a generic unit (units_generic() != NULL) */
     char food[ENTRY_MAX_LEN + 1]; /* the text after the candidate unit; whole text when none */
     char text[ENTRY_MAX_LEN + 1]; /* all the text after the quantity, no unit taken */
+    char head[ENTRY_MAX_LEN + 1]; /* food without its last word ("salmon" of "salmon fillet"), */
+    char tail[ENTRY_MAX_LEN + 1]; /* and that word; both "" for a one-word food or an @ID */
 };
 
 enum entry_status {
