@@ -3,7 +3,9 @@
  *
  * Every ENTRY is parsed, its food resolved and its quantity converted to
  * grams before anything is stored; then all entries go in one transaction.
- * One bad entry stores nothing.
+ * One bad entry stores nothing.  On a terminal an ambiguous food is asked
+ * about (and the answer remembered); in a script it is an error listing
+ * the candidates.  --dry-run shows what would be stored and stores nothing.
  */
 #include "dietbal/cmd.h"
 
@@ -12,90 +14,171 @@
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/units.h"
+#include "dietbal/words.h"
 
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* How many candidates an ambiguous match lists. */
-#define CANDIDATES_SHOWN 6
-/* How many full-text matches are ranked to find the everyday choice. */
-#define SEARCH_DEPTH 200
+/* How often one entry may be asked about before giving up (each answer
+ * settles one ambiguous name; an entry has at most a few). */
+#define MAX_PROMPTS 3
 
 struct pending {
     struct food *food;
     struct units_result conv;
+    char note[768]; /* what was assumed, "" when nothing */
     int64_t id;
+};
+
+/* What entry_resolve's callbacks need: the search and the unit test. */
+struct add_ctx {
+    struct foodsearch *fs;
+    struct units_opts opts;
 };
 
 static void add_usage(FILE *out)
 {
     fprintf(out,
-            "usage: dietbal add [--date D] [--time HH:MM] [--meal M] [--force] ENTRY...\n"
-            "ENTRY is \"QUANTITY [UNIT] FOOD\": \"1 cup whole milk\", \"2 slices bread\",\n"
-            "\"1 1/2 cup oatmeal\", \"150 g salmon\", \"250 ml @usda:01077\".\n"
-            "Units: g kg mg oz lb ml l dl cup tbsp tsp \"fl oz\", or a portion of the food\n"
-            "(slice, large, ...).  No unit counts the food's first portion.  @ID takes a\n"
-            "food by id.  Meals: breakfast lunch dinner snack.  More than 5 kg in one\n"
-            "entry needs --force.\n");
+            "usage: dietbal add [--date D] [--time HH:MM] [--meal M] [--force] [--dry-run] ENTRY...\n"
+            "ENTRY is what was eaten, as people say it: \"1 cup whole milk\", \"a glass of\n"
+            "orange juice\", \"2 slices of pizza\", \"half an avocado\", \"steak 8 oz\",\n"
+            "\"250 ml @usda:01077\".  Units: g kg mg oz lb ml l dl cup tbsp tsp \"fl oz\", a\n"
+            "portion of the food (slice, large, ...) or a container (glass, mug, bowl,\n"
+            "handful, tin, pint ...).  No unit counts the food's usual portion; no\n"
+            "quantity is one.  @ID takes a food by id.  Meals: breakfast lunch dinner\n"
+            "snack.  More than 5 kg in one entry needs --force.  --dry-run stores nothing.\n");
 }
 
-/* entry_resolve's lookup: by id, or the everyday choice among the
- * full-text matches when it clearly wins. */
-static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct food **out,
-                                char *err, size_t errlen)
+static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
+                                struct food **out, char *err, size_t errlen)
 {
-    store *s = ctx;
-    struct food_hit *hits = NULL;
-    size_t n = 0;
-    int rc;
+    struct add_ctx *a = ctx;
+    return foodsearch_lookup(a->fs, text, by_id, relaxed, out, err, errlen);
+}
 
-    if (by_id) {
-        rc = store_food_get(s, text, out);
-        if (rc == STORE_OK)
-            return ENTRY_LOOKUP_FOUND;
-        snprintf(err, errlen, "%s", store_errmsg(s));
-        return rc == STORE_NOTFOUND ? ENTRY_LOOKUP_NOTFOUND : ENTRY_LOOKUP_ERROR;
+static int takes(void *ctx, const struct food *f, const char *word)
+{
+    struct add_ctx *a = ctx;
+    return units_takes(f, word, &a->opts);
+}
+
+static int name_word(void *ctx, const char *word)
+{
+    struct add_ctx *a = ctx;
+    return foodsearch_name_word(a->fs, word);
+}
+
+/* Ask which of the candidates was meant; the chosen index, or -1. */
+static int prompt_choice(const char *arg, const char *text, const struct food_hit *c, size_t n)
+{
+    char line[64];
+    fprintf(stderr, "dietbal: \"%s\": '%s' could be:\n", arg, text);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(stderr, "  %zu) %.70s (%s)\n     per 100 g:", i + 1, c[i].name, c[i].id);
+        if (!isnan(c[i].per100[NUT_CALCIUM]))
+            fprintf(stderr, " Ca %.0f mg", c[i].per100[NUT_CALCIUM]);
+        if (!isnan(c[i].per100[NUT_PROTEIN]))
+            fprintf(stderr, " protein %.1f g", c[i].per100[NUT_PROTEIN]);
+        if (!isnan(c[i].per100[NUT_ENERGY]))
+            fprintf(stderr, " %.0f kcal", c[i].per100[NUT_ENERGY]);
+        fprintf(stderr, "\n");
     }
-    /* an everyday name stands for one food even when its USDA name lacks
-     * the word ("oatmeal" is "Cereals, oats, ... cooked with water") */
-    const char *pin = foodsearch_everyday(text);
-    if (pin && (rc = store_food_get(s, pin, out)) != STORE_NOTFOUND) {
-        if (rc == STORE_OK)
-            return ENTRY_LOOKUP_FOUND;
-        snprintf(err, errlen, "%s", store_errmsg(s));
-        return ENTRY_LOOKUP_ERROR;
+    fprintf(stderr, "Which one? [1-%zu, Enter for none]: ", n);
+    fflush(stderr);
+    if (!fgets(line, sizeof(line), stdin))
+        return -1;
+    char *end = NULL;
+    long k = strtol(line, &end, 10);
+    if (end == line || k < 1 || (size_t)k > n)
+        return -1;
+    return (int)k - 1;
+}
+
+/* Parse, resolve and convert one ENTRY into *p; an exit status. */
+static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, struct pending *p)
+{
+    struct entry_spec *spec = malloc(sizeof(*spec));
+    struct entry_resolver rv = {lookup, takes, a, name_word};
+    struct entry_found got = {NULL, NULL, NULL};
+    char err[2048];
+    int r, rc = EXIT_OK;
+
+    if (!spec) {
+        cmd_error("add", "out of memory");
+        return EXIT_RUNTIME;
     }
-    if (store_food_search(s, text, SEARCH_DEPTH, &hits, &n) != STORE_OK) {
-        snprintf(err, errlen, "%s", store_errmsg(s));
-        return ENTRY_LOOKUP_ERROR;
+    r = entry_parse(arg, spec, err, sizeof(err));
+    if (r == ENTRY_OK)
+        foodsearch_hint(a->fs, spec->unit_generic ? NULL : spec->unit, !spec->unit[0]);
+    for (int asked = 0; r == ENTRY_OK; asked++) {
+        r = entry_resolve(spec, &rv, &got, err, sizeof(err));
+        size_t n = 0;
+        const struct food_hit *c = got.text ? foodsearch_candidates(a->fs, got.text, &n) : NULL;
+        if (r != ENTRY_EAMBIGUOUS || !interactive || !c || asked == MAX_PROMPTS)
+            break;
+        int k = prompt_choice(arg, got.text, c, n);
+        if (k < 0) {
+            cmd_error_arg(arg, "no food chosen; nothing was stored");
+            rc = EXIT_USAGE;
+            goto out;
+        }
+        if (foodsearch_choose(a->fs, got.text, c[k].id) != 0) {
+            cmd_error("add", "out of memory");
+            rc = EXIT_RUNTIME;
+            goto out;
+        }
+        fprintf(stderr, "dietbal: '%s' will mean %s from now on (undo: dietbal foods forget %s)\n",
+                got.text, c[k].id, got.text);
     }
-    if (n == 0) {
-        store_food_hits_free(hits, n);
-        long foods = 0;
-        if (store_food_count(s, &foods) == STORE_OK && foods == 0)
-            snprintf(err, errlen, "no food table yet: run 'dietbal init' first");
-        else
-            snprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
-        return ENTRY_LOOKUP_NOTFOUND;
+    if (r != ENTRY_OK) {
+        cmd_error_arg(arg, "%s", err);
+        rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
+        goto out;
     }
-    foodsearch_rank(text, hits, n);
-    if (!foodsearch_clear_winner(text, hits, n)) {
-        size_t used = (size_t)snprintf(err, errlen,
-                                       "'%s' matches several foods; say which with @ID:", text);
-        for (size_t i = 0; i < n && i < CANDIDATES_SHOWN && used < errlen; i++)
-            used += (size_t)snprintf(err + used, errlen - used, "\n    @%-11s %.60s",
-                                     hits[i].id, hits[i].name);
-        store_food_hits_free(hits, n);
-        return ENTRY_LOOKUP_AMBIGUOUS;
+    p->food = got.food;
+    snprintf(p->note, sizeof(p->note), "%s", foodsearch_note(a->fs, got.text));
+    a->opts.implied = spec->implied;
+    r = units_convert(p->food, spec->quantity, got.unit, &a->opts, &p->conv, err, sizeof(err));
+    a->opts.implied = 0;
+    if (r != UNITS_OK) {
+        cmd_error_arg(arg, "%s (%s)", err, p->food->name);
+        rc = EXIT_USAGE;
+        goto out;
     }
-    rc = store_food_get(s, hits[0].id, out);
-    if (rc != STORE_OK)
-        snprintf(err, errlen, "%s", store_errmsg(s));
-    store_food_hits_free(hits, n);
-    return rc == STORE_OK ? ENTRY_LOOKUP_FOUND : ENTRY_LOOKUP_ERROR;
+    if (spec->implied) {
+        size_t used = strlen(p->note);
+        snprintf(p->note + used, sizeof(p->note) - used, "%sno quantity given: one portion",
+                 used ? "; " : "");
+    }
+out:
+    free(spec);
+    return rc;
+}
+
+/* Store them all or none, with the choices made at the prompt. */
+static int store_all(store *s, struct foodsearch *fs, struct pending *items, int n,
+                     const char *date, const char *time, const char *meal)
+{
+    if (store_begin(s) != STORE_OK) {
+        cmd_error("add", "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    for (int i = 0; i < n; i++) {
+        if (store_entry_add(s, date, time, meal, items[i].food->id, items[i].conv.grams,
+                            &items[i].id) != STORE_OK)
+            goto fail;
+    }
+    if (foodsearch_save(fs) != STORE_OK || store_commit(s) != STORE_OK)
+        goto fail;
+    return EXIT_OK;
+fail:
+    cmd_error("add", "%s; nothing was stored", store_errmsg(s));
+    store_rollback(s);
+    return EXIT_RUNTIME;
 }
 
 static void print_amount(const char *label, double v, const char *unit)
@@ -106,33 +189,80 @@ static void print_amount(const char *label, double v, const char *unit)
         printf("  %s %.*f %s", label, v < 10 ? 1 : 0, v, unit);
 }
 
-int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
+static int print_json(const struct pending *items, int n, const char *date, const char *meal,
+                      int dry_run)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++) {
+        const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
+        json_t *o = json_pack(
+            "{s:o, s:s, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+            dry_run ? json_null() : json_integer((json_int_t)items[i].id), "date", date, "meal",
+            jstr(meal[0] ? meal : NULL), "food_id", items[i].food->id, "food",
+            items[i].food->name, "grams", jround(items[i].conv.grams, 2), "conversion",
+            items[i].conv.text, "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
+            jround(v[NUT_PROTEIN] * g, 2), "calcium_mg", jround(v[NUT_CALCIUM] * g, 1),
+            "magnesium_mg", jround(v[NUT_MAGNESIUM] * g, 1), "phosphorus_mg",
+            jround(v[NUT_PHOSPHORUS] * g, 1), "note",
+            jstr(items[i].note[0] ? items[i].note : NULL));
+        json_array_append_new(arr, o);
+    }
+    return json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static void print_text(const struct pending *items, int n, const char *date, const char *meal,
+                       int dry_run)
+{
+    for (int i = 0; i < n; i++) {
+        const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
+        if (dry_run)
+            printf("would store %s", date);
+        else
+            printf("#%" PRId64 " %s", items[i].id, date);
+        printf("%s%s: %s\n    %s (%s)\n", meal[0] ? " " : "", meal, items[i].conv.text,
+               items[i].food->name, items[i].food->id);
+        if (items[i].note[0])
+            printf("    (%s)\n", items[i].note);
+        printf("   ");
+        print_amount("Ca", v[NUT_CALCIUM] * g, "mg");
+        print_amount("Mg", v[NUT_MAGNESIUM] * g, "mg");
+        print_amount("P", v[NUT_PHOSPHORUS] * g, "mg");
+        print_amount("protein", v[NUT_PROTEIN] * g, "g");
+        printf("\n");
+    }
+}
+
+struct add_args {
+    char date[11], time[6], meal[12];
+    int force, dry_run;
+};
+
+/* The options; -1 to go on with argv[optind...] as the entries. */
+static int parse_add_options(int argc, char **argv, struct cmd_ctx *ctx, struct add_args *a)
 {
     static const char *const meals[] = {"breakfast", "lunch", "dinner", "snack", NULL};
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
                                          {"time", required_argument, NULL, 't'},
                                          {"meal", required_argument, NULL, 'm'},
                                          {"force", no_argument, NULL, 'f'},
+                                         {"dry-run", no_argument, NULL, 'n'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
-    char date[11], time[6] = "", meal[12] = "", err[2048];
-    struct pending *items = NULL;
-    struct entry_spec *spec = NULL;
-    store *s = NULL;
-    int c, rc = EXIT_OK, force = 0, n = 0;
+    char today[11];
+    int c;
 
-    date_format(date_today(), date);
+    date_format(date_today(), a->date);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hd:t:m:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hd:t:m:n", opts, NULL)) != -1) {
         if (cmd_common_option(c, ctx))
             continue;
         switch (c) {
         case 'd':
-            if (cmd_parse_date("--date", optarg, date) != 0)
+            if (cmd_parse_date("--date", optarg, a->date) != 0)
                 return EXIT_USAGE;
             break;
         case 't':
-            if (cmd_parse_time("--time", optarg, time) != 0)
+            if (cmd_parse_time("--time", optarg, a->time) != 0)
                 return EXIT_USAGE;
             break;
         case 'm': {
@@ -143,10 +273,11 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
                 cmd_error("--meal", "'%s' is not one of breakfast, lunch, dinner, snack", optarg);
                 return EXIT_USAGE;
             }
-            snprintf(meal, sizeof(meal), "%s", optarg);
+            snprintf(a->meal, sizeof(a->meal), "%s", optarg);
             break;
         }
-        case 'f': force = 1; break;
+        case 'f': a->force = 1; break;
+        case 'n': a->dry_run = 1; break;
         case 'h': add_usage(stdout); return EXIT_OK;
         default: return cmd_bad_option("add");
         }
@@ -156,103 +287,61 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_USAGE;
     }
     /* a diary is about what happened: no entries in the future */
-    {
-        char today[11];
-        date_format(date_today(), today);
-        if (strcmp(date, today) > 0) {
-            cmd_error("--date", "%s is in the future", date);
-            return EXIT_USAGE;
-        }
+    date_format(date_today(), today);
+    if (strcmp(a->date, today) > 0) {
+        cmd_error("--date", "%s is in the future", a->date);
+        return EXIT_USAGE;
     }
+    return -1;
+}
+
+int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    struct add_args args;
+    struct cmd_words words = {0};
+    struct add_ctx a;
+    struct pending *items = NULL;
+    store *s = NULL;
+    int rc, n = 0, interactive;
+
+    memset(&args, 0, sizeof(args));
+    memset(&a, 0, sizeof(a));
+    if ((rc = parse_add_options(argc, argv, ctx, &args)) >= 0)
+        return rc;
     if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
         return rc;
+    if ((rc = cmd_need_foods(s, "add")) != EXIT_OK || (rc = cmd_words_load(s, &words)) != EXIT_OK)
+        goto out;
+    a.fs = foodsearch_new(s, words.vocab, words.vocab_dialect);
     items = calloc((size_t)(argc - optind), sizeof(*items));
-    spec = malloc(sizeof(*spec));
-    if (!items || !spec) {
+    if (!a.fs || !items) {
         cmd_error("add", "out of memory");
         rc = EXIT_RUNTIME;
         goto out;
     }
+    a.opts.force = args.force;
+    a.opts.containers = words.containers;
+    a.opts.dialect = words.containers_dialect;
+    interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json;
 
     /* 1: resolve everything; nothing is stored yet */
-    for (int i = optind; i < argc; i++, n++) {
-        const char *unit = NULL;
-        int r = entry_parse(argv[i], spec, err, sizeof(err));
-        if (r == ENTRY_OK)
-            r = entry_resolve(spec, lookup, s, &items[n].food, &unit, err, sizeof(err));
-        if (r != ENTRY_OK) {
-            cmd_error_arg(argv[i], "%s", err);
-            rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
+    for (int i = optind; i < argc; i++, n++)
+        if ((rc = resolve_entry(argv[i], &a, interactive, &items[n])) != EXIT_OK)
             goto out;
-        }
-        r = units_to_grams(items[n].food, spec->quantity, unit, force, &items[n].conv, err,
-                           sizeof(err));
-        if (r != UNITS_OK) {
-            cmd_error_arg(argv[i], "%s (%s)", err, items[n].food->name);
-            rc = EXIT_USAGE;
-            n++;
-            goto out;
-        }
-    }
-
     /* 2: store them all or none */
-    if (store_begin(s) != STORE_OK) {
-        cmd_error("add", "%s", store_errmsg(s));
-        rc = EXIT_RUNTIME;
+    if (!args.dry_run && (rc = store_all(s, a.fs, items, n, args.date, args.time, args.meal)) != EXIT_OK)
         goto out;
-    }
-    for (int i = 0; i < n; i++) {
-        if (store_entry_add(s, date, time, meal, items[i].food->id, items[i].conv.grams,
-                            &items[i].id) != STORE_OK) {
-            cmd_error("add", "%s; nothing was stored", store_errmsg(s));
-            store_rollback(s);
-            rc = EXIT_RUNTIME;
-            goto out;
-        }
-    }
-    if (store_commit(s) != STORE_OK) {
-        cmd_error("add", "%s; nothing was stored", store_errmsg(s));
-        store_rollback(s);
-        rc = EXIT_RUNTIME;
-        goto out;
-    }
-
-    /* 3: say exactly what was stored */
-    if (ctx->json) {
-        json_t *arr = json_array();
-        for (int i = 0; i < n; i++) {
-            const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
-            json_array_append_new(
-                arr, json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id",
-                               (json_int_t)items[i].id, "date", date, "food_id",
-                               items[i].food->id, "food", items[i].food->name, "grams",
-                               jround(items[i].conv.grams, 2), "conversion", items[i].conv.text,
-                               "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
-                               jround(v[NUT_PROTEIN] * g, 2), "calcium_mg",
-                               jround(v[NUT_CALCIUM] * g, 1), "magnesium_mg",
-                               jround(v[NUT_MAGNESIUM] * g, 1), "phosphorus_mg",
-                               jround(v[NUT_PHOSPHORUS] * g, 1)));
-        }
-        if (json_print(arr, stdout) != 0)
-            rc = EXIT_RUNTIME;
-    } else if (!ctx->quiet) {
-        for (int i = 0; i < n; i++) {
-            const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
-            printf("#%" PRId64 " %s%s%s: %s\n    %s (%s)\n   ", items[i].id, date,
-                   meal[0] ? " " : "", meal, items[i].conv.text, items[i].food->name,
-                   items[i].food->id);
-            print_amount("Ca", v[NUT_CALCIUM] * g, "mg");
-            print_amount("Mg", v[NUT_MAGNESIUM] * g, "mg");
-            print_amount("P", v[NUT_PHOSPHORUS] * g, "mg");
-            print_amount("protein", v[NUT_PROTEIN] * g, "g");
-            printf("\n");
-        }
-    }
+    /* 3: say exactly what was (or would be) stored */
+    if (ctx->json)
+        rc = print_json(items, n, args.date, args.meal, args.dry_run);
+    else if (!ctx->quiet || args.dry_run)
+        print_text(items, n, args.date, args.meal, args.dry_run);
 out:
-    for (int i = 0; items && i < n; i++)
+    for (int i = 0; items && i <= n && i < argc - optind; i++)
         food_free(items[i].food);
     free(items);
-    free(spec);
+    foodsearch_free(a.fs);
+    cmd_words_free(&words);
     store_close(s);
     return rc;
 }

@@ -294,6 +294,66 @@ const char *cmd_foods_dir(void)
     return dir;
 }
 
+const char *cmd_locale_measures(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MEASUREMENT", "LANG"};
+    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return v;
+    }
+    return NULL;
+}
+
+int cmd_words_load(store *s, struct cmd_words *w)
+{
+    char err[512], path[4200];
+    struct profile p;
+    enum profile_units u;
+
+    memset(w, 0, sizeof(*w));
+    if (store_profile_get(s, &p) != STORE_OK) {
+        cmd_error("profile", "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    u = profile_units_in_force(&p, cmd_locale_measures());
+    /* metric English is closer to British than to American food words;
+     * its pints are nobody's */
+    w->vocab_dialect = u == PROFILE_UNITS_US ? VOCAB_US : VOCAB_UK;
+    w->containers_dialect = u == PROFILE_UNITS_US   ? CONTAINERS_US
+                            : u == PROFILE_UNITS_UK ? CONTAINERS_UK
+                                                    : CONTAINERS_ANY;
+    snprintf(path, sizeof(path), "%s/containers.txt", cmd_foods_dir());
+    if (vocab_load(cmd_foods_dir(), &w->vocab, err, sizeof(err)) != 0 ||
+        containers_load(path, &w->containers, err, sizeof(err)) != 0) {
+        cmd_error_msg(err);
+        cmd_words_free(w);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+void cmd_words_free(struct cmd_words *w)
+{
+    vocab_free(w->vocab);
+    containers_free(w->containers);
+    w->vocab = NULL;
+    w->containers = NULL;
+}
+
+int cmd_need_foods(store *s, const char *what)
+{
+    long n = 0;
+    if (store_food_count(s, &n) != STORE_OK) {
+        cmd_error(what, "%s", store_errmsg(s));
+        return EXIT_RUNTIME;
+    }
+    if (n > 0)
+        return EXIT_OK;
+    cmd_error(what, "no food table yet: run 'dietbal init' first");
+    return EXIT_USAGE;
+}
+
 const char *cmd_schema_path(void)
 {
     static char path[4200];

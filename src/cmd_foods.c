@@ -1,10 +1,12 @@
 /*
- * cmd_foods.c - `dietbal foods search TEXT` and `dietbal foods show ID`.
+ * cmd_foods.c - `dietbal foods search TEXT`, `dietbal foods show ID` and
+ * `dietbal foods forget WORDS` (a choice remembered at add's prompt).
  */
 #include "dietbal/cmd.h"
 
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,7 +17,9 @@ static void foods_usage(FILE *out)
 {
     fprintf(out, "usage: dietbal foods search [--limit N] [--json] TEXT...\n"
                  "       dietbal foods show [--json] ID\n"
-                 "Values are per 100 g of edible portion; '-' means not known.\n");
+                 "       dietbal foods forget WORDS...\n"
+                 "Values are per 100 g of edible portion; '-' means not known.  forget: the\n"
+                 "food chosen for WORDS at a prompt of 'dietbal add' is asked about again.\n");
 }
 
 static void print_value(double v, int width, int decimals)
@@ -46,15 +50,27 @@ static char *join_args(int argc, char **argv)
 static int foods_search(store *s, const char *text, long limit, const struct cmd_ctx *ctx)
 {
     struct food_hit *hits = NULL;
+    struct cmd_words words = {0};
+    char key[WORDS_MAX], rew[WORDS_MAX];
     size_t n = 0, found;
-    int rc = EXIT_OK;
+    int rc;
 
-    /* rank a wider set than shown, so the everyday choice can rise */
-    if (store_food_search(s, text, 200, &hits, &n) != STORE_OK) {
+    if ((rc = cmd_need_foods(s, "foods search")) != EXIT_OK ||
+        (rc = cmd_words_load(s, &words)) != EXIT_OK)
+        return rc;
+    /* the words as written, else as the synonyms read them ("courgette");
+     * a wider set ranked than shown, so the everyday choice can rise */
+    foodsearch_key(text, key, sizeof(key));
+    vocab_rewrite(words.vocab, words.vocab_dialect, key, rew, sizeof(rew));
+    if (store_food_search(s, text, FOODSEARCH_DEPTH, &hits, &n) != STORE_OK ||
+        (n == 0 && strcmp(rew, key) != 0 &&
+         store_food_search(s, rew, FOODSEARCH_DEPTH, &hits, &n) != STORE_OK)) {
         cmd_error("foods search", "%s", store_errmsg(s));
+        cmd_words_free(&words);
         return EXIT_RUNTIME;
     }
-    foodsearch_rank(text, hits, n);
+    foodsearch_rank(words.vocab, text, hits, n);
+    cmd_words_free(&words);
     found = n;
     if ((size_t)limit < n)
         n = (size_t)limit;
@@ -106,8 +122,13 @@ static json_t *food_json(const struct food *f)
                             json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit",
                                       unit_name(d->unit)));
     }
-    return json_pack("{s:s, s:s, s:o, s:o, s:o}", "id", f->id, "name", f->name, "group",
-                     jstr(f->group), "portions", portions, "nutrients", nutrients);
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < f->n_aliases; i++)
+        json_array_append_new(aliases, json_pack("{s:s, s:o}", "name", f->aliases[i].name, "lang",
+                                                 jstr(f->aliases[i].lang)));
+    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", f->id, "name", f->name, "group",
+                     jstr(f->group), "aliases", aliases, "portions", portions, "nutrients",
+                     nutrients);
 }
 
 static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
@@ -131,6 +152,12 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
     printf("%s  %s\n", f->id, f->name);
     if (f->group)
         printf("group: %s\n", f->group);
+    for (size_t i = 0; i < f->n_aliases; i++)
+        printf("%s%s%s%s%s", i ? ", " : "also: ", f->aliases[i].name,
+               f->aliases[i].lang ? " (" : "", f->aliases[i].lang ? f->aliases[i].lang : "",
+               f->aliases[i].lang ? ")" : "");
+    if (f->n_aliases)
+        printf("\n");
     printf("\n%-32s %12s", "nutrient", "per 100 g");
     size_t shown = f->n_portions < 3 ? f->n_portions : 3;
     /* cppcheck-suppress knownConditionTrueFalse ; n_portions comes from the store */
@@ -161,6 +188,32 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
         printf("\nno household portions: log it in g, kg, mg, oz or lb\n");
     }
     food_free(f);
+    return EXIT_OK;
+}
+
+/* Forget the food chosen for these words: the next add asks again. */
+static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx)
+{
+    char key[WORDS_MAX];
+    int removed = 0;
+
+    foodsearch_key(text, key, sizeof(key));
+    if (!key[0]) {
+        cmd_error("foods forget", "no word to forget (letters or digits)");
+        return EXIT_USAGE;
+    }
+    if (store_begin(s) != STORE_OK || store_choice_forget(s, key, &removed) != STORE_OK ||
+        store_commit(s) != STORE_OK) {
+        cmd_error("foods forget", "%s", store_errmsg(s));
+        store_rollback(s);
+        return EXIT_RUNTIME;
+    }
+    if (!removed) {
+        cmd_error("foods forget", "no food was chosen for '%s'", key);
+        return EXIT_USAGE;
+    }
+    if (!ctx->quiet)
+        printf("forgot the food chosen for '%s': the next 'add' asks again\n", key);
     return EXIT_OK;
 }
 
@@ -195,8 +248,8 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_USAGE;
     }
     const char *sub = argv[optind++];
-    if (strcmp(sub, "search") != 0 && strcmp(sub, "show") != 0) {
-        cmd_error("foods", "unknown subcommand '%s' (search or show)", sub);
+    if (strcmp(sub, "search") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "forget") != 0) {
+        cmd_error("foods", "unknown subcommand '%s' (search, show or forget)", sub);
         return EXIT_USAGE;
     }
     if (optind >= argc || (strcmp(sub, "show") == 0 && optind + 1 != argc)) {
@@ -219,7 +272,13 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
         return rc;
     if (strcmp(sub, "show") == 0) {
         const char *id = argv[optind];
-        rc = foods_show(s, id[0] == '@' ? id + 1 : id, ctx);
+        rc = cmd_need_foods(s, "foods show");
+        if (rc == EXIT_OK)
+            rc = foods_show(s, id[0] == '@' ? id + 1 : id, ctx);
+    } else if (strcmp(sub, "forget") == 0) {
+        char *text = join_args(argc - optind, argv + optind);
+        rc = text ? foods_forget(s, text, ctx) : EXIT_RUNTIME;
+        free(text);
     } else {
         char *text = join_args(argc - optind, argv + optind);
         rc = text ? foods_search(s, text, limit, ctx) : EXIT_RUNTIME;

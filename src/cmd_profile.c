@@ -27,9 +27,11 @@ static void profile_usage(FILE *out)
     fprintf(out,
             "usage: dietbal profile set [--age N | --birth-date D] [--sex female|male]\n"
             "                           [--weight-kg W] [--pregnant --due-date D]\n"
-            "                           [--lactating] [--none]\n"
+            "                           [--lactating] [--none] [--units us|uk|metric]\n"
             "       dietbal profile show [--json]\n"
-            "--none: neither pregnant nor lactating.  Only the options given change.\n");
+            "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
+            "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
+            "Only the options given change.\n");
 }
 
 static int parse_number(const char *opt, const char *text, double lo, double hi, double *out)
@@ -53,12 +55,14 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
                                          {"due-date", required_argument, NULL, 'd'},
                                          {"lactating", no_argument, NULL, 'l'},
                                          {"none", no_argument, NULL, 'n'},
+                                         {"units", required_argument, NULL, 'u'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
     struct profile p;
     struct life_stage st;
     store *s = NULL;
     int c, rc, set_age = -1, pregnant = 0, lactating = 0, none = 0, sex = -1;
+    enum profile_units units = PROFILE_UNITS_DEFAULT;
     double weight = NAN, v;
     char birth[11] = "", due[11] = "", err[256], today[11];
     long t = date_today(), day;
@@ -103,6 +107,12 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
             break;
         case 'l': lactating = 1; break;
         case 'n': none = 1; break;
+        case 'u':
+            if (profile_units_parse(optarg, &units) != 0) {
+                cmd_error("--units", "'%s' is not us, uk or metric", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': profile_usage(stdout); return EXIT_OK;
         default: return cmd_bad_option("profile");
         }
@@ -171,6 +181,8 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         memcpy(p.due_date, due, sizeof(due));
     if (lactating)
         p.lactating = 1;
+    if (units != PROFILE_UNITS_DEFAULT)
+        p.units = units;
     if (p.pregnant && !p.due_date[0]) {
         cmd_error("--pregnant", "needs --due-date D (the trimester depends on it)");
         store_close(s);
@@ -247,6 +259,9 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         json_object_set_new(o, "pregnant", json_boolean(p.pregnant));
         json_object_set_new(o, "due_date", jstr(p.due_date[0] ? p.due_date : NULL));
         json_object_set_new(o, "lactating", json_boolean(p.lactating));
+        json_object_set_new(
+            o, "units",
+            json_string(profile_units_name(profile_units_in_force(&p, cmd_locale_measures()))));
         json_object_set_new(o, "life_stage", jstr(have_stage ? st.group : NULL));
         json_object_set_new(o, "trimester",
                             have_stage && st.pregnant ? json_integer(st.trimester) : json_null());
@@ -282,6 +297,9 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     if (p.pregnant)
         printf(", due %s", p.due_date);
     printf("\nlactating:  %s\n", p.lactating ? "yes" : "no");
+    printf("units:      %s%s\n",
+           profile_units_name(profile_units_in_force(&p, cmd_locale_measures())),
+           p.units == PROFILE_UNITS_DEFAULT ? " (from the locale; set with --units)" : "");
     if (!have_stage) {
         printf("\nNo reference values: %s.\nSet them with 'dietbal profile set --age N "
                "--sex female ...'.\n", err);

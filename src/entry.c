@@ -819,6 +819,7 @@ int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
     if (ps.unit_from)
         copy_span(out->unit, ps.unit_from, ps.unit_to);
     out->unit_generic = ps.unit_from && units_generic(out->unit) != NULL;
+    out->unit_of = ps.unit_of;
     copy_words(&ps, food_from, ps.end, out->food);
     if (ps.trailing) {
         /* "pizza 2 slices": the words in the order "slices pizza" */
@@ -851,15 +852,16 @@ const char *entry_food_id(const char *food_text)
 /* ------------------------------------------------------------------------- */
 /* resolution */
 
-static int look(entry_lookup_fn lookup, void *ctx, const char *text, struct food **out, char *msg,
-                size_t msglen)
+/* One lookup, its answer as an entry status; msg always says why not. */
+static int look(const struct entry_resolver *rv, const char *text, int relaxed,
+                struct food **out, char *msg, size_t msglen)
 {
     const char *id = entry_food_id(text);
     struct food *f = NULL;
     enum entry_lookup r;
 
     msg[0] = '\0';
-    r = lookup(ctx, id ? id : text, id != NULL, &f, msg, msglen);
+    r = rv->lookup(rv->ctx, id ? id : text, id != NULL, relaxed, &f, msg, msglen);
     switch (r) {
     case ENTRY_LOOKUP_FOUND:
         if (!f) {
@@ -884,71 +886,186 @@ static int look(entry_lookup_fn lookup, void *ctx, const char *text, struct food
     return ENTRY_ERUNTIME;
 }
 
-int entry_resolve(const struct entry_spec *e, entry_lookup_fn lookup, void *ctx, struct food **food,
-                  const char **unit, char *err, size_t errlen)
+/* Does food f take word as its unit?  The resolver's own test, else the
+ * food's portion names. */
+static int takes(const struct entry_resolver *rv, const struct food *f, const char *word)
 {
-    char msg_rest[MSG_MAX], msg_whole[MSG_MAX];
-    struct food *by_rest = NULL, *by_whole = NULL;
-    int rc_rest, rc_whole;
+    if (rv->takes)
+        return rv->takes(rv->ctx, f, word);
+    return units_find_portion(f, word) >= 0;
+}
 
-    if (!e || !lookup || !food || !unit) {
+static int name_word(const struct entry_resolver *rv, const char *word)
+{
+    return rv->name_word ? rv->name_word(rv->ctx, word) : 1;
+}
+
+/* The state of one resolution: the answer so far and the message of the
+ * lookup that decides a failure. */
+struct resolution {
+    const struct entry_spec *e;
+    const struct entry_resolver *rv;
+    struct entry_found *out;
+    char *err;
+    size_t errlen;
+};
+
+static int found(struct resolution *rs, struct food *f, const char *unit, const char *text)
+{
+    rs->out->food = f;
+    rs->out->unit = unit && *unit ? unit : NULL;
+    rs->out->text = text;
+    return ENTRY_OK;
+}
+
+static int failed(struct resolution *rs, int rc, const char *msg, const char *text)
+{
+    bufprintf(rs->err, rs->errlen, "%s", msg);
+    rs->out->text = text;
+    return rc;
+}
+
+/* "salmon fillet": the name without its last word, which is a unit of it. */
+static int head_and_tail(struct resolution *rs, const char *unit, int *rc)
+{
+    const struct entry_spec *e = rs->e;
+    char msg[MSG_MAX];
+    struct food *f = NULL;
+
+    if (!e->head[0])
+        return 0;
+    *rc = look(rs->rv, e->head, 0, &f, msg, sizeof(msg));
+    if (*rc == ENTRY_ERUNTIME) {
+        failed(rs, *rc, msg, e->head);
+        return 1;
+    }
+    if (*rc == ENTRY_OK && takes(rs->rv, f, e->tail)) {
+        *rc = found(rs, f, unit && *unit ? unit : e->tail, e->head);
+        return 1;
+    }
+    food_free(f);
+    return 0;
+}
+
+/* No candidate unit, or a generic one: the food text is the name. */
+static int resolve_name(struct resolution *rs)
+{
+    const struct entry_spec *e = rs->e;
+    char msg[MSG_MAX], msg2[MSG_MAX];
+    struct food *f = NULL;
+    int rc = look(rs->rv, e->food, 0, &f, msg, sizeof(msg)), rc2;
+
+    if (rc == ENTRY_OK)
+        return found(rs, f, e->unit, e->food);
+    if (rc != ENTRY_ENOTFOUND || entry_food_id(e->food))
+        return failed(rs, rc, msg, e->food);
+    if (head_and_tail(rs, e->unit, &rc2))
+        return rc2;
+    rc2 = look(rs->rv, e->food, 1, &f, msg2, sizeof(msg2));
+    if (rc2 == ENTRY_OK)
+        return found(rs, f, e->unit, e->food);
+    return failed(rs, rc2 == ENTRY_ENOTFOUND ? rc : rc2, rc2 == ENTRY_ENOTFOUND ? msg : msg2,
+                  e->food);
+}
+
+/* Both readings of "WORD REST" failed to name a food: the last word as a
+ * unit, then what the relaxed search makes of REST and of the whole. */
+static int resolve_loosely(struct resolution *rs, const char *msg_whole, int rc_whole)
+{
+    const struct entry_spec *e = rs->e;
+    char msg[MSG_MAX];
+    struct food *f = NULL;
+    int rc;
+
+    if (head_and_tail(rs, NULL, &rc))
+        return rc;
+    rc = look(rs->rv, e->food, 1, &f, msg, sizeof(msg));
+    if (rc == ENTRY_ERUNTIME)
+        return failed(rs, rc, msg, e->food);
+    if (rc == ENTRY_OK && takes(rs->rv, f, e->unit))
+        return found(rs, f, e->unit, e->food);
+    food_free(f);
+    f = NULL;
+    rc = look(rs->rv, e->text, 1, &f, msg, sizeof(msg));
+    if (rc == ENTRY_OK)
+        return found(rs, f, takes(rs->rv, f, e->unit) ? e->unit : NULL, e->text);
+    if (rc == ENTRY_ENOTFOUND)
+        return failed(rs, rc_whole, msg_whole, e->text);
+    return failed(rs, rc, msg, e->text);
+}
+
+/* "WORD REST": WORD may be a unit of REST, or the first word of the name. */
+static int resolve_word_rest(struct resolution *rs)
+{
+    const struct entry_spec *e = rs->e;
+    char msg_rest[MSG_MAX], msg_whole[MSG_MAX], msg[MSG_MAX];
+    struct food *by_rest = NULL, *by_whole = NULL, *f = NULL;
+    int rc_rest, rc_whole, rc;
+
+    rc_rest = look(rs->rv, e->food, 0, &by_rest, msg_rest, sizeof(msg_rest));
+    if (rc_rest == ENTRY_ERUNTIME)
+        return failed(rs, rc_rest, msg_rest, e->food);
+    if (rc_rest == ENTRY_OK && (entry_food_id(e->food) || takes(rs->rv, by_rest, e->unit)))
+        return found(rs, by_rest, e->unit, e->food);
+    if (rc_rest != ENTRY_OK && entry_food_id(e->food))
+        return failed(rs, rc_rest, msg_rest, e->food);
+
+    rc_whole = look(rs->rv, e->text, 0, &by_whole, msg_whole, sizeof(msg_whole));
+    if (rc_whole == ENTRY_OK) {
+        food_free(by_rest);
+        return found(rs, by_whole, takes(rs->rv, by_whole, e->unit) ? e->unit : NULL, e->text);
+    }
+    if (rc_whole == ENTRY_ERUNTIME || rc_whole == ENTRY_EAMBIGUOUS) {
+        food_free(by_rest);
+        return failed(rs, rc_whole, msg_whole, e->text);
+    }
+    if (rc_rest == ENTRY_OK) {
+        /* WORD is no unit of REST: the name's last word may be ("1 salmon
+         * fillet"), or WORD a word of the name the table lacks ("2 fresh
+         * bananas") if the relaxed search finds the whole */
+        if (head_and_tail(rs, NULL, &rc)) {
+            food_free(by_rest);
+            return rc;
+        }
+        rc = look(rs->rv, e->text, 1, &f, msg, sizeof(msg));
+        /* REST again: fine when WORD only qualified the name ("fresh");
+         * not when it was meant as an amount ("2 slices of pizza", "2
+         * buckets milk"), which must not pass unseen */
+        int same = rc == ENTRY_OK && strcmp(f->id, by_rest->id) == 0;
+        if (rc == ENTRY_OK && !(same && (e->unit_of || !name_word(rs->rv, e->unit)))) {
+            food_free(by_rest);
+            return found(rs, f, takes(rs->rv, f, e->unit) ? e->unit : NULL, e->text);
+        }
+        food_free(f);
+        if (rc == ENTRY_ERUNTIME) {
+            food_free(by_rest);
+            return failed(rs, rc, msg, e->text);
+        }
+        return found(rs, by_rest, e->unit, e->food); /* units will say WORD is no unit */
+    }
+    if (rc_rest == ENTRY_EAMBIGUOUS)
+        return failed(rs, rc_rest, msg_rest, e->food);
+    return resolve_loosely(rs, msg_whole, rc_whole);
+}
+
+int entry_resolve(const struct entry_spec *e, const struct entry_resolver *rv,
+                  struct entry_found *out, char *err, size_t errlen)
+{
+    struct entry_found res = {NULL, NULL, NULL};
+    struct resolution rs = {e, rv, &res, err, errlen};
+    int rc;
+
+    if (!e || !rv || !rv->lookup || !out) {
         bufprintf(err, errlen, "entry_resolve: missing argument");
         return ENTRY_ERUNTIME;
     }
-
-    /* 1. no candidate, or a generic unit: no other reading */
-    if (!e->unit[0] || e->unit_generic) {
-        int rc = look(lookup, ctx, e->food, &by_rest, msg_rest, sizeof(msg_rest));
-        if (rc != ENTRY_OK) {
-            bufprintf(err, errlen, "%s", msg_rest);
-            return rc;
-        }
-        *food = by_rest;
-        *unit = e->unit[0] ? e->unit : NULL;
-        return ENTRY_OK;
-    }
-
-    /* 2. "WORD REST": REST is the food if WORD is one of its portions */
-    rc_rest = look(lookup, ctx, e->food, &by_rest, msg_rest, sizeof(msg_rest));
-    if (rc_rest == ENTRY_ERUNTIME) {
-        bufprintf(err, errlen, "%s", msg_rest);
-        return rc_rest;
-    }
-    if (rc_rest == ENTRY_OK &&
-        (units_find_portion(by_rest, e->unit) >= 0 || entry_food_id(e->food))) {
-        *food = by_rest;
-        *unit = e->unit;
-        return ENTRY_OK;
-    }
-    if (rc_rest != ENTRY_OK && entry_food_id(e->food)) {
-        bufprintf(err, errlen, "%s", msg_rest);
-        return rc_rest;
-    }
-
-    /* 3. the whole text "WORD REST" as the food's name */
-    rc_whole = look(lookup, ctx, e->text, &by_whole, msg_whole, sizeof(msg_whole));
-    if (rc_whole == ENTRY_OK) {
-        food_free(by_rest);
-        *food = by_whole;
-        *unit = units_find_portion(by_whole, e->unit) >= 0 ? e->unit : NULL;
-        return ENTRY_OK;
-    }
-
-    /* 4. neither reading gave a food with WORD as its unit */
-    if (rc_whole == ENTRY_ERUNTIME || rc_whole == ENTRY_EAMBIGUOUS) {
-        food_free(by_rest);
-        bufprintf(err, errlen, "%s", msg_whole);
-        return rc_whole;
-    }
-    if (rc_rest == ENTRY_OK) {
-        *food = by_rest;
-        *unit = e->unit;
-        return ENTRY_OK;
-    }
-    if (rc_rest == ENTRY_EAMBIGUOUS) {
-        bufprintf(err, errlen, "%s", msg_rest);
-        return rc_rest;
-    }
-    bufprintf(err, errlen, "%s", msg_whole);
-    return rc_whole;
+    if (!e->unit[0] || e->unit_generic)
+        rc = resolve_name(&rs);
+    else
+        rc = resolve_word_rest(&rs);
+    if (rc == ENTRY_OK)
+        *out = res;
+    else
+        out->text = res.text;
+    return rc;
 }

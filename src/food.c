@@ -34,6 +34,13 @@ void food_clear(struct food *f)
     free(f->portions);
     f->portions = NULL;
     f->n_portions = 0;
+    for (size_t i = 0; i < f->n_aliases; i++) {
+        free(f->aliases[i].name);
+        free(f->aliases[i].lang);
+    }
+    free(f->aliases);
+    f->aliases = NULL;
+    f->n_aliases = 0;
     for (size_t i = 0; i < nutrients_count(); i++)
         f->values[i] = NAN;
 }
@@ -62,6 +69,23 @@ int food_add_portion(struct food *f, const char *name, double amount, double gra
     p[f->n_portions].amount = amount;
     p[f->n_portions].grams = grams;
     f->n_portions++;
+    return 0;
+}
+
+int food_add_alias(struct food *f, const char *name, const char *lang)
+{
+    struct alias *a = realloc(f->aliases, (f->n_aliases + 1) * sizeof(*a));
+    char *n = strdup(name), *l = lang ? strdup(lang) : NULL;
+    if (a)
+        f->aliases = a;
+    if (!a || !n || (lang && !l)) {
+        free(n);
+        free(l);
+        return -1;
+    }
+    a[f->n_aliases].name = n;
+    a[f->n_aliases].lang = l;
+    f->n_aliases++;
     return 0;
 }
 

@@ -1229,6 +1229,31 @@ static void start_portion(struct ctx *c, struct pos p)
         fail_nomem(c);
 }
 
+/* <alias name="courgette" lang="en-GB"/>: another name for the food, found
+ * by the search like its own. */
+static void start_alias(struct ctx *c, struct pos p)
+{
+    set_attr_names(c, "name", "lang", "");
+    if (read_attrs(c, 2)) {
+        fail_nomem(c);
+        return;
+    }
+    const char *name = c->attrs[0].val, *lang = c->attrs[1].val;
+    if (!name || !*name) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: <alias> has no name", food_id(c));
+        return;
+    }
+    if (check_text(c, p, "<alias> name", name) || (lang && check_text(c, p, "<alias> lang", lang)))
+        return;
+    if (c->food->n_aliases >= FOODTABLE_MAX_ALIASES) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: more than %d aliases", food_id(c),
+             FOODTABLE_MAX_ALIASES);
+        return;
+    }
+    if (food_add_alias(c->food, name, lang && *lang ? lang : NULL))
+        fail_nomem(c);
+}
+
 /* The taginfo of a tag, looked up in the nutrient table once per file. */
 static struct taginfo *tag_info(struct ctx *c, const char *tag)
 {
@@ -1486,6 +1511,8 @@ static void on_element(struct ctx *c)
             end_food(c);
     } else if (depth == 2 && c->in_food && strcmp(name, "portion") == 0) {
         start_portion(c, p);
+    } else if (depth == 2 && c->in_food && strcmp(name, "alias") == 0) {
+        start_alias(c, p);
     } else if (depth == 2 && c->in_food && strcmp(name, "nutrient") == 0) {
         start_nutrient(c, p);
     } else {

@@ -10,6 +10,8 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/store.h"
 
+#include "dietbal/words.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -38,21 +40,25 @@ enum {
     ST_FOOD_GET_PORTIONS,
     ST_FOOD_GET_VALUES,
     ST_FOOD_GET_VALUE,
+    ST_ALIASES_DELETE,
+    ST_ALIAS_INSERT,
+    ST_FOOD_GET_ALIASES,
     ST_COUNT
 };
 
 static const char *const cached_sql[ST_COUNT] = {
     [ST_FOOD_FIND] = "SELECT rowid, hash FROM food WHERE id = ?1",
-    [ST_FOOD_INSERT] = "INSERT INTO food(id, name, grp, hash) VALUES (?1, ?2, ?3, ?4)",
-    [ST_FOOD_UPDATE] = "UPDATE food SET name = ?2, grp = ?3, hash = ?4 WHERE rowid = ?1",
+    [ST_FOOD_INSERT] = "INSERT INTO food(id, name, grp, hash, alias) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_FOOD_UPDATE] =
+        "UPDATE food SET name = ?2, grp = ?3, hash = ?4, alias = ?5 WHERE rowid = ?1",
     [ST_PORTIONS_DELETE] = "DELETE FROM portion WHERE food = ?1",
     [ST_VALUES_DELETE] = "DELETE FROM food_value WHERE food = ?1",
     [ST_PORTION_INSERT] =
         "INSERT INTO portion(food, seq, name, amount, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
     /* The text food_fts holds for a food about to change (see
      * store_import_begin); a food new in this import is not indexed yet. */
-    [ST_FTS_STALE] = "INSERT OR IGNORE INTO temp.fts_stale(rowid, name, grp)"
-                     " SELECT rowid, name, grp FROM food WHERE rowid = ?1 AND rowid <= ?2",
+    [ST_FTS_STALE] = "INSERT OR IGNORE INTO temp.fts_stale(rowid, name, grp, alias)"
+                     " SELECT rowid, name, grp, alias FROM food WHERE rowid = ?1 AND rowid <= ?2",
     [ST_IMPORT_ID] = "INSERT INTO temp.import_id(file, id, line) VALUES (?1, ?2, ?3)"
                      " ON CONFLICT DO NOTHING",
     [ST_IMPORT_ID_FIRST] = "SELECT line FROM temp.import_id WHERE file = ?1 AND id = ?2",
@@ -61,6 +67,9 @@ static const char *const cached_sql[ST_COUNT] = {
     [ST_FOOD_GET_PORTIONS] = "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq",
     [ST_FOOD_GET_VALUES] = "SELECT nutrient, value FROM food_value WHERE food = ?1",
     [ST_FOOD_GET_VALUE] = "SELECT value FROM food_value WHERE food = ?1 AND nutrient = ?2",
+    [ST_ALIASES_DELETE] = "DELETE FROM food_alias WHERE food = ?1",
+    [ST_ALIAS_INSERT] = "INSERT INTO food_alias(food, seq, name, lang) VALUES (?1, ?2, ?3, ?4)",
+    [ST_FOOD_GET_ALIASES] = "SELECT name, lang FROM food_alias WHERE food = ?1 ORDER BY seq",
 };
 
 /* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
@@ -83,18 +92,38 @@ struct store {
 /* The triggers that keep food_fts in step with food, row by row.  An
  * import drops them for its transaction and brings the index up to date
  * once at the end (store_import_begin, store_import_commit), so they are
- * spelt once, here, for the schema and for that. */
+ * spelt once, here, for the schema and for that.  FTS1_* are schema
+ * version 1's, kept for that migration; version 3 indexes the aliases too. */
 #define FTS_TOKENIZE "tokenize='unicode61 remove_diacritics 2'"
-#define FTS_TRIGGER_AI                                                                         \
+#define FTS1_TRIGGER_AI                                                                         \
     "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                        \
     "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
     "END"
-#define FTS_TRIGGER_AU                                                                         \
+#define FTS1_TRIGGER_AU                                                                        \
     "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"                                 \
     "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"                          \
     "  INSERT INTO food_fts(food_fts, rowid, name, grp)"                                       \
     "    VALUES ('delete', old.rowid, old.name, old.grp);"                                     \
     "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
+    "END"
+#define FTS_TRIGGER_AI                                                                         \
+    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                        \
+    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                          \
+    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                    \
+    "END"
+#define FTS_TRIGGER_AU                                                                         \
+    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp, alias ON food"                          \
+    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp"                                \
+    "    OR old.alias IS NOT new.alias BEGIN"                                                  \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                \
+    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                          \
+    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                          \
+    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                    \
+    "END"
+#define FTS_TRIGGER_AD                                                                         \
+    "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"                                        \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                \
+    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                          \
     "END"
 
 /* Schema version 1.  Migrations append to this list; user_version counts
@@ -127,11 +156,11 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE food_fts USING fts5("
     "  name, grp, content='food', content_rowid='rowid',"
     "  " FTS_TOKENIZE ");"
-    FTS_TRIGGER_AI ";"
+    FTS1_TRIGGER_AI ";"
     "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"
     "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
     "    VALUES ('delete', old.rowid, old.name, old.grp);"
-    "END;" FTS_TRIGGER_AU ";"
+    "END;" FTS1_TRIGGER_AU ";"
     "CREATE TABLE entry ("
     "  id INTEGER PRIMARY KEY,"
     "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
@@ -175,6 +204,27 @@ static const char *const migrations[] = {
     "  grams REAL NOT NULL CHECK (grams > 0),"
     "  score REAL NOT NULL,"
     "  PRIMARY KEY (nutrient, rank)) WITHOUT ROWID;",
+    /* 3: other names of a food (<alias> in the XML), indexed for the search
+     * with its name and group; and the foods a person chose for her words
+     * ("milk" is her semi-skimmed), keyed by the words normalised */
+    "ALTER TABLE food ADD COLUMN alias TEXT;"
+    "CREATE TABLE food_alias ("
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  lang TEXT,"
+    "  PRIMARY KEY (food, seq)) WITHOUT ROWID;"
+    "DROP TRIGGER food_ai; DROP TRIGGER food_ad; DROP TRIGGER food_au;"
+    "DROP TABLE food_fts;"
+    "CREATE VIRTUAL TABLE food_fts USING fts5("
+    "  name, grp, alias, content='food', content_rowid='rowid',"
+    "  " FTS_TOKENIZE ");"
+    "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
+    FTS_TRIGGER_AI ";" FTS_TRIGGER_AD ";" FTS_TRIGGER_AU ";"
+    "CREATE TABLE choice ("
+    "  query TEXT PRIMARY KEY,"
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -595,7 +645,7 @@ int store_import_begin(store *s)
         return STORE_OK;
     if (exec(s, "DROP TRIGGER food_ai; DROP TRIGGER food_au;"
                 "CREATE TEMP TABLE IF NOT EXISTS fts_stale("
-                "  rowid INTEGER PRIMARY KEY, name TEXT, grp TEXT);"
+                "  rowid INTEGER PRIMARY KEY, name TEXT, grp TEXT, alias TEXT);"
                 "DELETE FROM temp.fts_stale") != STORE_OK)
         goto fail;
     s->importing = 1;
@@ -612,12 +662,12 @@ static int import_finish(store *s)
     sqlite3_stmt *st = NULL;
     int rc;
 
-    if (exec(s, "INSERT INTO food_fts(food_fts, rowid, name, grp)"
-                " SELECT 'delete', rowid, name, grp FROM temp.fts_stale") != STORE_OK)
+    if (exec(s, "INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"
+                " SELECT 'delete', rowid, name, grp, alias FROM temp.fts_stale") != STORE_OK)
         return STORE_ERROR;
     rc = prepare(s,
-                 "INSERT INTO food_fts(rowid, name, grp)"
-                 " SELECT rowid, name, grp FROM food WHERE rowid > ?1",
+                 "INSERT INTO food_fts(rowid, name, grp, alias)"
+                 " SELECT rowid, name, grp, alias FROM food WHERE rowid > ?1",
                  &st);
     if (rc == STORE_OK) {
         sqlite3_bind_int64(st, 1, s->fts_from);
@@ -626,8 +676,8 @@ static int import_finish(store *s)
     sqlite3_finalize(st);
     if (rc != STORE_OK)
         return rc;
-    if (exec(s, "INSERT INTO food_fts(rowid, name, grp)"
-                " SELECT f.rowid, f.name, f.grp FROM temp.fts_stale x"
+    if (exec(s, "INSERT INTO food_fts(rowid, name, grp, alias)"
+                " SELECT f.rowid, f.name, f.grp, f.alias FROM temp.fts_stale x"
                 " JOIN food f ON f.rowid = x.rowid;"
                 "DELETE FROM temp.fts_stale;"
                 "DELETE FROM temp.import_id;" FTS_TRIGGER_AI ";" FTS_TRIGGER_AU) != STORE_OK)
@@ -748,8 +798,10 @@ int store_check(store *s)
     if (exec(s, "INSERT INTO food_fts(food_fts) VALUES ('integrity-check')") != STORE_OK)
         return STORE_ERROR;
     if (exec(s, "SAVEPOINT store_check;"
-                "CREATE VIRTUAL TABLE temp.fts_fresh USING fts5(name, grp, " FTS_TOKENIZE ");"
-                "INSERT INTO temp.fts_fresh(rowid, name, grp) SELECT rowid, name, grp FROM food;"
+                "CREATE VIRTUAL TABLE temp.fts_fresh USING fts5(name, grp, alias, " FTS_TOKENIZE
+                ");"
+                "INSERT INTO temp.fts_fresh(rowid, name, grp, alias)"
+                "  SELECT rowid, name, grp, alias FROM food;"
                 "CREATE VIRTUAL TABLE temp.fts_fresh_v USING fts5vocab(temp, fts_fresh, instance);"
                 "CREATE VIRTUAL TABLE temp.fts_live_v USING fts5vocab(main, food_fts, instance)") !=
             STORE_OK) {
@@ -1070,6 +1122,14 @@ static sqlite3_int64 food_hash(const struct food *f)
         hash_bytes(&h, &k, sizeof(k));
         hash_bytes(&h, &f->values[k], sizeof(double));
     }
+    /* only foods with aliases hash them: every other food keeps the hash
+     * it had before aliases existed, so a re-import changes nothing */
+    if (f->n_aliases)
+        hash_bytes(&h, "\x01aliases", 9);
+    for (size_t i = 0; i < f->n_aliases; i++) {
+        hash_str(&h, f->aliases[i].name);
+        hash_str(&h, f->aliases[i].lang);
+    }
     return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
 }
 
@@ -1133,14 +1193,53 @@ static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f)
     return STORE_OK;
 }
 
+/* The aliases of f as one text for the full-text index ("courgette;
+ * zucchini"), or NULL when it has none; *buf is the caller's to free. */
+static const char *alias_text(const struct food *f, char **buf)
+{
+    size_t len = 1;
+    *buf = NULL;
+    if (!f->n_aliases)
+        return NULL;
+    for (size_t i = 0; i < f->n_aliases; i++)
+        len += strlen(f->aliases[i].name) + 2;
+    if (!(*buf = malloc(len)))
+        return NULL;
+    (*buf)[0] = '\0';
+    for (size_t i = 0, o = 0; i < f->n_aliases; i++)
+        o += (size_t)sprintf(*buf + o, "%s%s", i ? "; " : "", f->aliases[i].name);
+    return *buf;
+}
+
+static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f)
+{
+    sqlite3_stmt *st;
+    for (size_t i = 0; i < f->n_aliases; i++) {
+        if (!(st = cached(s, ST_ALIAS_INSERT)))
+            return STORE_ERROR;
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, f->aliases[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, f->aliases[i].lang, -1, SQLITE_STATIC);
+        if (step_done(s, st, "insert alias") != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 int store_food_upsert(store *s, const struct food *f, int *added)
 {
     sqlite3_stmt *st;
     sqlite3_int64 rowid = 0, hash = food_hash(f);
-    int found = 0;
+    int found = 0, rc = STORE_ERROR;
+    char *abuf = NULL;
+    const char *aliases = alias_text(f, &abuf);
+
+    if (f->n_aliases && !aliases)
+        return fail(s, "out of memory");
 
     if (!(st = cached(s, ST_FOOD_FIND)))
-        return STORE_ERROR;
+        goto out;
     sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
         rowid = sqlite3_column_int64(st, 0);
@@ -1151,66 +1250,77 @@ int store_food_upsert(store *s, const struct food *f, int *added)
     if (found == 2) {
         if (added)
             *added = STORE_FOOD_UNCHANGED;
-        return STORE_OK;
+        rc = STORE_OK;
+        goto out;
     }
     /* outside an import (which dropped them at its start) */
     if (!s->fk_off && suggestions_drop(s) != STORE_OK)
-        return STORE_ERROR;
+        goto out;
     if (found) {
         if (s->importing) {
             if (!(st = cached(s, ST_FTS_STALE)))
-                return STORE_ERROR;
+                goto out;
             sqlite3_bind_int64(st, 1, rowid);
             sqlite3_bind_int64(st, 2, s->fts_from);
             if (step_done(s, st, "update food") != STORE_OK)
-                return STORE_ERROR;
+                goto out;
         }
         if (!(st = cached(s, ST_FOOD_UPDATE)))
-            return STORE_ERROR;
+            goto out;
         sqlite3_bind_int64(st, 1, rowid);
         sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, hash);
+        sqlite3_bind_text(st, 5, aliases, -1, SQLITE_STATIC);
         if (step_done(s, st, "update food") != STORE_OK)
-            return STORE_ERROR;
+            goto out;
         if (!(st = cached(s, ST_PORTIONS_DELETE)))
-            return STORE_ERROR;
+            goto out;
         sqlite3_bind_int64(st, 1, rowid);
         if (step_done(s, st, "update portions") != STORE_OK)
-            return STORE_ERROR;
+            goto out;
         if (!(st = cached(s, ST_VALUES_DELETE)))
-            return STORE_ERROR;
+            goto out;
         sqlite3_bind_int64(st, 1, rowid);
         if (step_done(s, st, "update values") != STORE_OK)
-            return STORE_ERROR;
+            goto out;
+        if (!(st = cached(s, ST_ALIASES_DELETE)))
+            goto out;
+        sqlite3_bind_int64(st, 1, rowid);
+        if (step_done(s, st, "update aliases") != STORE_OK)
+            goto out;
     } else {
         if (!(st = cached(s, ST_FOOD_INSERT)))
-            return STORE_ERROR;
+            goto out;
         sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, hash);
+        sqlite3_bind_text(st, 5, aliases, -1, SQLITE_STATIC);
         if (step_done(s, st, "insert food") != STORE_OK)
-            return STORE_ERROR;
+            goto out;
         rowid = sqlite3_last_insert_rowid(s->db);
     }
 
     for (size_t i = 0; i < f->n_portions; i++) {
         if (!(st = cached(s, ST_PORTION_INSERT)))
-            return STORE_ERROR;
+            goto out;
         sqlite3_bind_int64(st, 1, rowid);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_text(st, 3, f->portions[i].name, -1, SQLITE_STATIC);
         sqlite3_bind_double(st, 4, f->portions[i].amount);
         sqlite3_bind_double(st, 5, f->portions[i].grams);
         if (step_done(s, st, "insert portion") != STORE_OK)
-            return STORE_ERROR;
+            goto out;
     }
-    if (values_insert(s, rowid, f) != STORE_OK)
-        return STORE_ERROR;
+    if (values_insert(s, rowid, f) != STORE_OK || aliases_insert(s, rowid, f) != STORE_OK)
+        goto out;
     if (added)
         *added = found ? STORE_FOOD_UPDATED : STORE_FOOD_ADDED;
-    return STORE_OK;
+    rc = STORE_OK;
+out:
+    free(abuf);
+    return rc;
 }
 
 static char *column_strdup(sqlite3_stmt *st, int col)
@@ -1257,6 +1367,23 @@ static int food_values_load(store *s, sqlite3_int64 rowid, const int *which, siz
     return step == SQLITE_DONE ? STORE_OK : fail_db(s, "values");
 }
 
+static int food_aliases_load(store *s, sqlite3_int64 rowid, struct food *f)
+{
+    sqlite3_stmt *st = cached(s, ST_FOOD_GET_ALIASES);
+    int step;
+    if (!st)
+        return STORE_ERROR;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (food_add_alias(f, (const char *)sqlite3_column_text(st, 0),
+                           (const char *)sqlite3_column_text(st, 1)) != 0) {
+            sqlite3_reset(st);
+            return fail(s, "out of memory");
+        }
+    sqlite3_reset(st);
+    return step == SQLITE_DONE ? STORE_OK : fail_db(s, "aliases");
+}
+
 static int food_load(store *s, const char *id, const int *which, size_t n, struct food **out)
 {
     sqlite3_stmt *st;
@@ -1301,6 +1428,8 @@ static int food_load(store *s, const char *id, const int *which, size_t n, struc
     }
     sqlite3_reset(st);
     st = NULL;
+    if (!which && (rc = food_aliases_load(s, rowid, f)) != STORE_OK)
+        goto out;
     if ((rc = food_values_load(s, rowid, which, n, f)) != STORE_OK)
         goto out;
     *out = f;
@@ -1343,45 +1472,57 @@ int store_food_count(store *s, long *out)
     return rc;
 }
 
-static int isalnum_ascii(unsigned char c)
+/* Words that tie a name together but never pick a food. */
+static int stopword(const char *w, size_t n)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    static const char *const stop[] = {"of", "the", "a", "an", "and", "with", "in",
+                                       "on", "or", "for", "to", "my", "some"};
+    for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
+        if (strlen(stop[i]) == n && memcmp(w, stop[i], n) == 0)
+            return 1;
+    return 0;
 }
 
-/* Build an FTS5 query from free text: every word must match as a prefix.
- * Only letters and digits pass into the query, so no FTS5 syntax can be
- * injected; English plurals are reduced so "eggs" finds "Egg". */
+static int all_digits(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return 0;
+    return 1;
+}
+
+/*
+ * Build an FTS5 query from free text: the words normalised (words.h), every
+ * one required.  A word matches as a prefix ("egg" finds "eggs"), a number
+ * only as itself ("2" of "2% milk" is not "25"), and a word whose stem ends
+ * in y also as -ie ("berry" finds "berries", "cooky" finds "cookies").
+ * Only letters, digits and UTF-8 pass into the query, each term quoted, so
+ * no FTS5 syntax can be injected.  NULL when no word is left.
+ */
 static char *fts_query(const char *text)
 {
-    size_t len = strlen(text);
-    char *q = malloc(len * 4 + 16), *w = q;
-    const unsigned char *p = (const unsigned char *)text;
+    char norm[WORDS_MAX];
+    size_t len = words_normalise(text, norm, sizeof(norm));
+    /* at most 4.5 bytes of query a byte of text: "b " -> "b"* AND, "berry " -> (...) AND */
+    char *q = malloc(len * 6 + 64), *w = q;
 
     if (!q)
         return NULL;
-    while (*p) {
-        while (*p && !(isalnum_ascii(*p) || *p >= 0x80))
+    for (const char *p = norm; *p;) {
+        size_t n = strcspn(p, " ");
+        if (!stopword(p, n)) {
+            if (w != q)
+                w += sprintf(w, " AND ");
+            if (all_digits(p, n))
+                w += sprintf(w, "\"%.*s\"", (int)n, p);
+            else if (n >= 4 && p[n - 1] == 'y')
+                w += sprintf(w, "(\"%.*si\"* OR \"%.*s\"*)", (int)n - 1, p, (int)n, p);
+            else
+                w += sprintf(w, "\"%.*s\"*", (int)n, p);
+        }
+        p += n;
+        while (*p == ' ')
             p++;
-        if (!*p)
-            break;
-        const unsigned char *start = p;
-        while (*p && (isalnum_ascii(*p) || *p >= 0x80))
-            p++;
-        size_t n = (size_t)(p - start);
-        /* plurals: berries -> berr*, tomatoes -> tomato*, eggs -> egg* */
-        if (n > 4 && strncmp((const char *)p - 3, "ies", 3) == 0)
-            n -= 3;
-        else if (n > 4 && strncmp((const char *)p - 3, "oes", 3) == 0)
-            n -= 2;
-        else if (n > 3 && p[-1] == 's' && p[-2] != 's')
-            n -= 1;
-        if (w != q)
-            w += sprintf(w, " AND ");
-        *w++ = '"';
-        for (size_t i = 0; i < n; i++)
-            *w++ = (char)start[i];
-        *w++ = '"';
-        *w++ = '*';
     }
     *w = '\0';
     if (w == q) {
@@ -1458,11 +1599,11 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
         *n = 0;
         return STORE_OK;
     }
-    /* bm25: a match in the name weighs ten times one in the group. */
+    /* bm25: a match in the name or an alias weighs ten times one in the group. */
     rc = prepare(s,
-                 "SELECT f.id, f.name, f.grp, -bm25(food_fts, 10.0, 1.0), " CORE_VALUES_SQL(
+                 "SELECT f.id, f.name, f.grp, -bm25(food_fts, 10.0, 1.0, 10.0), " CORE_VALUES_SQL(
                      "f") " FROM food_fts JOIN food f ON f.rowid = food_fts.rowid"
-                          " WHERE food_fts MATCH ?1 ORDER BY bm25(food_fts, 10.0, 1.0)"
+                          " WHERE food_fts MATCH ?1 ORDER BY bm25(food_fts, 10.0, 1.0, 10.0)"
                           " LIMIT ?2",
                  &st);
     if (rc == STORE_OK) {
@@ -1472,6 +1613,86 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
     }
     sqlite3_finalize(st);
     free(q);
+    return rc;
+}
+
+int store_food_match_count(store *s, const char *text, long *out)
+{
+    sqlite3_stmt *st = NULL;
+    char *q = fts_query(text);
+    int rc;
+
+    if (!q) {
+        *out = 0;
+        return STORE_OK;
+    }
+    rc = prepare(s, "SELECT count(*) FROM food_fts WHERE food_fts MATCH ?1", &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *out = (long)sqlite3_column_int64(st, 0);
+        else
+            rc = fail_db(s, "search");
+    }
+    sqlite3_finalize(st);
+    free(q);
+    return rc;
+}
+
+/* --- remembered choices ---------------------------------------------------- */
+
+int store_choice_get(store *s, const char *query, char **food_id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "SELECT f.id FROM choice c JOIN food f ON f.rowid = c.food"
+                     " WHERE c.query = ?1",
+                     &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    switch (sqlite3_step(st)) {
+    case SQLITE_ROW:
+        if (!(*food_id = column_strdup(st, 0)))
+            rc = fail(s, "out of memory");
+        break;
+    case SQLITE_DONE: rc = STORE_NOTFOUND; break;
+    default: rc = fail_db(s, "choice");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_choice_put(store *s, const char *query, const char *food_id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "INSERT INTO choice(query, food) SELECT ?1, rowid FROM food WHERE id = ?2"
+                     " ON CONFLICT(query) DO UPDATE SET food = excluded.food,"
+                     "   created = excluded.created",
+                     &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, food_id, -1, SQLITE_STATIC);
+    rc = step_done(s, st, "remember the choice");
+    if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+        rc = fail(s, "no food with id '%s'", food_id);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_choice_forget(store *s, const char *query, int *removed)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "DELETE FROM choice WHERE query = ?1", &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    rc = step_done(s, st, "forget the choice");
+    if (rc == STORE_OK)
+        *removed = sqlite3_changes(s->db);
+    sqlite3_finalize(st);
     return rc;
 }
 
@@ -1895,6 +2116,8 @@ int store_profile_get(store *s, struct profile *out)
             snprintf(p.due_date, sizeof(p.due_date), "%s", val);
         else if (strcmp(key, "lactating") == 0)
             p.lactating = sqlite3_column_int(st, 1);
+        else if (strcmp(key, "units") == 0 && profile_units_parse(val, &p.units) != 0)
+            p.units = PROFILE_UNITS_DEFAULT; /* a word from a newer dietbal */
     }
     if (step != SQLITE_DONE)
         rc = fail_db(s, "profile");
@@ -1938,6 +2161,8 @@ int store_profile_put(store *s, const struct profile *p)
     if (p->due_date[0])
         PUT("due_date", sqlite3_bind_text(st, 2, p->due_date, -1, SQLITE_STATIC));
     PUT("lactating", sqlite3_bind_int(st, 2, p->lactating));
+    if (p->units != PROFILE_UNITS_DEFAULT)
+        PUT("units", sqlite3_bind_text(st, 2, profile_units_name(p->units), -1, SQLITE_STATIC));
 #undef PUT
 out:
     sqlite3_finalize(st);

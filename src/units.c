@@ -8,6 +8,8 @@
  */
 #include "dietbal/units.h"
 
+#include "dietbal/containers.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -228,32 +230,100 @@ static int mass_portion(const struct portion *p)
     return 0;
 }
 
-/*
- * The portion a bare number counts: the first one that is a thing ("large",
- * "slice", "medium"), not a measure ("cup", "tbsp", "oz").  USDA often lists
- * a cup first ("Egg, whole": "cup (4.86 large eggs)" before "large"), and
- * "2 egg" means two eggs, not two cups of egg.  A "medium" one is preferred.  A food whose portions are
- * all measures counts its first portion (product.md, "Entries").
- */
-static int first_portion(const struct food *f)
+/* Portions that are a whole pack or a block, never what a bare count
+ * means: "1 kipper" is not a cubic inch of kipper, "1 pizza" not a whole
+ * 14-inch pizza (issue: a bare count never means a cubic inch, an ounce, a
+ * package or an NLEA serving when a countable portion exists). */
+static int bulk_portion(const struct portion *p)
 {
-    int first = -1, thing = -1;
+    static const char *const bulk[] = {
+        "cubic inch", "package", "pkg", "container", "jar", "can", "bottle", "box",
+        "bag", "carton", "packet", "recipe", "batch", "yield", "quart", "pint",
+        "gallon", "loaf", "head", "bunch", "whole", "pie", "cake", "pizza",
+    };
+    for (size_t i = 0; i < sizeof(bulk) / sizeof(bulk[0]); i++)
+        if (word_prefix(p->name, bulk[i], 1))
+            return 1;
+    /* a whole cake, pie, melon or pizza under another name */
+    return p->grams / p->amount > UNITS_COUNT_MAX_G;
+}
+
+static int serving_portion(const struct portion *p)
+{
+    return word_prefix(p->name, "serving", 1) || word_prefix(p->name, "NLEA serving", 0);
+}
+
+/* Is the portion a thing one counts: not a measure, a weight, a pack or a
+ * serving? */
+static int countable(const struct portion *p)
+{
+    return portion_ok(p) && portion_measure(p, NULL) == 0 && !mass_portion(p) &&
+           !bulk_portion(p) && !serving_portion(p);
+}
+
+int units_has_countable(const struct food *f)
+{
+    for (size_t i = 0; f && i < f->n_portions; i++)
+        if (countable(&f->portions[i]))
+            return 1;
+    return 0;
+}
+
+/* Does the portion's name hold word as a whole word ("fillet, medium")? */
+static int name_has_word(const char *name, const char *word)
+{
+    for (const char *p = name; *p; p++) {
+        if (p != name && (lower((unsigned char)p[-1]) >= 'a' && lower((unsigned char)p[-1]) <= 'z'))
+            continue;
+        if (word_prefix(p, word, 1))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The portion a bare number counts, in this order: the size the container
+ * table prefers for the food's kind ("large" eggs); a countable portion
+ * called medium; the first countable portion ("slice", "fillet", "link");
+ * the food's serving; the first portion that is not a pack; the first.
+ * With prefer_serving (no quantity was written at all) the serving comes
+ * first.  USDA often lists a cup first ("Egg, whole": "cup (4.86 large
+ * eggs)" before "large"), and "2 egg" means two eggs, not two cups.
+ */
+static int first_portion(const struct food *f, const char *size_word, int prefer_serving)
+{
+    int first = -1, thing = -1, medium = -1, sized = -1, serving = -1, unpacked = -1;
     for (size_t i = 0; i < f->n_portions; i++) {
         const struct portion *p = &f->portions[i];
         if (!portion_ok(p))
             continue;
-        if (first < 0)
+        /* a cubic inch is never what a number counts, even as a last resort
+         * (a kipper of 17 g, a rice cake of 4 g): better to ask for a unit */
+        if (first < 0 && !word_prefix(p->name, "cubic inch", 0))
             first = (int)i;
-        if (portion_measure(p, NULL) != 0 || mass_portion(p))
+        if (serving < 0 && serving_portion(p))
+            serving = (int)i;
+        if (unpacked < 0 && !bulk_portion(p))
+            unpacked = (int)i;
+        if (!countable(p))
             continue;
-        /* USDA lists sizes smallest or largest first ("extra small",
-         * "extra large"); a plain count means an ordinary one */
-        if (word_prefix(p->name, "medium", 0))
-            return (int)i;
         if (thing < 0)
             thing = (int)i;
+        /* "large" before "extra large, whole": a name that starts with the
+         * word wins over one that only holds it */
+        if (name_has_word(p->name, "medium") &&
+            (medium < 0 || (word_prefix(p->name, "medium", 0) &&
+                            !word_prefix(f->portions[medium].name, "medium", 0))))
+            medium = (int)i;
+        if (size_word && name_has_word(p->name, size_word) &&
+            (sized < 0 || (word_prefix(p->name, size_word, 0) &&
+                           !word_prefix(f->portions[sized].name, size_word, 0))))
+            sized = (int)i;
     }
-    return thing >= 0 ? thing : first;
+    if (prefer_serving && serving >= 0)
+        return serving;
+    return sized >= 0 ? sized : medium >= 0 ? medium : thing >= 0 ? thing : serving >= 0 ? serving
+                                                                : unpacked >= 0 ? unpacked : first;
 }
 
 /* Singular forms of a lower-case token, the token itself first.  Returns the
@@ -394,13 +464,267 @@ static void describe_portion(struct units_result *r, double q, const struct port
         bufprintf(r->text, sizeof(r->text), "%s × %s (%s g) = %s g", qs, p->name, per, tot);
 }
 
-int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
-                   struct units_result *out, char *err, size_t errlen)
+/* No unit: the food's default portion (see first_portion). */
+static int by_count(const struct food *f, double quantity, const struct units_opts *o,
+                    struct units_result *r, char *err, size_t errlen)
 {
+    char accepted[512];
+    const char *size_word = containers_default_size(o->containers, f);
+    int idx = first_portion(f, size_word, o->implied);
+    if (idx < 0) {
+        units_accepted(f, accepted, sizeof(accepted));
+        bufprintf(err, errlen, "%s has no portion to count; give a unit: %s", food_label(f),
+                  accepted);
+        return UNITS_ENOPORTION;
+    }
+    const struct portion *p = &f->portions[idx];
+    r->how = UNITS_BY_FIRST_PORTION;
+    r->portion = idx;
+    r->grams = quantity * p->grams / p->amount;
+    describe_portion(r, quantity, p, 1, r->grams);
+    return UNITS_OK;
+}
+
+static void by_mass(double quantity, const struct units_def *d, struct units_result *r)
+{
+    char qs[32], tot[32];
+    fmt_num(qs, sizeof(qs), quantity);
+    r->how = UNITS_BY_MASS;
+    r->grams = quantity * d->factor;
+    fmt_num(tot, sizeof(tot), r->grams);
+    if (d == &defs[U_G])
+        bufprintf(r->text, sizeof(r->text), "%s g", tot);
+    else
+        bufprintf(r->text, sizeof(r->text), "%s %s = %s g", qs, d->name, tot);
+}
+
+static int by_volume(const struct food *f, double quantity, const char *unit,
+                     const struct units_def *d, struct units_result *r, char *err, size_t errlen)
+{
+    char accepted[512], qs[32], tot[32], ml[32], dens[32], am[32], pg[32];
+    int idx = density_portion(f);
+    if (idx < 0) {
+        units_accepted(f, accepted, sizeof(accepted));
+        bufprintf(err, errlen,
+                  "'%s' is a volume and %s has no cup, fl oz, tbsp or tsp portion to "
+                  "convert it with; it takes %s",
+                  unit, food_label(f), accepted);
+        return UNITS_ENOVOLUME;
+    }
+    const struct portion *p = &f->portions[idx];
+    double measure_ml = portion_measure(p, NULL);
+    r->how = UNITS_BY_VOLUME;
+    r->portion = idx;
+    if (measure_ml == d->factor) {
+        /* the unit is the portion's own measure: no detour through ml */
+        r->grams = quantity * p->grams / p->amount;
+        describe_portion(r, quantity, p, 0, r->grams);
+        return UNITS_OK;
+    }
+    double density = p->grams / (p->amount * measure_ml);
+    double vol = quantity * d->factor;
+    r->grams = vol * density;
+    fmt_num(qs, sizeof(qs), quantity);
+    fmt_num(ml, sizeof(ml), vol);
+    fmt_num(dens, sizeof(dens), density);
+    fmt_num(am, sizeof(am), p->amount);
+    fmt_num(pg, sizeof(pg), p->grams);
+    fmt_num(tot, sizeof(tot), r->grams);
+    if (d == &defs[U_ML])
+        bufprintf(r->text, sizeof(r->text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml,
+                  dens, am, p->name, pg, tot);
+    else
+        bufprintf(r->text, sizeof(r->text), "%s %s = %s ml × %s g/ml (from %s %s = %s g) = %s g",
+                  qs, d->name, ml, dens, am, p->name, pg, tot);
+    return UNITS_OK;
+}
+
+/* "1 tin" of a food with a "can (3.75 oz)" portion: the portion, said so. */
+static void by_container_portion(const struct food *f, double quantity, const char *unit,
+                                 int idx, struct units_result *r)
+{
+    char qs[32], tot[32], per[32];
+    const struct portion *p = &f->portions[idx];
+    r->how = UNITS_BY_CONTAINER;
+    r->portion = idx;
+    r->grams = quantity * p->grams / p->amount;
+    fmt_num(qs, sizeof(qs), quantity);
+    fmt_num(per, sizeof(per), p->grams / p->amount);
+    fmt_num(tot, sizeof(tot), r->grams);
+    if (quantity == 1.0)
+        bufprintf(r->text, sizeof(r->text), "1 %s (the food's '%s') = %s g", unit, p->name, tot);
+    else
+        bufprintf(r->text, sizeof(r->text), "%s × %s (the food's '%s', %s g) = %s g", qs, unit,
+                  p->name, per, tot);
+}
+
+/* A container's default size: weighed ("40 g"), or a volume through the
+ * food's density (water's, 1 g/ml, said so, when the food has none). */
+static void by_container_size(const struct food *f, double quantity, const char *unit,
+                              const struct container *c, struct units_result *r)
+{
+    char qs[32], tot[32], each[32], ml[32], dens[32];
+    fmt_num(qs, sizeof(qs), quantity);
+    r->how = UNITS_BY_CONTAINER;
+    if (c->size == CONTAINER_MASS) {
+        r->grams = quantity * c->amount;
+        fmt_num(each, sizeof(each), c->amount);
+        fmt_num(tot, sizeof(tot), r->grams);
+        if (quantity == 1.0)
+            bufprintf(r->text, sizeof(r->text), "1 %s = %s g (default %s)", unit, tot, c->name);
+        else
+            bufprintf(r->text, sizeof(r->text), "%s × %s (%s g, default %s) = %s g", qs, unit, each,
+                      c->name, tot);
+        return;
+    }
+    int idx = density_portion(f);
+    double density = 1.0;
+    if (idx >= 0) {
+        const struct portion *p = &f->portions[idx];
+        density = p->grams / (p->amount * portion_measure(p, NULL));
+        r->portion = idx;
+    }
+    r->grams = quantity * c->amount * density;
+    fmt_num(ml, sizeof(ml), quantity * c->amount);
+    fmt_num(dens, sizeof(dens), density);
+    fmt_num(tot, sizeof(tot), r->grams);
+    if (quantity == 1.0)
+        bufprintf(r->text, sizeof(r->text), "1 %s = %s ml (default %s) × %s g/ml%s = %s g", unit,
+                  ml, c->name, dens, idx >= 0 ? "" : " (water's: the food has no volume portion)",
+                  tot);
+    else
+        bufprintf(r->text, sizeof(r->text), "%s × %s = %s ml (default %s) × %s g/ml%s = %s g", qs,
+                  unit, ml, c->name, dens, idx >= 0 ? "" : " (water's: no volume portion)", tot);
+}
+
+/* The food's portion named by one of a container line's names ("tin" ->
+ * "can"), or by one of a portion: size's names; -1 if none. */
+static int container_portion(const struct food *f, const char *list, int sep)
+{
+    char name[TOKEN_MAX];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, sep == '/' ? "/" : ",");
+        while (n > 0 && is_space((unsigned char)*p))
+            p++, n--;
+        if (n > 0 && n < sizeof(name)) {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            int idx = units_find_portion(f, name);
+            if (idx >= 0)
+                return idx;
+        }
+        p += n;
+        if (*p)
+            p++;
+    }
+    return -1;
+}
+
+/* A container word: the first line of the table that applies to f. */
+static int by_container(const struct food *f, double quantity, const char *unit,
+                        const struct units_opts *o, struct units_result *r)
+{
+    const struct container *c;
+    size_t pos = 0;
+    while ((c = containers_next(o->containers, unit, f, (enum containers_dialect)o->dialect, &pos))) {
+        int idx = container_portion(f, c->names, '/');
+        if (idx >= 0) {
+            by_container_portion(f, quantity, unit, idx, r);
+            return UNITS_OK;
+        }
+        if (c->size == CONTAINER_PORTION) {
+            if ((idx = container_portion(f, c->portions, ',')) < 0)
+                continue; /* the food has no such portion: the next line may fit */
+            by_container_portion(f, quantity, unit, idx, r);
+            return UNITS_OK;
+        }
+        if (c->size == CONTAINER_COUNT) {
+            struct units_opts plain = *o;
+            plain.implied = 0;
+            if (by_count(f, quantity, &plain, r, NULL, 0) != UNITS_OK)
+                continue;
+            r->how = UNITS_BY_CONTAINER;
+            return UNITS_OK;
+        }
+        by_container_size(f, quantity, unit, c, r);
+        return UNITS_OK;
+    }
+    return UNITS_EUNIT;
+}
+
+/* A word that is neither generic nor a portion name as written: a size
+ * word in other words ("big" -> large), a container, or a container with
+ * a size word before it ("large bowl" -> bowl, said so). */
+static int by_other_word(const struct food *f, double quantity, const char *unit,
+                         const struct units_opts *o, struct units_result *r, char *err,
+                         size_t errlen)
+{
+    char accepted[512], base[TOKEN_MAX], why[160];
+    const char *same = containers_same(o->containers, unit);
+    int idx = same ? units_find_portion(f, same) : -1;
+
+    if (idx >= 0) {
+        r->how = UNITS_BY_PORTION;
+        r->portion = idx;
+        r->grams = quantity * f->portions[idx].grams / f->portions[idx].amount;
+        describe_portion(r, quantity, &f->portions[idx], 0, r->grams);
+        return UNITS_OK;
+    }
+    if (by_container(f, quantity, unit, o, r) == UNITS_OK)
+        return UNITS_OK;
+    /* "large bowl": the container without its size word */
+    const char *sp = strchr(unit, ' ');
+    if (sp && strlen(sp + 1) < sizeof(base)) {
+        snprintf(base, sizeof(base), "%s", sp + 1);
+        if (units_find_portion(f, base) < 0 && by_container(f, quantity, base, o, r) == UNITS_OK) {
+            size_t n = strlen(r->text);
+            bufprintf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)",
+                      (int)(sp - unit), unit);
+            return UNITS_OK;
+        }
+    }
+    containers_dialects(o->containers, unit, f, why, sizeof(why));
+    if (why[0] && o->dialect == CONTAINERS_ANY) {
+        bufprintf(err, errlen,
+                  "'%s' is %s; say which with 'dietbal profile set --units us' (or uk), or give "
+                  "ml",
+                  unit, why);
+        return UNITS_EUNIT;
+    }
+    units_accepted(f, accepted, sizeof(accepted));
+    bufprintf(err, errlen, "'%s' is not a unit of %s; it takes %s", unit, food_label(f), accepted);
+    return UNITS_EUNIT;
+}
+
+/* The limits every conversion answers to. */
+static int check_grams(const struct units_result *r, int force, char *err, size_t errlen)
+{
+    if (!isfinite(r->grams) || r->grams <= 0) {
+        bufprintf(err, errlen, "%s gives no usable weight", r->text);
+        return UNITS_EINVAL;
+    }
+    if (r->grams > UNITS_MAX_FORCED_GRAMS) {
+        bufprintf(err, errlen, "%s is more than anyone eats at once (at most %.0f kg)", r->text,
+                  UNITS_MAX_FORCED_GRAMS / 1000);
+        return UNITS_ETOOMUCH;
+    }
+    if (r->grams > UNITS_MAX_GRAMS && !force) {
+        bufprintf(err, errlen, "%s is more than %.0f g in one entry; pass --force if that is right",
+                  r->text, UNITS_MAX_GRAMS);
+        return UNITS_ETOOMUCH;
+    }
+    return UNITS_OK;
+}
+
+int units_convert(const struct food *f, double quantity, const char *unit,
+                  const struct units_opts *opts, struct units_result *out, char *err,
+                  size_t errlen)
+{
+    static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0};
+    const struct units_opts *o = opts ? opts : &none;
     struct units_result r;
-    char accepted[512], qs[32], tot[32];
     const struct units_def *d = NULL;
-    int idx;
+    int idx, rc;
 
     memset(&r, 0, sizeof(r));
     r.portion = -1;
@@ -414,94 +738,39 @@ int units_to_grams(const struct food *f, double quantity, const char *unit, int 
     }
     while (unit && is_space((unsigned char)*unit))
         unit++;
-    fmt_num(qs, sizeof(qs), quantity);
 
     if (!unit || !*unit) {
-        idx = first_portion(f);
-        if (idx < 0) {
-            units_accepted(f, accepted, sizeof(accepted));
-            bufprintf(err, errlen, "%s has no portion to count; give a unit: %s", food_label(f),
-                      accepted);
-            return UNITS_ENOPORTION;
-        }
-        const struct portion *p = &f->portions[idx];
-        r.how = UNITS_BY_FIRST_PORTION;
-        r.portion = idx;
-        r.grams = quantity * p->grams / p->amount;
-        describe_portion(&r, quantity, p, 1, r.grams);
+        rc = by_count(f, quantity, o, &r, err, errlen);
     } else if ((d = units_generic(unit)) && d->kind == UNITS_MASS) {
-        r.how = UNITS_BY_MASS;
-        r.grams = quantity * d->factor;
-        fmt_num(tot, sizeof(tot), r.grams);
-        if (d == &defs[U_G])
-            bufprintf(r.text, sizeof(r.text), "%s g", tot);
-        else
-            bufprintf(r.text, sizeof(r.text), "%s %s = %s g", qs, d->name, tot);
+        by_mass(quantity, d, &r);
+        rc = UNITS_OK;
     } else if (d) {
-        idx = density_portion(f);
-        if (idx < 0) {
-            units_accepted(f, accepted, sizeof(accepted));
-            bufprintf(err, errlen,
-                      "'%s' is a volume and %s has no cup, fl oz, tbsp or tsp portion to "
-                      "convert it with; it takes %s",
-                      unit, food_label(f), accepted);
-            return UNITS_ENOVOLUME;
-        }
-        const struct portion *p = &f->portions[idx];
-        double measure_ml = portion_measure(p, NULL);
-        r.how = UNITS_BY_VOLUME;
-        r.portion = idx;
-        if (measure_ml == d->factor) {
-            /* the unit is the portion's own measure: no detour through ml */
-            r.grams = quantity * p->grams / p->amount;
-            describe_portion(&r, quantity, p, 0, r.grams);
-        } else {
-            char ml[32], dens[32], am[32], pg[32];
-            double density = p->grams / (p->amount * measure_ml);
-            double vol = quantity * d->factor;
-            r.grams = vol * density;
-            fmt_num(ml, sizeof(ml), vol);
-            fmt_num(dens, sizeof(dens), density);
-            fmt_num(am, sizeof(am), p->amount);
-            fmt_num(pg, sizeof(pg), p->grams);
-            fmt_num(tot, sizeof(tot), r.grams);
-            if (d == &defs[U_ML])
-                bufprintf(r.text, sizeof(r.text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml,
-                          dens, am, p->name, pg, tot);
-            else
-                bufprintf(r.text, sizeof(r.text),
-                          "%s %s = %s ml × %s g/ml (from %s %s = %s g) = %s g", qs, d->name, ml,
-                          dens, am, p->name, pg, tot);
-        }
-    } else {
-        idx = units_find_portion(f, unit);
-        if (idx < 0) {
-            units_accepted(f, accepted, sizeof(accepted));
-            bufprintf(err, errlen, "'%s' is not a unit of %s; it takes %s", unit, food_label(f),
-                      accepted);
-            return UNITS_EUNIT;
-        }
-        const struct portion *p = &f->portions[idx];
+        rc = by_volume(f, quantity, unit, d, &r, err, errlen);
+    } else if ((idx = units_find_portion(f, unit)) >= 0) {
         r.how = UNITS_BY_PORTION;
         r.portion = idx;
-        r.grams = quantity * p->grams / p->amount;
-        describe_portion(&r, quantity, p, 0, r.grams);
+        r.grams = quantity * f->portions[idx].grams / f->portions[idx].amount;
+        describe_portion(&r, quantity, &f->portions[idx], 0, r.grams);
+        rc = UNITS_OK;
+    } else {
+        rc = by_other_word(f, quantity, unit, o, &r, err, errlen);
     }
+    if (rc == UNITS_OK)
+        rc = check_grams(&r, o->force, err, errlen);
+    if (rc == UNITS_OK)
+        *out = r;
+    return rc;
+}
 
-    if (!isfinite(r.grams) || r.grams <= 0) {
-        bufprintf(err, errlen, "%s gives no usable weight", r.text);
-        return UNITS_EINVAL;
-    }
-    if (r.grams > UNITS_MAX_FORCED_GRAMS) {
-        bufprintf(err, errlen, "%s is more than anyone eats at once (at most %.0f kg)", r.text,
-                  UNITS_MAX_FORCED_GRAMS / 1000);
-        return UNITS_ETOOMUCH;
-    }
-    if (r.grams > UNITS_MAX_GRAMS && !force) {
-        bufprintf(err, errlen, "%s is more than %.0f g in one entry; pass --force if that is right",
-                  r.text, UNITS_MAX_GRAMS);
-        return UNITS_ETOOMUCH;
-    }
-    *out = r;
-    return UNITS_OK;
+int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
+                   struct units_result *out, char *err, size_t errlen)
+{
+    struct units_opts o = {force, NULL, CONTAINERS_ANY, 0};
+    return units_convert(f, quantity, unit, &o, out, err, errlen);
+}
+
+int units_takes(const struct food *f, const char *word, const struct units_opts *opts)
+{
+    struct units_result r;
+    return f && word && units_convert(f, 1, word, opts, &r, NULL, 0) == UNITS_OK;
 }

@@ -558,17 +558,19 @@ static const struct {
 
 struct fake {
     int n;             /* lookups made */
-    char calls[8][64]; /* "text" or "@id" */
+    char calls[8][64]; /* "text", "@id", "~text" (relaxed) */
     int found_null;    /* claim FOUND without a food */
     int quiet;         /* leave err empty */
 };
 
-static enum entry_lookup fake_lookup(void *ctx, const char *text, int by_id, struct food **out,
-                                     char *err, size_t errlen)
+static enum entry_lookup fake_lookup(void *ctx, const char *text, int by_id, int relaxed,
+                                     struct food **out, char *err, size_t errlen)
 {
     struct fake *fk = ctx;
+    /* a relaxed lookup is noted "~text"; this table has no relaxed answers */
     assert_true(fk->n < 8);
-    snprintf(fk->calls[fk->n++], sizeof(fk->calls[0]), "%s%s", by_id ? "@" : "", text);
+    snprintf(fk->calls[fk->n++], sizeof(fk->calls[0]), "%s%s%s", relaxed ? "~" : "",
+             by_id ? "@" : "", text);
     if (fk->found_null)
         return ENTRY_LOOKUP_FOUND;
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
@@ -591,6 +593,7 @@ struct resolved {
     int rc;
     struct food *food;
     const char *unit;
+    const char *text; /* the text whose lookup decided */
     char err[512];
     struct fake fk;
     struct entry_spec e;
@@ -599,15 +602,24 @@ struct resolved {
 /* Parse s, resolve it; on success the caller frees r->food. */
 static void resolve(const char *s, struct resolved *r)
 {
+    struct entry_resolver rv = {fake_lookup, NULL, NULL, NULL};
+    struct entry_found got;
     memset(r, 0, sizeof(*r));
     r->e = parse_ok(s);
-    r->food = (struct food *)&r->fk; /* sentinels: untouched on failure */
-    r->unit = "untouched";
-    r->rc = entry_resolve(&r->e, fake_lookup, &r->fk, &r->food, &r->unit, r->err, sizeof(r->err));
+    rv.ctx = &r->fk;
+    got.food = (struct food *)&r->fk; /* sentinels: untouched on failure */
+    got.unit = "untouched";
+    got.text = NULL;
+    r->rc = entry_resolve(&r->e, &rv, &got, r->err, sizeof(r->err));
+    r->text = got.text;
     if (r->rc != ENTRY_OK) {
-        assert_ptr_equal(r->food, (struct food *)&r->fk);
-        assert_string_equal(r->unit, "untouched");
+        assert_ptr_equal(got.food, (struct food *)&r->fk);
+        assert_string_equal(got.unit, "untouched");
         r->food = NULL;
+        r->unit = NULL;
+    } else {
+        r->food = got.food;
+        r->unit = got.unit;
     }
 }
 
@@ -635,7 +647,7 @@ static void test_resolve_generic_unit(void **state)
     resolve("1 cup nothing", &r);
     assert_int_equal(r.rc, ENTRY_ENOTFOUND);
     assert_string_equal(r.err, "no food matches 'nothing'");
-    assert_calls(&r, 1, "nothing", NULL);
+    assert_calls(&r, 2, "nothing", "~nothing"); /* then the relaxed search */
 
     resolve("250 ml @usda:01077", &r);
     assert_int_equal(r.rc, ENTRY_OK);
@@ -723,7 +735,7 @@ static void test_resolve_failures(void **state)
     assert_int_equal(r.rc, ENTRY_OK);
     assert_string_equal(r.food->id, "usda:15076");
     assert_string_equal(r.unit, "handfuls");
-    assert_calls(&r, 2, "salmon", "handfuls salmon");
+    assert_calls(&r, 4, "salmon", "handfuls salmon"); /* then "handfuls", "~handfuls salmon" */
     struct units_result u;
     char err[512];
     assert_int_equal(units_to_grams(r.food, r.e.quantity, r.unit, 0, &u, err, sizeof(err)),
@@ -747,7 +759,7 @@ static void test_resolve_failures(void **state)
     resolve("2 xyz abc", &r);
     assert_int_equal(r.rc, ENTRY_ENOTFOUND);
     assert_string_equal(r.err, "no food matches 'xyz abc'");
-    assert_calls(&r, 2, "abc", "xyz abc");
+    assert_calls(&r, 5, "abc", "xyz abc"); /* then "xyz", "~abc", "~xyz abc" */
 
     /* REST ambiguous, whole text unknown: REST's candidates */
     resolve("2 slices cheddar", &r);
@@ -796,42 +808,41 @@ static void test_resolve_misbehaving_lookup(void **state)
     (void)state;
     struct entry_spec e = parse_ok("2 slices xyz");
     struct fake fk;
-    struct food *f = NULL;
-    const char *unit = NULL;
+    struct entry_resolver rv = {fake_lookup, NULL, &fk, NULL};
+    struct entry_found got = {NULL, NULL, NULL};
     char err[256];
 
     /* FOUND without a food is the lookup's bug, not the user's */
     memset(&fk, 0, sizeof(fk));
     fk.found_null = 1;
-    assert_int_equal(entry_resolve(&e, fake_lookup, &fk, &f, &unit, err, sizeof(err)),
-                     ENTRY_ERUNTIME);
-    assert_null(f);
+    assert_int_equal(entry_resolve(&e, &rv, &got, err, sizeof(err)), ENTRY_ERUNTIME);
+    assert_null(got.food);
     assert_string_equal(err, "the food lookup for 'xyz' returned no food");
 
     /* a lookup that leaves no message gets one */
     memset(&fk, 0, sizeof(fk));
     fk.quiet = 1;
-    assert_int_equal(entry_resolve(&e, fake_lookup, &fk, &f, &unit, err, sizeof(err)),
-                     ENTRY_ENOTFOUND);
+    assert_int_equal(entry_resolve(&e, &rv, &got, err, sizeof(err)), ENTRY_ENOTFOUND);
     assert_string_equal(err, "no food matches 'slices xyz'");
+    assert_string_equal(got.text, "slices xyz");
     e = parse_ok("1 cup eggs");
     memset(&fk, 0, sizeof(fk));
     fk.quiet = 1;
-    assert_int_equal(entry_resolve(&e, fake_lookup, &fk, &f, &unit, err, sizeof(err)),
-                     ENTRY_EAMBIGUOUS);
+    assert_int_equal(entry_resolve(&e, &rv, &got, err, sizeof(err)), ENTRY_EAMBIGUOUS);
     assert_string_equal(err, "several foods match 'eggs'");
+    assert_string_equal(got.text, "eggs");
     e = parse_ok("1 cup fail");
     memset(&fk, 0, sizeof(fk));
     fk.quiet = 1;
-    assert_int_equal(entry_resolve(&e, fake_lookup, &fk, &f, &unit, err, sizeof(err)),
-                     ENTRY_ERUNTIME);
+    assert_int_equal(entry_resolve(&e, &rv, &got, err, sizeof(err)), ENTRY_ERUNTIME);
     assert_string_equal(err, "the food lookup for 'fail' failed");
 
     /* missing arguments */
-    assert_int_equal(entry_resolve(NULL, fake_lookup, &fk, &f, &unit, err, sizeof(err)),
-                     ENTRY_ERUNTIME);
-    assert_int_equal(entry_resolve(&e, NULL, &fk, &f, &unit, NULL, 0), ENTRY_ERUNTIME);
-    assert_null(f);
+    assert_int_equal(entry_resolve(NULL, &rv, &got, err, sizeof(err)), ENTRY_ERUNTIME);
+    assert_int_equal(entry_resolve(&e, NULL, &got, NULL, 0), ENTRY_ERUNTIME);
+    rv.lookup = NULL;
+    assert_int_equal(entry_resolve(&e, &rv, &got, NULL, 0), ENTRY_ERUNTIME);
+    assert_null(got.food);
 }
 
 /* ENTRY -> food -> grams, as a command does it */

@@ -6,7 +6,9 @@
 #ifndef DIETBAL_CMD_H
 #define DIETBAL_CMD_H
 
+#include "dietbal/containers.h"
 #include "dietbal/store.h"
+#include "dietbal/vocab.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -87,6 +89,28 @@ int cmd_parse_decimal(const char *text, double *out);
 
 /* Parse HH:MM (24-hour clock); 0 or -1 with the error printed. */
 int cmd_parse_time(const char *opt, const char *text, char out[6]);
+
+/* The words and measures of everyday entries: the synonyms and everyday
+ * foods, the container table, and the person's side of the Atlantic. */
+struct cmd_words {
+    struct vocab *vocab;
+    struct containers *containers;
+    enum vocab_dialect vocab_dialect;
+    enum containers_dialect containers_dialect;
+};
+
+/* Load them from the foods directory and the profile in s; EXIT_OK, or
+ * EXIT_RUNTIME with the error printed (a data file that is malformed). */
+int cmd_words_load(store *s, struct cmd_words *w);
+void cmd_words_free(struct cmd_words *w);
+
+/* EXIT_OK when the database holds foods, else "run dietbal init" printed
+ * and EXIT_USAGE (or EXIT_RUNTIME when the count failed). */
+int cmd_need_foods(store *s, const char *what);
+
+/* The locale that decides measures when the profile does not:
+ * $LC_ALL, else $LC_MEASUREMENT, else $LANG (NULL when none is set). */
+const char *cmd_locale_measures(void);
 
 /* The directory holding the bundled food tables and the schema. */
 const char *cmd_foods_dir(void);

@@ -60,6 +60,7 @@ struct entry_spec {
     char quantity_text[64];       /* as written, spaces normalised: "1 1/2", "½", "a couple of" */
     char unit[ENTRY_MAX_LEN + 1]; /* candidate unit as written: "cup", "fl oz", "large", "" */
     int unit_generic;             /* unit is a generic unit (units_generic() != NULL) */
+    int unit_of;                  /* written "UNIT of FOOD": the unit is surely one */
     char food[ENTRY_MAX_LEN + 1]; /* the text after the candidate unit; whole text when none */
     char text[ENTRY_MAX_LEN + 1]; /* all the text after the quantity, no unit taken */
     char head[ENTRY_MAX_LEN + 1]; /* food without its last word ("salmon" of "salmon fillet"), */
@@ -95,36 +96,63 @@ enum entry_lookup {
 /*
  * Find one food.  by_id: text is an id (without the '@'), look it up
  * exactly; otherwise text is search text, and the best match is taken only
- * when it clearly wins.  On ENTRY_LOOKUP_FOUND *out is a food allocated
- * with food_new(); on anything else *out is untouched and err is filled.
+ * when it clearly wins.  relaxed: when no food has every word, the lookup
+ * may leave words out (and say so); 0 asks for every word.  On
+ * ENTRY_LOOKUP_FOUND *out is a food allocated with food_new(); on anything
+ * else *out is untouched and err is filled.
  */
-typedef enum entry_lookup (*entry_lookup_fn)(void *ctx, const char *text, int by_id,
+typedef enum entry_lookup (*entry_lookup_fn)(void *ctx, const char *text, int by_id, int relaxed,
                                              struct food **out, char *err, size_t errlen);
 
+/* Does food f take word as a unit (a portion, a container...)? */
+typedef int (*entry_takes_fn)(void *ctx, const struct food *f, const char *word);
+
+/* Is word found in some food's name ("fresh", "ripe": a word of names the
+ * search may leave out), as against a word no food has ("buckets")? */
+typedef int (*entry_name_word_fn)(void *ctx, const char *word);
+
+struct entry_resolver {
+    entry_lookup_fn lookup;
+    entry_takes_fn takes;         /* NULL: the food's portion names only (units_find_portion) */
+    void *ctx;
+    entry_name_word_fn name_word; /* NULL: every word is */
+};
+
+struct entry_found {
+    struct food *food; /* the caller's, after ENTRY_OK (free with food_free) */
+    const char *unit;  /* into the spec, or NULL for "count the default portion" */
+    const char *text;  /* the text whose lookup gave the food or the failure (into the spec) */
+};
+
 /*
- * Decide the food and the unit of a parsed entry, with these lookups:
+ * Decide the food and the unit of a parsed entry.
  *
- *   1. No candidate, or a generic one: the food is e->food, the unit is
- *      e->unit ("" -> NULL).  "1 cup milk" is always a cup of "milk".
- *   2. Otherwise the candidate WORD may be a portion name.  Look up REST
- *      (e->food).  When found and WORD names one of its portions
- *      (units_find_portion), that is the answer; so it is when REST is an
- *      @ID (no other reading exists; units_to_grams() will list the units
- *      the food takes if WORD is none of them).
- *   3. Else look up the whole text "WORD REST" (e->text).  When found, the
- *      unit is WORD if WORD names one of that food's portions ("2 large
- *      eggs" where "eggs" alone was ambiguous), else none (the first
- *      portion: "2 whole-wheat bread").
- *   4. Else: the whole text's ambiguity if it was ambiguous; else REST's
- *      food with WORD as unit if step 2 found one (units_to_grams() will
- *      say WORD is not one of its units); else REST's ambiguity; else the
- *      whole text's not-found.
+ * No candidate unit, or a generic one ("1 cup milk" is always a cup of
+ * "milk"): the food text; when no food has all its words, its head with
+ * the last word as unit ("1 salmon fillet"); then the relaxed lookup.
  *
- * ENTRY_OK sets *food (free with food_free) and *unit (pointing into e, or
- * NULL for "count the first portion"); otherwise neither is touched and err
- * holds the lookup's message.  A lookup error stops at once (ENTRY_ERUNTIME).
+ * A candidate WORD before REST ("2 slices bread", "2 large eggs", "2
+ * whole-wheat bread"):
+ *   1. REST, when found and WORD is a unit of it (or REST is an @ID);
+ *   2. the whole text "WORD REST" as the name, with WORD as its unit if it
+ *      is one, else none ("2 whole-wheat bread" counts loaves' slices);
+ *   3. the whole text's ambiguity, if it was ambiguous;
+ *   4. REST found but WORD no unit of it: the name's last word as its unit
+ *      ("1 salmon fillet"); the relaxed whole text ("2 fresh bananas"),
+ *      unless it is REST again and WORD is no word of any food's name, or
+ *      was written "WORD of REST" (then WORD was meant as a unit); else
+ *      REST with WORD (the conversion then says WORD is not one of its
+ *      units: "2 buckets milk");
+ *   5. REST's ambiguity;
+ *   6. neither found: the name's last word as unit, then the relaxed REST
+ *      with WORD as unit, then the relaxed whole text; else the whole
+ *      text's not-found.
+ *
+ * ENTRY_OK fills *out; otherwise out->text alone is set (the text whose
+ * message err holds) and err says why.  A lookup error stops at once
+ * (ENTRY_ERUNTIME).
  */
-int entry_resolve(const struct entry_spec *e, entry_lookup_fn lookup, void *ctx, struct food **food,
-                  const char **unit, char *err, size_t errlen);
+int entry_resolve(const struct entry_spec *e, const struct entry_resolver *rv,
+                  struct entry_found *out, char *err, size_t errlen);
 
 #endif

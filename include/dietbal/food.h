@@ -17,12 +17,20 @@ struct portion {
     double grams;
 };
 
+/* Another name people use for the food ("courgette" for zucchini). */
+struct alias {
+    char *name;
+    char *lang; /* BCP 47 tag ("en-GB"), or NULL */
+};
+
 struct food {
     char *id;    /* "usda:01077" */
     char *name;
     char *group; /* may be NULL */
     struct portion *portions;
     size_t n_portions;
+    struct alias *aliases;
+    size_t n_aliases;
     double *values; /* nutrients_count() entries, standard units, NAN unknown */
 };
 
@@ -37,6 +45,9 @@ void food_free(struct food *f);
 
 /* Append a portion (copies name).  0 on success, -1 when out of memory. */
 int food_add_portion(struct food *f, const char *name, double amount, double grams);
+
+/* Append an alias (copies; lang may be NULL).  0, or -1 when out of memory. */
+int food_add_alias(struct food *f, const char *name, const char *lang);
 
 /* Set a string field (copies); 0 on success, -1 when out of memory. */
 int food_set_str(char **field, const char *value);

@@ -56,6 +56,8 @@ struct foodtable_stats {
  * most a few dozen portions a food; USDA's branded-food table ~450,000. */
 #define FOODTABLE_MAX_FOODS 1000000UL
 #define FOODTABLE_MAX_PORTIONS 1000
+/* ... and aliases in one food */
+#define FOODTABLE_MAX_ALIASES 100
 #define FOODTABLE_MAX_UNKNOWN_TAGS 1000
 
 struct foodtable_opts {

@@ -113,6 +113,19 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
                       size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);
 
+/* How many foods the full-text search finds for text (all its words). */
+int store_food_match_count(store *s, const char *text, long *out);
+
+/* --- remembered choices ---------------------------------------------------- */
+
+/* The food a person chose for her words (query: the words normalised, as
+ * foodsearch keys them): STORE_OK and *food_id (free it), STORE_NOTFOUND. */
+int store_choice_get(store *s, const char *query, char **food_id);
+/* Remember (or change) the choice; STORE_ERROR if the food does not exist. */
+int store_choice_put(store *s, const char *query, const char *food_id);
+/* Forget it; *removed is 1 when there was one, else 0. */
+int store_choice_forget(store *s, const char *query, int *removed);
+
 /* Call fn for every food with a known energy value, with its core values,
  * in the order they were stored; the hit (score 0) is valid during the call
  * only.  A non-zero return from fn stops the walk, which still returns

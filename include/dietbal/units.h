@@ -32,6 +32,8 @@
 
 #include <stddef.h>
 
+struct containers;
+
 /* Masses in grams: oz and lb are the international avoirdupois definitions. */
 #define UNITS_OZ_G 28.349523125
 #define UNITS_LB_G 453.59237
@@ -48,6 +50,10 @@
 /* More than this is refused even when forced: no one eats 100 kg at once,
  * and "100000 cup" (24 tonnes of milk) is a slip, not a meal. */
 #define UNITS_MAX_FORCED_GRAMS 100000.0
+
+/* A "portion" heavier than this is a whole cake, pie, melon or pizza, not
+ * what a bare count means ("1 pizza" is a slice's worth, not 853 g). */
+#define UNITS_COUNT_MAX_G 500.0
 
 enum units_kind { UNITS_MASS, UNITS_VOLUME };
 
@@ -79,7 +85,8 @@ enum units_how {
     UNITS_BY_MASS,          /* a generic mass unit */
     UNITS_BY_VOLUME,        /* a generic volume, through the food's density */
     UNITS_BY_PORTION,       /* one of the food's portions, by name */
-    UNITS_BY_FIRST_PORTION, /* no unit: the food's first portion */
+    UNITS_BY_FIRST_PORTION, /* no unit: the food's default portion */
+    UNITS_BY_CONTAINER,     /* a household container's default size (containers.h) */
 };
 
 struct units_result {
@@ -115,6 +122,34 @@ enum units_status {
  */
 int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
                    struct units_result *out, char *err, size_t errlen);
+
+/* How a conversion may go beyond the food's own portions. */
+struct units_opts {
+    int force;                            /* allow more than UNITS_MAX_GRAMS */
+    const struct containers *containers;  /* household containers, or NULL */
+    int dialect;                          /* enum containers_dialect: whose pints */
+    int implied;                          /* no quantity was written: the food's serving */
+};
+
+/*
+ * units_to_grams with containers, the preferred size of the food's kind
+ * for a bare count ("2 eggs" are large ones) and the serving for an entry
+ * with no quantity.  The order for a unit word: a generic unit; one of the
+ * food's portions; a size word the table maps ("big" -> "large"); a
+ * container whose line fits the food (the food's own portion of one of the
+ * line's names first: "tin" -> "can"); the same with a leading size word
+ * dropped ("large bowl", said so).  opts NULL: as units_to_grams, no force.
+ */
+int units_convert(const struct food *f, double quantity, const char *unit,
+                  const struct units_opts *opts, struct units_result *out, char *err,
+                  size_t errlen);
+
+/* Has f a portion one counts ("medium", "slice", "fillet"), not only
+ * measures, weights, packs and servings? */
+int units_has_countable(const struct food *f);
+
+/* Does f take word as a unit (any quantity aside)? */
+int units_takes(const struct food *f, const char *word, const struct units_opts *opts);
 
 /*
  * The units food f takes, for messages: the masses, the volumes when it has

@@ -1,10 +1,13 @@
 /*
  * fuzz_entry.c - fuzz the ENTRY parser and what follows it: entry_parse,
  * entry_resolve (with a lookup over three made-up foods, no database) and
- * units_to_grams.  The first byte chooses --force; the rest is the entry.
+ * units_convert with a small container table.  The first byte chooses
+ * --force (bit 0), the dialect (bits 1-2) and an implied serving (bit 3);
+ * the rest is the entry.
  */
 #include "fuzz.h"
 
+#include "dietbal/containers.h"
 #include "dietbal/entry.h"
 #include "dietbal/units.h"
 
@@ -23,14 +26,41 @@ static struct food *make_food(const char *id, const char *name)
     return f;
 }
 
+/* Every kind of container line, for the conversions to meet. */
+static const char container_text[] =
+    "kind drink = word:milk; word:juice\n"
+    "kind egg = word:egg\n"
+    "glass/glasses | drink | * | 250 ml | test\n"
+    "pint | * | us | 473.18 ml | test\n"
+    "pint | * | uk | 568.26 ml | test\n"
+    "bowl | * | * | 40 g | test\n"
+    "can/tin | * | * | portion:can,jar | test\n"
+    "piece | * | * | count | test\n"
+    "default large | egg | test\n"
+    "same big = large\n";
+
+static const struct containers *table(void)
+{
+    static struct containers *c;
+    char err[256];
+    if (!c && containers_parse(container_text, "fuzz", &c, err, sizeof(err)) != 0)
+        fuzz_fail("the container table does not parse", err);
+    return c;
+}
+
+static int takes(void *ctx, const struct food *f, const char *word)
+{
+    return units_takes(f, word, ctx);
+}
+
 /* milk: cup and fl oz; egg: large, medium; salt: no portion. */
-static enum entry_lookup lookup(void *ctx, const char *text, int by_id, struct food **out,
-                                char *err, size_t errlen)
+static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
+                                struct food **out, char *err, size_t errlen)
 {
     struct food *f = NULL;
 
     (void)ctx;
-    if (!text)
+    if (!text || (by_id && relaxed))
         fuzz_fail("a lookup of no text", NULL);
     if (by_id ? strcmp(text, "t:milk") == 0 : strstr(text, "milk") != NULL) {
         f = make_food("t:milk", "Milk");
@@ -60,6 +90,9 @@ int fuzz_entry(const uint8_t *data, size_t size)
 {
     char text[MAX_INPUT + 1], err[2048];
     struct entry_spec *e = malloc(sizeof(*e));
+    struct units_opts opts = {0, NULL, 0, 0};
+    struct entry_resolver rv = {lookup, takes, &opts, NULL};
+    struct entry_found got = {NULL, NULL, NULL};
     struct food *food = NULL;
     const char *unit = NULL;
     struct units_result r;
@@ -72,6 +105,10 @@ int fuzz_entry(const uint8_t *data, size_t size)
         return 0;
     }
     force = data[0] & 1;
+    opts.force = force;
+    opts.containers = table();
+    opts.dialect = (data[0] >> 1) & 3;
+    opts.implied = (data[0] >> 3) & 1;
     memcpy(text, data + 1, size - 1);
     text[size - 1] = '\0';
 
@@ -95,7 +132,11 @@ int fuzz_entry(const uint8_t *data, size_t size)
         fuzz_fail("entry_parse: unit_generic is wrong", e->unit);
 
     err[0] = '\0';
-    rc = entry_resolve(e, lookup, NULL, &food, &unit, err, sizeof(err));
+    rc = entry_resolve(e, &rv, &got, err, sizeof(err));
+    if (got.text && !(got.text >= (const char *)e && got.text < (const char *)(e + 1)))
+        fuzz_fail("entry_resolve: the text does not point into the entry", got.text);
+    food = got.food;
+    unit = got.unit;
     if (rc != ENTRY_OK) {
         if (!err[0])
             fuzz_fail("entry_resolve: a failure without a message", text);
@@ -108,7 +149,7 @@ int fuzz_entry(const uint8_t *data, size_t size)
         fuzz_fail("entry_resolve: the unit does not point into the entry", unit);
 
     err[0] = '\0';
-    rc = units_to_grams(food, e->quantity, unit, force, &r, err, sizeof(err));
+    rc = units_convert(food, e->quantity, unit, &opts, &r, err, sizeof(err));
     if (rc == UNITS_OK) {
         if (!isfinite(r.grams) || r.grams <= 0 || r.grams > UNITS_MAX_FORCED_GRAMS ||
             (!force && r.grams > UNITS_MAX_GRAMS))

@@ -1,0 +1,485 @@
+/*
+ * vocab.c - synonyms and everyday foods loaded from the foods/ text files (vocab.h).
+ *
+ * Small sorted arrays searched with bsearch: a few thousand phrases load
+ * in well under a millisecond, which is cheaper than keeping them anywhere
+ * else.  No database, no printing.
+ */
+#include "dietbal/vocab.h"
+
+#include "dietbal/words.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A data file larger than this is not one of ours. */
+#define VOCAB_FILE_MAX (4 * 1024 * 1024)
+/* Longest FROM phrase, in words, that a rewrite tries. */
+#define VOCAB_MAX_PHRASE_WORDS 6
+
+struct synonym {
+    char *from, *to; /* normalised */
+    int dialect;     /* 0 everyone, else enum vocab_dialect */
+};
+
+struct pin {
+    char *phrase; /* normalised */
+    char *id;
+};
+
+struct vocab {
+    struct synonym *syn;
+    size_t n_syn, cap_syn;
+    int syn_sorted;
+    struct pin *pins;
+    size_t n_pins, cap_pins;
+    char **ids; /* everyday food ids, sorted, unique */
+    size_t n_ids, cap_ids;
+};
+
+static void errf(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void errf(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err || errlen == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+struct vocab *vocab_new(void) { return calloc(1, sizeof(struct vocab)); }
+
+void vocab_free(struct vocab *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n_syn; i++) {
+        free(v->syn[i].from);
+        free(v->syn[i].to);
+    }
+    for (size_t i = 0; i < v->n_pins; i++) {
+        free(v->pins[i].phrase);
+        free(v->pins[i].id);
+    }
+    for (size_t i = 0; i < v->n_ids; i++)
+        free(v->ids[i]);
+    free(v->syn);
+    free(v->pins);
+    free(v->ids);
+    free(v);
+}
+
+/* Make room for one more element of size sz in *arr (n used, *cap held). */
+static int grow(void **arr, size_t n, size_t *cap, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, c * sz);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+static char *norm_dup(const char *s, size_t n)
+{
+    char raw[WORDS_MAX * 2], out[WORDS_MAX];
+    if (n >= sizeof(raw))
+        n = sizeof(raw) - 1;
+    memcpy(raw, s, n);
+    raw[n] = '\0';
+    words_normalise(raw, out, sizeof(out));
+    return strdup(out);
+}
+
+/* One line at a time: the line's text without its comment, trimmed. */
+struct lines {
+    const char *p;
+    unsigned long no;
+    char line[1024];
+};
+
+static int next_line(struct lines *ls, char *err, size_t errlen, const char *name)
+{
+    while (*ls->p) {
+        size_t n = strcspn(ls->p, "\n");
+        const char *start = ls->p;
+        ls->p += n + (ls->p[n] == '\n');
+        ls->no++;
+        size_t c = strcspn(start, "#\n");
+        if (c < n)
+            n = c;
+        while (n > 0 && words_is_space((unsigned char)start[n - 1]))
+            n--;
+        while (n > 0 && words_is_space((unsigned char)*start))
+            start++, n--;
+        if (n == 0)
+            continue;
+        if (n >= sizeof(ls->line)) {
+            errf(err, errlen, "%s:%lu: line too long", name, ls->no);
+            return -1;
+        }
+        memcpy(ls->line, start, n);
+        ls->line[n] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+static int syn_cmp(const void *a, const void *b)
+{
+    const struct synonym *x = a, *y = b;
+    int c = strcmp(x->from, y->from);
+    return c ? c : x->dialect - y->dialect;
+}
+
+static int add_synonym(struct vocab *v, const char *line, const char *name, unsigned long no,
+                       char *err, size_t errlen)
+{
+    int dialect = 0;
+    const char *eq;
+    if (words_lower((unsigned char)line[0]) == 'u' && strchr("ks", words_lower((unsigned char)line[1])) &&
+        line[2] == ':') {
+        dialect = words_lower((unsigned char)line[1]) == 'k' ? VOCAB_UK : VOCAB_US;
+        line += 3;
+    }
+    if (!(eq = strchr(line, '='))) {
+        errf(err, errlen, "%s:%lu: expected FROM = TO", name, no);
+        return -1;
+    }
+    if (grow((void **)&v->syn, v->n_syn, &v->cap_syn, sizeof(*v->syn)) != 0)
+        goto oom;
+    struct synonym *s = &v->syn[v->n_syn];
+    s->from = norm_dup(line, (size_t)(eq - line));
+    s->to = norm_dup(eq + 1, strlen(eq + 1));
+    s->dialect = dialect;
+    if (!s->from || !s->to) {
+        free(s->from);
+        free(s->to);
+        goto oom;
+    }
+    if (!*s->from) {
+        errf(err, errlen, "%s:%lu: nothing before '='", name, no);
+        free(s->from);
+        free(s->to);
+        return -1;
+    }
+    v->n_syn++;
+    v->syn_sorted = 0;
+    return 0;
+oom:
+    errf(err, errlen, "%s:%lu: out of memory", name, no);
+    return -1;
+}
+
+/* Sort the synonyms and refuse a FROM given twice for one dialect. */
+static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t errlen)
+{
+    qsort(v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
+    for (size_t i = 1; i < v->n_syn; i++)
+        if (syn_cmp(&v->syn[i - 1], &v->syn[i]) == 0) {
+            errf(err, errlen, "%s: '%s' has two synonyms", name, v->syn[i].from);
+            return -1;
+        }
+    v->syn_sorted = 1;
+    return 0;
+}
+
+int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char *err,
+                       size_t errlen)
+{
+    struct lines ls = {text ? text : "", 0, ""};
+    int r;
+    while ((r = next_line(&ls, err, errlen, name)) > 0)
+        if (add_synonym(v, ls.line, name, ls.no, err, errlen) != 0)
+            return -1;
+    if (r < 0)
+        return -1;
+    return sort_synonyms(v, name, err, errlen);
+}
+
+static int pin_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct pin *)a)->phrase, ((const struct pin *)b)->phrase);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_id(struct vocab *v, const char *id, size_t n)
+{
+    if (grow((void **)&v->ids, v->n_ids, &v->cap_ids, sizeof(*v->ids)) != 0)
+        return -1;
+    if (!(v->ids[v->n_ids] = strndup(id, n)))
+        return -1;
+    v->n_ids++;
+    return 0;
+}
+
+static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id, size_t idn)
+{
+    if (grow((void **)&v->pins, v->n_pins, &v->cap_pins, sizeof(*v->pins)) != 0)
+        return -1;
+    struct pin *p = &v->pins[v->n_pins];
+    p->phrase = norm_dup(phrase, n);
+    p->id = strndup(id, idn);
+    if (!p->phrase || !p->id) {
+        free(p->phrase);
+        free(p->id);
+        return -1;
+    }
+    if (!*p->phrase) { /* "ID = milk;" : the empty piece is no phrase */
+        free(p->phrase);
+        free(p->id);
+        return 0;
+    }
+    v->n_pins++;
+    return 0;
+}
+
+static int add_everyday_line(struct vocab *v, const char *line, const char *name,
+                             unsigned long no, char *err, size_t errlen)
+{
+    size_t idn = strcspn(line, " \t=");
+    const char *rest = line + idn;
+    if (idn == 0) {
+        errf(err, errlen, "%s:%lu: expected ID = PHRASE; PHRASE ...", name, no);
+        return -1;
+    }
+    while (words_is_space((unsigned char)*rest))
+        rest++;
+    if (*rest && *rest != '=') {
+        errf(err, errlen, "%s:%lu: expected '=' after the id", name, no);
+        return -1;
+    }
+    if (add_id(v, line, idn) != 0)
+        goto oom;
+    if (*rest == '=')
+        for (const char *p = rest + 1; *p;) {
+            size_t n = strcspn(p, ";");
+            if (add_pin(v, p, n, line, idn) != 0)
+                goto oom;
+            p += n + (p[n] == ';');
+        }
+    return 0;
+oom:
+    errf(err, errlen, "%s:%lu: out of memory", name, no);
+    return -1;
+}
+
+static void dedup_ids(struct vocab *v)
+{
+    size_t o = 0;
+    qsort(v->ids, v->n_ids, sizeof(*v->ids), str_cmp);
+    for (size_t i = 0; i < v->n_ids; i++) {
+        if (o > 0 && strcmp(v->ids[o - 1], v->ids[i]) == 0) {
+            free(v->ids[i]);
+            continue;
+        }
+        v->ids[o++] = v->ids[i];
+    }
+    v->n_ids = o;
+}
+
+int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char *err,
+                       size_t errlen)
+{
+    struct lines ls = {text ? text : "", 0, ""};
+    int r;
+    while ((r = next_line(&ls, err, errlen, name)) > 0)
+        if (add_everyday_line(v, ls.line, name, ls.no, err, errlen) != 0)
+            return -1;
+    if (r < 0)
+        return -1;
+    qsort(v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
+    size_t o = 0;
+    for (size_t i = 0; i < v->n_pins; i++) {
+        struct pin *p = &v->pins[i];
+        if (o > 0 && strcmp(v->pins[o - 1].phrase, p->phrase) == 0) {
+            if (strcmp(v->pins[o - 1].id, p->id) != 0) {
+                errf(err, errlen, "%s: '%s' stands for two foods (%s and %s)", name, p->phrase,
+                     v->pins[o - 1].id, p->id);
+                v->n_pins = o + (v->n_pins - i); /* keep every pointer owned once */
+                memmove(&v->pins[o], p, (v->n_pins - o) * sizeof(*p));
+                return -1;
+            }
+            /* "almond; almonds": one phrase once normalised */
+            free(p->phrase);
+            free(p->id);
+            continue;
+        }
+        v->pins[o++] = *p;
+    }
+    v->n_pins = o;
+    dedup_ids(v);
+    return 0;
+}
+
+/* The whole file at path in a new string; NULL with errno ENOENT when it
+ * does not exist, NULL with err filled on another failure. */
+static char *slurp(const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0;
+
+    if (!f) {
+        if (errno != ENOENT)
+            errf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!(buf = malloc(VOCAB_FILE_MAX + 1))) {
+        errf(err, errlen, "%s: out of memory", path);
+        goto out;
+    }
+    n = fread(buf, 1, VOCAB_FILE_MAX + 1, f);
+    if (ferror(f) || n > VOCAB_FILE_MAX) {
+        errf(err, errlen, "%s: %s", path, ferror(f) ? "read error" : "file too large");
+        free(buf);
+        buf = NULL;
+        goto out;
+    }
+    buf[n] = '\0';
+out:
+    fclose(f);
+    return buf;
+}
+
+static int load_one(struct vocab *v, const char *dir, const char *file,
+                    int (*add)(struct vocab *, const char *, const char *, char *, size_t),
+                    char *err, size_t errlen)
+{
+    char path[4096];
+    char *text;
+    int rc;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, file);
+    errno = 0;
+    if (err && errlen)
+        err[0] = '\0';
+    text = slurp(path, err, errlen);
+    if (!text)
+        return err && err[0] ? -1 : 0; /* missing: nothing to add */
+    rc = add(v, text, path, err, errlen);
+    free(text);
+    return rc;
+}
+
+int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen)
+{
+    struct vocab *v = vocab_new();
+    if (!v) {
+        errf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (load_one(v, dir, "synonyms.txt", vocab_add_synonyms, err, errlen) != 0 ||
+        load_one(v, dir, "everyday.txt", vocab_add_everyday, err, errlen) != 0) {
+        vocab_free(v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* The synonym for exactly this phrase in dialect d (its own line first). */
+static const struct synonym *find_synonym(const struct vocab *v, enum vocab_dialect d,
+                                          const char *phrase)
+{
+    struct synonym key = {(char *)phrase, NULL, (int)d};
+    const struct synonym *s = bsearch(&key, v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
+    if (s)
+        return s;
+    key.dialect = 0;
+    return bsearch(&key, v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
+}
+
+/* Append s (n bytes) to out as a word; 0, or -1 when it does not fit. */
+static int put_word(char *out, size_t len, size_t *o, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (*o + (*o > 0) + n + 1 > len)
+        return -1;
+    if (*o)
+        out[(*o)++] = ' ';
+    memcpy(out + *o, s, n);
+    *o += n;
+    out[*o] = '\0';
+    return 0;
+}
+
+size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *norm, char *out,
+                     size_t len)
+{
+    const char *w[WORDS_MAX / 2];
+    size_t wn[WORDS_MAX / 2], nw = 0, o = 0, done = 0;
+
+    if (len == 0)
+        return 0;
+    out[0] = '\0';
+    for (const char *p = norm; *p && nw < sizeof(w) / sizeof(w[0]);) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        w[nw] = p;
+        wn[nw] = strcspn(p, " ");
+        p += wn[nw++];
+    }
+    for (size_t i = 0; i < nw;) {
+        const struct synonym *best = NULL;
+        size_t take = 1;
+        for (size_t k = VOCAB_MAX_PHRASE_WORDS; v && v->n_syn && k >= 1 && !best; k--) {
+            char phrase[WORDS_MAX];
+            size_t bytes;
+            if (i + k > nw)
+                continue;
+            bytes = (size_t)(w[i + k - 1] + wn[i + k - 1] - w[i]);
+            if (bytes >= sizeof(phrase))
+                continue;
+            memcpy(phrase, w[i], bytes);
+            phrase[bytes] = '\0';
+            if ((best = find_synonym(v, d, phrase)))
+                take = k;
+        }
+        if (best) {
+            put_word(out, len, &o, best->to, strlen(best->to));
+            done++;
+        } else {
+            put_word(out, len, &o, w[i], wn[i]);
+        }
+        i += take;
+    }
+    return done;
+}
+
+const char *vocab_pin(const struct vocab *v, const char *norm)
+{
+    struct pin key = {(char *)norm, NULL};
+    const struct pin *p;
+    if (!v || !v->n_pins)
+        return NULL;
+    p = bsearch(&key, v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
+    return p ? p->id : NULL;
+}
+
+int vocab_is_everyday(const struct vocab *v, const char *id)
+{
+    if (!v || !v->n_ids || !id)
+        return 0;
+    return bsearch(&id, v->ids, v->n_ids, sizeof(*v->ids), str_cmp) != NULL;
+}
+
+size_t vocab_synonym_count(const struct vocab *v) { return v ? v->n_syn : 0; }
+
+size_t vocab_everyday_count(const struct vocab *v) { return v ? v->n_ids : 0; }

@@ -1,0 +1,121 @@
+/*
+ * words.c - the normalisation of everyday words (see words.h).
+ *
+ * A leaf: no other dietbal header, no I/O.
+ */
+#include "dietbal/words.h"
+
+#include <string.h>
+
+int words_is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+int words_is_digit(int c) { return c >= '0' && c <= '9'; }
+
+int words_is_alnum(int c) { return words_is_alpha(c) || words_is_digit(c); }
+
+int words_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int words_lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+
+int words_casecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int x = words_lower((unsigned char)*a), y = words_lower((unsigned char)*b);
+        if (x != y || !x)
+            return x - y;
+    }
+}
+
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/*
+ * The singular length of the lower-case word w (n bytes); w may be
+ * rewritten in place.  Both forms of a word must meet in one stem, so the
+ * endings that English spells two ways meet too: berry and berries ->
+ * "berry", cookie and cookies -> "cooky", quiche and quiches -> "quich",
+ * peach and peaches -> "peach".
+ */
+static size_t singular(char *w, size_t n)
+{
+    if (n > 4 && ends_with(w, n, "ies")) {
+        w[n - 3] = 'y';
+        return n - 2;
+    }
+    if (n > 4 && ends_with(w, n, "ie")) {
+        w[n - 2] = 'y';
+        return n - 1;
+    }
+    if (n > 4 && ends_with(w, n, "oes"))
+        return n - 2;
+    if (n > 4 && (ends_with(w, n, "ches") || ends_with(w, n, "shes") || ends_with(w, n, "xes") ||
+                  ends_with(w, n, "sses")))
+        return n - 2;
+    if (n > 4 && ends_with(w, n, "che"))
+        return n - 1;
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u')
+        return n - 1;
+    return n;
+}
+
+static int is_word_byte(unsigned char c) { return words_is_alnum(c) || c >= 0x80; }
+
+size_t words_normalise(const char *s, char *out, size_t len)
+{
+    size_t o = 0;
+    if (len == 0)
+        return 0;
+    while (*s) {
+        while (*s && !is_word_byte((unsigned char)*s))
+            s++;
+        if (!*s)
+            break;
+        size_t n = 0;
+        while (is_word_byte((unsigned char)s[n]))
+            n++;
+        if (o + (o > 0) + n + 1 > len)
+            break; /* cut at a word */
+        if (o)
+            out[o++] = ' ';
+        for (size_t i = 0; i < n; i++)
+            out[o + i] = (char)words_lower((unsigned char)s[i]);
+        o += singular(out + o, n);
+        s += n;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+int words_has_phrase(const char *t, const char *p)
+{
+    size_t n = strlen(p);
+    if (n == 0)
+        return 0;
+    for (const char *q = t; (q = strstr(q, p)); q++)
+        if ((q == t || q[-1] == ' ') && (q[n] == ' ' || q[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+int words_has(const char *t, const char *w) { return words_has_phrase(t, w); }
+
+size_t words_count(const char *t)
+{
+    size_t n = 0;
+    for (const char *p = t; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        n++;
+        while (*p && *p != ' ')
+            p++;
+    }
+    return n;
+}

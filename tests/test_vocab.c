@@ -1,0 +1,139 @@
+/*
+ * test_vocab.c - the synonym and everyday-food files: the loader (and
+ * every refusal with its line), dialects, longest match first, one pass,
+ * phrases and the everyday list; and the files shipped in foods/.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "dietbal/vocab.h"
+#include "dietbal/words.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *rewrite(const struct vocab *v, enum vocab_dialect d, const char *text)
+{
+    static char out[WORDS_MAX];
+    char norm[WORDS_MAX];
+    words_normalise(text, norm, sizeof(norm));
+    vocab_rewrite(v, d, norm, out, sizeof(out));
+    return out;
+}
+
+static struct vocab *syn(const char *text)
+{
+    struct vocab *v = vocab_new();
+    char err[256] = "";
+    assert_non_null(v);
+    if (vocab_add_synonyms(v, text, "syn.txt", err, sizeof(err)) != 0)
+        fail_msg("%s", err);
+    return v;
+}
+
+static void test_synonyms(void **state)
+{
+    (void)state;
+    struct vocab *v = syn("# British words\n"
+                          "courgette = zucchini\n"
+                          "Semi-skimmed milk = milk reduced fat   # longer wins\n"
+                          "semi skimmed = reduced fat\n"
+                          "uk: biscuit = cookie\n"
+                          "us: biscuit = biscuit plain\n"
+                          "homemade =\n"
+                          "zucchini = marrow\n");
+    assert_int_equal(vocab_synonym_count(v), 7);
+    assert_string_equal(rewrite(v, VOCAB_UK, "Courgettes"), "zucchini");
+    /* one pass: zucchini is not rewritten again to marrow */
+    assert_string_equal(rewrite(v, VOCAB_UK, "grilled courgette"), "grilled zucchini");
+    /* the longest FROM wins at a position */
+    assert_string_equal(rewrite(v, VOCAB_UK, "semi-skimmed milk"), "milk reduced fat");
+    assert_string_equal(rewrite(v, VOCAB_UK, "semi skimmed yoghurt"), "reduced fat yoghurt");
+    /* dialect lines only on their side */
+    assert_string_equal(rewrite(v, VOCAB_UK, "chocolate biscuits"), "chocolate cooky");
+    assert_string_equal(rewrite(v, VOCAB_US, "biscuits"), "biscuit plain");
+    /* an empty TO drops the words */
+    assert_string_equal(rewrite(v, VOCAB_US, "homemade soup"), "soup");
+    assert_string_equal(rewrite(NULL, VOCAB_US, "soup"), "soup");
+    vocab_free(v);
+}
+
+static void expect_bad_syn(const char *text, const char *want)
+{
+    struct vocab *v = vocab_new();
+    char err[256] = "";
+    assert_int_equal(vocab_add_synonyms(v, text, "syn.txt", err, sizeof(err)), -1);
+    assert_string_equal(err, want);
+    vocab_free(v);
+}
+
+static void test_synonym_refusals(void **state)
+{
+    (void)state;
+    expect_bad_syn("\ncourgette zucchini\n", "syn.txt:2: expected FROM = TO");
+    expect_bad_syn("= zucchini\n", "syn.txt:1: nothing before '='");
+    expect_bad_syn("a = b\nA = c\n", "syn.txt: 'a' has two synonyms");
+    /* the same word for two dialects is fine */
+    struct vocab *v = syn("uk: chips = french fries\nus: chips = potato chips\nchips = chips\n");
+    assert_string_equal(rewrite(v, VOCAB_UK, "chips"), "french fry");
+    vocab_free(v);
+}
+
+static void test_everyday(void **state)
+{
+    (void)state;
+    struct vocab *v = vocab_new();
+    char err[256] = "";
+    assert_int_equal(vocab_add_everyday(v,
+                                        "usda:01077 = milk; Whole Milk   # Milk, whole\n"
+                                        "usda:09040 = banana;\n"
+                                        "usda:11124\n",
+                                        "every.txt", err, sizeof(err)),
+                     0);
+    assert_string_equal(vocab_pin(v, "milk"), "usda:01077");
+    assert_string_equal(vocab_pin(v, "whole milk"), "usda:01077");
+    assert_string_equal(vocab_pin(v, "banana"), "usda:09040");
+    assert_null(vocab_pin(v, "carrot"));
+    assert_true(vocab_is_everyday(v, "usda:11124"));
+    assert_true(vocab_is_everyday(v, "usda:01077"));
+    assert_false(vocab_is_everyday(v, "usda:99999"));
+    assert_int_equal(vocab_everyday_count(v), 3);
+    assert_int_equal(vocab_add_everyday(v, "usda:1 = milk\n", "more.txt", err, sizeof(err)), -1);
+    assert_string_equal(err, "more.txt: 'milk' stands for two foods (usda:01077 and usda:1)");
+    assert_int_equal(vocab_add_everyday(v, "usda:2 milk\n", "more.txt", err, sizeof(err)), -1);
+    assert_string_equal(err, "more.txt:1: expected '=' after the id");
+    vocab_free(v);
+}
+
+/* The shipped files load, and say what the issue asks of them. */
+static void test_shipped_files(void **state)
+{
+    (void)state;
+    struct vocab *v = NULL;
+    char err[512] = "";
+    const char *dir = getenv("DIETBAL_FOODS_DIR");
+    if (vocab_load(dir && *dir ? dir : "foods", &v, err, sizeof(err)) != 0)
+        fail_msg("%s", err);
+    assert_true(vocab_synonym_count(v) >= 300);
+    assert_true(vocab_everyday_count(v) >= 300);
+    assert_string_equal(rewrite(v, VOCAB_UK, "courgette"), "zucchini");
+    assert_string_equal(rewrite(v, VOCAB_UK, "aubergine"), "eggplant");
+    assert_non_null(vocab_pin(v, "milk"));
+    vocab_free(v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_synonyms),
+        cmocka_unit_test(test_synonym_refusals),
+        cmocka_unit_test(test_everyday),
+        cmocka_unit_test(test_shipped_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
