@@ -241,7 +241,6 @@ struct parse {
     char qtext[64];
     const char *glued, *glued_end;   /* text glued to the number: "g" of "100g" */
     const char *unit_from, *unit_to; /* the candidate unit */
-    size_t food_from;                /* first word of the food */
     int trailing;                    /* the amount came after the food */
     int unit_of;                     /* the unit was written "UNIT of FOOD" */
 };
@@ -743,11 +742,11 @@ static int check_food(const struct parse *ps, char *err, size_t errlen)
  * at the end, else one (implied). */
 static int read_any_quantity(struct parse *ps, char *err, size_t errlen)
 {
-    int rc;
     double m;
 
     if (looks_numeric(&ps->w[0])) {
-        if ((rc = read_quantity(ps, 0, err, errlen)) != ENTRY_OK)
+        int rc = read_quantity(ps, 0, err, errlen);
+        if (rc != ENTRY_OK)
             return rc;
         return ps->glued ? read_glued_unit(ps, err, errlen) : ENTRY_OK;
     }
@@ -998,9 +997,9 @@ static int resolve_loosely(struct resolution *rs, const char *msg_whole, int rc_
 static int resolve_word_rest(struct resolution *rs)
 {
     const struct entry_spec *e = rs->e;
-    char msg_rest[MSG_MAX], msg_whole[MSG_MAX], msg[MSG_MAX];
-    struct food *by_rest = NULL, *by_whole = NULL, *f = NULL;
-    int rc_rest, rc_whole, rc;
+    char msg_rest[MSG_MAX], msg_whole[MSG_MAX];
+    struct food *by_rest = NULL, *by_whole = NULL;
+    int rc_rest, rc_whole;
 
     rc_rest = look(rs->rv, e->food, 0, &by_rest, msg_rest, sizeof(msg_rest));
     if (rc_rest == ENTRY_ERUNTIME)
@@ -1023,6 +1022,9 @@ static int resolve_word_rest(struct resolution *rs)
         /* WORD is no unit of REST: the name's last word may be ("1 salmon
          * fillet"), or WORD a word of the name the table lacks ("2 fresh
          * bananas") if the relaxed search finds the whole */
+        char msg[MSG_MAX];
+        struct food *f = NULL;
+        int rc;
         if (head_and_tail(rs, NULL, &rc)) {
             food_free(by_rest);
             return rc;

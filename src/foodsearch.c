@@ -559,9 +559,11 @@ static int by_hit_score(const void *a, const void *b)
 static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t n)
 {
     static const int none[1] = {0};
-    size_t k = n < PORTION_WINDOW ? n : PORTION_WINDOW;
+    size_t k = PORTION_WINDOW;
     if ((!fs->hint_unit[0] && !fs->hint_bare) || n < 2)
         return;
+    if (n < k)
+        k = n;
     for (size_t i = 0; i < k; i++) {
         struct food *f = NULL;
         if (store_food_get_some(fs->s, hits[i].id, none, 0, &f) != STORE_OK)
@@ -588,7 +590,9 @@ static double serving_of(const struct food *f)
 static enum entry_lookup ambiguous(struct record *r, const char *text, struct food_hit *hits,
                                    size_t n, char *err, size_t errlen)
 {
-    size_t used, keep = n < FOODSEARCH_CANDIDATES ? n : FOODSEARCH_CANDIDATES;
+    size_t used, keep = FOODSEARCH_CANDIDATES;
+    if (n < keep)
+        keep = n;
     used = (size_t)snprintf(err, errlen, "'%s' matches several foods; say which with @ID:", text);
     for (size_t i = 0; i < keep && used < errlen; i++)
         used += (size_t)snprintf(err + used, errlen - used, "\n    @%-11s %.60s", hits[i].id,
@@ -687,6 +691,14 @@ static int content_word(const char *w)
     return 1;
 }
 
+static size_t bits(unsigned m)
+{
+    size_t n = 0;
+    for (; m; m &= m - 1)
+        n++;
+    return n;
+}
+
 struct subset {
     unsigned mask;
     int has_head;
@@ -751,8 +763,9 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
     for (size_t size = n - 1; size >= min_size && size >= 1; size--) {
         struct subset sets[1 << RELAX_MAX_WORDS];
         size_t ns = 0;
+        memset(sets, 0, sizeof(sets));
         for (unsigned m = 1; m < (1u << n); m++) {
-            if ((size_t)__builtin_popcount(m) != size)
+            if (bits(m) != size)
                 continue;
             struct subset s = {m, (m >> head) & 1, 0};
             int dead = 0;

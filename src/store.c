@@ -1213,9 +1213,9 @@ static const char *alias_text(const struct food *f, char **buf)
 
 static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f)
 {
-    sqlite3_stmt *st;
     for (size_t i = 0; i < f->n_aliases; i++) {
-        if (!(st = cached(s, ST_ALIAS_INSERT)))
+        sqlite3_stmt *st = cached(s, ST_ALIAS_INSERT);
+        if (!st)
             return STORE_ERROR;
         sqlite3_bind_int64(st, 1, rowid);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);

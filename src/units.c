@@ -468,10 +468,10 @@ static void describe_portion(struct units_result *r, double q, const struct port
 static int by_count(const struct food *f, double quantity, const struct units_opts *o,
                     struct units_result *r, char *err, size_t errlen)
 {
-    char accepted[512];
     const char *size_word = containers_default_size(o->containers, f);
     int idx = first_portion(f, size_word, o->implied);
     if (idx < 0) {
+        char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
         bufprintf(err, errlen, "%s has no portion to count; give a unit: %s", food_label(f),
                   accepted);
@@ -501,9 +501,10 @@ static void by_mass(double quantity, const struct units_def *d, struct units_res
 static int by_volume(const struct food *f, double quantity, const char *unit,
                      const struct units_def *d, struct units_result *r, char *err, size_t errlen)
 {
-    char accepted[512], qs[32], tot[32], ml[32], dens[32], am[32], pg[32];
+    char qs[32], tot[32], ml[32], dens[32], am[32], pg[32];
     int idx = density_portion(f);
     if (idx < 0) {
+        char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
         bufprintf(err, errlen,
                   "'%s' is a volume and %s has no cup, fl oz, tbsp or tsp portion to "
@@ -563,10 +564,11 @@ static void by_container_portion(const struct food *f, double quantity, const ch
 static void by_container_size(const struct food *f, double quantity, const char *unit,
                               const struct container *c, struct units_result *r)
 {
-    char qs[32], tot[32], each[32], ml[32], dens[32];
+    char qs[32], tot[32], ml[32], dens[32];
     fmt_num(qs, sizeof(qs), quantity);
     r->how = UNITS_BY_CONTAINER;
     if (c->size == CONTAINER_MASS) {
+        char each[32];
         r->grams = quantity * c->amount;
         fmt_num(each, sizeof(each), c->amount);
         fmt_num(tot, sizeof(tot), r->grams);
