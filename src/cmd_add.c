@@ -38,6 +38,8 @@ struct pending {
 struct add_ctx {
     struct foodsearch *fs;
     struct units_opts opts;
+    const struct vocab *vocab;
+    enum vocab_dialect dialect;
 };
 
 static void add_usage(FILE *out)
@@ -64,6 +66,12 @@ static int takes(void *ctx, const struct food *f, const char *word)
 {
     struct add_ctx *a = ctx;
     return units_takes(f, word, &a->opts);
+}
+
+static int counts(void *ctx, const struct food *f, const char *word)
+{
+    struct add_ctx *a = ctx;
+    return units_counts(f, word, &a->opts);
 }
 
 static int name_word(void *ctx, const char *word)
@@ -98,13 +106,40 @@ static int prompt_choice(const char *arg, const char *text, const struct food_hi
     return (int)k - 1;
 }
 
+/* The thing counted: the last word of the entry's text as the synonyms
+ * read it ("stick" of "fish fingers"), in buf. */
+static const char *counted_noun(const struct add_ctx *a, const char *text, char *buf, size_t len)
+{
+    char norm[WORDS_MAX];
+    words_normalise(text, norm, sizeof(norm));
+    vocab_rewrite(a->vocab, a->dialect, norm, buf, len);
+    const char *sp = strrchr(buf, ' ');
+    return sp ? sp + 1 : buf;
+}
+
+/* Does the text end in a plural ("grapes", "fries"), not a thing one
+ * counts singly ("banana") or a mass ("rice", "hummus")? */
+static int plural(const char *text)
+{
+    char norm[WORDS_MAX], last[64];
+    const char *sp = strrchr(text, ' ');
+    const char *w = sp ? sp + 1 : text;
+    size_t n = strlen(w) < sizeof(last) - 1 ? strlen(w) : sizeof(last) - 1;
+    memcpy(last, w, n);
+    last[n] = '\0';
+    words_normalise(last, norm, sizeof(norm));
+    for (char *c = last; *c; c++)
+        *c = (char)words_lower((unsigned char)*c);
+    return norm[0] && strcmp(norm, last) != 0;
+}
+
 /* Parse, resolve and convert one ENTRY into *p; an exit status. */
 static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, struct pending *p)
 {
     struct entry_spec *spec = malloc(sizeof(*spec));
-    struct entry_resolver rv = {lookup, takes, a, name_word};
+    struct entry_resolver rv = {lookup, takes, a, name_word, counts};
     struct entry_found got = {NULL, NULL, NULL};
-    char err[2048];
+    char err[2048], noun[WORDS_MAX];
     int r, rc = EXIT_OK;
 
     if (!spec) {
@@ -141,9 +176,14 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     }
     p->food = got.food;
     snprintf(p->note, sizeof(p->note), "%s", foodsearch_note(a->fs, got.text));
-    a->opts.implied = spec->implied;
-    r = units_convert(p->food, spec->quantity, got.unit, &a->opts, &p->conv, err, sizeof(err));
-    a->opts.implied = 0;
+    a->opts.noun = counted_noun(a, spec->text, noun, sizeof(noun));
+    r = UNITS_EUNIT;
+    if (spec->implied && !got.unit && (plural(spec->text) || !units_has_countable(p->food)))
+        /* "grapes", "fries", "rice": a portion of the kind of food */
+        r = units_convert(p->food, 1, "portion", &a->opts, &p->conv, NULL, 0);
+    if (r != UNITS_OK) /* "banana": one of them */
+        r = units_convert(p->food, spec->quantity, got.unit, &a->opts, &p->conv, err, sizeof(err));
+    a->opts.noun = NULL;
     if (r != UNITS_OK) {
         cmd_error_arg(arg, "%s (%s)", err, p->food->name);
         rc = EXIT_USAGE;
@@ -322,6 +362,8 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     a.opts.force = args.force;
     a.opts.containers = words.containers;
     a.opts.dialect = words.containers_dialect;
+    a.vocab = words.vocab;
+    a.dialect = words.vocab_dialect;
     interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json;
 
     /* 1: resolve everything; nothing is stored yet */

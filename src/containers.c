@@ -457,6 +457,22 @@ int containers_load(const char *path, struct containers **out, char *err, size_t
     return rc;
 }
 
+/* The first two comma-separated segments of a name, normalised: where a
+ * USDA name says what the food is ("Cheese, mozzarella"), before how it
+ * was made ("part skim milk", "prepared with water"). */
+static void lead_segments(const char *name, char *out, size_t len)
+{
+    char buf[WORDS_MAX * 2];
+    const char *c1 = strchr(name, ',');
+    const char *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+    size_t n = c2 ? (size_t)(c2 - name) : strlen(name);
+    if (n >= sizeof(buf))
+        n = sizeof(buf) - 1;
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    words_normalise(buf, out, len);
+}
+
 int containers_food_is(const struct containers *c, const char *kind, const struct food *f)
 {
     const struct kind *k;
@@ -466,7 +482,7 @@ int containers_food_is(const struct containers *c, const char *kind, const struc
         return 1;
     if (!c || !f || !(k = find_kind(c, kind)))
         return 0;
-    words_normalise(f->name ? f->name : "", name, sizeof(name));
+    lead_segments(f->name ? f->name : "", name, sizeof(name));
     for (size_t i = 0; i < k->n; i++) {
         const struct cond *d = &k->conds[i];
         if (d->is_group ? f->group && words_casecmp(f->group, d->text) == 0

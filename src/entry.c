@@ -911,6 +911,10 @@ struct resolution {
 
 static int found(struct resolution *rs, struct food *f, const char *unit, const char *text)
 {
+    const struct entry_resolver *rv = rs->rv;
+    /* "1 salmon fillet", "3 fish sticks": the name's last word counts it */
+    if ((!unit || !*unit) && rs->e->tail[0] && rv->counts && rv->counts(rv->ctx, f, rs->e->tail))
+        unit = rs->e->tail;
     rs->out->food = f;
     rs->out->unit = unit && *unit ? unit : NULL;
     rs->out->text = text;

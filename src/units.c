@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest token worth looking at: "fluid ounces" and portion words are short. */
@@ -196,6 +197,54 @@ static int word_prefix(const char *name, const char *word, int plural_ok)
 
 /* The ml of the measure a portion's name starts with, 0 when none; *rank
  * gets its place in the order of preference. */
+/* A number at *s ("2", "1/2", "1.5", "1 1/2"); 0 when none.  *s moves past it. */
+static double read_number(const char **s)
+{
+    char *end;
+    double v = strtod(*s, &end), d;
+    if (end == *s || !(v > 0) || !isfinite(v))
+        return 0;
+    if (*end == '/' && (d = strtod(end + 1, &end)) > 0)
+        v /= d;
+    else if (*end == ' ' && end[1] >= '0' && end[1] <= '9' && strchr(end + 1, '/')) {
+        const char *f = end + 1;
+        double n = strtod(f, &end);
+        if (*end == '/' && (d = strtod(end + 1, &end)) > 0 && n < d)
+            v += n / d;
+        else
+            end = (char *)f - 1;
+    }
+    *s = end;
+    return v;
+}
+
+/* USDA's "serving 1/2 cup", "serving 2 TBSP", "serving (1 cup)": a measure
+ * with its amount; the ml of the whole portion, or 0. */
+static double serving_measure(const struct portion *p, int *rank)
+{
+    const char *s = p->name;
+    if (!word_prefix(s, "serving", 0))
+        return 0;
+    s += strlen("serving");
+    while (*s == ' ' || *s == '(')
+        s++;
+    double n = read_number(&s);
+    while (*s == ' ')
+        s++;
+    for (size_t i = 0; n > 0 && i < sizeof(measures) / sizeof(measures[0]); i++)
+        if (word_prefix(s, measures[i].name, 1)) {
+            if (rank)
+                *rank = measures[i].rank;
+            return n * measures[i].ml;
+        }
+    return 0;
+}
+
+/* The ml in one `amount` unit of a volume portion ("cup, chopped" 236.6,
+ * "serving 1/2 cup" 118.3), 0 for any other portion; *rank gets its place
+ * in the order of preference: the measures product.md names first (cup,
+ * fl oz, tbsp, tsp), then USDA's servings given as a measure, in the same
+ * order. */
 static double portion_measure(const struct portion *p, int *rank)
 {
     for (size_t i = 0; i < sizeof(measures) / sizeof(measures[0]); i++)
@@ -204,13 +253,16 @@ static double portion_measure(const struct portion *p, int *rank)
                 *rank = measures[i].rank;
             return measures[i].ml;
         }
-    return 0;
+    double ml = serving_measure(p, rank);
+    if (ml > 0 && rank)
+        *rank += N_RANKS;
+    return ml;
 }
 
 /* The portion that gives f's density, or -1. */
 static int density_portion(const struct food *f)
 {
-    for (int r = 0; r < N_RANKS; r++)
+    for (int r = 0; r < 2 * N_RANKS; r++)
         for (size_t i = 0; i < f->n_portions; i++) {
             int rank = -1;
             if (portion_ok(&f->portions[i]) && portion_measure(&f->portions[i], &rank) > 0 &&
@@ -281,51 +333,6 @@ static int name_has_word(const char *name, const char *word)
     return 0;
 }
 
-/*
- * The portion a bare number counts, in this order: the size the container
- * table prefers for the food's kind ("large" eggs); a countable portion
- * called medium; the first countable portion ("slice", "fillet", "link");
- * the food's serving; the first portion that is not a pack; the first.
- * With prefer_serving (no quantity was written at all) the serving comes
- * first.  USDA often lists a cup first ("Egg, whole": "cup (4.86 large
- * eggs)" before "large"), and "2 egg" means two eggs, not two cups.
- */
-static int first_portion(const struct food *f, const char *size_word, int prefer_serving)
-{
-    int first = -1, thing = -1, medium = -1, sized = -1, serving = -1, unpacked = -1;
-    for (size_t i = 0; i < f->n_portions; i++) {
-        const struct portion *p = &f->portions[i];
-        if (!portion_ok(p))
-            continue;
-        /* a cubic inch is never what a number counts, even as a last resort
-         * (a kipper of 17 g, a rice cake of 4 g): better to ask for a unit */
-        if (first < 0 && !word_prefix(p->name, "cubic inch", 0))
-            first = (int)i;
-        if (serving < 0 && serving_portion(p))
-            serving = (int)i;
-        if (unpacked < 0 && !bulk_portion(p))
-            unpacked = (int)i;
-        if (!countable(p))
-            continue;
-        if (thing < 0)
-            thing = (int)i;
-        /* "large" before "extra large, whole": a name that starts with the
-         * word wins over one that only holds it */
-        if (name_has_word(p->name, "medium") &&
-            (medium < 0 || (word_prefix(p->name, "medium", 0) &&
-                            !word_prefix(f->portions[medium].name, "medium", 0))))
-            medium = (int)i;
-        if (size_word && name_has_word(p->name, size_word) &&
-            (sized < 0 || (word_prefix(p->name, size_word, 0) &&
-                           !word_prefix(f->portions[sized].name, size_word, 0))))
-            sized = (int)i;
-    }
-    if (prefer_serving && serving >= 0)
-        return serving;
-    return sized >= 0 ? sized : medium >= 0 ? medium : thing >= 0 ? thing : serving >= 0 ? serving
-                                                                : unpacked >= 0 ? unpacked : first;
-}
-
 /* Singular forms of a lower-case token, the token itself first.  Returns the
  * number of forms written (at most 5). */
 static int singulars(const char *t, char forms[5][TOKEN_MAX])
@@ -346,21 +353,156 @@ static int singulars(const char *t, char forms[5][TOKEN_MAX])
     return k;
 }
 
-int units_find_portion(const struct food *f, const char *token)
+/* Is portion p named by token (any of its singular forms)? */
+static int portion_named(const struct portion *p, const char *token)
 {
     char t[TOKEN_MAX];
     char forms[5][TOKEN_MAX];
-    if (!f || !token || normalise(token, 0, t) < 0 || !*t)
-        return -1;
+    if (!token || normalise(token, 0, t) < 0 || !*t || !portion_ok(p))
+        return 0;
     int k = singulars(t, forms);
-    for (size_t i = 0; i < f->n_portions; i++) {
-        if (!portion_ok(&f->portions[i]))
+    for (int j = 0; j < k; j++)
+        if (word_prefix(p->name, forms[j], 0))
+            return 1;
+    return 0;
+}
+
+/* Words that make a portion other than the ordinary one of its name. */
+static int odd_size(const char *name)
+{
+    static const char *const odd[] = {"mini", "miniature", "small", "large", "extra",
+                                      "jumbo", "king", "fun", "snack", "bite", "giant",
+                                      "family", "thin", "thick", "very", "crust"};
+    for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+        if (name_has_word(name, odd[i]))
+            return 1;
+    return 0;
+}
+
+static int by_grams(const void *a, const void *b)
+{
+    const struct portion *x = *(const struct portion *const *)a,
+                         *y = *(const struct portion *const *)b;
+    double gx = x->grams / x->amount, gy = y->grams / y->amount;
+    return gx < gy ? -1 : gx > gy;
+}
+
+/*
+ * Of the food's portions named by token, the ordinary one: of those with no
+ * size word other than medium ("bar (1.55 oz)", not "bar, miniature";
+ * "croissant, medium", not mini, small or large) the middle one by weight,
+ * the lighter of two ("biscuit (2-1/2" dia)" of 60 and 101 g); else the
+ * middle one of all.  -1 when none is named so.
+ */
+static int pick_named(const struct food *f, const char *token)
+{
+    const struct portion *plain[64], *all[64];
+    size_t np = 0, na = 0;
+    for (size_t i = 0; f && i < f->n_portions && na < 64; i++) {
+        const struct portion *p = &f->portions[i];
+        if (!portion_named(p, token))
             continue;
-        for (int j = 0; j < k; j++)
-            if (word_prefix(f->portions[i].name, forms[j], 0))
-                return (int)i;
+        all[na++] = p;
+        if (!odd_size(p->name))
+            plain[np++] = p;
     }
+    if (na == 0)
+        return -1;
+    const struct portion **set = np ? plain : all;
+    size_t n = np ? np : na;
+    qsort(set, n, sizeof(*set), by_grams);
+    return (int)(set[(n - 1) / 2] - f->portions);
+}
+
+/* A single-serve pack ("container (6 oz)" of yoghurt, "packet" of
+ * crisps) counts when nothing else does; a bigger one is a family pack. */
+static int small_pack(const struct portion *p)
+{
+    static const char *const packs[] = {"container", "package", "pkg", "packet", "bag", "box",
+                                        "carton", "can", "bottle", "jar", "pouch", "pot", "tub"};
+    for (size_t i = 0; i < sizeof(packs) / sizeof(packs[0]); i++)
+        if (word_prefix(p->name, packs[i], 1))
+            return portion_ok(p) && p->grams / p->amount <= UNITS_PACK_MAX_G;
+    return 0;
+}
+
+struct count_choice {
+    int noun, sized, medium, thing, serving, pack, first, unpacked;
+};
+
+static void count_candidates(const struct food *f, const char *size_word,
+                             struct count_choice *c)
+{
+    memset(c, 0xff, sizeof(*c)); /* every index -1 */
+    for (size_t i = 0; i < f->n_portions; i++) {
+        const struct portion *p = &f->portions[i];
+        int k = (int)i;
+        if (!portion_ok(p))
+            continue;
+        /* a cubic inch is never what a number counts, even as a last resort
+         * (a kipper of 17 g, a rice cake of 4 g): better to ask for a unit */
+        if (c->first < 0 && !word_prefix(p->name, "cubic inch", 0))
+            c->first = k;
+        if (c->serving < 0 && serving_portion(p))
+            c->serving = k;
+        if (c->unpacked < 0 && !bulk_portion(p))
+            c->unpacked = k;
+        if (c->pack < 0 && small_pack(p))
+            c->pack = k;
+        if (!countable(p))
+            continue;
+        if (c->thing < 0)
+            c->thing = k;
+
+        /* "large" before "extra large, whole": a name that starts with the
+         * word wins over one that only holds it */
+        if (name_has_word(p->name, "medium") &&
+            (c->medium < 0 || (word_prefix(p->name, "medium", 0) &&
+                               !word_prefix(f->portions[c->medium].name, "medium", 0))))
+            c->medium = k;
+        if (size_word && name_has_word(p->name, size_word) &&
+            (c->sized < 0 || (word_prefix(p->name, size_word, 0) &&
+                              !word_prefix(f->portions[c->sized].name, size_word, 0))))
+            c->sized = k;
+    }
+}
+
+/*
+ * The portion a bare number counts, in this order: the portion the food's
+ * own noun names ("6 fish sticks": "stick", not "portion"); the size the
+ * container table prefers for the food's kind ("large" eggs); a countable
+ * portion called medium; the first countable portion ("slice", "fillet",
+ * "link"); the food's serving; a single-serve pack (a pot of yoghurt); the
+ * food's biggest volume measure (a cup of milk); the first portion that is
+ * not a pack; the first.  With prefer_serving (no quantity was written at
+ * all) the serving comes first.  USDA often lists a cup first ("Egg,
+ * whole": "cup (4.86 large eggs)" before "large"), and "2 egg" means two
+ * eggs, not two cups.
+ */
+static int first_portion(const struct food *f, const char *size_word, const char *noun,
+                         int prefer_serving)
+{
+    struct count_choice c;
+    int measure = density_portion(f);
+    count_candidates(f, size_word, &c);
+    if (prefer_serving && c.serving >= 0)
+        return c.serving;
+    /* the noun's portion, unless no number was written ("fries" is not
+     * one fry) */
+    if (noun && !prefer_serving && (c.noun = pick_named(f, noun)) >= 0 &&
+        !countable(&f->portions[c.noun]))
+        c.noun = -1;
+    const int order[] = {c.noun, c.sized, c.medium, c.thing, c.serving, c.pack,
+                         measure, c.unpacked, c.first};
+    for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+        if (order[i] >= 0)
+            return order[i];
     return -1;
+}
+
+int units_find_portion(const struct food *f, const char *token)
+{
+    return pick_named(f, token);
 }
 
 /* A number for people: four significant digits, no exponent, no trailing
@@ -469,7 +611,7 @@ static int by_count(const struct food *f, double quantity, const struct units_op
                     struct units_result *r, char *err, size_t errlen)
 {
     const char *size_word = containers_default_size(o->containers, f);
-    int idx = first_portion(f, size_word, o->implied);
+    int idx = first_portion(f, size_word, o->noun, o->implied);
     if (idx < 0) {
         char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
@@ -599,43 +741,90 @@ static void by_container_size(const struct food *f, double quantity, const char 
                   unit, ml, c->name, dens, idx >= 0 ? "" : " (water's: no volume portion)", tot);
 }
 
-/* The food's portion named by one of a container line's names ("tin" ->
- * "can"), or by one of a portion: size's names; -1 if none. */
-static int container_portion(const struct food *f, const char *list, int sep)
+/* Is portion p named by the unit word or by one of a list of names
+ * ("can/cans/tin/tins", '/'; "serving,NLEA serving", ',')? */
+static int named_in(const struct portion *p, const char *unit, const char *list, int sep)
 {
     char name[TOKEN_MAX];
-    for (const char *p = list; *p;) {
-        size_t n = strcspn(p, sep == '/' ? "/" : ",");
-        while (n > 0 && is_space((unsigned char)*p))
-            p++, n--;
+    if (unit && portion_named(p, unit))
+        return 1;
+    for (const char *s = list; s && *s;) {
+        size_t n = strcspn(s, sep == '/' ? "/" : ",");
+        while (n > 0 && is_space((unsigned char)*s))
+            s++, n--;
         if (n > 0 && n < sizeof(name)) {
-            memcpy(name, p, n);
+            memcpy(name, s, n);
             name[n] = '\0';
-            int idx = units_find_portion(f, name);
-            if (idx >= 0)
-                return idx;
+            if (portion_named(p, name))
+                return 1;
         }
-        p += n;
-        if (*p)
-            p++;
+        s += n;
+        if (*s)
+            s++;
     }
-    return -1;
+    return 0;
 }
 
-/* A container word: the first line of the table that applies to f. */
+/* The grams of one of container c for food f (volumes through its
+ * density, water's when it has none). */
+static double container_grams(const struct food *f, const struct container *c)
+{
+    int idx;
+    if (c->size == CONTAINER_MASS)
+        return c->amount;
+    idx = density_portion(f);
+    if (idx < 0)
+        return c->amount;
+    const struct portion *p = &f->portions[idx];
+    return c->amount * p->grams / (p->amount * portion_measure(p, NULL));
+}
+
+/*
+ * A container line with a size, for a food that has portions of that name:
+ * USDA's portion is the thing weighed, so it is taken when it is the size
+ * the word usually means (within a quarter of the table's size); the one
+ * nearest that size of several ("can or bottle (12 fl oz)" before "(16 fl
+ * oz)").  A USDA pack far from it is another pack ("bag (8 oz)" of crisps,
+ * "can (20 oz)" of soup): the table's size then, said so.  -1 if the food
+ * has no portion of those names.
+ */
+static int nearest_pack(const struct food *f, const char *unit, const struct container *c,
+                        double *ratio)
+{
+    double target = container_grams(f, c), best = INFINITY;
+    int idx = -1;
+    for (size_t i = 0; i < f->n_portions; i++) {
+        const struct portion *p = &f->portions[i];
+        if (!named_in(p, unit, c->names, '/'))
+            continue;
+        double d = fabs(log(p->grams / p->amount / target));
+        if (d < best) {
+            best = d;
+            idx = (int)i;
+            *ratio = p->grams / p->amount / target;
+        }
+    }
+    return idx;
+}
+
+/* USDA's own portion stands when within this factor of the table's size. */
+#define PACK_TOLERANCE 1.25
+
+/* A container word: the first line of the table that applies to f.
+ * UNITS_EUNIT when none does. */
 static int by_container(const struct food *f, double quantity, const char *unit,
                         const struct units_opts *o, struct units_result *r)
 {
     const struct container *c;
     size_t pos = 0;
     while ((c = containers_next(o->containers, unit, f, (enum containers_dialect)o->dialect, &pos))) {
-        int idx = container_portion(f, c->names, '/');
-        if (idx >= 0) {
-            by_container_portion(f, quantity, unit, idx, r);
-            return UNITS_OK;
-        }
+        double ratio = 1;
+        int idx;
         if (c->size == CONTAINER_PORTION) {
-            if ((idx = container_portion(f, c->portions, ',')) < 0)
+            for (idx = 0; idx < (int)f->n_portions; idx++)
+                if (named_in(&f->portions[idx], unit, c->portions, ','))
+                    break;
+            if (idx == (int)f->n_portions)
                 continue; /* the food has no such portion: the next line may fit */
             by_container_portion(f, quantity, unit, idx, r);
             return UNITS_OK;
@@ -648,7 +837,19 @@ static int by_container(const struct food *f, double quantity, const char *unit,
             r->how = UNITS_BY_CONTAINER;
             return UNITS_OK;
         }
+        idx = nearest_pack(f, unit, c, &ratio);
+        if (idx >= 0 && ratio <= PACK_TOLERANCE && ratio >= 1 / PACK_TOLERANCE) {
+            by_container_portion(f, quantity, unit, idx, r);
+            return UNITS_OK;
+        }
         by_container_size(f, quantity, unit, c, r);
+        if (idx >= 0) {
+            size_t n = strlen(r->text);
+            char g[32];
+            fmt_num(g, sizeof(g), f->portions[idx].grams / f->portions[idx].amount);
+            bufprintf(r->text + n, sizeof(r->text) - n, " (USDA's '%s' is %s g)",
+                      f->portions[idx].name, g);
+        }
         return UNITS_OK;
     }
     return UNITS_EUNIT;
@@ -722,7 +923,7 @@ int units_convert(const struct food *f, double quantity, const char *unit,
                   const struct units_opts *opts, struct units_result *out, char *err,
                   size_t errlen)
 {
-    static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0};
+    static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0, NULL};
     const struct units_opts *o = opts ? opts : &none;
     struct units_result r;
     const struct units_def *d = NULL;
@@ -748,12 +949,17 @@ int units_convert(const struct food *f, double quantity, const char *unit,
         rc = UNITS_OK;
     } else if (d) {
         rc = by_volume(f, quantity, unit, d, &r, err, errlen);
-    } else if ((idx = units_find_portion(f, unit)) >= 0) {
+    } else if ((idx = units_find_portion(f, unit)) >= 0 &&
+               (!containers_names(o->containers, unit) ||
+                by_container(f, quantity, unit, o, &r) != UNITS_OK)) {
+        memset(&r, 0, sizeof(r));
         r.how = UNITS_BY_PORTION;
         r.portion = idx;
         r.grams = quantity * f->portions[idx].grams / f->portions[idx].amount;
         describe_portion(&r, quantity, &f->portions[idx], 0, r.grams);
         rc = UNITS_OK;
+    } else if (idx >= 0) {
+        rc = UNITS_OK; /* a container line settled it */
     } else {
         rc = by_other_word(f, quantity, unit, o, &r, err, errlen);
     }
@@ -767,8 +973,23 @@ int units_convert(const struct food *f, double quantity, const char *unit,
 int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
                    struct units_result *out, char *err, size_t errlen)
 {
-    struct units_opts o = {force, NULL, CONTAINERS_ANY, 0};
+    struct units_opts o = {force, NULL, CONTAINERS_ANY, 0, NULL};
     return units_convert(f, quantity, unit, &o, out, err, errlen);
+}
+
+int units_counts(const struct food *f, const char *word, const struct units_opts *opts)
+{
+    const struct container *c;
+    size_t pos = 0;
+    int idx;
+    if (!f || !word || units_generic(word))
+        return 0;
+    if ((idx = units_find_portion(f, word)) >= 0)
+        return countable(&f->portions[idx]);
+    c = opts ? containers_next(opts->containers, word, f, (enum containers_dialect)opts->dialect,
+                               &pos)
+             : NULL;
+    return c != NULL;
 }
 
 int units_takes(const struct food *f, const char *word, const struct units_opts *opts)

@@ -180,15 +180,29 @@ oom:
     return -1;
 }
 
-/* Sort the synonyms and refuse a FROM given twice for one dialect. */
+/* Sort the synonyms and refuse a FROM given two different TOs for one
+ * dialect ("butty" and "buttie" meaning the same is one line twice). */
 static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t errlen)
 {
+    size_t o = 0;
     qsort(v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
-    for (size_t i = 1; i < v->n_syn; i++)
-        if (syn_cmp(&v->syn[i - 1], &v->syn[i]) == 0) {
-            errf(err, errlen, "%s: '%s' has two synonyms", name, v->syn[i].from);
-            return -1;
+    for (size_t i = 0; i < v->n_syn; i++) {
+        struct synonym *s = &v->syn[i];
+        if (o > 0 && syn_cmp(&v->syn[o - 1], s) == 0) {
+            if (strcmp(v->syn[o - 1].to, s->to) != 0) {
+                errf(err, errlen, "%s: '%s' has two synonyms ('%s' and '%s')", name, s->from,
+                     v->syn[o - 1].to, s->to);
+                memmove(&v->syn[o], s, (v->n_syn - i) * sizeof(*s));
+                v->n_syn = o + (v->n_syn - i);
+                return -1;
+            }
+            free(s->from);
+            free(s->to);
+            continue;
         }
+        v->syn[o++] = *s;
+    }
+    v->n_syn = o;
     v->syn_sorted = 1;
     return 0;
 }

@@ -39,7 +39,7 @@ static const char table_text[] =
     "large glass | drink | * | 350 ml | BDA\n"
     "bowl/bowls | cereal | * | 40 g | FDA RACC\n"
     "bowl/bowls | * | * | 300 ml | FSA\n"
-    "can/cans/tin/tins | fish | uk | 120 g | pack\n"
+    "can/cans/tin/tins | fish | uk | 100 g | pack\n"
     "pint/pints | * | us | 16 fl oz | US pint\n"
     "pint/pints | * | uk | 568.26 ml | Weights and Measures Act 1985\n"
     "piece/pieces | * | * | count | -\n"
@@ -147,7 +147,7 @@ static void test_kinds(void **state)
 static struct units_result conv(const struct food *f, double q, const char *unit, int dialect,
                                 int implied, const struct containers *c)
 {
-    struct units_opts o = {0, c, dialect, implied};
+    struct units_opts o = {0, c, dialect, implied, NULL};
     struct units_result r;
     char err[512] = "";
     if (units_convert(f, q, unit, &o, &r, err, sizeof(err)) != UNITS_OK)
@@ -175,7 +175,7 @@ static void test_volumes(void **state)
     r = conv(milk, 2, "pints", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 2 * 568.26 * 244 / 236.6, 1e-9);
     /* metric: no pint of its own; the message says both */
-    struct units_opts o = {0, c, CONTAINERS_ANY, 0};
+    struct units_opts o = {0, c, CONTAINERS_ANY, 0, NULL};
     char err[512];
     assert_int_equal(units_convert(milk, 1, "pint", &o, &r, err, sizeof(err)), UNITS_EUNIT);
     assert_string_equal(err, "'pint' is 16 fl oz in the US, 568.26 ml in the UK; say which with "
@@ -200,19 +200,28 @@ static void test_masses_and_portions(void **state)
     assert_near(r.grams, 80, 1e-12);
     assert_string_equal(r.text, "2 × bowls (40 g, default bowl) = 80 g");
     food_free(flakes);
-    /* a tin of sardines: the food's own "can" portion (92 g) comes first */
+    /* a tin of sardines: the food's own "can" portion (92 g, within a
+     * quarter of the table's 100 g) */
     struct food *sard = MK("Fish, sardine, Atlantic, canned in oil", "Finfish and Shellfish Products",
                            {"cup, drained", 1, 149}, {"can (3.75 oz)", 1, 92});
     r = conv(sard, 1, "tin", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 92, 1e-12);
     assert_string_equal(r.text, "1 tin (the food's 'can (3.75 oz)') = 92 g");
     food_free(sard);
-    /* without one, the UK default 120 g; in the US no line fits */
+    /* without one, the UK default 100 g; in the US no line fits */
     struct food *tuna = MK("Fish, tuna, light, canned in water", "Finfish and Shellfish Products",
                            {"cup", 1, 154});
     r = conv(tuna, 1, "tin", CONTAINERS_UK, 0, c);
-    assert_near(r.grams, 120, 1e-12);
-    struct units_opts o = {0, c, CONTAINERS_US, 0};
+    assert_near(r.grams, 100, 1e-12);
+    food_free(tuna);
+    /* a USDA can far from the usual tin (165 g: 1.65 x 100 g) is another
+     * pack: the table's size, said so */
+    tuna = MK("Fish, tuna, light, canned in water", "Finfish and Shellfish Products",
+              {"cup", 1, 154}, {"can", 1, 165});
+    r = conv(tuna, 1, "tin", CONTAINERS_UK, 0, c);
+    assert_near(r.grams, 100, 1e-12);
+    assert_string_equal(r.text, "1 tin = 100 g (default can) (USDA's 'can' is 165 g)");
+    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL};
     char err[512];
     assert_int_equal(units_convert(tuna, 1, "tin", &o, &r, err, sizeof(err)), UNITS_EUNIT);
     food_free(tuna);
@@ -262,7 +271,7 @@ static void test_counts(void **state)
     assert_near(r.grams, 40, 1e-12);
     food_free(kipper);
     struct food *cake = MK("Rice cake, cracker", "Snacks", {"cubic inch", 1, 4.2});
-    struct units_opts o = {0, c, CONTAINERS_US, 0};
+    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL};
     char err[512];
     assert_int_equal(units_convert(cake, 1, NULL, &o, &r, err, sizeof(err)), UNITS_ENOPORTION);
     food_free(cake);

@@ -602,7 +602,7 @@ struct resolved {
 /* Parse s, resolve it; on success the caller frees r->food. */
 static void resolve(const char *s, struct resolved *r)
 {
-    struct entry_resolver rv = {fake_lookup, NULL, NULL, NULL};
+    struct entry_resolver rv = {fake_lookup, NULL, NULL, NULL, NULL};
     struct entry_found got;
     memset(r, 0, sizeof(*r));
     r->e = parse_ok(s);
@@ -808,7 +808,7 @@ static void test_resolve_misbehaving_lookup(void **state)
     (void)state;
     struct entry_spec e = parse_ok("2 slices xyz");
     struct fake fk;
-    struct entry_resolver rv = {fake_lookup, NULL, &fk, NULL};
+    struct entry_resolver rv = {fake_lookup, NULL, &fk, NULL, NULL};
     struct entry_found got = {NULL, NULL, NULL};
     char err[256];
 

@@ -9,8 +9,10 @@
  *
  * File format (one item a line, '#' starts a comment):
  *     kind NAME = group:USDA GROUP; word:WORD; ...
- *         a kind of food: its USDA group is one of the groups, or its name
- *         holds one of the words (whole words, plural-insensitive)
+ *         a kind of food: its USDA group is one of the groups, or the first
+ *         two segments of its name ("Cheese, mozzarella" of "Cheese,
+ *         mozzarella, part skim milk") hold one of the words (whole words,
+ *         plural-insensitive)
  *     NAME[/NAME...] | KIND | DIALECT | SIZE | SOURCE
  *         a container: KIND a kind or "*", DIALECT "us", "uk" or "*", SIZE
  *         "250 ml", "40 g", "12 fl oz" (any generic unit of units.h),

@@ -116,6 +116,10 @@ struct entry_resolver {
     entry_takes_fn takes;         /* NULL: the food's portion names only (units_find_portion) */
     void *ctx;
     entry_name_word_fn name_word; /* NULL: every word is */
+    /* Does word count whole things of f ("fillet", "stick", "slice"), not
+     * a pack or a measure?  Then a name's last word is its unit when no
+     * other was given ("1 salmon fillet").  NULL: never. */
+    entry_takes_fn counts;
 };
 
 struct entry_found {

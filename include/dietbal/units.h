@@ -55,6 +55,10 @@ struct containers;
  * what a bare count means ("1 pizza" is a slice's worth, not 853 g). */
 #define UNITS_COUNT_MAX_G 500.0
 
+/* A pack up to this weight is one person's (a 6 oz pot of yoghurt, a bag
+ * of crisps); a bigger one is a family pack no bare count means. */
+#define UNITS_PACK_MAX_G 250.0
+
 enum units_kind { UNITS_MASS, UNITS_VOLUME };
 
 struct units_def {
@@ -129,6 +133,7 @@ struct units_opts {
     const struct containers *containers;  /* household containers, or NULL */
     int dialect;                          /* enum containers_dialect: whose pints */
     int implied;                          /* no quantity was written: the food's serving */
+    const char *noun;                     /* the entry's last word ("sticks"), or NULL */
 };
 
 /*
@@ -147,6 +152,11 @@ int units_convert(const struct food *f, double quantity, const char *unit,
 /* Has f a portion one counts ("medium", "slice", "fillet"), not only
  * measures, weights, packs and servings? */
 int units_has_countable(const struct food *f);
+
+/* Does word count whole things of f: one of its countable portions
+ * ("fillet", "stick", "slice"; not a pack, a measure or a whole pie), or a
+ * container line that fits it? */
+int units_counts(const struct food *f, const char *word, const struct units_opts *opts);
 
 /* Does f take word as a unit (any quantity aside)? */
 int units_takes(const struct food *f, const char *word, const struct units_opts *opts);

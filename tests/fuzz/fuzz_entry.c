@@ -53,6 +53,11 @@ static int takes(void *ctx, const struct food *f, const char *word)
     return units_takes(f, word, ctx);
 }
 
+static int counts(void *ctx, const struct food *f, const char *word)
+{
+    return units_counts(f, word, ctx);
+}
+
 /* milk: cup and fl oz; egg: large, medium; salt: no portion. */
 static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
                                 struct food **out, char *err, size_t errlen)
@@ -90,8 +95,8 @@ int fuzz_entry(const uint8_t *data, size_t size)
 {
     char text[MAX_INPUT + 1], err[2048];
     struct entry_spec *e = malloc(sizeof(*e));
-    struct units_opts opts = {0, NULL, 0, 0};
-    struct entry_resolver rv = {lookup, takes, &opts, NULL};
+    struct units_opts opts = {0, NULL, 0, 0, NULL};
+    struct entry_resolver rv = {lookup, takes, &opts, NULL, counts};
     struct entry_found got = {NULL, NULL, NULL};
     struct food *food = NULL;
     const char *unit = NULL;
