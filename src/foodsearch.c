@@ -421,7 +421,7 @@ void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *h
         return;
     words_normalise(text, q, sizeof(q));
     vocab_rewrite(v, VOCAB_US, q, rew, sizeof(rew));
-    pin = vocab_pin(v, rew);
+    pin = vocab_pin(v, VOCAB_US, rew);
     sc = malloc(n * sizeof(*sc));
     copy = malloc(n * sizeof(*copy));
     if (!sc || !copy) {
@@ -652,7 +652,7 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
 {
     struct food_hit *hits = NULL;
     size_t n = 0;
-    const char *pin = vocab_pin(fs->v, q);
+    const char *pin = vocab_pin(fs->v, fs->d, q);
 
     if (pin) {
         *res = load(fs, pin, out, err, errlen);

@@ -28,6 +28,7 @@ struct synonym {
 struct pin {
     char *phrase; /* normalised */
     char *id;
+    int dialect;  /* 0 everyone, else enum vocab_dialect */
 };
 
 struct vocab {
@@ -134,6 +135,21 @@ static int next_line(struct lines *ls, char *err, size_t errlen, const char *nam
     return 0;
 }
 
+/* "uk: beans": a dialect before a phrase or a FROM; 0 when none (and *s
+ * is left alone). */
+static int dialect_prefix(const char **s)
+{
+    const char *p = *s;
+    while (words_is_space((unsigned char)*p))
+        p++;
+    if (words_lower((unsigned char)p[0]) == 'u' && p[1] && strchr("ks", words_lower((unsigned char)p[1])) &&
+        p[2] == ':') {
+        *s = p + 3;
+        return words_lower((unsigned char)p[1]) == 'k' ? VOCAB_UK : VOCAB_US;
+    }
+    return 0;
+}
+
 static int syn_cmp(const void *a, const void *b)
 {
     const struct synonym *x = a, *y = b;
@@ -144,13 +160,8 @@ static int syn_cmp(const void *a, const void *b)
 static int add_synonym(struct vocab *v, const char *line, const char *name, unsigned long no,
                        char *err, size_t errlen)
 {
-    int dialect = 0;
+    int dialect = dialect_prefix(&line);
     const char *eq;
-    if (words_lower((unsigned char)line[0]) == 'u' && strchr("ks", words_lower((unsigned char)line[1])) &&
-        line[2] == ':') {
-        dialect = words_lower((unsigned char)line[1]) == 'k' ? VOCAB_UK : VOCAB_US;
-        line += 3;
-    }
     if (!(eq = strchr(line, '='))) {
         errf(err, errlen, "%s:%lu: expected FROM = TO", name, no);
         return -1;
@@ -222,8 +233,11 @@ int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char
 
 static int pin_cmp(const void *a, const void *b)
 {
-    return strcmp(((const struct pin *)a)->phrase, ((const struct pin *)b)->phrase);
+    const struct pin *x = a, *y = b;
+    int c = strcmp(x->phrase, y->phrase);
+    return c ? c : x->dialect - y->dialect;
 }
+
 
 static int str_cmp(const void *a, const void *b)
 {
@@ -242,10 +256,14 @@ static int add_id(struct vocab *v, const char *id, size_t n)
 
 static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id, size_t idn)
 {
+    const char *start = phrase;
+    int dialect = dialect_prefix(&start);
     if (grow((void **)&v->pins, v->n_pins, &v->cap_pins, sizeof(*v->pins)) != 0)
         return -1;
     struct pin *p = &v->pins[v->n_pins];
-    p->phrase = norm_dup(phrase, n);
+    n -= (size_t)(start - phrase);
+    p->dialect = dialect;
+    p->phrase = norm_dup(start, n);
     p->id = strndup(id, idn);
     if (!p->phrase || !p->id) {
         free(p->phrase);
@@ -319,7 +337,7 @@ int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char
     size_t o = 0;
     for (size_t i = 0; i < v->n_pins; i++) {
         struct pin *p = &v->pins[i];
-        if (o > 0 && strcmp(v->pins[o - 1].phrase, p->phrase) == 0) {
+        if (o > 0 && pin_cmp(&v->pins[o - 1], p) == 0) {
             if (strcmp(v->pins[o - 1].id, p->id) != 0) {
                 errf(err, errlen, "%s: '%s' stands for two foods (%s and %s)", name, p->phrase,
                      v->pins[o - 1].id, p->id);
@@ -477,13 +495,17 @@ size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *no
     return done;
 }
 
-const char *vocab_pin(const struct vocab *v, const char *norm)
+const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm)
 {
-    struct pin key = {(char *)norm, NULL};
+    struct pin key = {(char *)norm, NULL, (int)d};
     const struct pin *p;
     if (!v || !v->n_pins)
         return NULL;
     p = bsearch(&key, v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
+    if (!p) {
+        key.dialect = 0;
+        p = bsearch(&key, v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
+    }
     return p ? p->id : NULL;
 }
 

@@ -44,8 +44,8 @@ static int ends_with(const char *w, size_t n, const char *suffix)
  */
 static size_t singular(char *w, size_t n)
 {
-    if (n > 4 && ends_with(w, n, "ies")) {
-        w[n - 3] = 'y';
+    if (n > 4 && (ends_with(w, n, "ies") || ends_with(w, n, "ied"))) {
+        w[n - 3] = 'y'; /* berries, dried, fried -> berry, dry, fry */
         return n - 2;
     }
     if (n > 4 && ends_with(w, n, "ie")) {

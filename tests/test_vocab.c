@@ -99,14 +99,19 @@ static void test_everyday(void **state)
                                         "usda:11124\n",
                                         "every.txt", err, sizeof(err)),
                      0);
-    assert_string_equal(vocab_pin(v, "milk"), "usda:01077");
-    assert_string_equal(vocab_pin(v, "whole milk"), "usda:01077");
-    assert_string_equal(vocab_pin(v, "banana"), "usda:09040");
-    assert_null(vocab_pin(v, "carrot"));
+    assert_string_equal(vocab_pin(v, VOCAB_US, "milk"), "usda:01077");
+    assert_string_equal(vocab_pin(v, VOCAB_UK, "whole milk"), "usda:01077");
+    assert_string_equal(vocab_pin(v, VOCAB_US, "banana"), "usda:09040");
+    assert_null(vocab_pin(v, VOCAB_US, "carrot"));
     assert_true(vocab_is_everyday(v, "usda:11124"));
     assert_true(vocab_is_everyday(v, "usda:01077"));
     assert_false(vocab_is_everyday(v, "usda:99999"));
     assert_int_equal(vocab_everyday_count(v), 3);
+    /* a dialect's phrase wins on its side only */
+    assert_int_equal(vocab_add_everyday(v, "usda:16006 = uk: beans\n", "more.txt", err, sizeof(err)),
+                     0);
+    assert_string_equal(vocab_pin(v, VOCAB_UK, "bean"), "usda:16006"); /* normalised */
+    assert_null(vocab_pin(v, VOCAB_US, "bean"));
     assert_int_equal(vocab_add_everyday(v, "usda:1 = milk\n", "more.txt", err, sizeof(err)), -1);
     assert_string_equal(err, "more.txt: 'milk' stands for two foods (usda:01077 and usda:1)");
     assert_int_equal(vocab_add_everyday(v, "usda:2 milk\n", "more.txt", err, sizeof(err)), -1);
@@ -127,7 +132,10 @@ static void test_shipped_files(void **state)
     assert_true(vocab_everyday_count(v) >= 300);
     assert_string_equal(rewrite(v, VOCAB_UK, "courgette"), "zucchini");
     assert_string_equal(rewrite(v, VOCAB_UK, "aubergine"), "eggplant");
-    assert_non_null(vocab_pin(v, "milk"));
+    assert_non_null(vocab_pin(v, VOCAB_US, "milk"));
+    /* in the UK "beans" are baked beans; in the US they are no one food */
+    assert_string_equal(vocab_pin(v, VOCAB_UK, "bean"), "usda:16006");
+    assert_null(vocab_pin(v, VOCAB_US, "bean"));
     vocab_free(v);
 }
 

@@ -41,6 +41,7 @@ static void test_plurals_meet(void **state)
         {"dish", "dishes"},    {"box", "boxes"},       {"glass", "glasses"},
         {"pie", "pies"},       {"pea", "peas"},        {"slice", "slices"},
         {"sandwich", "sandwiches"}, {"smoothie", "smoothies"}, {"oat", "oats"},
+        {"dry", "dried"},      {"fry", "fried"},
     };
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         char a[WORDS_MAX];

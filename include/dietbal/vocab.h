@@ -38,7 +38,9 @@ int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char
  * Add the lines of an everyday-foods file:
  *     ID = PHRASE; PHRASE; ...     the food these phrases mean
  *     ID                           an everyday food with no phrase of its own
- * A phrase on two lines is an error.  0, or -1 with err filled.
+ * A phrase may carry a dialect, "uk: beans" (the whole phrase means this
+ * food in UK English only); it wins over the same phrase for everyone.
+ * A phrase on two lines for one dialect is an error.  0, or -1 with err.
  */
 int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char *err,
                        size_t errlen);
@@ -59,8 +61,9 @@ int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen);
 size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *norm, char *out,
                      size_t len);
 
-/* The food id an everyday phrase (normalised) stands for, or NULL. */
-const char *vocab_pin(const struct vocab *v, const char *norm);
+/* The food id an everyday phrase (normalised) stands for in dialect d (its
+ * own phrase first, then everyone's), or NULL. */
+const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm);
 
 /* Is the food id one of the everyday foods? */
 int vocab_is_everyday(const struct vocab *v, const char *id);

@@ -20,8 +20,9 @@
  * Normalise s into out (len bytes): ASCII letters lower-cased; every byte
  * that is not an ASCII letter or digit or part of a UTF-8 sequence splits
  * words; words joined by single spaces; each word reduced to one stem for
- * its singular and plural: "-ies" and "-ie" -> "-y" (berries and berry ->
- * berry, cookies and cookie -> cooky), "-oes" -> "-o" (tomatoes),
+ * its singular and plural: "-ies", "-ied" and "-ie" -> "-y" (berries and
+ * berry -> berry, cookies and cookie -> cooky, dried and dry -> dry),
+ * "-oes" -> "-o" (tomatoes),
  * "-ches"/"-che" -> "-ch" (peaches, quiche), "-shes", "-xes", "-sses" lose
  * "es" (dishes, boxes, glasses), else a final "s" is dropped (not after
  * "s" or "u": eggs -> egg, but glass and hummus stay).  The rules apply to
