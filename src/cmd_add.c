@@ -149,7 +149,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     r = entry_parse(arg, spec, err, sizeof(err));
     if (r == ENTRY_OK)
         foodsearch_hint(a->fs, spec->unit_generic ? NULL : spec->unit, !spec->unit[0]);
-    for (int asked = 0; r == ENTRY_OK; asked++) {
+    for (int asked = 0; r == ENTRY_OK || r == ENTRY_EAMBIGUOUS; asked++) {
         r = entry_resolve(spec, &rv, &got, err, sizeof(err));
         size_t n = 0;
         const struct food_hit *c = got.text ? foodsearch_candidates(a->fs, got.text, &n) : NULL;
@@ -161,13 +161,13 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
             rc = EXIT_USAGE;
             goto out;
         }
+        fprintf(stderr, "dietbal: '%s' will mean %s (%s) from now on (undo: dietbal foods forget %s)\n",
+                got.text, c[k].name, c[k].id, got.text);
         if (foodsearch_choose(a->fs, got.text, c[k].id) != 0) {
             cmd_error("add", "out of memory");
             rc = EXIT_RUNTIME;
             goto out;
         }
-        fprintf(stderr, "dietbal: '%s' will mean %s from now on (undo: dietbal foods forget %s)\n",
-                got.text, c[k].id, got.text);
     }
     if (r != ENTRY_OK) {
         cmd_error_arg(arg, "%s", err);

@@ -715,39 +715,117 @@ static int by_subset(const void *a, const void *b)
     return x->mask < y->mask ? -1 : x->mask > y->mask;
 }
 
-/*
- * No food has every word: try fewer, most informative first.  Larger sets
- * first; among them those that keep the phrase's head word ("jam" of
- * "strawberry jam", "tomatoes" of "cherry tomatoes"), then the rarest words
- * in the table (highest inverse document frequency).  At most half of the
- * words, and never more than two, are left out.
- */
-static int relax(struct foodsearch *fs, struct record *r, const char *text, const char *q,
-                 struct food **out, enum entry_lookup *res, char *err, size_t errlen)
+/* Is the food a processed form the words did not ask for (a dry mix, a
+ * concentrate, baby food)?  Such an answer of the relaxed search is kept
+ * only when fewer words find nothing better ("lemon drizzle cake" is not
+ * "Cake, white, dry mix, special dietary (includes lemon-flavored)"). */
+static int weak(const char *q, const char *name)
 {
-    char words[RELAX_MAX_WORDS][64];
-    int joiner[RELAX_MAX_WORDS] = {0};
-    double idf[RELAX_MAX_WORDS];
-    size_t n = 0, head;
-    long total = 0;
-    int pending_joiner = 0;
+    char name_norm[WORDS_MAX];
+    words_normalise(name, name_norm, sizeof(name_norm));
+    for (size_t i = 0; i < sizeof(off_words) / sizeof(off_words[0]); i++)
+        if (off_words[i].cost >= 4 && words_has_phrase(name_norm, off_words[i].phrase) &&
+            !words_has_phrase(q, off_words[i].phrase))
+            return 1;
+    return 0;
+}
 
+/* The content words of q with their joiners ("with", "in", "on", "and"
+ * before them); the count. */
+static size_t relax_words(const char *q, char words[][64], int *joiner)
+{
+    size_t n = 0;
+    int pending = 0;
     for (const char *p = q; *p && n < RELAX_MAX_WORDS;) {
         size_t k = strcspn(p, " ");
         char w[64];
         snprintf(w, sizeof(w), "%.*s", (int)(k < 63 ? k : 63), p);
         if (content_word(w)) {
             snprintf(words[n], sizeof(words[n]), "%s", w);
-            joiner[n++] = pending_joiner;
-            pending_joiner = 0;
+            joiner[n++] = pending;
+            pending = 0;
         } else if (!strcmp(w, "with") || !strcmp(w, "in") || !strcmp(w, "on") ||
                    !strcmp(w, "and")) {
-            pending_joiner = 1;
+            pending = 1;
         }
         p += k;
         while (*p == ' ')
             p++;
     }
+    return n;
+}
+
+/* The subsets of `size` of the n words worth a search (no word that no
+ * food has), best first; the count. */
+static size_t relax_subsets(size_t n, size_t size, size_t head, const double *idf,
+                            struct subset *sets)
+{
+    size_t ns = 0;
+    for (unsigned m = 1; m < (1u << n); m++) {
+        if (bits(m) != size)
+            continue;
+        struct subset s = {m, (m >> head) & 1, 0};
+        int dead = 0;
+        for (size_t i = 0; i < n; i++)
+            if (m >> i & 1) {
+                dead |= idf[i] < 0;
+                s.idf += idf[i];
+            }
+        if (!dead)
+            sets[ns++] = s;
+    }
+    qsort(sets, ns, sizeof(*sets), by_subset);
+    return ns;
+}
+
+struct relaxed {
+    struct food *weak;  /* a weak answer kept in reserve */
+    char weak_words[WORDS_MAX];
+};
+
+/* One subset tried: 1 settled (an answer or an ambiguity), 0 go on,
+ * -1 error. */
+static int relax_try(struct foodsearch *fs, struct record *r, const char *text, const char *sub,
+                     struct relaxed *rx, struct food **out, enum entry_lookup *res, char *err,
+                     size_t errlen)
+{
+    struct food *f = NULL;
+    int t = try_text(fs, r, text, sub, &f, res, err, errlen);
+    if (t <= 0)
+        return t;
+    if (*res == ENTRY_LOOKUP_FOUND && weak(sub, f->name)) {
+        if (!rx->weak) {
+            rx->weak = f;
+            snprintf(rx->weak_words, sizeof(rx->weak_words), "%s", sub);
+        } else {
+            food_free(f);
+        }
+        return 0;
+    }
+    if (*res == ENTRY_LOOKUP_FOUND)
+        *out = f;
+    return 1;
+}
+
+/*
+ * No food has every word: try fewer, most informative first.  Larger sets
+ * first; among them those that keep the phrase's head word ("jam" of
+ * "strawberry jam", "tomatoes" of "cherry tomatoes"), then the rarest words
+ * in the table (highest inverse document frequency).  At most half of the
+ * words, and never more than two, are left out, but for the head word
+ * alone of three.  A processed form the words did not ask for is the
+ * answer only if nothing better turns up.
+ */
+static int relax(struct foodsearch *fs, struct record *r, const char *text, const char *q,
+                 struct food **out, enum entry_lookup *res, char *err, size_t errlen)
+{
+    char words[RELAX_MAX_WORDS][64];
+    int joiner[RELAX_MAX_WORDS] = {0}, t = 0;
+    double idf[RELAX_MAX_WORDS];
+    struct relaxed rx = {NULL, ""};
+    size_t n = relax_words(q, words, joiner), head;
+    long total = 0;
+
     if (n < 2 || store_food_count(fs->s, &total) != STORE_OK)
         return 0;
     head = head_index(n, joiner);
@@ -758,46 +836,39 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
         idf[i] = df > 0 ? log((double)(total + 1) / (double)df) : -1;
     }
     /* at most half the words, and at most two, may go: past that the
-     * answer is a guess ("milk' DROP TABLE entry" is no gum drop) */
-    size_t min_size = n - (n / 2 < 2 ? n / 2 : 2);
-    for (size_t size = n - 1; size >= min_size && size >= 1; size--) {
+     * answer is a guess ("milk' DROP TABLE entry" is no gum drop); of
+     * three words the head alone may stay ("cake" of "lemon drizzle cake") */
+    size_t half = n - (n / 2 < 2 ? n / 2 : 2), min_size = n == 3 ? 1 : half;
+    for (size_t size = n - 1; t == 0 && size >= min_size && size >= 1; size--) {
         struct subset sets[1 << RELAX_MAX_WORDS];
-        size_t ns = 0;
-        memset(sets, 0, sizeof(sets));
-        for (unsigned m = 1; m < (1u << n); m++) {
-            if (bits(m) != size)
-                continue;
-            struct subset s = {m, (m >> head) & 1, 0};
-            int dead = 0;
-            for (size_t i = 0; i < n; i++)
-                if (m >> i & 1) {
-                    dead |= idf[i] < 0;
-                    s.idf += idf[i];
-                }
-            if (!dead)
-                sets[ns++] = s;
-        }
-        qsort(sets, ns, sizeof(*sets), by_subset);
-        for (size_t j = 0; j < ns; j++) {
+        size_t ns = relax_subsets(n, size, head, idf, sets);
+        for (size_t j = 0; t == 0 && j < ns && (size >= half || sets[j].has_head); j++) {
             char sub[WORDS_MAX] = "";
             for (size_t i = 0; i < n; i++)
                 if (sets[j].mask >> i & 1)
                     snprintf(sub + strlen(sub), sizeof(sub) - strlen(sub), "%s%s",
                              sub[0] ? " " : "", words[i]);
-            int t = try_text(fs, r, text, sub, out, res, err, errlen);
-            if (t < 0)
-                return -1;
-            if (t > 0) {
-                size_t used = strlen(r->note);
-                if (*res == ENTRY_LOOKUP_FOUND)
-                    bufprintf(r->note + used, sizeof(r->note) - used,
-                              "%staken as \"%s\" (no \"%s\" in the table)", used ? "; " : "",
-                              (*out)->name, text);
-                return 1;
-            }
+            t = relax_try(fs, r, text, sub, &rx, out, res, err, errlen);
         }
     }
-    return 0;
+    if (t < 0) {
+        food_free(rx.weak);
+        return -1;
+    }
+    if (t == 0 && rx.weak) {
+        *out = rx.weak;
+        *res = ENTRY_LOOKUP_FOUND;
+        rx.weak = NULL;
+        t = 1;
+    }
+    food_free(rx.weak);
+    if (t > 0 && *res == ENTRY_LOOKUP_FOUND) {
+        size_t used = strlen(r->note);
+        bufprintf(r->note + used, sizeof(r->note) - used,
+                  "%staken as \"%s\" (no \"%s\" in the table)", used ? "; " : "", (*out)->name,
+                  text);
+    }
+    return t;
 }
 
 static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char *err,
