@@ -85,7 +85,8 @@ t_eq "day trimester" "$(d .profile.trimester)" 2
 
 t_run add --date 2026-11-21 "2 egg" "1 banana"
 t_rc "bare counts exit 0" 0
-t_out_has "2 egg counts medium eggs" "2 × medium (44 g, default portion) = 88 g"
+# eggs default to large (USDA, FDA reference egg; foods/containers.txt): 2 x 50 g
+t_out_has "2 egg counts large eggs" "2 × large (50 g, default portion) = 100 g"
 
 # --- bad input: exit 2, a clear message, nothing stored ---------------------
 before=$(t_db_digest)
@@ -105,7 +106,7 @@ bad "over 5 kg" "--force" add "6 kg milk"
 bad "unknown unit" "is not a unit of" add "2 buckets milk"
 bad "volume without a volume portion" "dietbal: " add "1 cup @usda:23999"
 bad "unknown food" "no food matches" add "1 cup zzqxjv"
-bad "ambiguous food" "matches several foods" add "1 cup beans"
+bad "ambiguous food" "matches several foods" add "1 cup soup"
 bad "impossible date" "2026-02-30" add --date 2026-02-30 "1 cup milk"
 bad "future date" "in the future" add --date 2026-12-24 "1 cup milk"
 bad "bad meal" "--meal" add --meal brunch "1 cup milk"
