@@ -57,7 +57,7 @@ t_eq "no 'database is locked'" "$(grep -c locked "$T_DIR/err")" 0
 t_eq "the database was made once the lock was free" \
     "$(sqlite3 "$T_DIR/held/diary.db" "SELECT count(*) FROM sqlite_master WHERE name = 'hold';
         PRAGMA user_version; PRAGMA journal_mode" | tr '\n' ' ')" \
-    "0 2 wal "
+    "0 3 wal "
 
 # --- 2: a new database opened by many processes at once ---------------------
 failures=0
@@ -79,7 +79,7 @@ T_ERR=$(cat "$T_DIR/race.err" 2>/dev/null)
 T_RC=
 t_eq "$procs processes x $rounds new databases: every open succeeds" "$failures" 0
 t_eq "each new database is at the current schema version" \
-    "$(sqlite3 "$T_DIR/race/1/diary.db" 'PRAGMA user_version')" 2
+    "$(sqlite3 "$T_DIR/race/1/diary.db" 'PRAGMA user_version')" 3
 t_eq "each new database is in WAL mode" \
     "$(sqlite3 "$T_DIR/race/1/diary.db" 'PRAGMA journal_mode')" wal
 t_eq "the nutrient table was filled once" \
