@@ -90,7 +90,7 @@ static struct analysis *small(const struct profile *p)
     snprintf(c[1].date, sizeof(c[1].date), "2026-11-20");
     c[1].swelling = 1;
     c[1].duration_min = NAN;
-    struct analysis_input in = {from, from + 6, p, d, n, c, 2};
+    struct analysis_input in = {from, from + 6, p, d, n, c, 2, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     return a;
 }
@@ -118,7 +118,7 @@ static struct analysis *long_period(void)
         c[i].duration_min = NAN;
         c[i].severity = 3;
     }
-    struct analysis_input in = {from, from + 14, &p, d, 15, c, 5};
+    struct analysis_input in = {from, from + 14, &p, d, 15, c, 5, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     assert_int_equal(a->cramps.relation, ANALYSIS_REL_DONE);
     return a;
@@ -417,7 +417,8 @@ static void test_csv_rows(void **state)
         "date,logged,energy_kcal,protein_g,calcium_mg,magnesium_mg,phosphorus_mg,"
         "potassium_mg,sodium_mg,water_g,energy_completeness,protein_completeness,"
         "calcium_completeness,magnesium_completeness,phosphorus_completeness,"
-        "potassium_completeness,sodium_completeness,water_completeness,cramp_episodes\r\n";
+        "potassium_completeness,sodium_completeness,water_completeness,cramp_episodes,"
+        "preeclampsia_signs\r\n";
     assert_memory_equal(text, header, strlen(header));
     /* 1 header + 7 days, each ending CRLF, no bare LF */
     size_t crlf = 0;
@@ -428,13 +429,13 @@ static void test_csv_rows(void **state)
         }
     }
     assert_int_equal(crlf, 8);
-    /* the day not logged: logged 0, 16 empty cells, no cramps */
-    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0\r\n"));
+    /* the day not logged: logged 0, 16 empty cells, no cramps, no signs */
+    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0,0\r\n"));
     /* a logged day: totals at 1 decimal (protein 2), completeness 3, the
      * cramp on the 18th */
     assert_non_null(strstr(text, "\r\n2026-11-18,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,"
                                  "1260.0,3100.0,1.000,1.000,1.000,1.000,1.000,1.000,1.000,"
-                                 "1.000,1\r\n"));
+                                 "1.000,1,0\r\n"));
     /* no cell is NA */
     for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n")) {
         char *save = NULL;
@@ -456,12 +457,13 @@ static void test_csv_unknown_is_empty(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN; /* no food of the day has a sodium value */
     day_values(&d[0], day_of("2026-11-16"), v);
-    struct analysis_input in = {day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *text = render(csv_render, a, NULL);
     /* sodium total empty, sodium completeness 0 */
     assert_non_null(strstr(text, "\r\n2026-11-16,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,,"
-                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0\r\n"));
+                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0,0\r\n"));
     free(text);
     analysis_free(a);
 }
@@ -574,7 +576,8 @@ static void test_text_day(void **state)
     struct analysis *a = NULL;
     char err[128];
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *t = render(report_text, a, NULL);
     check_width(t);

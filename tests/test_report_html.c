@@ -84,7 +84,7 @@ static struct analysis *week(const struct profile *p, int red)
     c[1].swelling = red;
     c[1].severity = 3;
     c[1].duration_min = NAN;
-    struct analysis_input in = {from, from + 6, p, d, n, c, 2};
+    struct analysis_input in = {from, from + 6, p, d, n, c, 2, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     assert_int_equal(a->cramps.red_flag, red);
     return a;
@@ -431,7 +431,8 @@ static void test_one_day_and_long_period(void **state)
 
     /* one day, no cramps: no advice on cramps, no red flag */
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *h = render(a, NULL);
     assert_non_null(strstr(h, "<title>dietbal day: 2026-11-18</title>"));
@@ -448,7 +449,8 @@ static void test_one_day_and_long_period(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN;
     day_values(&d[0], from + 100, v);
-    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0};
+    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0,
+                                 NULL, 0};
     assert_int_equal(analysis_run(&in2, &a, err, sizeof(err)), 0);
     h = render(a, NULL);
     assert_int_equal(count(h, "<svg class=\"chart\""), 7);
