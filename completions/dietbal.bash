@@ -8,7 +8,7 @@
 
 _dietbal() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
-    local commands="init import foods profile add log rm day cramp report suggest check backup"
+    local commands="init import foods profile add log rm day cramp report suggest export check backup"
     local global="--db --json --quiet --help --version"
     local common="--db --json --quiet --help"
     local i cmd="" cmd_i=0 sub="" words=""
@@ -40,7 +40,9 @@ _dietbal() {
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return 0
         ;;
-    --format) words="text markdown html json csv" ;;
+    --format)
+        if [ "$cmd" = export ]; then words="csv json"; else words="text markdown html json csv"; fi
+        ;;
     --meal) words="breakfast lunch dinner snack" ;;
     --sex) words="female male" ;;
     --site) words="calf foot thigh other" ;;
@@ -84,6 +86,7 @@ _dietbal() {
         add) words="--date --time --meal --force" ;;
         log) words="--date --from --to" ;;
         report) words="--week --from --to --format --output" ;;
+        export) words="--from --to --format" ;;
         suggest) words="--limit" ;;
         backup) words="--force" ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
@@ -94,7 +97,8 @@ _dietbal() {
         cramp)
             [ "$sub" = add ] &&
                 words="--date --time --severity --duration-min --site --side --night --swelling
-                       --redness --warmth --hard-to-walk --pain-persists"
+                       --redness --warmth --hard-to-walk --pain-persists --sudden-swelling
+                       --headache --vision-problems --pain-below-ribs"
             ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$words $common" -- "$cur")

@@ -15,7 +15,7 @@
  * or that a food will stop them, and never of supplement doses
  * (nutrition-science.md 5.3).
  */
-#include "dietbal/analysis.h"
+#include "analysis_int.h"
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
@@ -70,6 +70,13 @@
 #ifndef DIETBAL_PRAL_HIGH_MEQ
 #define DIETBAL_PRAL_HIGH_MEQ 15.0
 #endif
+
+/* Tests against a UL or the CDRR use the pooled survey SDw, which may be
+ * too small at high intakes: the SD of daily intake rises with the mean
+ * (IOM 2000 p. 65).  Said, not withheld (nutrition-science.md 0.1). */
+#define HIGH_INTAKE_SDW_NOTE                                                                       \
+    " (at intakes this high the survey's day-to-day SD may be too small, which makes the "          \
+    "probability look more certain than it is; IOM 2000 p. 65)"
 
 /* Period completeness below which DATA_INCOMPLETE fires; the same cut as
  * the per-day one (ANALYSIS_DAY_COMPLETENESS_MIN).  Why 0.8: with at most a
@@ -168,7 +175,7 @@ static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 static int is_intake_rule(const char *code)
 {
     return strcmp(code, "DATA_SPARSE") != 0 && strcmp(code, "DATA_INCOMPLETE") != 0 &&
-           strcmp(code, "CRAMP_RED_FLAG") != 0;
+           strcmp(code, "CRAMP_RED_FLAG") != 0 && strcmp(code, "PREECLAMPSIA_SIGNS") != 0;
 }
 
 /*
@@ -210,6 +217,8 @@ static struct analysis_warning *add_warning(struct analysis *a, const struct ana
     w->message = message;
     w->why = rule->why;
     w->advice = rule->advice;
+    w->more = rule->more;
+    w->less = rule->less;
     w->nutrient = nutrient;
     w->tentative = tentative;
     return w;
@@ -225,16 +234,24 @@ static void figure(struct analysis_warning *w, const char *name, double value, c
     w->n_figures++;
 }
 
+/* The probability was withheld on purpose: no intake logged (mean <= 0),
+ * or a table CV over 60 % (never for the core nutrients); nutrition-
+ * science.md 0.1. */
+static int withheld(const struct analysis_nutrient *nu)
+{
+    return nu->no_intake || nu->cv_unreliable;
+}
+
 /* Short against the EAR: the probability of adequacy is below
- * P_ADEQUATE_LOW, or, when the probability is withheld because the
- * day-to-day CV is too large (2.7), the mean itself is below the EAR. */
+ * P_ADEQUATE_LOW, or, when the probability is withheld (0.1), the mean
+ * itself is below the EAR. */
 static int ear_short(const struct analysis_nutrient *nu)
 {
     if (nu->n_assess == 0 || !nu->ref.has_ear || !isfinite(nu->ref.ear))
         return 0;
     if (isfinite(nu->p_adequate))
         return nu->p_adequate < P_ADEQUATE_LOW;
-    return nu->cv_unreliable && nu->assess_mean < nu->ref.ear;
+    return withheld(nu) && nu->assess_mean < nu->ref.ear;
 }
 
 /* Above a limit: p above P_ABOVE_LIMIT, or (probability withheld) the mean
@@ -245,7 +262,7 @@ static int limit_exceeded(const struct analysis_nutrient *nu, double p, double l
         return 0;
     if (isfinite(p))
         return p > P_ABOVE_LIMIT;
-    return nu->cv_unreliable && nu->assess_mean > limit;
+    return withheld(nu) && nu->assess_mean > limit;
 }
 
 /* AI not shown to be reached. */
@@ -255,7 +272,7 @@ static int ai_not_reached(const struct analysis_nutrient *nu)
         return 0;
     if (isfinite(nu->p_above_ai))
         return nu->p_above_ai < P_ABOVE_AI_LOW;
-    return nu->cv_unreliable && nu->assess_mean < nu->ref.ai;
+    return withheld(nu) && nu->assess_mean < nu->ref.ai;
 }
 
 static const char *approx_note(const struct analysis_nutrient *nu)
@@ -263,11 +280,15 @@ static const char *approx_note(const struct analysis_nutrient *nu)
     return nu->approximate ? " (approximate)" : "";
 }
 
-/* "probability that usual intake is adequate 0.12" or why it is withheld. */
-static void prob_text(char *buf, size_t len, const char *what, double p)
+/* "probability that usual intake is adequate 0.12" or why it is withheld
+ * (0.1: only when nothing was taken in). */
+static void prob_text(char *buf, size_t len, const char *what, double p,
+                      const struct analysis_nutrient *nu)
 {
     if (isfinite(p))
         snprintf(buf, len, "%s %.2f", what, p);
+    else if (nu->no_intake)
+        snprintf(buf, len, "no probability: none of it was logged on any day");
     else
         snprintf(buf, len, "no probability (day-to-day variation too large for the method)");
 }
@@ -282,27 +303,51 @@ static void short_text(char *buf, size_t len, const char *name, double p)
         snprintf(buf, len, "mean %s intake below the EAR", name);
 }
 
+/* The figures a verdict on P(adequate) adds: the sensitivity figure with
+ * SDw scaled to the mean (0.1), and how many more days would make an
+ * uncertain one firm (0.9).  "" when there is nothing to add. */
+static void ear_extra(char *buf, size_t len, const struct analysis_nutrient *nu)
+{
+    size_t n = 0;
+
+    buf[0] = '\0';
+    if (isfinite(nu->p_adequate_scaled))
+        n = (size_t)snprintf(buf, len, " (%.3f if day-to-day variation scales with intake)",
+                             nu->p_adequate_scaled);
+    if (n >= len)
+        return;
+    if (nu->firmness == ANALYSIS_FIRM_MORE_DAYS)
+        snprintf(buf + n, len - n, "; log %ld more day%s at this mean for a firm answer",
+                 nu->days_needed, nu->days_needed == 1 ? "" : "s");
+    else if (nu->firmness == ANALYSIS_FIRM_NEVER)
+        snprintf(buf + n, len - n, "; more days at this mean would not make it firm");
+}
+
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
     struct analysis_nutrient *nu = &a->nutrients[id];
-    char m[40], e[40], r[40], p[96];
+    char m[40], e[40], r[40], p[96], x[160];
     struct analysis_warning *w;
 
     if (!ear_short(nu))
         return;
-    prob_text(p, sizeof(p), "probability that usual intake is adequate", nu->p_adequate);
+    prob_text(p, sizeof(p), "probability that usual intake is adequate", nu->p_adequate, nu);
+    ear_extra(x, sizeof(x), nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); %s%s.",
+                    xprintf("%c%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
+                            "%s%s%s.",
                             nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(e, nu->ref.ear, nu),
-                            amount(r, nu->ref.rda, nu), p, approx_note(nu)),
+                            amount(r, nu->ref.rda, nu), p, x, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
     figure(w, "ear", nu->ref.ear, nu->unit);
     figure(w, "rda", nu->ref.rda, nu->unit);
     figure(w, "p_adequate", nu->p_adequate, "");
+    if (nu->firmness == ANALYSIS_FIRM_MORE_DAYS)
+        figure(w, "days_needed", (double)nu->days_needed, "");
 }
 
 static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, int *failed,
@@ -314,12 +359,12 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
 
     if (nu->ref.ul_supplement_only || !limit_exceeded(nu, nu->p_above_ul, nu->ref.ul))
         return;
-    prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul);
+    prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul, nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, above the UL %s; %s%s.",
+                    xprintf("%c%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
                             nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
-                            approx_note(nu)),
+                            HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -336,7 +381,7 @@ static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, i
 
     if (!ai_not_reached(nu))
         return;
-    prob_text(p, sizeof(p), "confidence that usual intake is above the AI", nu->p_above_ai);
+    prob_text(p, sizeof(p), "confidence that usual intake is above the AI", nu->p_above_ai, nu);
     w = add_warning(a, rule, ANALYSIS_INFO, id,
                     xprintf("%s not shown to reach the AI: mean %s/day over %zu day%s, AI %s; "
                             "%s%s. An AI test cannot show a shortfall.",
@@ -465,6 +510,12 @@ static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule
     figure(w, "p_adequate_magnesium", mg->p_adequate, "");
 }
 
+/* ACID_LOAD_HIGH without "less meat", for a week in which protein or
+ * phosphorus is short: no warning may advise less of what another advises
+ * more of (nutrition-science.md 0.5).  Dairy is never named: it must not be
+ * cut while calcium is below the EAR, and PRAL is no reason to cut it. */
+#define ACID_ADVICE_MORE_ONLY "More vegetables, fruit and pulses lower the acid load."
+
 static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *r, int *failed)
 {
     const struct analysis_measure *m = &a->balance.pral_meq;
@@ -477,6 +528,10 @@ static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *
                             "dietbal threshold; no validated cut-off exists).",
                             m->value, (double)DIETBAL_PRAL_HIGH_MEQ),
                     failed);
+    if (w && (ear_short(&a->nutrients[NUT_PROTEIN]) || ear_short(&a->nutrients[NUT_PHOSPHORUS]))) {
+        w->advice = ACID_ADVICE_MORE_ONLY;
+        w->less = NULL;
+    }
     figure(w, "pral_meq", m->value, "mEq");
     figure(w, "threshold", DIETBAL_PRAL_HIGH_MEQ, "mEq");
 }
@@ -494,13 +549,14 @@ static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, 
 
     if (!limit_exceeded(nu, nu->p_above_cdrr, nu->ref.cdrr))
         return;
-    prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_cdrr);
+    prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_cdrr, nu);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_SODIUM,
                     xprintf("Sodium: mean %s/day over %zu day%s, above %s, the intake above "
                             "which less sodium lowers chronic-disease risk (CDRR; not a "
-                            "toxicity limit); %s%s.",
+                            "toxicity limit); %s%s%s.",
                             amount(m, nu->assess_mean, nu), nu->n_assess, plural(nu->n_assess),
-                            amount(c, nu->ref.cdrr, nu), p, approx_note(nu)),
+                            amount(c, nu->ref.cdrr, nu), p, HIGH_INTAKE_SDW_NOTE,
+                            approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -598,7 +654,14 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
             snprintf(part1, sizeof(part1), "Warning signs logged with %d cramp episodes "
                      "from %s to %s (%s). ", c->sign_episodes, first, last, signs + 2);
     }
-    if (c->persistent_run >= ANALYSIS_PERSISTENT_PAIN_DAYS) {
+    if (c->one_leg_run >= ANALYSIS_ONE_LEG_PAIN_DAYS) {
+        char end[11];
+        date_format(c->one_leg_run_end, end);
+        snprintf(part2, sizeof(part2),
+                 "Pain in one leg that did not ease, logged on %d days running up to %s: it "
+                 "persisted into the next day. ",
+                 c->one_leg_run, end);
+    } else if (c->persistent_run >= ANALYSIS_PERSISTENT_PAIN_DAYS) {
         char end[11];
         date_format(c->persistent_run_end, end);
         snprintf(part2, sizeof(part2),
@@ -609,6 +672,35 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
                     failed);
     figure(w, "sign_episodes", c->sign_episodes, "");
     figure(w, "persistent_pain_days", c->persistent_run, "");
+    figure(w, "one_leg_pain_days", c->one_leg_run, "");
+}
+
+static void rule_preeclampsia_signs(struct analysis *a, const struct analysis_rule *r,
+                                    int *failed)
+{
+    const struct analysis_cramps *c = &a->cramps;
+    char signs[160], first[11], last[11], when[48];
+    struct analysis_warning *w;
+
+    if (!c->preeclampsia)
+        return;
+    snprintf(signs, sizeof(signs), "%s%s%s%s", c->sudden_swelling ? ", sudden swelling" : "",
+             c->headache ? ", severe headache" : "", c->vision_problems ? ", vision problems" : "",
+             c->pain_below_ribs ? ", pain below the ribs" : "");
+    date_format(c->first_preeclampsia_day, first);
+    date_format(c->last_preeclampsia_day, last);
+    if (c->first_preeclampsia_day == c->last_preeclampsia_day)
+        snprintf(when, sizeof(when), "on %s", first);
+    else
+        snprintf(when, sizeof(when), "from %s to %s", first, last);
+    w = add_warning(a, r, ANALYSIS_ALERT, -1,
+                    xprintf("Pregnancy warning signs logged %s (%s). %s", when, signs + 2,
+                            ADVICE_PREECLAMPSIA),
+                    failed);
+    figure(w, "sudden_swelling", c->sudden_swelling, "");
+    figure(w, "headache", c->headache, "");
+    figure(w, "vision_problems", c->vision_problems, "");
+    figure(w, "pain_below_ribs", c->pain_below_ribs, "");
 }
 
 /* ------------------------------------------------------------------------
@@ -621,88 +713,101 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
 #define P_LIM_TXT XSTR(P_ABOVE_LIMIT)
 
 static const struct analysis_rule rules[] = {
+    {"PREECLAMPSIA_SIGNS", ANALYSIS_ALERT,
+     "any entry in the period with sudden swelling (face, hands or feet), a severe headache, "
+     "vision problems or pain below the ribs, or with swelling of both legs",
+     "nutrition-science.md 0.4 (NHS pre-eclampsia guidance)",
+     "These can be signs of pre-eclampsia, which needs checking the same day; they are not "
+     "cramp symptoms.",
+     ADVICE_PREECLAMPSIA_EMERGENCY, NULL, NULL, rule_preeclampsia_signs},
     {"CRAMP_RED_FLAG", ANALYSIS_ALERT,
-     "any cramp in the period with swelling, redness, warmth or difficulty walking; or pain "
-     "that does not ease on " XSTR(ANALYSIS_PERSISTENT_PAIN_DAYS) " or more days running "
-     "(run ending in the period)",
-     "nutrition-science.md 5.5 (CDC, HSE, NHS GGC); the 3-day rule is a design choice "
-     "(product.md)",
+     "any cramp in the period with swelling, redness, warmth or difficulty walking; pain in one "
+     "leg that does not ease on " XSTR(ANALYSIS_ONE_LEG_PAIN_DAYS) " days running (it "
+     "persists into the next day); or pain that does not ease on "
+     XSTR(ANALYSIS_PERSISTENT_PAIN_DAYS) " or more days running in both legs (run ending in "
+     "the period)",
+     "nutrition-science.md 5.5 (CDC, HSE, NHS GGC) and 0.4 (NHS: cramping pain in one leg); "
+     "the 3-day rule for both legs is a design choice (product.md)",
      "These signs can come from a blood clot in the leg (deep vein thrombosis), not an "
      "ordinary cramp.",
-     ADVICE_EMERGENCY, rule_cramp_red_flag},
+     ADVICE_EMERGENCY, NULL, NULL, rule_cramp_red_flag},
     {"DATA_SPARSE", ANALYSIS_INFO,
      "fewer than " XSTR(ANALYSIS_MIN_DAYS) " logged days; intake warnings are then "
      "softened to info and marked tentative",
      "nutrition-science.md 2.7 (n < 3); softening is a design choice",
      "A few days say little about usual intake, so every figure is very uncertain.",
-     "Log everything you eat and drink for at least 3 days, ideally 7 or more.",
+     "Log everything you eat and drink for at least 3 days, ideally 7 or more.", NULL, NULL,
      rule_data_sparse},
     {"DATA_INCOMPLETE", ANALYSIS_INFO,
      "a nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or any "
      "logged day below it (such days are left out of the probabilities)",
      "product.md (completeness); nutrition-science.md 2.7; the 0.8 cut is a design choice",
      "Foods without values make totals look lower than they are.",
-     "Prefer foods with complete values; 'dietbal foods show ID' lists a food's values.",
-     rule_data_incomplete},
+     "Prefer foods with complete values; 'dietbal foods show ID' lists a food's values.", NULL,
+     NULL, rule_data_incomplete},
     {"CALCIUM_LOW", ANALYSIS_WARNING,
-     "calcium p_adequate < " P_LOW_TXT " (or, when the probability is withheld for a CV over "
-     "0.6, mean < EAR)",
-     "IOM 2000 ch. 3 pp. 56-57 and App. B (nutrition-science.md 2.2)",
+     "calcium p_adequate < " P_LOW_TXT " (or, when the probability is withheld because "
+     "nothing was logged, mean < EAR)",
+     "IOM 2000 ch. 3 pp. 56-57 and App. B (nutrition-science.md 2.2, 0.1)",
      "Calcium below the EAR is worth correcting for health in general; small trials of calcium "
      "supplements for cramps gave weak evidence, and no diet has been shown to prevent cramps.",
      "Have calcium-rich foods at meals: milk, yoghurt, cheese, calcium-set tofu, fortified "
      "plant drinks, canned fish with bones, kale.",
-     rule_calcium_low},
+     "milk|yoghurt|cheese|tofu|fortified plant drinks|fish|kale", NULL, rule_calcium_low},
     {"CALCIUM_HIGH", ANALYSIS_WARNING,
      "calcium p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
      "IOM 2000 ch. 3 Table 3-4, App. B Table B-6 (2.4); UL IOM 2011; 0.5 a design choice",
      "High calcium is not known to prevent cramps; usual intake above the UL may cause harm.",
      "Check calcium supplements and fortified foods with your midwife, doctor or dietitian.",
-     rule_calcium_high},
+     NULL, NULL, rule_calcium_high},
     {"MAGNESIUM_LOW", ANALYSIS_WARNING,
      "magnesium p_adequate < " P_LOW_TXT " (or, probability withheld, mean < EAR)",
      "IOM 2000 ch. 3 (2.2); EAR IOM 1997",
      "Magnesium below the EAR is worth correcting in general; trials of magnesium supplements "
      "for pregnancy leg cramps gave mixed, low-certainty results.",
      "Eat magnesium-rich foods: pulses, nuts, seeds, whole grains and green leafy vegetables.",
-     rule_magnesium_low},
+     "pulses|nuts|seeds|whole grains|green leafy vegetables", NULL, rule_magnesium_low},
     {"MAGNESIUM_SUPPLEMENT_UL", ANALYSIS_WARNING,
      "mean supplemental magnesium > 350 mg/day; dietbal does not log supplements yet, so this "
      "rule cannot fire; food magnesium is never compared with the UL",
      "IOM 1997 (UL for supplements and medicines only; nutrition-science.md 1.2 note *)",
      "The UL for supplemental magnesium was set to avoid side effects; whether magnesium helps "
      "cramps is uncertain.",
-     "Talk to your midwife or doctor about the supplement.", rule_magnesium_supplement_ul},
+     "Talk to your midwife or doctor about the supplement.", NULL, NULL,
+     rule_magnesium_supplement_ul},
     {"PHOSPHORUS_LOW", ANALYSIS_WARNING,
      "phosphorus p_adequate < " P_LOW_TXT " (or, probability withheld, mean < EAR)",
      "IOM 2000 ch. 3 (2.2); EAR IOM 1997",
      "Phosphorus has not been linked to leg cramps; intake below the EAR is uncommon and worth "
      "correcting in general.",
      "Dairy, fish, meat, eggs, pulses, nuts and whole grains supply phosphorus.",
-     rule_phosphorus_low},
+     "dairy|fish|meat|eggs|pulses|nuts|whole grains", NULL, rule_phosphorus_low},
     {"PHOSPHORUS_HIGH", ANALYSIS_WARNING,
      "phosphorus p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
      "IOM 2000 Table 3-4 (2.4); UL IOM 1997 p. 188; 0.5 a design choice",
      "Phosphorus has not been shown to cause cramps; usual intake above the UL is worth "
      "lowering in general.",
      "Eat fewer processed meats, cola drinks and processed foods with phosphate additives.",
-     rule_phosphorus_high},
+     NULL, "processed meats|cola drinks|phosphate additives", rule_phosphorus_high},
     {"PROTEIN_LOW", ANALYSIS_WARNING,
      "protein p_adequate < " P_LOW_TXT " (EAR in g from g/kg x weight, else the g/day figure)",
      "IOM 2000 ch. 3 (2.2); EAR IOM 2002/2005 (nutrition-science.md 1.3)",
      "Protein has not been linked to leg cramps; intake below the EAR is worth correcting, all "
      "the more in later pregnancy.",
      "Add a protein food to each meal: pulses, eggs, dairy, fish, meat, tofu or nuts.",
-     rule_protein_low},
+     "pulses|eggs|dairy|fish|meat|tofu|nuts", NULL, rule_protein_low},
     {"PROTEIN_EXCESS", ANALYSIS_WARNING,
      "warning: protein > AMDR upper bound (35 % of energy; 30 % at 14-18 y); info: from "
      "25 % up to the bound",
      "AMDR IOM 2002/2005; 25 %: WHO eLENA / Imdad & Bhutta 2011 (supplements, extrapolated); "
-     "the bands are the design of nutrition-science.md 1.3",
+     "the bands are the design of nutrition-science.md 1.3; the advice 0.5",
      "High protein is not known to cause cramps or to drain calcium (it raises calcium in urine "
      "but also its absorption); high-protein supplements in pregnancy showed no benefit in "
      "trials.",
-     "Swap some meat, fish or protein shakes for vegetables, fruit, whole grains and pulses.",
+     "Swap some processed meat or protein shakes for vegetables, fruit, whole grains and "
+     "pulses; keep eating 2-3 portions of low-mercury fish a week, as pregnancy guidance "
+     "advises.",
+     "vegetables|fruit|whole grains|pulses|fish", "processed meat|protein shakes",
      rule_protein_excess},
     {"CA_P_RATIO_LOW", ANALYSIS_INFO,
      "Ca:P mass ratio of the period means below the ratio of the RDAs (1.43; 1.04 at 14-18 y) "
@@ -711,7 +816,7 @@ static const struct analysis_rule rules[] = {
      "This is not a measured imbalance, and the ratio has not been linked to cramps.",
      "Raise calcium (dairy, fortified drinks, calcium-set tofu) rather than cutting protein "
      "foods.",
-     rule_ca_p_ratio_low},
+     "dairy|fortified drinks|tofu", NULL, rule_ca_p_ratio_low},
     {"CA_MG_RATIO_HIGH", ANALYSIS_INFO,
      "Ca:Mg mass ratio of the period means > " XSTR(CA_MG_RATIO_MAX) " and magnesium short "
      "(as MAGNESIUM_LOW)",
@@ -719,17 +824,16 @@ static const struct analysis_rule rules[] = {
      "The ratio ranges come from observational studies, none of them about cramps.",
      "Eat magnesium-rich foods (pulses, nuts, seeds, whole grains, green vegetables); do not "
      "cut calcium.",
-     rule_ca_mg_ratio_high},
+     "pulses|nuts|seeds|whole grains|green vegetables", NULL, rule_ca_mg_ratio_high},
     {"ACID_LOAD_HIGH", ANALYSIS_INFO,
      "mean daily PRAL > " XSTR(DIETBAL_PRAL_HIGH_MEQ) " mEq/day (build-time constant "
-     "DIETBAL_PRAL_HIGH_MEQ)",
+     "DIETBAL_PRAL_HIGH_MEQ); without \"less meat\" while protein or phosphorus is short",
      "Remer & Manz 1995 (PRAL); threshold about 1 SD above Zhao et al. 2022's pregnancy mean: "
-     "design choice, no validated cut-off (nutrition-science.md 3.1)",
+     "design choice, no validated cut-off (nutrition-science.md 3.1); advice 0.5",
      "PRAL estimates the acid load of the diet on the kidneys; there is no evidence linking it "
      "to leg cramps.",
-     "More vegetables, fruit and pulses, and somewhat less meat and hard cheese, lower the acid "
-     "load.",
-     rule_acid_load_high},
+     "More vegetables, fruit and pulses, and somewhat less meat, lower the acid load.",
+     "vegetables|fruit|pulses", "meat", rule_acid_load_high},
     {"POTASSIUM_LOW", ANALYSIS_INFO,
      "potassium p_above_ai < " XSTR(P_ABOVE_AI_LOW) " (the mean is below the AI); worded "
      "\"not shown to reach the AI\", never a deficiency",
@@ -738,7 +842,7 @@ static const struct analysis_rule rules[] = {
      "Intake says nothing about blood potassium, and potassium has not been shown to affect "
      "leg cramps.",
      "Fruit, vegetables, potatoes, pulses, dairy and nuts supply potassium.",
-     rule_potassium_low},
+     "fruit|vegetables|potatoes|pulses|dairy|nuts", NULL, rule_potassium_low},
     {"SODIUM_HIGH", ANALYSIS_INFO,
      "sodium p_above_cdrr > " P_LIM_TXT " against the CDRR 2,300 mg (or, probability "
      "withheld, mean > CDRR); info because the CDRR is not a toxicity limit",
@@ -748,13 +852,14 @@ static const struct analysis_rule rules[] = {
      "long-term health.",
      "Eat fewer salty processed foods (cured meats, ready meals, salty snacks) and add less "
      "salt.",
-     rule_sodium_high},
+     NULL, "cured meats|ready meals|salty snacks|salt", rule_sodium_high},
     {"WATER_LOW", ANALYSIS_INFO,
      "total water p_above_ai < " XSTR(P_ABOVE_AI_LOW) " (AI test, as POTASSIUM_LOW)",
      "IOM 2000 Table B-6 (2.3); AI IOM 2005",
      "Drinking enough is common advice for cramps, though untested in trials; drinks that are "
      "not logged are not counted.",
-     "Drink water through the day, and log drinks so that they count.", rule_water_low},
+     "Drink water through the day, and log drinks so that they count.", "water", NULL,
+     rule_water_low},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -764,109 +869,6 @@ const struct analysis_rule *analysis_rules(size_t *n)
     if (n)
         *n = N_RULES;
     return rules;
-}
-
-/* ------------------------------------------------------------------------
- * Life stage of the period
- * ------------------------------------------------------------------------ */
-
-static int same_stage(const struct life_stage *x, const struct life_stage *y)
-{
-    return x->table == y->table && x->band == y->band && x->trimester == y->trimester &&
-           (x->flags & DRI_APPROX_MASK) == (y->flags & DRI_APPROX_MASK);
-}
-
-/* No usable profile: the non-pregnant female 19-30 y values, approximate.
- * Design choice: dietbal's users need their numbers judged against
- * something; refusing every reference-based warning would hide a calcium
- * intake of 300 mg as well as one of 900.  These values are the lowest
- * reasonable default for most nutrients a pregnant woman needs (her
- * magnesium, potassium, water and protein needs are higher), so a shortfall
- * shown with them is real, and the report says that her own values may be
- * higher.  Everything is marked approximate. */
-static void default_stage(struct life_stage *st)
-{
-    memset(st, 0, sizeof(*st));
-    st->age_years = -1;
-    st->sex = SEX_UNKNOWN;
-    st->gest_days = -1;
-    st->gest_week = -1;
-    st->table = DRI_TABLE_NONPREGNANT;
-    st->band = DRI_BAND_19_30;
-    st->flags = DRI_APPROX_SEX;
-    st->approximate = 1;
-    snprintf(st->group, sizeof(st->group), "unknown (female 19-30 y values, approximate)");
-}
-
-/*
- * The stage covering most of the period's logged days (every day when none
- * is logged); a tie goes to the later stage.  Design choice
- * (nutrition-science.md 2.7 allows per day or "the stage covering most of
- * the period"): the probabilities need one EAR for the whole mean, and the
- * majority stage is the one the mean mostly describes.  A 7-day report that
- * crosses into trimester 2 on its last day keeps the trimester 1 values;
- * the report says when the period spans more than one stage.
- */
-static int choose_stage(struct analysis *a, const struct profile *p, char *err, size_t errlen)
-{
-    struct life_stage *st = NULL;
-    size_t *count = NULL, *last = NULL, n_keys = 0, best = 0;
-    int rc = -1;
-
-    if (!p || (p->age < 0 && p->birth_date[0] == '\0')) {
-        snprintf(a->profile_note, sizeof(a->profile_note),
-                 "No profile: reference values are those of a non-pregnant woman aged 19-30 "
-                 "and are approximate (yours may be higher). Run 'dietbal profile set' with "
-                 "your age, weight and pregnancy.");
-        default_stage(&a->stage);
-        a->stage_days = a->days_logged ? a->days_logged : a->days;
-        return 0;
-    }
-    st = calloc(a->days, sizeof(*st));
-    count = calloc(a->days, sizeof(*count));
-    last = calloc(a->days, sizeof(*last));
-    if (!st || !count || !last) {
-        set_err(err, errlen, "out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < a->days; i++) {
-        struct life_stage s;
-        char why[200] = "";
-        size_t k;
-
-        if (dri_stage(p, a->from + (long)i, &s, why, sizeof(why)) != 0) {
-            snprintf(a->profile_note, sizeof(a->profile_note),
-                     "Profile incomplete (%s): reference values are those of a non-pregnant "
-                     "woman aged 19-30 and are approximate. Run 'dietbal profile set'.",
-                     why);
-            default_stage(&a->stage);
-            a->stage_days = a->days_logged ? a->days_logged : a->days;
-            rc = 0;
-            goto out;
-        }
-        if (a->days_logged > 0 && !a->logged[i])
-            continue;
-        for (k = 0; k < n_keys && !same_stage(&st[k], &s); k++)
-            ;
-        if (k == n_keys)
-            n_keys++;
-        st[k] = s; /* the latest day of the stage: its age */
-        count[k]++;
-        last[k] = i;
-    }
-    for (size_t k = 1; k < n_keys; k++)
-        if (count[k] > count[best] || (count[k] == count[best] && last[k] > last[best]))
-            best = k;
-    a->has_profile = 1;
-    a->stage = st[best];
-    a->stage_days = count[best];
-    a->stage_mixed = n_keys > 1;
-    rc = 0;
-out:
-    free(st);
-    free(count);
-    free(last);
-    return rc;
 }
 
 /* ------------------------------------------------------------------------
@@ -924,17 +926,75 @@ static int nutrient_fill(struct analysis *a, int id, const struct analysis_input
     return 0;
 }
 
-static void nutrient_assess(struct analysis *a, int id)
+/* The IOM 2000 tests of an assessed mean (nutrition-science.md 2.2-2.4). */
+static void nutrient_probabilities(struct analysis_nutrient *nu)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
     struct stats_adequacy ad;
     struct stats_ztest zt;
 
-    nu->sdw = NAN;
-    nu->p_adequate = nu->p_above_ai = nu->p_above_ul = nu->p_above_cdrr = NAN;
-    nu->approximate = a->stage.approximate;
-    if (dri_values(&a->stage, a->weight_kg, id, &nu->ref) != 0)
+    if (nu->ref.has_ear &&
+        stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr, nu->sdw, nu->n_assess, &ad) ==
+            0)
+        nu->p_adequate = ad.p;
+    /* The sensitivity figure of 0.1: SDw = table CV x the person's mean,
+     * since the SD of daily intake rises with the mean (IOM 2000 p. 65). */
+    if (nu->ref.has_ear &&
+        stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr,
+                         nu->table_cv * nu->assess_mean, nu->n_assess, &ad) == 0)
+        nu->p_adequate_scaled = ad.p;
+    if (isfinite(nu->ref.ai) && stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw,
+                                                nu->n_assess, &zt) == 0)
+        nu->p_above_ai = zt.p;
+    /* Magnesium's UL is for supplements only: food is never tested. */
+    if (isfinite(nu->ref.ul) && !nu->ref.ul_supplement_only &&
+        stats_above_ul(nu->assess_mean, nu->ref.ul, nu->sdw, nu->n_assess, &zt) == 0)
+        nu->p_above_ul = zt.p;
+    if (isfinite(nu->ref.cdrr) &&
+        stats_above_ul(nu->assess_mean, nu->ref.cdrr, nu->sdw, nu->n_assess, &zt) == 0)
+        nu->p_above_cdrr = zt.p;
+}
+
+/* How firm P(adequate) is, and the more logged days at the same mean that
+ * would make it firm (nutrition-science.md 0.9): towards 0.85 above the
+ * EAR, towards 0.15 below it. */
+static void nutrient_firmness(struct analysis_nutrient *nu)
+{
+    long n_total = 0;
+
+    nu->days_needed = -1;
+    if (!isfinite(nu->p_adequate)) {
+        nu->firmness = ANALYSIS_FIRM_NA;
         return;
+    }
+    if (nu->p_adequate <= ANALYSIS_FIRM_LOW || nu->p_adequate >= ANALYSIS_FIRM_HIGH) {
+        nu->firmness = ANALYSIS_FIRM_YES;
+        return;
+    }
+    long max = (long)nu->n_assess + ANALYSIS_DAYS_NEEDED_MAX;
+    if (stats_days_needed(nu->assess_mean, nu->ref.ear, nu->ref.sdr, nu->sdw, ANALYSIS_FIRM_HIGH,
+                          max, &n_total) != 0 ||
+        n_total <= (long)nu->n_assess) {
+        /* none is enough (or, at the boundary, rounding says so) */
+        nu->firmness = ANALYSIS_FIRM_NEVER;
+        return;
+    }
+    nu->firmness = ANALYSIS_FIRM_MORE_DAYS;
+    nu->days_needed = n_total - (long)nu->n_assess;
+}
+
+static void nutrient_assess(struct analysis *a, int id)
+{
+    struct analysis_nutrient *nu = &a->nutrients[id];
+    int approx = 0;
+
+    nu->sdw = nu->table_cv = NAN;
+    nu->p_adequate = nu->p_adequate_scaled = nu->p_above_ai = nu->p_above_ul = NAN;
+    nu->p_above_cdrr = NAN;
+    nu->firmness = ANALYSIS_FIRM_NA;
+    nu->days_needed = -1;
+    if (analysis_period_ref(a, id, &nu->ref, &approx) != 0)
+        return;
+    nu->approximate = approx;
     nu->unit = nu->ref.unit;
     if (isfinite(nu->ref.rda)) {
         nu->target = nu->ref.rda;
@@ -946,6 +1006,7 @@ static void nutrient_assess(struct analysis *a, int id)
     /* Energy: no reference value, no verdict from intake (1.4). */
     if (id == NUT_ENERGY || nu->n_assess == 0)
         return;
+    /* SDw of the stage shown (the last assessed day's age band). */
     if (dri_sdw(&a->stage, id, nu->assess_mean, &nu->sdw, &nu->sdw_verified, &nu->sdw_source) !=
         0) {
         nu->sdw = NAN;
@@ -953,24 +1014,17 @@ static void nutrient_assess(struct analysis *a, int id)
     }
     if (!nu->sdw_verified)
         nu->approximate = 1;
-    /* Report the mean only when the CV is too large (IOM footnote, 2.7). */
-    nu->cv_unreliable = stats_cv_unreliable(nu->sdw, nu->assess_mean);
-    if (nu->cv_unreliable)
+    /* 0.1: a probability is withheld only when the nutrient's survey CV
+     * is over 60 % (none of the core ones is), or nothing was taken in. */
+    int cv_verified = 0;
+    if (dri_table_cv(id, &nu->table_cv, &cv_verified, NULL) != 0)
+        nu->table_cv = NAN;
+    nu->cv_unreliable = stats_cv_unreliable(nu->table_cv);
+    nu->no_intake = !(nu->assess_mean > 0);
+    if (nu->cv_unreliable || nu->no_intake)
         return;
-    if (nu->ref.has_ear &&
-        stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr, nu->sdw, nu->n_assess, &ad) ==
-            0)
-        nu->p_adequate = ad.p;
-    if (isfinite(nu->ref.ai) && stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw,
-                                                nu->n_assess, &zt) == 0)
-        nu->p_above_ai = zt.p;
-    /* Magnesium's UL is for supplements only: food is never tested. */
-    if (isfinite(nu->ref.ul) && !nu->ref.ul_supplement_only &&
-        stats_above_ul(nu->assess_mean, nu->ref.ul, nu->sdw, nu->n_assess, &zt) == 0)
-        nu->p_above_ul = zt.p;
-    if (isfinite(nu->ref.cdrr) &&
-        stats_above_ul(nu->assess_mean, nu->ref.cdrr, nu->sdw, nu->n_assess, &zt) == 0)
-        nu->p_above_cdrr = zt.p;
+    nutrient_probabilities(nu);
+    nutrient_firmness(nu);
 }
 
 /* ------------------------------------------------------------------------
@@ -1037,65 +1091,118 @@ static void balance_fill(struct analysis *a)
  * Cramps
  * ------------------------------------------------------------------------ */
 
+/* An episode with a red-flag sign on day. */
+static void count_signs(struct analysis_cramps *c, const struct cramp *x, long day)
+{
+    c->sign_episodes++;
+    c->swelling += x->swelling != 0;
+    c->redness += x->redness != 0;
+    c->warmth += x->warmth != 0;
+    c->hard_to_walk += x->hard_to_walk != 0;
+    if (c->first_sign_day < 0 || day < c->first_sign_day)
+        c->first_sign_day = day;
+    if (day > c->last_sign_day)
+        c->last_sign_day = day;
+}
+
+/* An entry with pregnancy warning signs on day (0.4); swelling of both
+ * legs counts as sudden swelling. */
+static void count_preeclampsia(struct analysis_cramps *c, const struct cramp *x, long day)
+{
+    c->preeclampsia = 1;
+    c->sudden_swelling += x->sudden_swelling || (x->swelling && strcmp(x->side, "both") == 0);
+    c->headache += x->headache != 0;
+    c->vision_problems += x->vision_problems != 0;
+    c->pain_below_ribs += x->pain_below_ribs != 0;
+    if (c->first_preeclampsia_day < 0 || day < c->first_preeclampsia_day)
+        c->first_preeclampsia_day = day;
+    if (day > c->last_preeclampsia_day)
+        c->last_preeclampsia_day = day;
+}
+
+static void count_episode(struct analysis_cramps *c, const struct cramp *x, size_t i,
+                          int *sev_sum)
+{
+    c->episodes++;
+    c->per_day[i]++;
+    c->night_episodes += x->night != 0;
+    if (x->severity > 0) {
+        c->severity_n++;
+        *sev_sum += x->severity;
+        if (x->severity > c->max_severity)
+            c->max_severity = x->severity;
+    }
+}
+
+/* The longest runs of days with pain that did not ease (pain[k]: the legs
+ * of day base + k, cramp_pain_legs) that end inside the period: in any leg,
+ * and in one leg (left or right) throughout. */
+static void pain_runs(struct analysis *a, const unsigned char *pain, size_t span, long base)
+{
+    struct analysis_cramps *c = &a->cramps;
+    int run = 0, left = 0, right = 0;
+
+    for (size_t k = 0; k < span; k++) {
+        long day = base + (long)k;
+        run = pain[k] ? run + 1 : 0;
+        left = pain[k] & CRAMP_LEG_LEFT ? left + 1 : 0;
+        right = pain[k] & CRAMP_LEG_RIGHT ? right + 1 : 0;
+        int one = left > right ? left : right;
+        if (day < a->from)
+            continue;
+        if (run > 0 && run >= c->persistent_run) {
+            c->persistent_run = run;
+            c->persistent_run_end = day;
+        }
+        if (one > 0 && one >= c->one_leg_run) {
+            c->one_leg_run = one;
+            c->one_leg_run_end = day;
+        }
+    }
+}
+
 static int cramps_fill(struct analysis *a, const struct analysis_input *in)
 {
     struct analysis_cramps *c = &a->cramps;
-    /* days from - LOOKBACK .. to with a cramp whose pain did not ease */
+    /* days from - LOOKBACK .. to: the legs with pain that did not ease */
     size_t span = a->days + ANALYSIS_CRAMP_LOOKBACK_DAYS;
     long base = a->from - ANALYSIS_CRAMP_LOOKBACK_DAYS;
     unsigned char *pain = calloc(span, 1);
-    int sev_sum = 0, run = 0;
+    int sev_sum = 0;
 
     c->per_day = calloc(a->days, sizeof(int));
-    if (!pain || !c->per_day) {
+    c->preeclampsia_per_day = calloc(a->days, sizeof(int));
+    if (!pain || !c->per_day || !c->preeclampsia_per_day) {
         free(pain);
         return -1;
     }
-    c->first_sign_day = c->last_sign_day = c->persistent_run_end = -1;
+    c->first_sign_day = c->last_sign_day = c->persistent_run_end = c->one_leg_run_end = -1;
+    c->first_preeclampsia_day = c->last_preeclampsia_day = -1;
     c->mean_severity = NAN;
     for (size_t j = 0; j < in->n_cramps; j++) {
         const struct cramp *x = &in->cramps[j];
         long day;
         if (date_parse(x->date, 0, &day) != 0 || day < base || day > a->to)
             continue;
-        if (x->pain_persists)
-            pain[day - base] = 1;
+        pain[day - base] |= (unsigned char)cramp_pain_legs(x);
         if (day < a->from)
             continue;
-        c->episodes++;
-        c->per_day[day - a->from]++;
-        c->night_episodes += x->night != 0;
-        if (x->severity > 0) {
-            c->severity_n++;
-            sev_sum += x->severity;
-            if (x->severity > c->max_severity)
-                c->max_severity = x->severity;
-        }
-        if (cramp_has_red_flag(x)) {
-            c->sign_episodes++;
-            c->swelling += x->swelling != 0;
-            c->redness += x->redness != 0;
-            c->warmth += x->warmth != 0;
-            c->hard_to_walk += x->hard_to_walk != 0;
-            if (c->first_sign_day < 0 || day < c->first_sign_day)
-                c->first_sign_day = day;
-            if (day > c->last_sign_day)
-                c->last_sign_day = day;
+        if (cramp_is_episode(x))
+            count_episode(c, x, (size_t)(day - a->from), &sev_sum);
+        if (cramp_has_red_flag(x))
+            count_signs(c, x, day);
+        if (cramp_has_preeclampsia_sign(x)) {
+            count_preeclampsia(c, x, day);
+            c->preeclampsia_per_day[day - a->from]++;
         }
     }
     if (c->severity_n)
         c->mean_severity = (double)sev_sum / c->severity_n;
     for (size_t i = 0; i < a->days; i++)
         c->days_with_cramps += c->per_day[i] > 0;
-    /* longest run of persistent pain that ends inside the period */
-    for (size_t k = 0; k < span; k++) {
-        run = pain[k] ? run + 1 : 0;
-        if (run > 0 && base + (long)k >= a->from && run >= c->persistent_run) {
-            c->persistent_run = run;
-            c->persistent_run_end = base + (long)k;
-        }
-    }
-    c->red_flag = c->sign_episodes > 0 || c->persistent_run >= ANALYSIS_PERSISTENT_PAIN_DAYS;
+    pain_runs(a, pain, span, base);
+    c->red_flag = c->sign_episodes > 0 || c->persistent_run >= ANALYSIS_PERSISTENT_PAIN_DAYS ||
+                  c->one_leg_run >= ANALYSIS_ONE_LEG_PAIN_DAYS;
     free(pain);
     return 0;
 }
@@ -1215,26 +1322,8 @@ static void sort_warnings(struct analysis *a)
     }
 }
 
-int analysis_run(const struct analysis_input *in, struct analysis **out, char *err, size_t errlen)
+static int analysis_start(struct analysis *a, const struct analysis_input *in)
 {
-    struct analysis *a = NULL;
-    int failed = 0;
-
-    if (!in || !out || (in->n_days && !in->days) || (in->n_cramps && !in->cramps)) {
-        set_err(err, errlen, "no input");
-        return -1;
-    }
-    if (in->to < in->from) {
-        set_err(err, errlen, "the period ends before it starts");
-        return -1;
-    }
-    if (in->to - in->from + 1 > ANALYSIS_MAX_DAYS) {
-        set_err(err, errlen, "the period is %ld days long; at most %d days can be analysed",
-                in->to - in->from + 1, ANALYSIS_MAX_DAYS);
-        return -1;
-    }
-    if (!(a = calloc(1, sizeof(*a))))
-        goto oom;
     a->from = in->from;
     a->to = in->to;
     a->days = (size_t)(in->to - in->from + 1);
@@ -1244,7 +1333,7 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
     a->logged = calloc(a->days, 1);
     a->daily_pral = malloc(a->days * sizeof(double));
     if (!a->logged || !a->daily_pral)
-        goto oom;
+        return -1;
     for (size_t j = 0; j < in->n_days; j++) {
         long day;
         if (date_parse(in->days[j].date, 0, &day) != 0 || day < a->from || day > a->to ||
@@ -1261,10 +1350,33 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
         a->nutrients[k].unit = unit_name(nutrients_get(k)->unit);
         a->nutrients[k].target = NAN;
         if (nutrient_fill(a, k, in) != 0)
-            goto oom;
+            return -1;
     }
-    if (choose_stage(a, in->profile, err, errlen) != 0)
-        goto fail;
+    return 0;
+}
+
+int analysis_run(const struct analysis_input *in, struct analysis **out, char *err, size_t errlen)
+{
+    struct analysis *a = NULL;
+    int failed = 0;
+
+    if (!in || !out || (in->n_days && !in->days) || (in->n_cramps && !in->cramps) ||
+        (in->n_sources && !in->sources)) {
+        set_err(err, errlen, "no input");
+        return -1;
+    }
+    if (in->to < in->from) {
+        set_err(err, errlen, "the period ends before it starts");
+        return -1;
+    }
+    if (in->to - in->from + 1 > ANALYSIS_MAX_DAYS) {
+        set_err(err, errlen, "the period is %ld days long; at most %d days can be analysed",
+                in->to - in->from + 1, ANALYSIS_MAX_DAYS);
+        return -1;
+    }
+    if (!(a = calloc(1, sizeof(*a))) || analysis_start(a, in) != 0 ||
+        analysis_stage_fill(a, in->profile) != 0)
+        goto oom;
     a->approximate = a->stage.approximate;
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         nutrient_assess(a, k);
@@ -1274,6 +1386,8 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
             stats_trend(a->nutrients[k].daily, a->days, &a->nutrients[k].trend) == 0)
             a->nutrients[k].has_trend = 1;
     }
+    if (analysis_sources_fill(a, in->sources, in->n_sources) != 0)
+        goto oom;
     balance_fill(a);
     if (cramps_fill(a, in) != 0 || relation_fill(a) != 0)
         goto oom;
@@ -1286,7 +1400,6 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
     return 0;
 oom:
     set_err(err, errlen, "out of memory");
-fail:
     analysis_free(a);
     return -1;
 }
@@ -1299,11 +1412,14 @@ void analysis_free(struct analysis *a)
         free(a->nutrients[k].daily);
         free(a->nutrients[k].daily_completeness);
     }
+    analysis_sources_free(a);
     for (size_t i = 0; i < a->n_warnings; i++)
         free(a->warnings[i].message);
     free(a->warnings);
     free(a->cramps.per_day);
+    free(a->cramps.preeclampsia_per_day);
     free(a->daily_pral);
+    free(a->day_stage);
     free(a->logged);
     free(a);
 }

@@ -1,9 +1,13 @@
 /*
  * cmd_cramp.c - `dietbal cramp add`: the cramp diary.
  *
- * Any red-flag sign (swelling, redness, warmth, hard to walk), or cramps on
- * three or more days running with pain that does not ease, prints advice to
- * seek care now (product.md "Cramp diary"; nutrition-science.md 5.5).
+ * Any red-flag sign (swelling, redness, warmth, hard to walk), pain in one
+ * leg that does not ease on two days running, or on three days running in
+ * both legs, prints advice to seek care now (product.md "Cramp diary";
+ * nutrition-science.md 5.5, 0.4).  A pregnancy warning sign (sudden
+ * swelling, severe headache, vision problems, pain below the ribs) prints
+ * "call your midwife or maternity unit now" first (0.4); such an entry
+ * needs no cramp.  The rules are cramp.c's, shared with the report.
  */
 #include "dietbal/cmd.h"
 
@@ -24,9 +28,14 @@ static void cramp_usage(FILE *out)
             "           [--duration-min N] [--site calf|foot|thigh|other]\n"
             "           [--side left|right|both] [--night]\n"
             "           [--swelling] [--redness] [--warmth] [--hard-to-walk] [--pain-persists]\n"
-            "Log a leg-cramp episode.  The last five are warning signs: any of the first\n"
-            "four, or pain that does not ease on three days running, means see a clinician "
-            "now.\n");
+            "           [--sudden-swelling] [--headache] [--vision-problems]\n"
+            "           [--pain-below-ribs]\n"
+            "Log a leg-cramp episode.  --swelling, --redness, --warmth and --hard-to-walk are\n"
+            "signs of a possible blood clot: see a clinician now; so is pain that does not\n"
+            "ease (--pain-persists) on two days running in one leg, or three in both.\n"
+            "The last four are pregnancy warning signs (sudden swelling of the face, hands\n"
+            "or feet; severe headache; blurred sight or flashing lights; pain just below the\n"
+            "ribs): call your midwife or maternity unit now.  They need no cramp.\n");
 }
 
 static int one_of(const char *v, const char *const *allowed)
@@ -37,25 +46,20 @@ static int one_of(const char *v, const char *const *allowed)
     return 0;
 }
 
-/* Days running, ending on `date`, with a cramp whose pain did not ease. */
-static int persistent_pain_days(const struct cramp *c, size_t n, const char *date)
+/* The safety messages, on stderr: always shown, even with --quiet or
+ * --json.  Pre-eclampsia first: it is the more urgent call. */
+static void warn_now(const struct cramp *c, struct cramp_pain_runs runs)
 {
-    long day, d;
-    int run = 0;
-    if (date_parse(date, 0, &day) != 0)
-        return 0;
-    for (d = day;; d--) {
-        char ds[11];
-        int found = 0;
-        date_format(d, ds);
-        for (size_t i = 0; i < n; i++)
-            if (c[i].pain_persists && strcmp(c[i].date, ds) == 0)
-                found = 1;
-        if (!found)
-            break;
-        run++;
-    }
-    return run;
+    if (cramp_has_preeclampsia_sign(c))
+        fprintf(stderr, "\n*** %s\n*** %s\n", ADVICE_PREECLAMPSIA, ADVICE_PREECLAMPSIA_EMERGENCY);
+    if (!cramp_has_red_flag(c) && !cramp_pain_is_red_flag(runs))
+        return;
+    fprintf(stderr, "\n*** %s\n*** %s\n", ADVICE_RED_FLAG, ADVICE_EMERGENCY);
+    if (runs.one_leg >= CRAMP_ONE_LEG_PAIN_DAYS)
+        fprintf(stderr, "*** (pain in one leg that did not ease logged on %d days running)\n",
+                runs.one_leg);
+    else if (runs.any >= CRAMP_PERSISTENT_PAIN_DAYS)
+        fprintf(stderr, "*** (pain that did not ease logged on %d days running)\n", runs.any);
 }
 
 int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
@@ -74,6 +78,10 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
                                          {"warmth", no_argument, NULL, 3},
                                          {"hard-to-walk", no_argument, NULL, 4},
                                          {"pain-persists", no_argument, NULL, 5},
+                                         {"sudden-swelling", no_argument, NULL, 6},
+                                         {"headache", no_argument, NULL, 7},
+                                         {"vision-problems", no_argument, NULL, 8},
+                                         {"pain-below-ribs", no_argument, NULL, 9},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
     struct cramp c;
@@ -149,6 +157,10 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
         case 3: c.warmth = 1; break;
         case 4: c.hard_to_walk = 1; break;
         case 5: c.pain_persists = 1; break;
+        case 6: c.sudden_swelling = 1; break;
+        case 7: c.headache = 1; break;
+        case 8: c.vision_problems = 1; break;
+        case 9: c.pain_below_ribs = 1; break;
         case 'h': cramp_usage(stdout); return EXIT_OK;
         default: return cmd_bad_option("cramp");
         }
@@ -174,21 +186,20 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
         store_close(s);
         return EXIT_RUNTIME;
     }
-    int run = persistent_pain_days(recent, n_recent, c.date);
-    int red = cramp_has_red_flag(&c) || run >= CRAMP_PERSISTENT_PAIN_DAYS;
+    struct cramp_pain_runs runs = cramp_pain_runs_on(recent, n_recent, day);
+    int red = cramp_has_red_flag(&c) || cramp_pain_is_red_flag(runs);
+    int pre = cramp_has_preeclampsia_sign(&c);
     if (ctx->json) {
-        json_print(json_pack("{s:I, s:s, s:b, s:i}", "id", (json_int_t)id, "date", c.date,
-                             "red_flag", red, "persistent_pain_days", run),
+        json_print(json_pack("{s:I, s:s, s:b, s:i, s:i, s:b, s:b}", "id", (json_int_t)id, "date",
+                             c.date, "red_flag", red, "persistent_pain_days", runs.any,
+                             "one_leg_pain_days", runs.one_leg, "preeclampsia_signs", pre,
+                             "episode", cramp_is_episode(&c)),
                    stdout);
     } else if (!ctx->quiet) {
-        printf("logged cramp %" PRId64 " on %s\n", id, c.date);
+        printf("logged %s %" PRId64 " on %s\n", cramp_is_episode(&c) ? "cramp" : "warning signs",
+               id, c.date);
     }
-    if (red) {
-        /* always shown, even with --quiet or --json: this is a safety message */
-        fprintf(stderr, "\n*** %s\n*** %s\n", ADVICE_RED_FLAG, ADVICE_EMERGENCY);
-        if (run >= CRAMP_PERSISTENT_PAIN_DAYS)
-            fprintf(stderr, "*** (pain that did not ease logged on %d days running)\n", run);
-    }
+    warn_now(&c, runs);
     free(recent);
     store_close(s);
     return EXIT_OK;

@@ -246,6 +246,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     }
     date_format(t, today);
     have_stage = dri_stage(&p, t, &st, err, sizeof(err)) == 0;
+    /* past the due date, past 42 weeks, no due date (0.2) */
+    char note[512] = "";
+    if (have_stage)
+        dri_stage_note(&st, p.due_date, note, sizeof(note));
 
     if (ctx->json) {
         json_t *o = json_object(), *refs = json_object();
@@ -267,6 +271,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
                             have_stage && st.pregnant ? json_integer(st.trimester) : json_null());
         json_object_set_new(o, "gestational_week",
                             have_stage && st.pregnant ? json_integer(st.gest_week) : json_null());
+        json_t *notes = json_array();
+        if (note[0])
+            json_array_append_new(notes, json_string(note));
+        json_object_set_new(o, "notes", notes);
         for (int k = 0; have_stage && k < NUT_CORE_COUNT; k++) {
             struct dri_ref r;
             if (dri_values(&st, p.weight_kg, k, &r) != 0)
@@ -308,7 +316,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     printf("\nlife stage on %s: %s", today, st.group);
     if (st.pregnant)
         printf(" (week %d)", st.gest_week);
-    printf("\n\nreference values per day    EAR  RDA/AI       UL\n");
+    printf("\n");
+    if (note[0])
+        printf("note: %s\n", note);
+    printf("\nreference values per day    EAR  RDA/AI       UL\n");
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         struct dri_ref r;
         char label[32];

@@ -64,14 +64,16 @@ static int fetch_suggestions(store *s, int nutrient, struct suggestion **out, si
     return suggest_foods(s, nutrient, SUGGESTIONS_PER_NUTRIENT, out, n, err, errlen);
 }
 
-/* Profile, day totals and cramps of [from, to] (cramps from a few days
- * earlier, for the persistent-pain rule), then the analysis. */
+/* Profile, day totals, the foods eaten and cramps of [from, to] (cramps
+ * from a few days earlier, for the persistent-pain rules), then the
+ * analysis. */
 static int load_and_analyse(store *s, long from, long to, struct analysis **out)
 {
     struct profile p;
     struct day_totals *days = NULL;
     struct cramp *cramps = NULL;
-    size_t n_days = 0, n_cramps = 0;
+    struct period_source *foods = NULL;
+    size_t n_days = 0, n_cramps = 0, n_foods = 0;
     char f[11], t[11], lookback[11], err[256];
     int rc = EXIT_RUNTIME;
 
@@ -79,11 +81,12 @@ static int load_and_analyse(store *s, long from, long to, struct analysis **out)
     date_format(to, t);
     date_format(from - ANALYSIS_CRAMP_LOOKBACK_DAYS, lookback);
     if (store_profile_get(s, &p) != STORE_OK || store_day_totals(s, f, t, &days, &n_days) != STORE_OK ||
+        store_period_foods(s, f, t, &foods, &n_foods) != STORE_OK ||
         store_cramps_list(s, lookback, t, &cramps, &n_cramps) != STORE_OK) {
         cmd_error("report", "%s", store_errmsg(s));
         goto out;
     }
-    struct analysis_input in = {from, to, &p, days, n_days, cramps, n_cramps};
+    struct analysis_input in = {from, to, &p, days, n_days, cramps, n_cramps, foods, n_foods};
     if (analysis_run(&in, out, err, sizeof(err)) != 0) {
         cmd_error("report", "%s", err);
         goto out;
@@ -92,6 +95,7 @@ static int load_and_analyse(store *s, long from, long to, struct analysis **out)
 out:
     free(days);
     free(cramps);
+    store_period_sources_free(foods, n_foods);
     return rc;
 }
 

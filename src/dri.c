@@ -142,6 +142,63 @@ static int stage_age(const struct profile *p, long day, int *age, unsigned *flag
     return 0;
 }
 
+/*
+ * A day of a pregnancy, `past` days after the due date (negative before
+ * it).  nutrition-science.md 0.2: pregnancy values up to 42+0 weeks (due
+ * date + DRI_POST_TERM_DAYS), noted past the due date; later, lactation
+ * values when lactating, else pregnancy values marked approximate.  Never
+ * the non-pregnant values: they are the lowest set, and a late baby must
+ * not lower her targets.
+ */
+static void pregnancy_day(struct life_stage *st, long past, unsigned *flags)
+{
+    if (past > DRI_POST_TERM_DAYS) {
+        *flags |= DRI_NOTE_PAST_TERM;
+        if (st->lactating)
+            return; /* lactation values (the caller's choice of table) */
+        *flags |= DRI_APPROX_PAST_TERM;
+    } else if (past > 0) {
+        *flags |= DRI_NOTE_PAST_DUE;
+    }
+    st->pregnant = 1;
+    st->gest_days = GESTATION_DAYS + (int)past;
+    st->gest_week = st->gest_days / 7;
+    st->trimester = st->gest_week < TRIMESTER2_FIRST_WEEK   ? 1
+                    : st->gest_week < TRIMESTER3_FIRST_WEEK ? 2
+                                                            : 3;
+}
+
+const char *dri_stage_note(const struct life_stage *st, const char *due_date, char *buf,
+                           size_t len)
+{
+    const char *due = due_date && *due_date ? due_date : "?";
+
+    if (!buf || len == 0)
+        return buf;
+    buf[0] = '\0';
+    if (st->flags & DRI_NOTE_PAST_TERM)
+        snprintf(buf, len,
+                 "More than 42 weeks of pregnancy (due date %s): %s Please update the profile "
+                 "after the birth ('dietbal profile set --none', or '--lactating' while "
+                 "breastfeeding).",
+                 due,
+                 st->table == DRI_TABLE_LACTATION
+                     ? "lactation values are used, as the profile says breastfeeding."
+                     : "pregnancy values are still used, marked approximate, so that no "
+                       "target is lowered.");
+    else if (st->flags & DRI_NOTE_PAST_DUE)
+        snprintf(buf, len,
+                 "Past the due date (%s): pregnancy values are used up to 42 weeks. Please "
+                 "update the profile after the birth ('dietbal profile set --none', or "
+                 "'--lactating' while breastfeeding).",
+                 due);
+    else if (st->flags & DRI_NOTE_NO_DUE_DATE)
+        snprintf(buf, len,
+                 "Pregnant, but no due date: non-pregnant values are used. Set it with "
+                 "'dietbal profile set --due-date YYYY-MM-DD'.");
+    return buf;
+}
+
 int dri_stage(const struct profile *p, long day, struct life_stage *out, char *err, size_t errlen)
 {
     struct life_stage st;
@@ -192,20 +249,12 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
             set_err(err, errlen, "due date is not a valid YYYY-MM-DD date");
             return -1;
         }
-        if (r > 0) {
+        if (r > 0)
             flags |= DRI_NOTE_NO_DUE_DATE;
-        } else if (due - day < 0) {
-            flags |= DRI_NOTE_PAST_DUE;
-        } else if (due - day > GESTATION_DAYS) {
+        else if (due - day > GESTATION_DAYS)
             flags |= DRI_NOTE_BEFORE_PREG;
-        } else {
-            st.pregnant = 1;
-            st.gest_days = GESTATION_DAYS - (int)(due - day);
-            st.gest_week = st.gest_days / 7;
-            st.trimester = st.gest_week < TRIMESTER2_FIRST_WEEK   ? 1
-                           : st.gest_week < TRIMESTER3_FIRST_WEEK ? 2
-                                                                  : 3;
-        }
+        else
+            pregnancy_day(&st, day - due, &flags);
     }
 
     if (st.pregnant) {
@@ -225,7 +274,8 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
     const char *band = dri_band_name(st.band);
     switch (st.table) {
     case DRI_TABLE_PREGNANCY:
-        snprintf(st.group, sizeof(st.group), "pregnancy %s y, trimester %d%s", band, st.trimester,
+        snprintf(st.group, sizeof(st.group), "pregnancy %s y, trimester %d%s%s", band,
+                 st.trimester, flags & (DRI_NOTE_PAST_DUE | DRI_NOTE_PAST_TERM) ? ", past due" : "",
                  approx);
         break;
     case DRI_TABLE_LACTATION:
@@ -579,6 +629,74 @@ double dri_protein_amdr_max_pct(const struct life_stage *st)
 #define SDW_CV_ENERGY 0.34  /* females 9-18 CV (Table B-5), used for women */
 #define SDW_CV_K_NA 0.40    /* heuristic matching the verified minerals */
 #define SDW_CV_WATER 0.40   /* no source at all: same heuristic */
+
+/*
+ * Survey-table CVs of daily intake (nutrition-science.md 0.1 and 2.5).
+ * Only the CV decides whether a probability is withheld (over 60 %), and
+ * none of these comes near it; it also scales SDw to the person's mean for
+ * the sensitivity figure.
+ */
+#define CV_ENERGY 0.34  /* ✅ IOM 2000 Table B-5, females 9-18 (628 kcal) */
+#define CV_PROTEIN 0.42 /* ✅ IOM 2000 Table B-5, females 9-18 (26.2 g) */
+/* 🧮 SDw 325 mg over the survey means of 750-850 mg (IOM 2000 Table B-2,
+ * 0.1): 325 / 750 = 0.43, the figure of the 0.1 example. */
+#define CV_CALCIUM 0.43
+/* 🧮 SDw 86 mg over the CSFII 1994 female mean of ~230 mg (IOM 1997
+ * p. 195; 2.5): 0.37. */
+#define CV_MAGNESIUM 0.37
+/* 🧮 SDw 410 mg over the NHANES 2005-06 women's mean of ~1,120 mg (Adv
+ * Nutr 2014;5(1):104-113, Table 1; 2.5): 0.37. */
+#define CV_PHOSPHORUS 0.37
+
+int dri_table_cv(int nutrient, double *cv, int *verified, const char **source)
+{
+    double v;
+    int ok = 0;
+    const char *src;
+
+    if (!cv || !verified)
+        return -1;
+    switch (nutrient) {
+    case NUT_ENERGY:
+        v = CV_ENERGY;
+        ok = 1;
+        src = "IOM 2000, Table B-5 (females 9-18)";
+        break;
+    case NUT_PROTEIN:
+        v = CV_PROTEIN;
+        ok = 1;
+        src = "IOM 2000, Table B-5 (females 9-18)";
+        break;
+    case NUT_CALCIUM:
+        v = CV_CALCIUM;
+        src = "derived: SDw 325 mg / survey mean 750 mg (IOM 2000 Table B-2)";
+        break;
+    case NUT_MAGNESIUM:
+        v = CV_MAGNESIUM;
+        src = "derived: SDw 86 mg / CSFII mean 230 mg (IOM 1997 p. 195)";
+        break;
+    case NUT_PHOSPHORUS:
+        v = CV_PHOSPHORUS;
+        src = "derived: SDw 410 mg / NHANES mean 1,120 mg";
+        break;
+    case NUT_POTASSIUM:
+    case NUT_SODIUM:
+        v = SDW_CV_K_NA;
+        src = "placeholder: CV 40 % (IOM 2000 Table B-2 not seen)";
+        break;
+    case NUT_WATER:
+        v = SDW_CV_WATER;
+        src = "placeholder: CV 40 % (no source)";
+        break;
+    default:
+        return -1;
+    }
+    *cv = v;
+    *verified = ok;
+    if (source)
+        *source = src;
+    return 0;
+}
 
 int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw, int *verified,
             const char **source)

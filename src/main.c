@@ -24,6 +24,7 @@ static const struct {
     {"cramp", cmd_cramp, "log a leg-cramp episode: cramp add ..."},
     {"report", cmd_report, "the nutrient-balance report for a period"},
     {"suggest", cmd_suggest, "foods that raise a nutrient while keeping the balance"},
+    {"export", cmd_export, "the diary as CSV or JSON, for a dietitian or a spreadsheet"},
     {"check", cmd_check, "check the database: integrity and foreign keys"},
     {"backup", cmd_backup, "copy the database to FILE, safely while it is in use"},
 };

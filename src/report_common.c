@@ -29,6 +29,8 @@ const char *report_probability(char buf[24], double p, const struct analysis_nut
 {
     if (!applies)
         snprintf(buf, 24, "-");
+    else if (nu->n_assess > 0 && nu->no_intake)
+        snprintf(buf, 24, "none");
     else if (nu->n_assess > 0 && nu->cv_unreliable)
         snprintf(buf, 24, "n/a");
     else if (!isfinite(p))
@@ -133,5 +135,40 @@ const char *report_fisher_note(const struct analysis *a, char *buf, size_t len)
              "(Fisher's exact test, two-sided p = %.3f).",
              c->fisher_table[0], c->fisher_table[0] + c->fisher_table[2], c->fisher_table[1],
              c->fisher_table[1] + c->fisher_table[3], c->fisher.p_two_sided);
+    return buf;
+}
+
+const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_t len)
+{
+    switch (nu->firmness) {
+    case ANALYSIS_FIRM_MORE_DAYS:
+        snprintf(buf, len, "log %ld more day%s at this mean for a firm answer", nu->days_needed,
+                 nu->days_needed == 1 ? "" : "s");
+        break;
+    case ANALYSIS_FIRM_NEVER:
+        snprintf(buf, len,
+                 "more days at this mean would not make it firm: the mean is too close to the "
+                 "EAR for the spread of requirements");
+        break;
+    case ANALYSIS_FIRM_NA:
+    case ANALYSIS_FIRM_YES:
+        snprintf(buf, len, "%s", "");
+        break;
+    }
+    return buf;
+}
+
+const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
+                               size_t len)
+{
+    char amt[40];
+
+    report_amount(amt, src->amount, nutrient);
+    if (isfinite(src->grams))
+        snprintf(buf, len, "%.0f %% from %s [%s] (%.0f g, %s)", 100.0 * src->share, src->name,
+                 src->id, src->grams, amt);
+    else
+        snprintf(buf, len, "%.0f %% from %s [%s] (%s)", 100.0 * src->share, src->name, src->id,
+                 amt);
     return buf;
 }

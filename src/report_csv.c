@@ -6,7 +6,9 @@
  * Columns: date, logged (0/1), <nutrient>_<unit> for the 8 core nutrients
  * (the day's total; empty when the day is not logged or no food logged
  * that day has a value), <nutrient>_completeness (share of the day's grams
- * with a value, 0-1; empty when not logged), cramp_episodes.
+ * with a value, 0-1; empty when not logged), cramp_episodes,
+ * preeclampsia_signs (entries with a pregnancy warning sign that day;
+ * columns are only ever appended).
  *
  * A missing value is an empty cell and never "NA": NA is sodium's INFOODS
  * tag, and tools reading "NA" as missing would make the two ambiguous
@@ -60,7 +62,7 @@ int report_csv(FILE *out, const struct analysis *a)
         fputc(',', out);
         report_csv_field(out, name);
     }
-    fputs(",cramp_episodes\r\n", out);
+    fputs(",cramp_episodes,preeclampsia_signs\r\n", out);
 
     for (size_t i = 0; i < a->days; i++) {
         char d[11];
@@ -71,7 +73,7 @@ int report_csv(FILE *out, const struct analysis *a)
             number(out, a->nutrients[k].daily[i], k == NUT_PROTEIN ? 2 : 1);
         for (int k = 0; k < NUT_CORE_COUNT; k++)
             number(out, a->nutrients[k].daily_completeness[i], 3);
-        fprintf(out, ",%d\r\n", a->cramps.per_day[i]);
+        fprintf(out, ",%d,%d\r\n", a->cramps.per_day[i], a->cramps.preeclampsia_per_day[i]);
     }
     return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -1014,6 +1014,19 @@ static const char *const CSS[] = {
     ".chart .pt.low{fill:#fff;stroke:var(--low);stroke-width:2.5}\n",
     ".chart .pt.high{fill:#fff;stroke:var(--high);stroke-width:2.5}\n",
     ".note{color:var(--muted);font-size:.85rem}\n",
+    ".sources{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,300px),1fr));"
+    "gap:12px 20px}\n",
+    ".src h3 .unit{margin-left:4px}\n",
+    "svg.srcbar{display:block;width:100%;height:14px;margin:6px 0;border-radius:3px;"
+    "background:#eef1f5}\n",
+    ".srcbar rect{stroke:#fff;stroke-width:.5}\n",
+    ".s1{fill:#285a8c;background:#285a8c}.s2{fill:#6a9bd1;background:#6a9bd1}"
+    ".s3{fill:#2e7d4a;background:#2e7d4a}.s4{fill:#d0711a;background:#d0711a}"
+    ".s5{fill:#6a4aa0;background:#6a4aa0}.s0{fill:#c3cad3;background:#c3cad3}\n",
+    "ol.srclist{margin:0;padding:0;list-style:none;font-size:.88rem}\n",
+    "ol.srclist li{margin:2px 0}\n",
+    ".sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:6px;"
+    "vertical-align:-1px}\n",
     "details{margin-top:6px}\n",
     "summary{cursor:pointer;color:var(--accent);font-size:.9rem}\n",
     ".scroll{overflow-x:auto}\n",
@@ -1081,17 +1094,9 @@ static void section_header(FILE *out, const struct analysis *a)
     fputs("<p class=\"meta\">Profile: ", out);
     esc(out, report_profile_line(a, line, sizeof(line)));
     fputs("</p>", out);
-    if (!a->has_profile) {
+    for (size_t i = 0; i < a->n_notes; i++) {
         fputs("<p class=\"meta\"><b>Note:</b> ", out);
-        esc(out, a->profile_note);
-        fputs("</p>", out);
-    }
-    if (a->stage_mixed) {
-        fputs("<p class=\"meta\"><b>Note:</b> ", out);
-        escf(out,
-             "the period spans more than one life stage; the values of the stage of %zu of its "
-             "days (%s) are used throughout.",
-             a->stage_days, a->stage.group);
+        esc(out, a->notes[i]);
         fputs("</p>", out);
     }
     if (a->days > 1 && a->days_logged < a->days) {
@@ -1101,6 +1106,20 @@ static void section_header(FILE *out, const struct analysis *a)
         fputs("</p>", out);
     }
     fputs("</header>\n", out);
+}
+
+static void section_preeclampsia(FILE *out, const struct analysis *a)
+{
+    const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
+    if (!w)
+        return;
+    fputs("<section class=\"redflag\" role=\"alert\" aria-labelledby=\"preeclampsia-h\">"
+          "<h2 id=\"preeclampsia-h\">" REPORT_PREECLAMPSIA_TITLE "</h2><p>",
+          out);
+    esc(out, w->message);
+    fputs("</p><p class=\"emergency\">", out);
+    esc(out, ADVICE_PREECLAMPSIA_EMERGENCY);
+    fputs("</p></section>\n", out);
 }
 
 static void section_red_flag(FILE *out, const struct analysis *a)
@@ -1156,7 +1175,7 @@ static void section_glance(FILE *out, const struct analysis *a)
     }
     fprintf(out, "<li class=\"tile%s\"><div class=\"k\">cramps</div><div class=\"v\">%d</div>"
                  "<div class=\"s\">",
-            a->cramps.red_flag ? " sev-alert" : "", a->cramps.episodes);
+            a->cramps.red_flag || a->cramps.preeclampsia ? " sev-alert" : "", a->cramps.episodes);
     esc(out, report_cramp_summary(a, line, sizeof(line)));
     fputs("</div></li>", out);
     fprintf(out, "<li class=\"tile\"><div class=\"k\">days logged</div><div class=\"v\">%zu of "
@@ -1415,6 +1434,65 @@ static void section_cramps(FILE *out, const struct analysis *a)
     fputs("</section>\n", out);
 }
 
+/* One nutrient's sources: a bar of their shares (the rest grey) and the
+ * list, in the same order, with the figures. */
+static void sources_card(FILE *out, const struct analysis_nutrient *nu)
+{
+    char line[512];
+    double x = 0;
+
+    fputs("<div class=\"src\"><h3>", out);
+    title_case(out, nu->key);
+    fprintf(out, "<span class=\"unit\">%s</span></h3>", nu->unit);
+    if (nu->n_sources == 0) {
+        fputs("<p class=\"note\">Nothing with a known value logged.</p></div>", out);
+        return;
+    }
+    fputs("<svg class=\"srcbar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" "
+          "role=\"img\" aria-label=\"",
+          out);
+    for (size_t j = 0; j < nu->n_sources; j++)
+        escf(out, "%s%s %.0f %%", j ? ", " : "", nu->sources[j].name,
+             100.0 * nu->sources[j].share);
+    fputs("\">", out);
+    for (size_t j = 0; j < nu->n_sources; j++) {
+        double w = 100.0 * nu->sources[j].share;
+        fprintf(out, "<rect class=\"s%zu\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
+                     "<title>",
+                j + 1, x, w);
+        escf(out, "%s: %.0f %%", nu->sources[j].name, w);
+        fputs("</title></rect>", out);
+        x += w;
+    }
+    if (x < 99.95)
+        fprintf(out, "<rect class=\"s0\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
+                     "<title>other foods: %.0f %%</title></rect>",
+                x, 100.0 - x, 100.0 - x);
+    fputs("</svg><ol class=\"srclist\">", out);
+    for (size_t j = 0; j < nu->n_sources; j++) {
+        fprintf(out, "<li><span class=\"sw s%zu\" aria-hidden=\"true\"></span>", j + 1);
+        esc(out, report_source_line(&nu->sources[j], nu->id, line, sizeof(line)));
+        fputs("</li>", out);
+    }
+    if (x < 99.95)
+        fprintf(out, "<li><span class=\"sw s0\" aria-hidden=\"true\"></span>%.0f %% from other "
+                     "foods</li>",
+                100.0 - x);
+    fputs("</ol></div>", out);
+}
+
+static void section_sources(FILE *out, const struct analysis *a)
+{
+    fputs("<section class=\"card\" aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Where it "
+          "came from</h2><p class=\"note\">The foods that supplied most of each nutrient over "
+          "the period, with their share of its known total (foods without a value for it are "
+          "left out).</p><div class=\"sources\">",
+          out);
+    for (int k = 0; k < NUT_CORE_COUNT; k++)
+        sources_card(out, &a->nutrients[k]);
+    fputs("</div></section>\n", out);
+}
+
 static void section_suggestions(FILE *out, const struct report_opts *o)
 {
     if (!o || o->n_suggestions == 0)
@@ -1493,11 +1571,22 @@ static void section_figures(FILE *out, const struct analysis *a)
           "is above the AI; a low value does not show a shortfall. P(&gt;UL): probability that "
           "usual intake is above the UL (sodium: above the CDRR, a chronic-disease risk level, "
           "not a toxicity limit). n: days with complete values. * approximate (placeholder "
-          "day-to-day SD or approximate life stage). n/a: day-to-day variation too large for a "
+          "day-to-day SD or approximate life stage). none: nothing of it was logged, so no "
+          "probability. n/a: the nutrient's day-to-day variation is too large for a "
           "probability; mean only. The magnesium UL is for supplements only; food magnesium is "
           "never compared with it. Energy has no reference value: needs depend on height and "
           "activity.</p>",
           out);
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        char firm[160];
+        if (!*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
+            continue;
+        fputs("<p class=\"note\"><b>", out);
+        title_case(out, a->nutrients[k].key);
+        fputs(":</b> ", out);
+        esc(out, firm);
+        fputs(".</p>", out);
+    }
 
     fputs("<h3>Daily totals</h3><div class=\"scroll\"><table><thead><tr><th scope=\"col\">date"
           "</th>",
@@ -1559,11 +1648,13 @@ int report_html(FILE *out, const struct analysis *a, const struct report_opts *o
 {
     page_head(out, a);
     section_header(out, a);
+    section_preeclampsia(out, a);
     section_red_flag(out, a);
     section_glance(out, a);
     if (section_charts(out, a) != 0)
         return -1;
     section_warnings(out, a);
+    section_sources(out, a);
     if (section_balance(out, a) != 0)
         return -1;
     section_cramps(out, a);

@@ -5,13 +5,18 @@
  * mg and kcal 1 decimal, grams 2 (protein) or 1 (water), probabilities and
  * completeness 3, ratios 2, percentages 1, PRAL 1.
  *
+ * Added from 2026-12 (product.md): nutrients.*.sources/days_needed,
+ * profile.notes, cramps.preeclampsia_signs.
+ *
  * Added keys (beyond product.md): profile.group/approximate/note;
  * nutrients.*.ai/cdrr/ul_supplements/p_above_ai/p_above_cdrr/n_days/
  * assess_mean/sdw/sdw_verified/approximate/cv_unreliable/
- * completeness_daily/days_incomplete/target/target_name/trend_per_week;
+ * completeness_daily/days_incomplete/target/target_name/trend_per_week/
+ * table_cv/no_intake/p_adequate_scaled/firmness/sources_total;
  * balance_ranges; warnings[].why/advice/tentative/figures; cramps.night_
  * episodes/mean_severity/max_severity/red_flag_signs/persistent_pain_days/
- * relation; unlogged_dates; suggestions; not_medical_advice.
+ * one_leg_pain_days/preeclampsia/preeclampsia_advice/relation;
+ * unlogged_dates; suggestions; not_medical_advice.
  *
  * Magnesium: "ul" is null, because its UL (350 mg) is for supplements only
  * and food intake must never be compared with it; the value is under
@@ -71,7 +76,48 @@ static json_t *profile_json(const struct analysis *a, int *bad)
     put(p, "note", jstr(a->has_profile ? NULL : a->profile_note), bad);
     put(p, "stage_days", json_integer((json_int_t)a->stage_days), bad);
     put(p, "stage_mixed", json_boolean(a->stage_mixed), bad);
+    json_t *notes = json_array();
+    for (size_t i = 0; notes && i < a->n_notes; i++)
+        push(notes, json_string(a->notes[i]), bad);
+    put(p, "notes", notes, bad);
     return p;
+}
+
+/* sources: [{"id", "name", "grams", "amount", "share"}], largest first;
+ * grams null for a source without a weight (a supplement, later). */
+static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *bad)
+{
+    json_t *list = json_array();
+    if (!list) {
+        *bad = 1;
+        return NULL;
+    }
+    for (size_t j = 0; j < nu->n_sources; j++) {
+        const struct analysis_source *src = &nu->sources[j];
+        json_t *x = json_object();
+        if (!x) {
+            *bad = 1;
+            break;
+        }
+        put(x, "id", json_string(src->id), bad);
+        put(x, "name", json_string(src->name), bad);
+        put(x, "grams", jround(src->grams, 1), bad);
+        put(x, "amount", jround(src->amount, dec), bad);
+        put(x, "share", jround(src->share, 4), bad);
+        push(list, x, bad);
+    }
+    return list;
+}
+
+static json_t *firmness_json(enum analysis_firmness f)
+{
+    switch (f) {
+    case ANALYSIS_FIRM_YES: return json_string("firm");
+    case ANALYSIS_FIRM_MORE_DAYS: return json_string("more_days");
+    case ANALYSIS_FIRM_NEVER: return json_string("not_with_more_days");
+    case ANALYSIS_FIRM_NA: break;
+    }
+    return json_null();
 }
 
 static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
@@ -123,6 +169,14 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     put(o, "days_incomplete", json_integer((json_int_t)nu->n_incomplete), bad);
     put(o, "trend_per_week", nu->has_trend ? jround(nu->trend.slope_per_week, dec) : json_null(),
         bad);
+    put(o, "sources", sources_json(nu, dec, bad), bad);
+    put(o, "sources_total", jround(nu->sources_total, dec), bad);
+    put(o, "days_needed",
+        nu->firmness == ANALYSIS_FIRM_MORE_DAYS ? json_integer(nu->days_needed) : json_null(), bad);
+    put(o, "firmness", firmness_json(nu->firmness), bad);
+    put(o, "p_adequate_scaled", jround(nu->p_adequate_scaled, 3), bad);
+    put(o, "table_cv", jround(nu->table_cv, 2), bad);
+    put(o, "no_intake", json_boolean(nu->n_assess > 0 && nu->no_intake), bad);
     return o;
 }
 
@@ -241,6 +295,15 @@ static json_t *cramps_json(const struct analysis *a, int *bad)
     put(signs, "hard_to_walk", json_integer(c->hard_to_walk), bad);
     put(o, "red_flag_signs", signs, bad);
     put(o, "persistent_pain_days", json_integer(c->persistent_run), bad);
+    put(o, "one_leg_pain_days", json_integer(c->one_leg_run), bad);
+    put(o, "preeclampsia_signs", json_boolean(c->preeclampsia), bad);
+    put(o, "preeclampsia",
+        json_pack("{s:i, s:i, s:i, s:i}", "sudden_swelling", c->sudden_swelling, "headache",
+                  c->headache, "vision_problems", c->vision_problems, "pain_below_ribs",
+                  c->pain_below_ribs),
+        bad);
+    if (c->preeclampsia)
+        put(o, "preeclampsia_advice", json_string(ADVICE_PREECLAMPSIA), bad);
     put(o, "relation", relation_json(a, bad), bad);
     if (c->red_flag) {
         put(o, "red_flag_advice", json_string(ADVICE_RED_FLAG), bad);

@@ -40,17 +40,10 @@ static void md_header(FILE *out, const struct analysis *a)
     fprintf(out, "- Profile: ");
     md_text(out, report_profile_line(a, line, sizeof(line)));
     fputc('\n', out);
-    if (!a->has_profile) {
+    for (size_t i = 0; i < a->n_notes; i++) {
         fprintf(out, "- Note: ");
-        md_text(out, a->profile_note);
+        md_text(out, a->notes[i]);
         fputc('\n', out);
-    }
-    if (a->stage_mixed) {
-        fprintf(out, "- Note: the period spans more than one life stage; the values of the stage "
-                     "of %zu of its days (",
-                a->stage_days);
-        md_text(out, a->stage.group);
-        fprintf(out, ") are used throughout.\n");
     }
     if (a->days_logged < a->days && a->days > 1) {
         int first = 1;
@@ -65,6 +58,18 @@ static void md_header(FILE *out, const struct analysis *a)
         }
         fputc('\n', out);
     }
+}
+
+static void md_preeclampsia(FILE *out, const struct analysis *a)
+{
+    const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
+    if (!w)
+        return;
+    fprintf(out, "\n> **" REPORT_PREECLAMPSIA_TITLE ".**\n>\n> ");
+    md_text(out, w->message);
+    fprintf(out, "\n>\n> ");
+    md_text(out, ADVICE_PREECLAMPSIA_EMERGENCY);
+    fputc('\n', out);
 }
 
 static void md_red_flag(FILE *out, const struct analysis *a)
@@ -140,8 +145,41 @@ static void md_nutrients(FILE *out, const struct analysis *a)
                  "value does not show a shortfall. P(>UL): probability that usual intake is above "
                  "the UL (sodium: above the CDRR, not a toxicity limit). n: days with complete "
                  "values. \\* approximate (placeholder day-to-day SD or approximate life stage). "
-                 "n/a: day-to-day variation too large for a probability; mean only. The magnesium "
+                 "none: nothing of it was logged, so no probability. n/a: the nutrient's "
+                 "day-to-day variation is too large for a probability; mean only. The magnesium "
                  "UL is for supplements only; food magnesium is never compared with it.\n");
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        char firm[160];
+        if (*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
+            fprintf(out, "\n- %s: %s.", a->nutrients[k].key, firm);
+    }
+    fputc('\n', out);
+}
+
+static void md_sources(FILE *out, const struct analysis *a)
+{
+    fprintf(out, "\n## Where it came from\n\nThe foods that supplied most of each nutrient "
+                 "over the period, with their share of its known total.\n\n"
+                 "| nutrient | share | food | id | grams | amount |\n"
+                 "| --- | ---: | --- | --- | ---: | ---: |\n");
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        const struct analysis_nutrient *nu = &a->nutrients[k];
+        if (nu->n_sources == 0)
+            fprintf(out, "| %s | - | nothing with a known value logged | | | |\n", nu->key);
+        for (size_t j = 0; j < nu->n_sources; j++) {
+            const struct analysis_source *src = &nu->sources[j];
+            char amt[40];
+            fprintf(out, "| %s | %.0f %% | ", j == 0 ? nu->key : "", 100.0 * src->share);
+            md_text(out, src->name);
+            fprintf(out, " | ");
+            md_text(out, src->id);
+            if (isfinite(src->grams))
+                fprintf(out, " | %.0f g", src->grams);
+            else
+                fprintf(out, " | -");
+            fprintf(out, " | %s |\n", report_amount(amt, src->amount, k));
+        }
+    }
 }
 
 static void md_balance(FILE *out, const struct analysis *a)
@@ -302,9 +340,11 @@ static void md_suggestions(FILE *out, const struct report_opts *o)
 int report_markdown(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
     md_header(out, a);
+    md_preeclampsia(out, a);
     md_red_flag(out, a);
     md_daily(out, a);
     md_nutrients(out, a);
+    md_sources(out, a);
     md_balance(out, a);
     md_warnings(out, a);
     md_cramps(out, a);

@@ -174,15 +174,8 @@ static void section_header(FILE *out, const struct analysis *a, const struct rep
                 from, to, pen(o, C_RESET), a->days, a->days_logged);
     report_profile_line(a, line, sizeof(line));
     wrap(out, "Profile: ", 2, line);
-    if (!a->has_profile)
-        wrap(out, "Note: ", 2, a->profile_note);
-    if (a->stage_mixed) {
-        snprintf(line, sizeof(line),
-                 "the period spans more than one life stage; the values of the stage of %zu of "
-                 "its days (%s) are used throughout.",
-                 a->stage_days, a->stage.group);
-        wrap(out, "Note: ", 2, line);
-    }
+    for (size_t i = 0; i < a->n_notes; i++)
+        wrap(out, "Note: ", 2, a->notes[i]);
     if (a->days > 1 && a->days_logged < a->days) {
         char list[4096] = "";
         size_t len = 0;
@@ -195,6 +188,18 @@ static void section_header(FILE *out, const struct analysis *a, const struct rep
         }
         wrap(out, "Not logged: ", 2, list);
     }
+}
+
+static void section_preeclampsia(FILE *out, const struct analysis *a,
+                                 const struct report_opts *o)
+{
+    const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
+    if (!w)
+        return;
+    fprintf(out, "\n%s!!! CALL YOUR MIDWIFE OR MATERNITY UNIT NOW: POSSIBLE PRE-ECLAMPSIA !!!%s\n",
+            pen(o, C_ALERT), pen(o, C_RESET));
+    wrap(out, "", 0, w->message);
+    wrap(out, "", 0, ADVICE_PREECLAMPSIA_EMERGENCY);
 }
 
 static void section_red_flag(FILE *out, const struct analysis *a, const struct report_opts *o)
@@ -265,7 +270,7 @@ static void section_summary(FILE *out, const struct analysis *a, const struct re
 
 static void section_reference(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
-    int any_cv = 0, any_approx = 0;
+    int any_cv = 0, any_approx = 0, any_none = 0;
 
     heading(out, o, "Reference values and assessment");
     fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", "nutrient", "EAR", "RDA/AI",
@@ -285,6 +290,7 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
                 report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "*"),
                 report_probability(p3, above, nu, has_limit, "*"));
         any_cv |= nu->n_assess > 0 && nu->cv_unreliable && k != NUT_ENERGY;
+        any_none |= nu->n_assess > 0 && nu->no_intake && k != NUT_ENERGY;
         any_approx |= nu->approximate && nu->n_assess > 0 && k != NUT_ENERGY;
     }
     wrap(out, "", 2,
@@ -303,8 +309,17 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
              "approximate life stage was used.");
     if (any_cv)
         wrap(out, "", 2,
-             "n/a: no probability; day-to-day variation is too large relative to the mean for "
-             "the method (CV over 60 %), so only the mean is reported.");
+             "n/a: no probability; the nutrient's day-to-day variation is too large for the "
+             "method (survey CV over 60 %), so only the mean is reported.");
+    if (any_none)
+        wrap(out, "", 2, "none: nothing of it was logged on any day, so there is no probability.");
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        char firm[160], line[200];
+        if (!*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
+            continue;
+        snprintf(line, sizeof(line), "%s: %s.", a->nutrients[k].key, firm);
+        wrap(out, "", 2, line);
+    }
 }
 
 static void section_bars(FILE *out, const struct analysis *a, const struct report_opts *o)
@@ -333,6 +348,22 @@ static void section_bars(FILE *out, const struct analysis *a, const struct repor
         const char *c = flagged(a, k) ? pen(o, C_WARN) : pen(o, C_OK);
         fprintf(out, "%-10s [%s%s%s] %4.0f%% of %s %s\n", nu->key, c, bar, pen(o, C_RESET),
                 100.0 * ratio, nu->target_name, report_amount(t, nu->target, k));
+    }
+}
+
+static void section_sources(FILE *out, const struct analysis *a, const struct report_opts *o)
+{
+    heading(out, o, "Where it came from (share of the period's known total)");
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        const struct analysis_nutrient *nu = &a->nutrients[k];
+        char line[512];
+        if (nu->n_sources == 0) {
+            fprintf(out, "%s: nothing with a known value logged\n", nu->key);
+            continue;
+        }
+        fprintf(out, "%s:\n", nu->key);
+        for (size_t j = 0; j < nu->n_sources; j++)
+            wrap(out, "  - ", 4, report_source_line(&nu->sources[j], k, line, sizeof(line)));
     }
 }
 
@@ -512,12 +543,14 @@ static void section_suggestions(FILE *out, const struct analysis *a,
 int report_text(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
     section_header(out, a, o);
+    section_preeclampsia(out, a, o);
     section_red_flag(out, a, o);
     section_daily(out, a, o);
     if (a->days > 1)
         section_summary(out, a, o);
     section_reference(out, a, o);
     section_bars(out, a, o);
+    section_sources(out, a, o);
     section_balance(out, a, o);
     section_warnings(out, a, o);
     section_cramps(out, a, o);

@@ -63,11 +63,9 @@ out:
 
 /* --- IOM 2000 individual assessment ----------------------------------------- */
 
-int stats_cv_unreliable(double sdw, double mean)
+int stats_cv_unreliable(double table_cv)
 {
-    if (!isfinite(sdw) || !isfinite(mean) || mean <= 0)
-        return 1;
-    return sdw / mean > STATS_CV_UNRELIABLE;
+    return !(isfinite(table_cv) && table_cv >= 0 && table_cv <= STATS_CV_UNRELIABLE);
 }
 
 /* SD_D = sqrt(SDr^2 + SDw^2 / n) (NAP 9956 ch. 3 and App. B; 2.2). */
@@ -94,7 +92,6 @@ int stats_p_adequate(double mean, double ear, double sdr, double sdw, size_t n_d
     a.d = mean - ear;
     a.z = a.d / a.sd_d;
     a.p = gsl_cdf_ugaussian_P(a.z);
-    a.unreliable = stats_cv_unreliable(sdw, mean);
     *out = a;
     return 0;
 }
@@ -107,6 +104,29 @@ double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, do
     return ear + gsl_cdf_ugaussian_Pinv(confidence) * sd_of_difference(sdr, sdw, n_days);
 }
 
+/*
+ * nutrition-science.md 0.9: n is the unknown of z = D / sqrt(SDr^2 +
+ * SDw^2 / n).  With T = |D| / Phi^-1(firm), the verdict is firm once
+ * SDr^2 + SDw^2 / n <= T^2, i.e. n >= SDw^2 / (T^2 - SDr^2); when
+ * T <= SDr no n is enough.
+ */
+int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm,
+                      long max_days, long *n_total)
+{
+    if (!n_total || !isfinite(mean) || !isfinite(ear) || !valid_sds(sdr, sdw, 1) ||
+        !(firm > 0.5 && firm < 1) || max_days < 1)
+        return -1;
+    double t = fabs(mean - ear) / gsl_cdf_ugaussian_Pinv(firm);
+    double room = t * t - sdr * sdr;
+    if (!(t > sdr) || !(room > 0))
+        return 1;
+    double n = sdw * sdw / room;
+    if (!(n <= (double)max_days))
+        return 1;
+    *n_total = n <= 1 ? 1 : (long)ceil(n);
+    return 0;
+}
+
 /* z = (mean - ref) / (SDw / sqrt(n)) (NAP 9956 p. 60, p. 199, Table B-6). */
 static int z_test(double mean, double ref, double sdw, size_t n_days, struct stats_ztest *out)
 {
@@ -116,7 +136,6 @@ static int z_test(double mean, double ref, double sdw, size_t n_days, struct sta
         return -1;
     t.z = (mean - ref) / (sdw / sqrt((double)n_days));
     t.p = gsl_cdf_ugaussian_P(t.z);
-    t.unreliable = stats_cv_unreliable(sdw, mean);
     *out = t;
     return 0;
 }

@@ -225,6 +225,13 @@ static const char *const migrations[] = {
     "  query TEXT PRIMARY KEY,"
     "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
     "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) WITHOUT ROWID;",
+    /* 4: pregnancy warning signs in the cramp diary (possible
+     * pre-eclampsia, nutrition-science.md 0.4); an entry may hold only
+     * these, with no cramp */
+    "ALTER TABLE cramp ADD COLUMN sudden_swelling INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE cramp ADD COLUMN headache INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE cramp ADD COLUMN vision_problems INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE cramp ADD COLUMN pain_below_ribs INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -2081,6 +2088,69 @@ out:
     return rc;
 }
 
+int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
+                       size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct period_source *f = NULL, *grown;
+    size_t count = 0, cap = 0;
+    int rc, step;
+
+    /* A food's values are per 100 g, so its amount over the period is
+     * value x (sum of its grams) / 100; a missing value stays NULL. */
+    rc = prepare(s,
+                 "SELECT f.id, f.name, g.grams, " CORE_VALUES_SQL(
+                     "f") " FROM (SELECT food, sum(grams) AS grams FROM entry"
+                          " WHERE date BETWEEN ?1 AND ?2 GROUP BY food) g"
+                          " JOIN food f ON f.rowid = g.food ORDER BY f.id",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(f, &cap, count, sizeof(*f)))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        f = grown;
+        struct period_source *x = &f[count++];
+        memset(x, 0, sizeof(*x));
+        x->id = column_strdup(st, 0);
+        x->name = column_strdup(st, 1);
+        x->grams = sqlite3_column_double(st, 2);
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            x->amount[k] = column_value(st, 3 + k) * x->grams / 100.0;
+        if (!x->id || !x->name) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "period foods");
+        goto out;
+    }
+    *out = f;
+    *n = count;
+    f = NULL;
+    count = 0;
+out:
+    store_period_sources_free(f, count);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void store_period_sources_free(struct period_source *src, size_t n)
+{
+    if (!src)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(src[i].id);
+        free(src[i].name);
+    }
+    free(src);
+}
+
 /* --- profile --------------------------------------------------------------- */
 
 int store_profile_get(store *s, struct profile *out)
@@ -2176,8 +2246,10 @@ int store_cramp_add(store *s, const struct cramp *c, int64_t *id)
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "INSERT INTO cramp(date, time, severity, duration_min, site, side, night,"
-                     " swelling, redness, warmth, hard_to_walk, pain_persists)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     " swelling, redness, warmth, hard_to_walk, pain_persists, sudden_swelling,"
+                     " headache, vision_problems, pain_below_ribs)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                     " ?16)",
                      &st);
     if (rc != STORE_OK)
         return rc;
@@ -2198,6 +2270,10 @@ int store_cramp_add(store *s, const struct cramp *c, int64_t *id)
     sqlite3_bind_int(st, 10, c->warmth != 0);
     sqlite3_bind_int(st, 11, c->hard_to_walk != 0);
     sqlite3_bind_int(st, 12, c->pain_persists != 0);
+    sqlite3_bind_int(st, 13, c->sudden_swelling != 0);
+    sqlite3_bind_int(st, 14, c->headache != 0);
+    sqlite3_bind_int(st, 15, c->vision_problems != 0);
+    sqlite3_bind_int(st, 16, c->pain_below_ribs != 0);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = fail_db(s, "add cramp");
     else if (id)
@@ -2216,7 +2292,8 @@ int store_cramps_list(store *s, const char *from, const char *to, struct cramp *
 
     rc = prepare(s,
                  "SELECT id, date, time, severity, duration_min, site, side, night, swelling,"
-                 " redness, warmth, hard_to_walk, pain_persists FROM cramp"
+                 " redness, warmth, hard_to_walk, pain_persists, sudden_swelling, headache,"
+                 " vision_problems, pain_below_ribs FROM cramp"
                  " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time IS NOT NULL, time, id",
                  &st);
     if (rc != STORE_OK)
@@ -2244,6 +2321,10 @@ int store_cramps_list(store *s, const char *from, const char *to, struct cramp *
         x->warmth = sqlite3_column_int(st, 10);
         x->hard_to_walk = sqlite3_column_int(st, 11);
         x->pain_persists = sqlite3_column_int(st, 12);
+        x->sudden_swelling = sqlite3_column_int(st, 13);
+        x->headache = sqlite3_column_int(st, 14);
+        x->vision_problems = sqlite3_column_int(st, 15);
+        x->pain_below_ribs = sqlite3_column_int(st, 16);
     }
     if (step != SQLITE_DONE) {
         rc = fail_db(s, "list cramps");

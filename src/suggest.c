@@ -313,8 +313,8 @@ static const struct exclusion exclusions[] = {
     {NULL, "^lard", NULL, NULL, "lard"},
     {NULL, "^shortening", NULL, NULL, "shortening"},
     {NULL, "^margarine", NULL, NULL, "margarine"},
-    /* pregnancy food safety (NHS "Foods to avoid in pregnancy"; FDA/EPA
-     * 2017 advice about eating fish; not in nutrition-science.md) */
+    /* pregnancy food safety (nutrition-science.md 0.6; NHS "Foods to avoid
+     * in pregnancy"; FDA/EPA 2017 advice about eating fish) */
     {NULL, "alcoholic", NULL, NULL, "alcohol: none is known to be safe in pregnancy"},
     {NULL, "liver", NULL, NULL, "liver and liver products: too much vitamin A (retinol)"},
     {"Finfish and Shellfish Products", "shark", NULL, NULL, "high-mercury fish"},
@@ -323,12 +323,35 @@ static const struct exclusion exclusions[] = {
     {"Finfish and Shellfish Products", "tilefish", NULL, NULL, "high-mercury fish"},
     {"Finfish and Shellfish Products", "marlin", NULL, NULL, "high-mercury fish"},
     {"Finfish and Shellfish Products", "roughy", NULL, NULL, "high-mercury fish"},
+    {"Finfish and Shellfish Products", "bigeye", NULL, NULL, "high-mercury fish (bigeye tuna)"},
+    /* soft mould-ripened and soft blue cheeses, unless cooked (listeria;
+     * 0.6): "cheese, brie" and not "brie", which O'Brien potatoes hold */
+    {NULL, "cheese, brie", NULL, "cooked|baked", "soft mould-ripened cheese, unless cooked"},
+    {NULL, "camembert", NULL, "cooked|baked", "soft mould-ripened cheese, unless cooked"},
+    {NULL, "cheese, blue", NULL, "cooked|baked", "soft blue cheese, unless cooked"},
+    {NULL, "roquefort", NULL, "cooked|baked", "soft blue cheese, unless cooked"},
+    {NULL, "gorgonzola", NULL, "cooked|baked", "soft blue cheese, unless cooked"},
+    {NULL, "danish blue", NULL, "cooked|baked", "soft blue cheese, unless cooked"},
+    /* the table cannot tell a white-rinded soft goat's cheese (chevre,
+     * mould-ripened) from a fresh one: both are left out */
+    {NULL, "cheese, goat, soft", NULL, "cooked|baked", "soft goat's cheese: may be mould-ripened"},
+    {NULL, "chevre", NULL, "cooked|baked", "soft goat's cheese: may be mould-ripened"},
+    /* unpasteurised (raw) milk and cheese (0.6) */
+    {NULL, "unpasteuri", NULL, NULL, "unpasteurised milk or cheese"},
+    {NULL, "raw milk", NULL, NULL, "unpasteurised (raw) milk or cheese"},
+    {NULL, "^milk,", ", raw", NULL, "unpasteurised (raw) milk"},
+    /* pate, of any kind (NHS, listeria); liver pate is liver above */
+    {NULL, "^pate", NULL, NULL, "pate: listeria"},
+    {NULL, "^paté", NULL, NULL, "pate: listeria"},
     {"Finfish and Shellfish Products", ", raw", NULL, NULL, "raw fish and shellfish"},
     {"Beef Products", ", raw", NULL, NULL, "raw meat (the cooked entries stay)"},
     {"Pork Products", ", raw", NULL, NULL, "raw meat"},
     {"Poultry Products", ", raw", NULL, NULL, "raw meat"},
     {"Lamb, Veal, and Game Products", ", raw", NULL, NULL, "raw meat"},
-    {"American Indian/Alaska Native Foods", ", raw", NULL, NULL, "raw meat and fish"},
+    {"Sausages and Luncheon Meats", ", raw", NULL, NULL, "raw sausage meat"},
+    /* " raw": "Walrus, meat and subcutaneous fat raw (Alaska Native)" has
+     * no comma */
+    {"American Indian/Alaska Native Foods", " raw", NULL, NULL, "raw meat and fish"},
     {"Dairy and Egg Products", "egg", ", raw", NULL, "raw egg"},
     {NULL, "^mollusks", ", raw", NULL, "raw shellfish outside the group"},
     {NULL, "^frog", ", raw", NULL, "raw meat outside the groups"},

@@ -27,6 +27,7 @@
 #include "dietbal/analysis.h"
 #include "dietbal/date.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,7 +130,7 @@ static struct analysis *run(long from, long to, const struct profile *p,
                             const struct day_totals *d, size_t n, const struct cramp *c,
                             size_t nc)
 {
-    struct analysis_input in = {from, to, p, d, n, c, nc};
+    struct analysis_input in = {from, to, p, d, n, c, nc, NULL, 0};
     struct analysis *a = NULL;
     char err[256] = "";
     if (analysis_run(&in, &a, err, sizeof(err)) != 0)
@@ -172,6 +173,60 @@ static int only_denied(const char *text, const char *word)
 static int has(const struct analysis *a, const char *code)
 {
     return analysis_warning_find(a, code) != NULL;
+}
+
+/* Words for dairy food, none of which ACID_LOAD_HIGH may name. */
+static const char *const DAIRY_WORDS[] = {"cheese", "dairy", "milk", "yoghurt", "yogurt", NULL};
+
+/* Every '|'-separated word of list (NULL: none) appears in text (case
+ * ignored). */
+static int words_in(const char *list, const char *text_any_case)
+{
+    char text[1024];
+    snprintf(text, sizeof(text), "%s", text_any_case);
+    for (char *c = text; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    while (list && *list) {
+        char word[64];
+        size_t n = strcspn(list, "|");
+        if (n >= sizeof(word))
+            return 0;
+        memcpy(word, list, n);
+        word[n] = '\0';
+        if (!strstr(text, word)) {
+            print_message("'%s' not in '%s'\n", word, text);
+            return 0;
+        }
+        list += n + (list[n] == '|');
+    }
+    return 1;
+}
+
+/* Whether the '|'-separated lists x and y share a word. */
+static int share_word(const char *x, const char *y)
+{
+    while (x && *x && y) {
+        size_t n = strcspn(x, "|");
+        for (const char *p = y; *p;) {
+            size_t m = strcspn(p, "|");
+            if (m == n && strncmp(p, x, n) == 0)
+                return 1;
+            p += m + (p[m] == '|');
+        }
+        x += n + (x[n] == '|');
+    }
+    return 0;
+}
+
+/* No warning of a report advises less of what another advises more of
+ * (nutrition-science.md 0.5). */
+static void assert_no_contradiction(const struct analysis *a)
+{
+    for (size_t i = 0; i < a->n_warnings; i++)
+        for (size_t j = 0; j < a->n_warnings; j++)
+            if (i != j && share_word(a->warnings[i].less, a->warnings[j].more))
+                fail_msg("%s advises less of '%s', %s more of '%s'", a->warnings[i].code,
+                         a->warnings[i].less, a->warnings[j].code, a->warnings[j].more);
 }
 
 static enum analysis_severity sev(const struct analysis *a, const char *code)
@@ -376,21 +431,111 @@ static void test_which_probabilities(void **state)
     analysis_free(a);
 }
 
-static void test_cv_unreliable(void **state)
+/* nutrition-science.md 0.1: a probability for every intake.  The old
+ * rule (SDw / the person's mean > 0.6) withheld it for calcium below
+ * 542 mg; the rule is the nutrient's survey CV (0.43 for calcium). */
+static void test_low_intake_probability(void **state)
 {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
     memcpy(v, BASE, sizeof(v));
-    /* calcium 400: CV 325/400 = 0.81 > 0.6 -> mean only, no probability;
-     * CALCIUM_LOW still fires because the mean is below the EAR */
-    v[CA] = 400;
+    /* calcium 437 mg/day, 7 days, EAR 800, SDr 100, SDw 325:
+     * SD_D = sqrt(10000 + 105625 / 7) = 158.40, z = -363 / 158.40 =
+     * -2.2917, P = 0.01096; with SDw = 0.43 x 437 = 187.91, SD_D = 122.66,
+     * z = -2.959, P = 0.00154. */
+    v[CA] = 437;
     struct analysis *a = week_of(v, &p);
-    assert_true(a->nutrients[CA].cv_unreliable);
-    assert_nan(a->nutrients[CA].p_adequate);
-    assert_nan(a->nutrients[CA].p_above_ul);
+    const struct analysis_nutrient *ca = &a->nutrients[CA];
+    assert_false(ca->cv_unreliable);
+    assert_false(ca->no_intake);
+    assert_near(ca->table_cv, 0.43, 0);
+    assert_near(ca->p_adequate, 0.011, 0.0005);
+    assert_near(ca->p_adequate_scaled, 0.0015, 0.0002);
+    /* firm: 0.011 <= 0.15, no more days needed */
+    assert_int_equal(ca->firmness, ANALYSIS_FIRM_YES);
+    assert_int_equal(ca->days_needed, -1);
+    /* the UL test is computed too: (437 - 2500) / (325 / sqrt 7) = -16.8 */
+    assert_near(ca->p_above_ul, 0, 1e-9);
     assert_true(has(a, "CALCIUM_LOW"));
-    assert_non_null(strstr(analysis_warning_find(a, "CALCIUM_LOW")->message, "no probability"));
+    const char *m = analysis_warning_find(a, "CALCIUM_LOW")->message;
+    assert_non_null(strstr(m, "probability that usual intake is adequate 0.01"));
+    assert_non_null(strstr(m, "(0.002 if day-to-day variation scales with intake)"));
+    analysis_free(a);
+
+    /* phosphorus 300 and magnesium 120, far under the old cut-offs (683,
+     * 143 mg): a probability each.  P: SD_D = sqrt(58^2 + 410^2 / 7) =
+     * 165.46, z = -280 / 165.46 = -1.692, P = 0.0453.  Mg: SD_D = 43.56,
+     * z = -170 / 43.56 = -3.90, P = 0.00005. */
+    memcpy(v, BASE, sizeof(v));
+    v[P] = 300;
+    v[MG] = 120;
+    a = week_of(v, &p);
+    assert_near(a->nutrients[P].p_adequate, 0.0453, 0.0005);
+    assert_near(a->nutrients[MG].p_adequate, 0.00005, 0.00002);
+    analysis_free(a);
+}
+
+/* No probability only when nothing was taken in (mean <= 0), worded so. */
+static void test_no_intake(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double v[NUT_CORE_COUNT];
+    memcpy(v, BASE, sizeof(v));
+    v[CA] = 0;
+    struct analysis *a = week_of(v, &p);
+    const struct analysis_nutrient *ca = &a->nutrients[CA];
+    assert_true(ca->no_intake);
+    assert_nan(ca->p_adequate);
+    assert_nan(ca->p_above_ul);
+    assert_int_equal(ca->firmness, ANALYSIS_FIRM_NA);
+    /* the mean (0) is below the EAR: CALCIUM_LOW, saying why no figure */
+    assert_true(has(a, "CALCIUM_LOW"));
+    assert_non_null(strstr(analysis_warning_find(a, "CALCIUM_LOW")->message,
+                           "no probability: none of it was logged on any day"));
+    analysis_free(a);
+}
+
+/* nutrition-science.md 0.9: how many more days for a firm verdict. */
+static void test_days_needed(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double v[NUT_CORE_COUNT];
+    memcpy(v, BASE, sizeof(v));
+    /* calcium 650, 7 days: P = Phi(-150 / 158.40) = Phi(-0.947) = 0.172,
+     * uncertain; n >= 105625 / (144.73^2 - 100^2) = 9.650 -> 10 days, 3
+     * more.  Calcium 700: P = Phi(-0.631) = 0.264, and T = 96.5 < SDr:
+     * never firm. */
+    v[CA] = 650;
+    struct analysis *a = week_of(v, &p);
+    assert_near(a->nutrients[CA].p_adequate, 0.172, 0.0005);
+    assert_int_equal(a->nutrients[CA].firmness, ANALYSIS_FIRM_MORE_DAYS);
+    assert_int_equal(a->nutrients[CA].days_needed, 3);
+    assert_non_null(strstr(analysis_warning_find(a, "CALCIUM_LOW")->message,
+                           "log 3 more days at this mean for a firm answer"));
+    analysis_free(a);
+    v[CA] = 700;
+    a = week_of(v, &p);
+    assert_near(a->nutrients[CA].p_adequate, 0.264, 0.0005);
+    assert_int_equal(a->nutrients[CA].firmness, ANALYSIS_FIRM_NEVER);
+    assert_int_equal(a->nutrients[CA].days_needed, -1);
+    assert_non_null(strstr(analysis_warning_find(a, "CALCIUM_LOW")->message,
+                           "more days at this mean would not make it firm"));
+    analysis_free(a);
+    /* above the EAR and uncertain, no warning: magnesium 310 (EAR 290,
+     * SDr 29, SDw 86): P = Phi(20 / 43.56) = 0.677; T = 20 / 1.0364 =
+     * 19.3 < 29: never.  Firm ones need nothing: BASE calcium 1100, P =
+     * Phi(300 / 158.4) = 0.971. */
+    memcpy(v, BASE, sizeof(v));
+    v[MG] = 310;
+    a = week_of(v, &p);
+    assert_int_equal(a->nutrients[MG].firmness, ANALYSIS_FIRM_NEVER);
+    assert_int_equal(a->nutrients[CA].firmness, ANALYSIS_FIRM_YES);
+    /* no P(adequate): no verdict on firmness (energy, potassium) */
+    assert_int_equal(a->nutrients[E].firmness, ANALYSIS_FIRM_NA);
+    assert_int_equal(a->nutrients[K].firmness, ANALYSIS_FIRM_NA);
     analysis_free(a);
 }
 
@@ -638,8 +783,10 @@ static void test_week_red_flag(void **state)
 
 /* --- red flags ----------------------------------------------------------- */
 
-static struct analysis *cramps_only(const char *const *dates, size_t n, const int *pain,
-                                    int sign)
+/* Cramps on dates (pain[i]: pain that did not ease), all on `side` ("" not
+ * given); sign >= 0 gives that one warmth. */
+static struct analysis *cramps_side(const char *const *dates, size_t n, const int *pain,
+                                    int sign, const char *side)
 {
     static struct profile p;
     struct cramp c[8];
@@ -648,12 +795,19 @@ static struct analysis *cramps_only(const char *const *dates, size_t n, const in
     memset(c, 0, sizeof(c));
     for (size_t i = 0; i < n; i++) {
         snprintf(c[i].date, sizeof(c[i].date), "%s", dates[i]);
+        snprintf(c[i].side, sizeof(c[i].side), "%s", side);
         c[i].duration_min = NAN;
         c[i].pain_persists = pain[i];
     }
     if (sign >= 0)
         c[sign].warmth = 1;
     return run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, c, n);
+}
+
+static struct analysis *cramps_only(const char *const *dates, size_t n, const int *pain,
+                                    int sign)
+{
+    return cramps_side(dates, n, pain, sign, "both");
 }
 
 static void test_red_flag_single_sign(void **state)
@@ -678,18 +832,20 @@ static void test_red_flag_single_sign(void **state)
 static void test_red_flag_persistent_pain(void **state)
 {
     (void)state;
-    /* three days running with pain that does not ease */
+    /* soreness in both legs: three days running with pain that does not
+     * ease (the design rule kept for both legs, 0.4) */
     const char *three[] = {"2026-11-18", "2026-11-19", "2026-11-20"};
     const int pain3[] = {1, 1, 1};
     struct analysis *a = cramps_only(three, 3, pain3, -1);
     assert_int_equal(a->cramps.persistent_run, 3);
     assert_int_equal(a->cramps.persistent_run_end, day_of("2026-11-20"));
+    assert_int_equal(a->cramps.one_leg_run, 0);
     assert_true(has(a, "CRAMP_RED_FLAG"));
     assert_non_null(strstr(analysis_warning_find(a, "CRAMP_RED_FLAG")->message,
                            "3 days running, up to 2026-11-20"));
     analysis_free(a);
 
-    /* two days running: not enough */
+    /* two days running in both legs: not enough */
     a = cramps_only(three, 2, pain3, -1);
     assert_int_equal(a->cramps.persistent_run, 2);
     assert_false(has(a, "CRAMP_RED_FLAG"));
@@ -723,6 +879,127 @@ static void test_red_flag_persistent_pain(void **state)
     assert_int_equal(a->cramps.persistent_run, 0);
     assert_int_equal(a->cramps.episodes, 0);
     assert_false(has(a, "CRAMP_RED_FLAG"));
+    analysis_free(a);
+}
+
+/* nutrition-science.md 0.4: cramping pain in one leg that persists into the
+ * next day is an alert (NHS: a DVT symptom). */
+static void test_red_flag_one_leg(void **state)
+{
+    (void)state;
+    const char *two[] = {"2026-11-19", "2026-11-20"};
+    const int pain2[] = {1, 1};
+    /* the left leg on two days running */
+    struct analysis *a = cramps_side(two, 2, pain2, -1, "left");
+    assert_int_equal(a->cramps.one_leg_run, 2);
+    assert_int_equal(a->cramps.one_leg_run_end, day_of("2026-11-20"));
+    assert_true(a->cramps.red_flag);
+    assert_int_equal(sev(a, "CRAMP_RED_FLAG"), ANALYSIS_ALERT);
+    assert_non_null(strstr(analysis_warning_find(a, "CRAMP_RED_FLAG")->message,
+                           "Pain in one leg that did not ease, logged on 2 days running up to "
+                           "2026-11-20"));
+    analysis_free(a);
+    /* side not given: it may be one leg, so the same */
+    a = cramps_side(two, 2, pain2, -1, "");
+    assert_int_equal(a->cramps.one_leg_run, 2);
+    assert_true(has(a, "CRAMP_RED_FLAG"));
+    analysis_free(a);
+    /* one day only: the pain has not persisted into the next day */
+    a = cramps_side(two, 1, pain2, -1, "right");
+    assert_int_equal(a->cramps.one_leg_run, 1);
+    assert_false(has(a, "CRAMP_RED_FLAG"));
+    analysis_free(a);
+    /* left one day, right the next: no leg with pain two days running */
+    static struct profile p;
+    struct cramp c[2];
+    p = pregnant();
+    memset(c, 0, sizeof(c));
+    for (int i = 0; i < 2; i++) {
+        snprintf(c[i].date, sizeof(c[i].date), "%s", two[i]);
+        snprintf(c[i].side, sizeof(c[i].side), "%s", i ? "right" : "left");
+        c[i].duration_min = NAN;
+        c[i].pain_persists = 1;
+    }
+    a = run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, c, 2);
+    assert_int_equal(a->cramps.one_leg_run, 1);
+    assert_int_equal(a->cramps.persistent_run, 2);
+    assert_false(has(a, "CRAMP_RED_FLAG"));
+    analysis_free(a);
+    /* a one-leg run from the day before the period into it */
+    const char *across[] = {"2026-11-15", "2026-11-16"};
+    a = cramps_side(across, 2, pain2, -1, "left");
+    assert_int_equal(a->cramps.one_leg_run, 2);
+    assert_true(has(a, "CRAMP_RED_FLAG"));
+    analysis_free(a);
+}
+
+/* A cramp diary entry with pregnancy warning signs (0.4). */
+static struct cramp sign_entry(const char *date)
+{
+    struct cramp c;
+    memset(&c, 0, sizeof(c));
+    snprintf(c.date, sizeof(c.date), "%s", date);
+    c.duration_min = NAN;
+    return c;
+}
+
+static void test_preeclampsia_signs(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    static const char *const words[] = {"sudden swelling", "severe headache", "vision problems",
+                                        "pain below the ribs"};
+    /* each sign on its own, with no cramp: the alert, first, with the
+     * words of the sign and "call your midwife or maternity unit now" */
+    for (int k = 0; k < 4; k++) {
+        struct cramp c = sign_entry("2026-11-19");
+        c.sudden_swelling = k == 0;
+        c.headache = k == 1;
+        c.vision_problems = k == 2;
+        c.pain_below_ribs = k == 3;
+        struct day_totals d[7];
+        long from = day_of(WEEK_FROM);
+        for (int i = 0; i < 7; i++)
+            day_values(&d[i], from + i, BASE);
+        struct analysis *a = run(from, from + 6, &p, d, 7, &c, 1);
+        assert_true(a->cramps.preeclampsia);
+        assert_codes(a, "PREECLAMPSIA_SIGNS");
+        const struct analysis_warning *w = &a->warnings[0];
+        assert_int_equal(w->severity, ANALYSIS_ALERT);
+        assert_non_null(strstr(w->message, words[k]));
+        assert_non_null(strstr(w->message, "on 2026-11-19"));
+        assert_non_null(strstr(w->message, "Call your midwife or maternity unit now"));
+        assert_non_null(strstr(w->message, ADVICE_PREECLAMPSIA));
+        /* signs alone are not a cramp episode, nor a clot red flag */
+        assert_int_equal(a->cramps.episodes, 0);
+        assert_false(a->cramps.red_flag);
+        assert_int_equal(a->cramps.preeclampsia_per_day[3], 1);
+        analysis_free(a);
+    }
+    /* swelling of both legs is not only a clot sign: both alerts, the
+     * pre-eclampsia one first; with a cramp, so an episode */
+    struct cramp c = sign_entry("2026-11-20");
+    c.swelling = 1;
+    snprintf(c.side, sizeof(c.side), "both");
+    c.severity = 6;
+    struct analysis *a = run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, &c, 1);
+    assert_codes(a, "PREECLAMPSIA_SIGNS CRAMP_RED_FLAG DATA_SPARSE");
+    assert_int_equal(a->cramps.sudden_swelling, 1);
+    assert_int_equal(a->cramps.episodes, 1);
+    analysis_free(a);
+    /* swelling of one leg: the clot red flag only */
+    snprintf(c.side, sizeof(c.side), "left");
+    a = run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, &c, 1);
+    assert_false(a->cramps.preeclampsia);
+    assert_codes(a, "CRAMP_RED_FLAG DATA_SPARSE");
+    analysis_free(a);
+    /* signs on two days: the span */
+    struct cramp two[2] = {sign_entry("2026-11-17"), sign_entry("2026-11-21")};
+    two[0].headache = 1;
+    two[1].vision_problems = 1;
+    a = run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, two, 2);
+    assert_non_null(strstr(a->warnings[0].message,
+                           "from 2026-11-17 to 2026-11-21 (severe headache, vision problems)"));
     analysis_free(a);
 }
 
@@ -761,11 +1038,12 @@ static void test_threshold_ear_rules(void **state)
     /* p_adequate < 0.5 <=> mean < EAR (P = 0.5 exactly at the EAR) */
     threshold("CALCIUM_LOW", CA, 800, 1, 1);
     threshold("MAGNESIUM_LOW", MG, 290, 1, 1);
-    /* phosphorus near 580: CV 410/580 = 0.71 > 0.6, so the probability is
-     * withheld and the mean-below-EAR fallback decides */
+    /* phosphorus near 580: 410 / 580 = 0.71 withheld the probability under
+     * the old rule; now it is computed (0.1) and is 0.5 at the EAR */
     threshold("PHOSPHORUS_LOW", P, 580, 1, 1);
     struct analysis *a = base_with(P, 579);
-    assert_true(a->nutrients[P].cv_unreliable);
+    assert_false(a->nutrients[P].cv_unreliable);
+    assert_true(a->nutrients[P].p_adequate < 0.5 && a->nutrients[P].p_adequate > 0.49);
     analysis_free(a);
     a = base_with(CA, 799);
     assert_int_equal(sev(a, "CALCIUM_LOW"), ANALYSIS_WARNING);
@@ -1166,31 +1444,226 @@ static void test_weight_unknown(void **state)
     analysis_free(a);
 }
 
-static void test_stage_majority(void **state)
+/* nutrition-science.md 0.3: a period spanning a stage change gets the
+ * day-weighted mean of the daily reference values. */
+static void test_stage_day_weighted(void **state)
 {
     (void)state;
-    /* due 2027-05-19: 2026-11-17 is 183 days before (gestational day 97,
-     * week 13, trimester 1); 2026-11-18 is 182 before (day 98, week 14,
-     * trimester 2).  Days 16-17 are trimester 1, 18-22 trimester 2. */
+    /* due 2027-05-20: 2026-11-18 is 183 days before (gestational day 97,
+     * week 13, trimester 1); 2026-11-19 is 182 before (day 98, week 14,
+     * trimester 2).  16-18: trimester 1 (3 days), 19-22: trimester 2 (4).
+     * Protein EAR = 65 x (3 x 0.66 + 4 x 0.88) / 7 = 65 x 5.50 / 7 =
+     * 51.0714 g; RDA 65 x (3 x 0.80 + 4 x 1.1) / 7 = 63.1429 g; SDr 0.12 x
+     * 51.0714 = 6.1286 g.  (The majority stage would give 57.2 g.) */
     struct profile p = pregnant();
-    snprintf(p.due_date, sizeof(p.due_date), "2027-05-19");
+    snprintf(p.due_date, sizeof(p.due_date), "2027-05-20");
     struct analysis *a = week_of(BASE, &p);
     assert_true(a->stage_mixed);
+    assert_near(a->nutrients[PR].ref.ear, 51.0714, 0.0001);
+    assert_near(a->nutrients[PR].ref.rda, 63.1429, 0.0001);
+    assert_near(a->nutrients[PR].ref.sdr, 6.1286, 0.0001);
+    assert_near(a->nutrients[PR].ref.ear_g_per_kg, 5.50 / 7, 1e-9);
+    assert_non_null(strstr(a->nutrients[PR].ref.note, "day-weighted mean over 7 days"));
+    /* the other nutrients' values do not change with the trimester */
+    assert_near(a->nutrients[MG].ref.ear, 290, 0);
+    /* the stage shown is the last day's; the note names both */
     assert_int_equal(a->stage.trimester, 2);
-    assert_int_equal(a->stage_days, 5);
-    /* trimester 2: pregnancy protein values, 0.88 x 65 */
-    assert_near(a->nutrients[PR].ref.ear, 0.88 * 65, 1e-9);
+    assert_int_equal(a->stage_days, 4);
+    assert_int_equal(a->n_notes, 1);
+    assert_non_null(strstr(a->notes[0], "trimester 1 on 3 days"));
+    assert_non_null(strstr(a->notes[0], "trimester 2 on 4 days"));
+    assert_non_null(strstr(a->notes[0], "day-weighted mean"));
     analysis_free(a);
 
-    /* only the two trimester-1 days logged: the stage of the logged days */
+    /* one day later due date: 16-17 trimester 1, 18-22 trimester 2, EAR
+     * 65 x (2 x 0.66 + 5 x 0.88) / 7 = 53.1143: a one-day shift moves the
+     * week's EAR by 0.22 x 65 / 7 = 2.04 g, not 14.3 g */
+    snprintf(p.due_date, sizeof(p.due_date), "2027-05-19");
+    a = week_of(BASE, &p);
+    assert_near(a->nutrients[PR].ref.ear, 53.1143, 0.0001);
+    analysis_free(a);
+
+    /* the days that judge a nutrient: only the two trimester-1 days are
+     * logged, so their values (0.66 x 65) */
     struct day_totals d[2];
     long from = day_of(WEEK_FROM);
     day_values(&d[0], from, BASE);
     day_values(&d[1], from + 1, BASE);
     a = run(from, from + 6, &p, d, 2, NULL, 0);
     assert_int_equal(a->stage.trimester, 1);
-    /* trimester 1: non-pregnant protein, 0.66 x 65 */
+    assert_false(a->stage_mixed);
     assert_near(a->nutrients[PR].ref.ear, 0.66 * 65, 1e-9);
+    analysis_free(a);
+
+    /* the assessed days of the nutrient: protein known on all 7 days, but
+     * the trimester-2 days lack calcium values - calcium is judged on the
+     * trimester-1 days only (equal values there, but protein's EAR is the
+     * 7-day mean) */
+    struct day_totals w[7];
+    for (int i = 0; i < 7; i++) {
+        day_values(&w[i], from + i, BASE);
+        if (i >= 2)
+            w[i].known_grams[CA] = 0;
+    }
+    a = run(from, from + 6, &p, w, 7, NULL, 0);
+    assert_near(a->nutrients[PR].ref.ear, 53.1143, 0.0001);
+    assert_int_equal(a->nutrients[CA].n_assess, 2);
+    analysis_free(a);
+}
+
+/* nutrition-science.md 0.2: past the due date she stays pregnant for the
+ * reference values, with a note; never the lower non-pregnant values. */
+static void test_past_due_date(void **state)
+{
+    (void)state;
+    /* due 2026-11-14, two days before the week: days 16-22 are 2-8 days
+     * past it, all before 42+0 (2026-11-28): pregnancy values */
+    struct profile p = pregnant();
+    snprintf(p.due_date, sizeof(p.due_date), "2026-11-14");
+    struct analysis *a = week_of(BASE, &p);
+    assert_int_equal(a->stage.table, DRI_TABLE_PREGNANCY);
+    assert_int_equal(a->stage.trimester, 3);
+    assert_false(a->stage.approximate);
+    assert_near(a->nutrients[MG].ref.ear, 290, 0);          /* not 255 */
+    assert_near(a->nutrients[PR].ref.ear, 0.88 * 65, 1e-9); /* not 0.66 x 65 */
+    assert_near(a->nutrients[W].ref.ai, 3000, 0);           /* not 2700 */
+    assert_int_equal(a->n_notes, 1);
+    assert_non_null(strstr(a->notes[0], "Past the due date (2026-11-14)"));
+    assert_non_null(strstr(a->notes[0], "update the profile after the birth"));
+    analysis_free(a);
+
+    /* due 2026-10-31: the week is 16-22 days past it, past 42+0
+     * (2026-11-14): pregnancy values, approximate, noted */
+    snprintf(p.due_date, sizeof(p.due_date), "2026-10-31");
+    a = week_of(BASE, &p);
+    assert_int_equal(a->stage.table, DRI_TABLE_PREGNANCY);
+    assert_true(a->stage.approximate);
+    assert_true(a->nutrients[MG].approximate);
+    assert_near(a->nutrients[MG].ref.ear, 290, 0);
+    assert_non_null(strstr(a->notes[0], "More than 42 weeks"));
+    analysis_free(a);
+    /* ... and lactating: lactation values (magnesium EAR 255, water 3800) */
+    p.lactating = 1;
+    a = week_of(BASE, &p);
+    assert_int_equal(a->stage.table, DRI_TABLE_LACTATION);
+    assert_near(a->nutrients[MG].ref.ear, 255, 0);
+    assert_near(a->nutrients[W].ref.ai, 3800, 0);
+    assert_non_null(strstr(a->notes[0], "lactation values are used"));
+    analysis_free(a);
+}
+
+/* Where each nutrient came from: one food row per food of the period. */
+static struct period_source food_row(const char *id, const char *name, const struct tfood *f,
+                                     double grams)
+{
+    struct period_source x;
+    x.id = (char *)id;
+    x.name = (char *)name;
+    x.grams = grams;
+    for (int k = 0; k < NUT_CORE_COUNT; k++)
+        x.amount[k] = f->v[k] * grams / 100.0;
+    return x;
+}
+
+static void test_sources(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    /* A week of 7 x (300 g milk, 200 g bread, 100 g beef, 100 g mystery):
+     * milk 2100 g, bread 1400 g, beef 700 g, mystery 700 g.  Calcium:
+     * milk 2520, bread 1400, beef 70 mg = 3990 known (mystery unknown):
+     * shares 0.6316, 0.3509, 0.0175, summing to 1.  Protein: milk 63,
+     * bread 126, beef 182, mystery 35 g = 406: beef 0.4483 first. */
+    struct period_source src[4] = {
+        food_row("test:milk", "Test milk", &MILK, 2100),
+        food_row("test:bread", "Test bread", &BREAD, 1400),
+        food_row("test:beef", "Test beef", &BEEF, 700),
+        food_row("test:mystery", "Test mystery", &MYSTERY, 700),
+    };
+    struct analysis_input in = {day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, NULL, 0, src, 4};
+    struct analysis *a = NULL;
+    char err[128];
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    const struct analysis_nutrient *ca = &a->nutrients[CA];
+    assert_int_equal(ca->n_sources, 3);
+    assert_string_equal(ca->sources[0].id, "test:milk");
+    assert_string_equal(ca->sources[1].id, "test:bread");
+    assert_string_equal(ca->sources[2].id, "test:beef");
+    assert_near(ca->sources_total, 3990, 1e-9);
+    assert_near(ca->sources[0].amount, 2520, 1e-9);
+    assert_near(ca->sources[0].grams, 2100, 0);
+    assert_near(ca->sources[0].share, 2520.0 / 3990, 1e-12);
+    assert_near(ca->sources[2].share, 70.0 / 3990, 1e-12);
+    assert_near(ca->sources[0].share + ca->sources[1].share + ca->sources[2].share, 1, 1e-12);
+    const struct analysis_nutrient *pr = &a->nutrients[PR];
+    assert_int_equal(pr->n_sources, 4);
+    assert_string_equal(pr->sources[0].id, "test:beef");
+    assert_near(pr->sources[0].share, 182.0 / 406, 1e-12);
+    assert_string_equal(pr->sources[3].id, "test:mystery");
+    /* water: milk 1848, bread 532, beef 455 (mystery unknown) */
+    assert_string_equal(a->nutrients[W].sources[0].id, "test:milk");
+    analysis_free(a);
+
+    /* more than five foods: the five largest, largest first, ties by id;
+     * shares still of the whole known total.  Seven foods of 100..700 mg
+     * calcium (as bread, 100 mg/100 g): total 2800 mg. */
+    struct period_source many[7];
+    static const char *const ids[7] = {"t:a", "t:b", "t:c", "t:d", "t:e", "t:f", "t:g"};
+    for (int i = 0; i < 7; i++)
+        many[i] = food_row(ids[i], ids[i], &BREAD, 100.0 * (i + 1));
+    in.sources = many;
+    in.n_sources = 7;
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    ca = &a->nutrients[CA];
+    assert_int_equal(ca->n_sources, ANALYSIS_MAX_SOURCES);
+    assert_string_equal(ca->sources[0].id, "t:g");
+    assert_string_equal(ca->sources[4].id, "t:c");
+    assert_near(ca->sources[0].share, 700.0 / 2800, 1e-12);
+    analysis_free(a);
+
+    /* nothing logged: no sources, total unknown */
+    in.sources = NULL;
+    in.n_sources = 0;
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    assert_int_equal(a->nutrients[CA].n_sources, 0);
+    assert_nan(a->nutrients[CA].sources_total);
+    analysis_free(a);
+}
+
+/* nutrition-science.md 0.5: no warning advises what another warns against.
+ * The issue's week: ACID_LOAD_HIGH and CALCIUM_LOW together. */
+static void test_advice_consistent(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    /* Week A's day (400 g beef, 200 g bread, 300 g milk, 2500 g water):
+     * calcium 600 (P = 0.103), PRAL 58.75, protein 35.4 % of energy. */
+    double v[NUT_CORE_COUNT] = {1480, 131, 600, 190, 1270, 1890, 1260, 3100};
+    struct analysis *a = week_of(v, &p);
+    assert_true(has(a, "ACID_LOAD_HIGH"));
+    assert_true(has(a, "CALCIUM_LOW"));
+    assert_true(has(a, "PROTEIN_EXCESS"));
+    assert_no_contradiction(a);
+    const struct analysis_warning *acid = analysis_warning_find(a, "ACID_LOAD_HIGH");
+    for (const char *const *w = DAIRY_WORDS; *w; w++)
+        assert_null(strstr(acid->advice, *w));
+    /* calcium's advice names the dairy foods the acid advice must not cut */
+    assert_non_null(strstr(analysis_warning_find(a, "CALCIUM_LOW")->advice, "cheese"));
+    assert_non_null(strstr(acid->advice, "less meat"));
+    analysis_free(a);
+
+    /* ACID_LOAD_HIGH with protein short: no "less meat" either.  Protein
+     * 40 g (< EAR 57.2), P 1000, K 1000, Mg 200, Ca 500: PRAL = 19.6 + 37
+     * - 21 - 5.2 - 6.5 = 23.9 > 15. */
+    double w[NUT_CORE_COUNT] = {2000, 40, 500, 200, 1000, 1000, 1500, 3300};
+    a = week_of(w, &p);
+    assert_true(has(a, "ACID_LOAD_HIGH"));
+    assert_true(has(a, "PROTEIN_LOW"));
+    assert_true(has(a, "CALCIUM_LOW"));
+    assert_no_contradiction(a);
+    acid = analysis_warning_find(a, "ACID_LOAD_HIGH");
+    assert_null(strstr(acid->advice, "meat"));
+    assert_null(acid->less);
     analysis_free(a);
 }
 
@@ -1205,7 +1678,7 @@ static void test_rule_table(void **state)
         "PHOSPHORUS_LOW",   "PHOSPHORUS_HIGH", "PROTEIN_LOW",    "PROTEIN_EXCESS",
         "CA_P_RATIO_LOW",   "CA_MG_RATIO_HIGH", "ACID_LOAD_HIGH", "POTASSIUM_LOW",
         "SODIUM_HIGH",      "WATER_LOW",       "DATA_SPARSE",    "DATA_INCOMPLETE",
-        "CRAMP_RED_FLAG",
+        "CRAMP_RED_FLAG",   "PREECLAMPSIA_SIGNS",
     };
     size_t n = 0;
     const struct analysis_rule *r = analysis_rules(&n);
@@ -1231,10 +1704,29 @@ static void test_rule_table(void **state)
         assert_null(strstr(r[i].advice, "will stop"));
         assert_null(strstr(r[i].advice, " mg"));
         assert_null(strstr(r[i].advice, "quinine"));
-        /* alert is for the red flag only */
-        if (r[i].severity == ANALYSIS_ALERT)
+        /* alert is for what needs a clinician today only */
+        if (r[i].severity == ANALYSIS_ALERT && strcmp(r[i].code, "PREECLAMPSIA_SIGNS") != 0)
             assert_string_equal(r[i].code, "CRAMP_RED_FLAG");
+        /* the food classes a rule declares are the ones its advice names */
+        assert_true(words_in(r[i].more, r[i].advice));
+        assert_true(words_in(r[i].less, r[i].advice));
     }
+    /* 0.5: ACID_LOAD_HIGH never names dairy; PROTEIN_EXCESS never says less
+     * fish (it says to keep eating it) */
+    const struct analysis_rule *acid = NULL, *pe = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(r[i].code, "ACID_LOAD_HIGH") == 0)
+            acid = &r[i];
+        if (strcmp(r[i].code, "PROTEIN_EXCESS") == 0)
+            pe = &r[i];
+    }
+    assert_non_null(acid);
+    assert_non_null(pe);
+    for (const char *const *w = DAIRY_WORDS; *w; w++)
+        if (strstr(acid->advice, *w))
+            fail_msg("ACID_LOAD_HIGH advice names %s: %s", *w, acid->advice);
+    assert_null(strstr(pe->less, "fish"));
+    assert_non_null(strstr(pe->advice, "low-mercury fish"));
     assert_string_equal(analysis_severity_name(ANALYSIS_ALERT), "alert");
     assert_string_equal(analysis_nutrient_key(NUT_WATER), "water");
     assert_null(analysis_nutrient_key(NUT_CORE_COUNT));
@@ -1246,7 +1738,7 @@ static void test_errors(void **state)
     struct analysis *a = NULL;
     char err[128];
     struct analysis_input in = {day_of("2026-11-20"), day_of("2026-11-19"), NULL, NULL, 0,
-                                NULL, 0};
+                                NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), -1);
     assert_null(a);
     /* 366 days is the limit: 2026-01-01 .. 2027-01-01 is 366 */
@@ -1269,7 +1761,9 @@ int main(void)
         cmocka_unit_test(test_unknown_total_is_nan),
         cmocka_unit_test(test_worked_example_3),
         cmocka_unit_test(test_which_probabilities),
-        cmocka_unit_test(test_cv_unreliable),
+        cmocka_unit_test(test_low_intake_probability),
+        cmocka_unit_test(test_no_intake),
+        cmocka_unit_test(test_days_needed),
         cmocka_unit_test(test_week_low_calcium_meat),
         cmocka_unit_test(test_week_balanced),
         cmocka_unit_test(test_week_two_days),
@@ -1277,6 +1771,8 @@ int main(void)
         cmocka_unit_test(test_week_red_flag),
         cmocka_unit_test(test_red_flag_single_sign),
         cmocka_unit_test(test_red_flag_persistent_pain),
+        cmocka_unit_test(test_red_flag_one_leg),
+        cmocka_unit_test(test_preeclampsia_signs),
         cmocka_unit_test(test_threshold_ear_rules),
         cmocka_unit_test(test_threshold_protein_low),
         cmocka_unit_test(test_threshold_limit_rules),
@@ -1293,7 +1789,10 @@ int main(void)
         cmocka_unit_test(test_trend),
         cmocka_unit_test(test_no_profile),
         cmocka_unit_test(test_weight_unknown),
-        cmocka_unit_test(test_stage_majority),
+        cmocka_unit_test(test_stage_day_weighted),
+        cmocka_unit_test(test_past_due_date),
+        cmocka_unit_test(test_sources),
+        cmocka_unit_test(test_advice_consistent),
         cmocka_unit_test(test_rule_table),
         cmocka_unit_test(test_errors),
     };

@@ -167,21 +167,55 @@ static void test_stage_due_date_and_after(void **state)
     assert_int_equal(st.pregnant, 1);
     assert_int_equal(st.gest_week, 40);
     assert_int_equal(st.trimester, 3);
-    /* The day after: not pregnant, noted. */
+    /* nutrition-science.md 0.2: past the due date, pregnancy values are
+     * kept up to 42+0 weeks (due + 14 days), noted - never the lower
+     * non-pregnant values.  The day after: 281 days, week 40. */
     st = stage_on(&p, "2027-02-16");
-    assert_int_equal(st.pregnant, 0);
-    assert_int_equal(st.trimester, 0);
-    assert_int_equal(st.gest_days, -1);
+    assert_int_equal(st.pregnant, 1);
+    assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
+    assert_int_equal(st.gest_days, 281);
+    assert_int_equal(st.trimester, 3);
     assert_true(st.flags & DRI_NOTE_PAST_DUE);
-    assert_int_equal(st.table, DRI_TABLE_NONPREGNANT);
-    assert_string_equal(st.group, "female 19-30 y");
-    /* With lactation set, the day after the due date is lactation. */
+    assert_int_equal(st.approximate, 0);
+    assert_string_equal(st.group, "pregnancy 19-30 y, trimester 3, past due");
+    char note[512];
+    assert_non_null(strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)),
+                           "Past the due date (2027-02-15)"));
+    assert_non_null(strstr(note, "update the profile after the birth"));
+    /* 2027-03-01 = due + 14 = 294 days = 42+0 weeks: the last pregnancy day */
+    st = stage_on(&p, "2027-03-01");
+    assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
+    assert_int_equal(st.gest_week, 42);
+    assert_int_equal(st.approximate, 0);
+    assert_false(st.flags & DRI_NOTE_PAST_TERM);
+    /* 2027-03-02, past 42+0, not lactating: pregnancy values, approximate */
+    st = stage_on(&p, "2027-03-02");
+    assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
+    assert_true(st.flags & DRI_NOTE_PAST_TERM);
+    assert_true(st.flags & DRI_APPROX_PAST_TERM);
+    assert_int_equal(st.approximate, 1);
+    assert_string_equal(st.group, "pregnancy 19-30 y, trimester 3, past due (approximate)");
+    assert_non_null(strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)),
+                           "More than 42 weeks"));
+    assert_non_null(strstr(note, "marked approximate"));
+    /* a stage that needs no note has none */
+    st = stage_on(&p, "2027-02-15");
+    assert_string_equal(dri_stage_note(&st, p.due_date, note, sizeof(note)), "");
+    /* With lactation set: pregnancy values (approximate: both) up to 42+0,
+     * lactation values after it. */
     p.lactating = 1;
     st = stage_on(&p, "2027-02-16");
+    assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
+    assert_true(st.flags & DRI_APPROX_PREG_LACT);
+    st = stage_on(&p, "2027-03-02");
     assert_int_equal(st.table, DRI_TABLE_LACTATION);
+    assert_int_equal(st.pregnant, 0);
     assert_int_equal(st.lactating, 1);
     assert_int_equal(st.approximate, 0);
+    assert_true(st.flags & DRI_NOTE_PAST_TERM);
     assert_string_equal(st.group, "lactation 19-30 y");
+    assert_non_null(strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)),
+                           "lactation values are used"));
     /* ...and before it, pregnant and lactating: pregnancy values, flagged. */
     st = stage_on(&p, "2026-11-22");
     assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
@@ -199,6 +233,8 @@ static void test_stage_pregnant_without_due_date(void **state)
     assert_int_equal(st.pregnant, 0);
     assert_true(st.flags & DRI_NOTE_NO_DUE_DATE);
     assert_int_equal(st.table, DRI_TABLE_NONPREGNANT);
+    char note[512];
+    assert_non_null(strstr(dri_stage_note(&st, "", note, sizeof(note)), "no due date"));
 }
 
 static void test_stage_bad_due_date(void **state)
@@ -649,6 +685,47 @@ static void test_sdw_adult(void **state)
     assert_int_equal(dri_sdw(&st, NUT_CORE_COUNT, 1, &sdw, &verified, NULL), -1);
 }
 
+/* --- survey-table CVs (0.1) ----------------------------------------------------- */
+
+static void test_table_cv(void **state)
+{
+    (void)state;
+    double cv = -1;
+    int verified = -1;
+    const char *src = NULL;
+    /* Read in IOM 2000 Table B-5 (females 9-18): protein 42 %, energy 34 %. */
+    assert_int_equal(dri_table_cv(NUT_PROTEIN, &cv, &verified, &src), 0);
+    assert_near(cv, 0.42, 0);
+    assert_int_equal(verified, 1);
+    assert_non_null(strstr(src, "B-5"));
+    assert_int_equal(dri_table_cv(NUT_ENERGY, &cv, &verified, NULL), 0);
+    assert_near(cv, 0.34, 0);
+    /* Derived: 325 / 750 = 0.433 (the 0.43 of the 0.1 example); 86 / 230
+     * = 0.374; 410 / 1120 = 0.366. */
+    assert_int_equal(dri_table_cv(NUT_CALCIUM, &cv, &verified, NULL), 0);
+    assert_near(cv, 0.43, 0);
+    assert_int_equal(verified, 0);
+    assert_int_equal(dri_table_cv(NUT_MAGNESIUM, &cv, &verified, NULL), 0);
+    assert_near(cv, 0.37, 0);
+    assert_int_equal(dri_table_cv(NUT_PHOSPHORUS, &cv, &verified, NULL), 0);
+    assert_near(cv, 0.37, 0);
+    /* Placeholders 40 % for potassium, sodium, water. */
+    for (int k = NUT_POTASSIUM; k <= NUT_WATER; k++) {
+        assert_int_equal(dri_table_cv(k, &cv, &verified, NULL), 0);
+        assert_near(cv, 0.40, 0);
+        assert_int_equal(verified, 0);
+    }
+    /* every core CV is well under IOM's 60-70 %: a probability for every
+     * intake (0.1) */
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        assert_int_equal(dri_table_cv(k, &cv, &verified, NULL), 0);
+        assert_true(cv < 0.6);
+    }
+    cv = 7;
+    assert_int_equal(dri_table_cv(NUT_CORE_COUNT, &cv, &verified, NULL), -1);
+    assert_near(cv, 7, 0);
+}
+
 static void test_sdw_14_18_and_approximate(void **state)
 {
     (void)state;
@@ -684,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_stage_trimester1_boundaries),
         cmocka_unit_test(test_stage_due_date_and_after),
         cmocka_unit_test(test_stage_pregnant_without_due_date),
+        cmocka_unit_test(test_table_cv),
         cmocka_unit_test(test_stage_bad_due_date),
         cmocka_unit_test(test_stage_age_from_birth_date),
         cmocka_unit_test(test_stage_birth_date_wins),

@@ -90,7 +90,7 @@ static struct analysis *small(const struct profile *p)
     snprintf(c[1].date, sizeof(c[1].date), "2026-11-20");
     c[1].swelling = 1;
     c[1].duration_min = NAN;
-    struct analysis_input in = {from, from + 6, p, d, n, c, 2};
+    struct analysis_input in = {from, from + 6, p, d, n, c, 2, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     return a;
 }
@@ -118,9 +118,57 @@ static struct analysis *long_period(void)
         c[i].duration_min = NAN;
         c[i].severity = 3;
     }
-    struct analysis_input in = {from, from + 14, &p, d, 15, c, 5};
+    struct analysis_input in = {from, from + 14, &p, d, 15, c, 5, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     assert_int_equal(a->cramps.relation, ANALYSIS_REL_DONE);
+    return a;
+}
+
+/* What nutrition-science.md 0.1-0.9 added, in one week: due 2026-11-14
+ * (the week is past it: pregnancy values with a note), calcium 650 mg on
+ * 7 days (P = 0.172, 3 more days for a firm answer: test_analysis.c), a
+ * severe headache on the 19th (no cramp) and a cramp with a swollen left
+ * leg on the 20th, and where the nutrients came from: 2100 g of milk
+ * (120 mg Ca / 100 g) = 2520 mg, 1400 g of bread (100) = 1400 mg, 700 g of
+ * an unknown dish. */
+static struct analysis *rich(void)
+{
+    static struct period_source src[3];
+    struct profile p = pregnant();
+    struct day_totals d[7];
+    struct cramp c[2];
+    struct analysis *a = NULL;
+    long from = day_of("2026-11-16");
+    char err[128];
+
+    snprintf(p.due_date, sizeof(p.due_date), "2026-11-14");
+    for (int i = 0; i < 7; i++) {
+        double v[NUT_CORE_COUNT];
+        memcpy(v, MEAT, sizeof(v));
+        v[NUT_CALCIUM] = 650;
+        day_values(&d[i], from + i, v);
+    }
+    memset(c, 0, sizeof(c));
+    snprintf(c[0].date, sizeof(c[0].date), "2026-11-19");
+    c[0].headache = 1;
+    c[0].duration_min = NAN;
+    snprintf(c[1].date, sizeof(c[1].date), "2026-11-20");
+    snprintf(c[1].side, sizeof(c[1].side), "left");
+    c[1].swelling = 1;
+    c[1].duration_min = NAN;
+    static const char *const ids[3] = {"test:milk", "test:bread", "test:dish"};
+    static const char *const names[3] = {"Milk | whole", "Bread", "Dish <unknown>"};
+    static const double grams[3] = {2100, 1400, 700}, ca[3] = {120, 100, NAN};
+    for (int i = 0; i < 3; i++) {
+        src[i].id = (char *)ids[i];
+        src[i].name = (char *)names[i];
+        src[i].grams = grams[i];
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            src[i].amount[k] = NAN;
+        src[i].amount[NUT_CALCIUM] = ca[i] * grams[i] / 100;
+    }
+    struct analysis_input in = {from, from + 6, &p, d, 7, c, 2, src, 3};
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     return a;
 }
 
@@ -337,6 +385,101 @@ static void test_json_keys(void **state)
     analysis_free(a);
 }
 
+/* The keys added from 2026-12 (product.md): sources, days_needed,
+ * profile.notes, cramps.preeclampsia_signs, and PREECLAMPSIA_SIGNS first. */
+static void test_json_added_keys(void **state)
+{
+    (void)state;
+    struct analysis *a = rich();
+    json_t *root = parsed(a, NULL);
+    json_t *ca = json_object_get(json_object_get(root, "nutrients"), "calcium");
+    json_t *src = json_object_get(ca, "sources");
+    /* milk 2520 and bread 1400 of the known 3920 mg: 0.6429 and 0.3571 */
+    assert_int_equal(json_array_size(src), 2);
+    json_t *s0 = json_array_get(src, 0), *s1 = json_array_get(src, 1);
+    KEYS(s0, "source", "id", "name", "grams", "amount", "share");
+    assert_string_equal(json_string_value(json_object_get(s0, "id")), "test:milk");
+    assert_string_equal(json_string_value(json_object_get(s0, "name")), "Milk | whole");
+    assert_near(json_number_value(json_object_get(s0, "grams")), 2100, 0);
+    assert_near(json_number_value(json_object_get(s0, "amount")), 2520, 0);
+    assert_near(json_number_value(json_object_get(s0, "share")), 0.6429, 0);
+    assert_near(json_number_value(json_object_get(s1, "share")), 0.3571, 0);
+    /* 3 more days for a firm answer; a nutrient without a verdict: null */
+    assert_int_equal(json_integer_value(json_object_get(ca, "days_needed")), 3);
+    json_t *en = json_object_get(json_object_get(root, "nutrients"), "energy");
+    assert_true(json_is_null(json_object_get(en, "days_needed")));
+    assert_int_equal(json_array_size(json_object_get(en, "sources")), 0);
+    /* past the due date: pregnancy values and the note */
+    json_t *prof = json_object_get(root, "profile");
+    assert_string_equal(json_string_value(json_object_get(prof, "life_stage")), "pregnancy");
+    json_t *notes = json_object_get(prof, "notes");
+    assert_int_equal(json_array_size(notes), 1);
+    assert_non_null(strstr(json_string_value(json_array_get(notes, 0)), "Past the due date"));
+    /* the signs: true, counted, advised, and their alert first */
+    json_t *cr = json_object_get(root, "cramps");
+    assert_true(json_is_true(json_object_get(cr, "preeclampsia_signs")));
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(cr, "preeclampsia"), "headache")), 1);
+    assert_string_equal(json_string_value(json_object_get(cr, "preeclampsia_advice")),
+                        ADVICE_PREECLAMPSIA);
+    /* the headache alone is no cramp episode: 1 episode (the 20th) */
+    assert_int_equal(json_integer_value(json_object_get(cr, "episodes")), 1);
+    json_t *warn = json_object_get(root, "warnings");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(warn, 0), "code")),
+                        "PREECLAMPSIA_SIGNS");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(warn, 1), "code")),
+                        "CRAMP_RED_FLAG");
+    json_decref(root);
+    analysis_free(a);
+    /* and without any: false */
+    struct profile p = pregnant();
+    a = small(&p);
+    root = parsed(a, NULL);
+    assert_true(json_is_false(json_object_get(json_object_get(root, "cramps"),
+                                              "preeclampsia_signs")));
+    assert_int_equal(json_array_size(json_object_get(json_object_get(root, "profile"), "notes")),
+                     0);
+    json_decref(root);
+    analysis_free(a);
+}
+
+/* Text and Markdown show the same: the pre-eclampsia box first, the note,
+ * the firm-answer line, where calcium came from. */
+static void test_text_markdown_added(void **state)
+{
+    (void)state;
+    struct analysis *a = rich();
+    char *t = render(report_text, a, NULL);
+    const char *pre = strstr(t, "CALL YOUR MIDWIFE OR MATERNITY UNIT NOW");
+    const char *clot = strstr(t, "SEE A CLINICIAN TODAY");
+    assert_non_null(pre);
+    assert_non_null(clot);
+    assert_true(pre < clot);
+    assert_non_null(strstr(t, "Note: Past the due date (2026-11-14)"));
+    assert_non_null(strstr(t, "calcium: log 3 more days at this mean for a firm answer."));
+    assert_non_null(strstr(t, "  - 64 % from Milk | whole [test:milk] (2100 g, 2520 mg)"));
+    assert_non_null(strstr(t, "  - 36 % from Bread [test:bread] (1400 g, 1400 mg)"));
+    assert_non_null(strstr(t, "energy: nothing with a known value logged"));
+    /* the foot exercises, hedged */
+    assert_non_null(strstr(t, "Foot exercises may help"));
+    for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n"))
+        if (strlen(line) > REPORT_TEXT_WIDTH)
+            fail_msg("line over %d columns: %s", REPORT_TEXT_WIDTH, line);
+    free(t);
+    char *m = render(report_markdown, a, NULL);
+    pre = strstr(m, "> **" REPORT_PREECLAMPSIA_TITLE ".**");
+    clot = strstr(m, "> **See a clinician today");
+    assert_non_null(pre);
+    assert_true(pre < clot);
+    assert_non_null(strstr(m, "- Note: Past the due date (2026-11-14)"));
+    assert_non_null(strstr(m, "- calcium: log 3 more days at this mean for a firm answer."));
+    /* the pipe of the name escaped so the table holds */
+    assert_non_null(strstr(m, "| calcium | 64 % | Milk \\| whole | test:milk | 2100 g | 2520 mg |"));
+    assert_non_null(strstr(m, "|  | 36 % | Bread | test:bread | 1400 g | 1400 mg |"));
+    free(m);
+    analysis_free(a);
+}
+
 static void test_json_no_profile(void **state)
 {
     (void)state;
@@ -417,7 +560,8 @@ static void test_csv_rows(void **state)
         "date,logged,energy_kcal,protein_g,calcium_mg,magnesium_mg,phosphorus_mg,"
         "potassium_mg,sodium_mg,water_g,energy_completeness,protein_completeness,"
         "calcium_completeness,magnesium_completeness,phosphorus_completeness,"
-        "potassium_completeness,sodium_completeness,water_completeness,cramp_episodes\r\n";
+        "potassium_completeness,sodium_completeness,water_completeness,cramp_episodes,"
+        "preeclampsia_signs\r\n";
     assert_memory_equal(text, header, strlen(header));
     /* 1 header + 7 days, each ending CRLF, no bare LF */
     size_t crlf = 0;
@@ -428,13 +572,13 @@ static void test_csv_rows(void **state)
         }
     }
     assert_int_equal(crlf, 8);
-    /* the day not logged: logged 0, 16 empty cells, no cramps */
-    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0\r\n"));
+    /* the day not logged: logged 0, 16 empty cells, no cramps, no signs */
+    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0,0\r\n"));
     /* a logged day: totals at 1 decimal (protein 2), completeness 3, the
      * cramp on the 18th */
     assert_non_null(strstr(text, "\r\n2026-11-18,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,"
                                  "1260.0,3100.0,1.000,1.000,1.000,1.000,1.000,1.000,1.000,"
-                                 "1.000,1\r\n"));
+                                 "1.000,1,0\r\n"));
     /* no cell is NA */
     for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n")) {
         char *save = NULL;
@@ -456,12 +600,13 @@ static void test_csv_unknown_is_empty(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN; /* no food of the day has a sodium value */
     day_values(&d[0], day_of("2026-11-16"), v);
-    struct analysis_input in = {day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *text = render(csv_render, a, NULL);
     /* sodium total empty, sodium completeness 0 */
     assert_non_null(strstr(text, "\r\n2026-11-16,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,,"
-                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0\r\n"));
+                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0,0\r\n"));
     free(text);
     analysis_free(a);
 }
@@ -574,7 +719,8 @@ static void test_text_day(void **state)
     struct analysis *a = NULL;
     char err[128];
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *t = render(report_text, a, NULL);
     check_width(t);
@@ -612,7 +758,8 @@ int main(void)
         cmocka_unit_test(test_csv_rows),         cmocka_unit_test(test_csv_unknown_is_empty),
         cmocka_unit_test(test_text_width),       cmocka_unit_test(test_text_content),
         cmocka_unit_test(test_text_relation_table), cmocka_unit_test(test_text_day),
-        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_markdown),        cmocka_unit_test(test_json_added_keys),
+        cmocka_unit_test(test_text_markdown_added),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

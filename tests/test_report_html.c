@@ -84,7 +84,7 @@ static struct analysis *week(const struct profile *p, int red)
     c[1].swelling = red;
     c[1].severity = 3;
     c[1].duration_min = NAN;
-    struct analysis_input in = {from, from + 6, p, d, n, c, 2};
+    struct analysis_input in = {from, from + 6, p, d, n, c, 2, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     assert_int_equal(a->cramps.red_flag, red);
     return a;
@@ -384,6 +384,75 @@ static void test_red_flag_box(void **state)
     analysis_free(a);
 }
 
+/* Where each nutrient came from, as a bar and a list; the pregnancy warning
+ * signs in their own box, first; the past-due note (0.2, 0.4, issue 14). */
+static void test_sources_signs_notes(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    snprintf(p.due_date, sizeof(p.due_date), "2026-11-14");
+    struct day_totals d[7];
+    long from = day_of("2026-11-16");
+    for (int i = 0; i < 7; i++)
+        day_values(&d[i], from + i, MEAT);
+    /* calcium from 6 foods of 100..600 mg over the week (2100 mg): the
+     * five largest, 600 / 2100 = 28.57 % first, and the smallest (100 mg,
+     * 4.76 %) as "other foods" */
+    static const char *const ids[6] = {"t:1", "t:2", "t:3", "t:4", "t:5", "t:6"};
+    static const char *const names[6] = {"Food one",  "Food two",  "Food three",
+                                         "Food four", "Food five", "Food <six> & co"};
+    struct period_source src[6];
+    for (int i = 0; i < 6; i++) {
+        src[i].id = (char *)ids[i];
+        src[i].name = (char *)names[i];
+        src[i].grams = 100.0 * (i + 1);
+        for (int k = 0; k < NUT_CORE_COUNT; k++)
+            src[i].amount[k] = NAN;
+        src[i].amount[NUT_CALCIUM] = 100.0 * (i + 1);
+    }
+    struct cramp c[2];
+    memset(c, 0, sizeof(c));
+    snprintf(c[0].date, sizeof(c[0].date), "2026-11-19");
+    c[0].vision_problems = 1;
+    c[0].duration_min = NAN;
+    snprintf(c[1].date, sizeof(c[1].date), "2026-11-20");
+    c[1].warmth = 1;
+    c[1].duration_min = NAN;
+    struct analysis_input in = {from, from + 6, &p, d, 7, c, 2, src, 6};
+    struct analysis *a = NULL;
+    char err[128];
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    char *h = render(a, NULL);
+    check_nesting(h);
+    no_bad_numbers(h);
+
+    const char *pre = strstr(h, "<section class=\"redflag\" role=\"alert\" "
+                                "aria-labelledby=\"preeclampsia-h\">");
+    const char *clot = strstr(h, "aria-labelledby=\"redflag-h\"");
+    assert_non_null(pre);
+    assert_non_null(clot);
+    assert_true(pre < clot);
+    assert_non_null(strstr(pre, REPORT_PREECLAMPSIA_TITLE));
+    assert_non_null(strstr(pre, "vision problems"));
+    assert_non_null(strstr(h, "<b>Note:</b> Past the due date (2026-11-14)"));
+
+    /* one bar (only calcium has sources), five segments and the rest */
+    assert_int_equal(count(h, "<svg class=\"srcbar\""), 1);
+    assert_non_null(strstr(h, "<rect class=\"s1\" x=\"0.00\" y=\"0\" width=\"28.57\""));
+    /* s5 starts at 28.57 + 23.81 + 19.05 + 14.29 = 85.71; the rest is
+     * 100 - 85.71 - 9.52 = 4.76 % from other foods, shown as 5 % */
+    assert_non_null(strstr(h, "<rect class=\"s5\" x=\"85.71\" y=\"0\" width=\"9.52\""));
+    assert_non_null(strstr(h, "<rect class=\"s0\" x=\"95.24\" y=\"0\" width=\"4.76\""));
+    assert_non_null(strstr(h, "5 % from other foods"));
+    /* names escaped in the list and the bar's label */
+    assert_non_null(strstr(h, "29 % from Food &lt;six&gt; &amp; co [t:6] (600 g, 600 mg)"));
+    assert_null(strstr(h, "Food <six>"));
+    /* the other nutrients say there is nothing to show */
+    assert_int_equal(count(h, "Nothing with a known value logged."), NUT_CORE_COUNT - 1);
+    free(h);
+    analysis_free(a);
+}
+
 static void test_warnings_panel(void **state)
 {
     (void)state;
@@ -431,7 +500,8 @@ static void test_one_day_and_long_period(void **state)
 
     /* one day, no cramps: no advice on cramps, no red flag */
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0};
+    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
+                                NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *h = render(a, NULL);
     assert_non_null(strstr(h, "<title>dietbal day: 2026-11-18</title>"));
@@ -448,7 +518,8 @@ static void test_one_day_and_long_period(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN;
     day_values(&d[0], from + 100, v);
-    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0};
+    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0,
+                                 NULL, 0};
     assert_int_equal(analysis_run(&in2, &a, err, sizeof(err)), 0);
     h = render(a, NULL);
     assert_int_equal(count(h, "<svg class=\"chart\""), 7);
@@ -513,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_charts),         cmocka_unit_test(test_red_flag_box),
         cmocka_unit_test(test_warnings_panel), cmocka_unit_test(test_one_day_and_long_period),
         cmocka_unit_test(test_no_profile),     cmocka_unit_test(test_common_helpers),
+        cmocka_unit_test(test_sources_signs_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,7 +91,6 @@ static void test_iom_magnesium_example(void **state)
     assert_near(a.sd_d, 56.3, 0.05);
     assert_near(a.z, 0.977, 0.0005);
     assert_near(a.p, 0.836, 0.0005);
-    assert_int_equal(a.unreliable, 0); /* 86 / 320 = 0.27 */
 
     /* Intake needed for z = 2:
      *  1 day:  265 + 2 sqrt(702.25 + 7396)     = 265 + 2 x 89.99 = 445.0
@@ -235,7 +234,6 @@ static void test_ul_example(void **state)
     assert_int_equal(stats_above_ul(3800, 4000, 410, 7, &t), 0);
     assert_near(t.z, -1.2906, 0.0001);
     assert_int_equal(pct(1 - t.p), 90);
-    assert_int_equal(t.unreliable, 0);
 }
 
 static void test_cv_rule_and_invalid(void **state)
@@ -243,14 +241,24 @@ static void test_cv_rule_and_invalid(void **state)
     (void)state;
     struct stats_adequacy a;
     struct stats_ztest t;
-    /* 325 / 400 = 0.81 > 0.6: unreliable; 60 / 100 = 0.6 is not above. */
-    assert_int_equal(stats_cv_unreliable(325, 400), 1);
-    assert_int_equal(stats_cv_unreliable(60, 100), 0);
-    assert_int_equal(stats_cv_unreliable(61, 100), 1);
-    assert_int_equal(stats_cv_unreliable(10, 0), 1);
-    assert_int_equal(stats_cv_unreliable(NAN, 100), 1);
-    assert_int_equal(stats_p_adequate(400, 800, 100, 325, 7, &a), 0);
-    assert_int_equal(a.unreliable, 1);
+    /* nutrition-science.md 0.1: the rule is on the nutrient's survey CV,
+     * not SDw over the person's mean.  0.6 is not above; 0.61 is. */
+    assert_int_equal(stats_cv_unreliable(0.43), 0);
+    assert_int_equal(stats_cv_unreliable(0.60), 0);
+    assert_int_equal(stats_cv_unreliable(0.61), 1);
+    assert_int_equal(stats_cv_unreliable(NAN), 1);
+    assert_int_equal(stats_cv_unreliable(-0.1), 1);
+    /* The low intake the old rule refused (325 / 437 = 0.74 > 0.6):
+     * 0.1's example, calcium 437 mg, 7 days, EAR 800, SDr 100, SDw 325:
+     * SD_D = sqrt(100^2 + 325^2 / 7) = sqrt(10000 + 15089.29) = 158.40,
+     * z = -363 / 158.40 = -2.2917, Phi = 0.01096. */
+    assert_int_equal(stats_p_adequate(437, 800, 100, 325, 7, &a), 0);
+    assert_near(a.z, -2.2917, 0.0005);
+    assert_near(a.p, 0.011, 0.0005);
+    /* Sensitivity, SDw = 0.43 x 437 = 187.91: SD_D = sqrt(10000 +
+     * 35310.2 / 7) = 122.66, z = -2.9594, Phi = 0.00154 -> 0.002. */
+    assert_int_equal(stats_p_adequate(437, 800, 100, 0.43 * 437, 7, &a), 0);
+    assert_near(a.p, 0.0015, 0.0002);
 
     a.p = -1;
     assert_int_equal(stats_p_adequate(320, 265, 26.5, 86, 0, &a), -1);
@@ -318,6 +326,38 @@ static void test_ratios(void **state)
 }
 
 /* --- Fisher's exact test ------------------------------------------------------------ */
+
+/* --- 0.9: how many more days ------------------------------------------------------ */
+
+static void test_days_needed(void **state)
+{
+    (void)state;
+    long n = -1;
+    /* Phi^-1(0.85) = 1.036433.  IOM's magnesium example (mean 320, EAR
+     * 265, SDr 26.5, SDw 86): T = 55 / 1.036433 = 53.067, T^2 - SDr^2 =
+     * 2816.06 - 702.25 = 2113.81, n >= 7396 / 2113.81 = 3.499 -> 4.
+     * Check: 3 days give P = 0.836 (< 0.85), 4 days sqrt(702.25 + 1849) =
+     * 50.51, z = 1.089, P = 0.862. */
+    assert_int_equal(stats_days_needed(320, 265, 26.5, 86, 0.85, 365, &n), 0);
+    assert_int_equal(n, 4);
+    /* Below the EAR, towards 0.15: calcium 650, EAR 800, SDr 100, SDw 325:
+     * T = 150 / 1.036433 = 144.73, T^2 - 100^2 = 10946, n >= 105625 /
+     * 10946 = 9.650 -> 10 (9 days: P = 0.1545; 10 days: 0.148). */
+    assert_int_equal(stats_days_needed(650, 800, 100, 325, 0.85, 365, &n), 0);
+    assert_int_equal(n, 10);
+    /* No number of days: calcium 700, T = 100 / 1.036433 = 96.5 <= SDr
+     * 100; the mean at the EAR; more than max_days. */
+    n = -1;
+    assert_int_equal(stats_days_needed(700, 800, 100, 325, 0.85, 365, &n), 1);
+    assert_int_equal(stats_days_needed(800, 800, 100, 325, 0.85, 365, &n), 1);
+    assert_int_equal(stats_days_needed(650, 800, 100, 325, 0.85, 9, &n), 1);
+    assert_int_equal(n, -1); /* untouched */
+    /* invalid input */
+    assert_int_equal(stats_days_needed(650, 800, 100, 325, 0.5, 365, &n), -1);
+    assert_int_equal(stats_days_needed(NAN, 800, 100, 325, 0.85, 365, &n), -1);
+    assert_int_equal(stats_days_needed(650, 800, -1, 325, 0.85, 365, &n), -1);
+    assert_int_equal(stats_days_needed(650, 800, 100, 325, 0.85, 0, &n), -1);
+}
 
 static void test_fisher_tea(void **state)
 {
@@ -438,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_pral_neap_example),
         cmocka_unit_test(test_pral_neap_unknown),
         cmocka_unit_test(test_ratios),
+        cmocka_unit_test(test_days_needed),
         cmocka_unit_test(test_fisher_tea),
         cmocka_unit_test(test_fisher_asymmetric),
         cmocka_unit_test(test_fisher_edges),

@@ -392,7 +392,124 @@ static void test_profile_and_cramps(void **state)
     assert_string_equal(list[0].site, "calf");
     assert_true(list[0].swelling);
     assert_true(cramp_has_red_flag(&list[0]));
+    /* the pregnancy warning signs (migration 4) are stored too, and an
+     * entry may hold only them: no severity, duration, site or side */
+    assert_false(list[0].headache);
     free(list);
+    list = NULL;
+    memset(&c, 0, sizeof(c));
+    strcpy(c.date, "2026-11-21");
+    c.duration_min = NAN;
+    c.sudden_swelling = 1;
+    c.headache = 1;
+    c.vision_problems = 1;
+    c.pain_below_ribs = 1;
+    assert_int_equal(store_cramp_add(s, &c, NULL), STORE_OK);
+    assert_int_equal(store_cramps_list(s, "2026-11-21", "2026-11-21", &list, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].severity, 0);
+    assert_true(isnan(list[0].duration_min));
+    assert_string_equal(list[0].site, "");
+    assert_true(list[0].sudden_swelling && list[0].headache && list[0].vision_problems &&
+                list[0].pain_below_ribs);
+    assert_false(list[0].swelling);
+    free(list);
+}
+
+/* The foods of a period with their grams and amounts: what the report's
+ * "where it came from" is made of. */
+static void test_period_foods(void **state)
+{
+    store *s = *state;
+    struct food *a = milk(), *b = mystery();
+    struct period_source *f = NULL;
+    size_t n = 0;
+
+    assert_int_equal(store_food_upsert(s, a, NULL), STORE_OK);
+    assert_int_equal(store_food_upsert(s, b, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:01077", 200, NULL),
+                     STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-21", NULL, NULL, "usda:01077", 50, NULL),
+                     STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-21", NULL, NULL, "test:1", 100, NULL), STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-25", NULL, NULL, "usda:01077", 1000, NULL),
+                     STORE_OK);
+    assert_int_equal(store_period_foods(s, "2026-11-20", "2026-11-22", &f, &n), STORE_OK);
+    /* by id: test:1 before usda:01077; the 25th is outside */
+    assert_int_equal(n, 2);
+    assert_string_equal(f[0].id, "test:1");
+    assert_string_equal(f[0].name, "Mystery stew");
+    assert_float_equal(f[0].grams, 100, 0);
+    assert_float_equal(f[0].amount[NUT_PROTEIN], 5, 1e-9);
+    assert_true(isnan(f[0].amount[NUT_CALCIUM])); /* unknown, not zero */
+    /* milk: 250 g x 113 / 100 = 282.5 mg calcium, 250 x 3.15 / 100 = 7.875 g */
+    assert_string_equal(f[1].id, "usda:01077");
+    assert_float_equal(f[1].grams, 250, 1e-9);
+    assert_float_equal(f[1].amount[NUT_CALCIUM], 282.5, 1e-9);
+    assert_float_equal(f[1].amount[NUT_PROTEIN], 7.875, 1e-9);
+    store_period_sources_free(f, n);
+    /* a period with nothing logged */
+    f = NULL;
+    assert_int_equal(store_period_foods(s, "2026-12-01", "2026-12-07", &f, &n), STORE_OK);
+    assert_int_equal(n, 0);
+    store_period_sources_free(f, n);
+    food_free(a);
+    food_free(b);
+}
+
+/* A diary made before migration 4 (no pregnancy warning signs in the
+ * cramp table) is migrated in place: its cramps keep every field and read
+ * the new signs as 0. */
+static void test_migration_cramp_signs(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[256];
+    store *s = NULL;
+    sqlite3 *db = NULL;
+    struct cramp *list = NULL;
+    size_t n = 0;
+    char err[256];
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/old.db", dir);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    store_close(s);
+    /* back to schema 3 by hand: the cramp table before the warning signs */
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "ALTER TABLE cramp DROP COLUMN sudden_swelling;"
+                                  "ALTER TABLE cramp DROP COLUMN headache;"
+                                  "ALTER TABLE cramp DROP COLUMN vision_problems;"
+                                  "ALTER TABLE cramp DROP COLUMN pain_below_ribs;"
+                                  "INSERT INTO cramp(date, severity, side, swelling, pain_persists)"
+                                  " VALUES ('2026-11-20', 5, 'left', 1, 1);"
+                                  "PRAGMA user_version = 3;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_cramps_list(s, "2026-11-20", "2026-11-20", &list, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].severity, 5);
+    assert_string_equal(list[0].side, "left");
+    assert_true(list[0].swelling && list[0].pain_persists);
+    assert_false(list[0].sudden_swelling || list[0].headache || list[0].vision_problems ||
+                 list[0].pain_below_ribs);
+    free(list);
+    store_close(s);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/old.db-wal", dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/old.db-shm", dir);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0);
 }
 
 static void test_file_modes(void **state)
@@ -773,6 +890,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_seen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_period_foods, setup, teardown),
+        cmocka_unit_test(test_migration_cramp_signs),
         cmocka_unit_test(test_file_modes),
         cmocka_unit_test(test_open_not_a_database),
         cmocka_unit_test_setup_teardown(test_search_no_hit, setup, teardown),

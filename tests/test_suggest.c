@@ -18,8 +18,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "dietbal/foodtable.h"
 #include "dietbal/suggest.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -276,6 +278,163 @@ static void test_exclusions(void **state)
         suggest_exclusion("Fish, haddock, cooked, dry heat", "Finfish and Shellfish Products"));
     assert_null(suggest_exclusion("Milk, whole, 3.25% milkfat", "Dairy and Egg Products"));
     assert_null(suggest_exclusion(NULL, NULL));
+}
+
+/* --- pregnancy food safety against the whole USDA table (0.6) ---------------- */
+
+/* The test's own reading of nutrition-science.md 0.6, written apart from
+ * suggest.c's table: what must never be suggested in pregnancy. */
+enum unsafe { U_NONE = -1, U_SOFT_CHEESE, U_PATE, U_MERCURY, U_RAW, U_LIVER, U_SPROUTED, U_N };
+
+static const char *const MEAT_FISH_GROUPS[] = {
+    "Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
+    "Finfish and Shellfish Products", "Sausages and Luncheon Meats",
+    "American Indian/Alaska Native Foods", NULL,
+};
+
+/* "raw" as a word: not inside "strawberry" or "drawn". */
+static int has_word_raw(const char *l)
+{
+    for (const char *p = strstr(l, "raw"); p; p = strstr(p + 1, "raw"))
+        if ((p == l || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[3]))
+            return 1;
+    return 0;
+}
+
+static int in_list(const char *g, const char *const *list)
+{
+    for (; g && *list; list++)
+        if (strcmp(g, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static enum unsafe unsafe_in_pregnancy(const char *name, const char *group)
+{
+    char l[512];
+    snprintf(l, sizeof(l), "%s", name);
+    for (char *c = l; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    static const char *const soft[] = {"brie", "camembert", "blue", "roquefort", "gorgonzola"};
+    for (size_t i = 0; i < sizeof(soft) / sizeof(soft[0]); i++)
+        if (strncmp(l, "cheese, ", 8) == 0 && strstr(l, soft[i]))
+            return U_SOFT_CHEESE;
+    if (strstr(l, "cheese, goat, soft"))
+        return U_SOFT_CHEESE;
+    if (strncmp(l, "pate", 4) == 0)
+        return U_PATE;
+    static const char *const mercury[] = {"shark",  "swordfish", "mackerel, king", "tilefish",
+                                          "marlin", "roughy",    "bigeye"};
+    for (size_t i = 0; i < sizeof(mercury) / sizeof(mercury[0]); i++)
+        if (group && strcmp(group, "Finfish and Shellfish Products") == 0 && strstr(l, mercury[i]))
+            return U_MERCURY;
+    if (has_word_raw(l) &&
+        (in_list(group, MEAT_FISH_GROUPS) ||
+         (group && strcmp(group, "Dairy and Egg Products") == 0 && strncmp(l, "egg", 3) == 0) ||
+         strncmp(l, "frog", 4) == 0 || strncmp(l, "turtle", 6) == 0 ||
+         strncmp(l, "mollusks", 8) == 0))
+        return U_RAW;
+    if (strstr(l, "liver"))
+        return U_LIVER;
+    if (strstr(l, "sprouted") && has_word_raw(l))
+        return U_SPROUTED;
+    return U_NONE;
+}
+
+struct whole_table {
+    unsigned long foods;
+    unsigned long found[U_N];
+    unsigned long missed; /* unsafe but not excluded */
+};
+
+static int check_food(const struct food *f, void *ctx, char *err, size_t errlen)
+{
+    struct whole_table *w = ctx;
+    (void)err;
+    (void)errlen;
+    w->foods++;
+    enum unsafe u = unsafe_in_pregnancy(f->name, f->group);
+    if (u == U_NONE)
+        return 0;
+    w->found[u]++;
+    if (!suggest_exclusion(f->name, f->group)) {
+        print_message("not excluded: %s [%s] (%s)\n", f->name, f->id, f->group ? f->group : "");
+        w->missed++;
+    }
+    return 0;
+}
+
+/* Every food of the bundled USDA SR24 table that 0.6 says to avoid in
+ * pregnancy is left out of the suggestions.  The counts were taken from
+ * the table itself (its names and groups, read with a script apart from
+ * dietbal), so that a reader or predicate that matched nothing would fail:
+ * each food counted once, in this order: soft cheeses 5 (blue, brie,
+ * camembert, roquefort, goat soft type); pate 5; high-mercury fish 10;
+ * other raw meat, fish, shellfish, sausage and egg 946 (including "Walrus,
+ * meat and subcutaneous fat raw (Alaska Native)", which has no comma);
+ * other liver 25 (of the 40 names with "liver"); raw sprouted seeds 9:
+ * 1,000 foods in all. */
+static void test_exclusions_whole_usda_table(void **state)
+{
+    (void)state;
+    struct whole_table w;
+    struct foodtable_opts o;
+    struct foodtable_stats st;
+    char err[512] = "";
+
+    memset(&w, 0, sizeof(w));
+    memset(&o, 0, sizeof(o));
+    memset(&st, 0, sizeof(st));
+    o.on_food = check_food;
+    o.ctx = &w;
+    if (access("foods/usda-sr24.xml.gz", R_OK) != 0)
+        fail_msg("foods/usda-sr24.xml.gz not found: run the tests from the top of the tree");
+    assert_int_equal(foodtable_read("foods/usda-sr24.xml.gz", &o, &st, err, sizeof(err)),
+                     FOODTABLE_OK);
+    foodtable_stats_free(&st);
+    assert_int_equal(w.foods, 8858);
+    assert_int_equal(w.found[U_SOFT_CHEESE], 5);
+    assert_int_equal(w.found[U_PATE], 5);
+    assert_int_equal(w.found[U_MERCURY], 10);
+    assert_int_equal(w.found[U_RAW], 946);
+    assert_int_equal(w.found[U_LIVER], 25);
+    assert_int_equal(w.found[U_SPROUTED], 9);
+    assert_int_equal(w.missed, 0);
+}
+
+/* The new rules do not catch what only looks like them, and foods that are
+ * not in the USDA table are caught by name. */
+static void test_exclusions_pregnancy_names(void **state)
+{
+    (void)state;
+    /* 0.6: soft mould-ripened and blue cheeses, unless cooked */
+    assert_non_null(suggest_exclusion("Cheese, brie", "Dairy and Egg Products"));
+    assert_non_null(suggest_exclusion("Cheese, camembert", "Dairy and Egg Products"));
+    assert_non_null(suggest_exclusion("Cheese, blue", "Dairy and Egg Products"));
+    assert_non_null(suggest_exclusion("Cheese, gorgonzola", NULL));
+    assert_non_null(suggest_exclusion("Cheese, Danish blue", NULL));
+    assert_null(suggest_exclusion("Brie, baked in pastry", NULL));
+    assert_null(suggest_exclusion("Camembert, baked", NULL));
+    /* unpasteurised milk and cheese */
+    assert_non_null(suggest_exclusion("Milk, cow, unpasteurized", NULL));
+    assert_non_null(suggest_exclusion("Cheese, cheddar, made with raw milk", NULL));
+    assert_non_null(suggest_exclusion("Milk, goat, raw", NULL));
+    assert_non_null(suggest_exclusion("Fish, tuna, fresh, bigeye, raw",
+                                      "Finfish and Shellfish Products"));
+    /* lookalikes stay */
+    assert_null(suggest_exclusion("Potatoes, o'brien, home-prepared",
+                                  "Vegetables and Vegetable Products"));
+    assert_null(suggest_exclusion("Muffins, blueberry, prepared from recipe, made with low fat "
+                                  "(2%) milk",
+                                  "Baked Products"));
+    assert_null(suggest_exclusion("Crustaceans, crab, blue, cooked, moist heat",
+                                  "Finfish and Shellfish Products"));
+    assert_null(suggest_exclusion("Cheese, goat, hard type", "Dairy and Egg Products"));
+    assert_null(suggest_exclusion("Milk, goat, fluid, with added vitamin D",
+                                  "Dairy and Egg Products"));
+    assert_null(suggest_exclusion("Cheese, cheddar", "Dairy and Egg Products"));
+    assert_null(suggest_exclusion("Fish, tuna, light, canned in water, drained solids",
+                                  "Finfish and Shellfish Products"));
 }
 
 /* At most one food per family (first two name segments, case ignored):
@@ -1014,6 +1173,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_calcium_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exclusions, setup, teardown),
+        cmocka_unit_test(test_exclusions_whole_usda_table),
+        cmocka_unit_test(test_exclusions_pregnancy_names),
         cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_magnesium_prefers_plants, setup, teardown),

@@ -12,10 +12,17 @@ extern const char ADVICE_RED_FLAG[];
 /* Call emergency services: signs of pulmonary embolism (5.5). */
 extern const char ADVICE_EMERGENCY[];
 
+/* Call the midwife or maternity unit now: possible pre-eclampsia
+ * (nutrition-science.md 0.4, NHS pre-eclampsia guidance). */
+extern const char ADVICE_PREECLAMPSIA[];
+
+/* Its emergency line. */
+extern const char ADVICE_PREECLAMPSIA_EMERGENCY[];
+
 /* Every report and day view carries this. */
 extern const char ADVICE_NOT_MEDICAL[];
 
-/* What may help with cramps (5.4), one item per line. */
+/* What may help with cramps (5.4, 0.7), one item per line, each hedged. */
 extern const char *const ADVICE_CRAMP_CARE[];
 
 #endif

@@ -1,23 +1,27 @@
 /*
  * analysis.h - one period of the diary turned into one analysis: daily
  * values and descriptive statistics of the 8 core nutrients, completeness,
- * the reference values of the period's life stage, the IOM 2000
- * probabilities (nutrition-science.md 2), mineral ratios, protein share and
- * PRAL (3, 4), the warnings, the cramp diary summary with its red flags and,
- * with enough days, how cramp days relate to the previous day's intake, and
- * trends.
+ * the reference values of the period's life stages, the IOM 2000
+ * probabilities (nutrition-science.md 2 and 0.1) with the days still needed
+ * for a firm verdict (0.9), where each nutrient came from, mineral ratios,
+ * protein share and PRAL (3, 4), the warnings, the cramp diary summary with
+ * its red flags and pregnancy warning signs and, with enough days, how
+ * cramp days relate to the previous day's intake, and trends.
  *
- * Inputs are plain arrays (the store's day totals and cramp list, the
- * profile); the module runs no SQL, prints nothing and never exits.  The
- * renderers (report.h) only read the struct it builds.
+ * Inputs are plain arrays (the store's day totals, per-food totals and
+ * cramp list, the profile); the module runs no SQL, prints nothing and
+ * never exits.  The renderers (report.h) only read the struct it builds.
+ * It is split over analysis.c (statistics, rules), analysis_stage.c (life
+ * stages, reference values, notes) and analysis_sources.c (sources).
  *
- * Conventions (design choices; the reasons are in analysis.c):
+ * Conventions (design choices; the reasons are in the .c files):
  *  - Unknown is NAN, never zero.  A nutrient's daily value is NAN on a day
  *    not logged, and on a logged day where no entry's food has a value for
  *    it.
- *  - Life stage of a period: the stage covering most logged days (all days
- *    when none is logged); a tie goes to the later stage.  Two days share a
- *    stage when table, age band and trimester agree.
+ *  - Reference values of a period: each is the day-weighted mean of the
+ *    values of the days it judges (the nutrient's assessed days; else the
+ *    logged days; else every day), nutrition-science.md 0.3.  `stage` is
+ *    the life stage of the last of those days, the one shown.
  *  - No usable profile (no age, or reference values unavailable): the
  *    non-pregnant female 19-30 y values are used, every figure is marked
  *    approximate, life stage is "unknown", and profile_note says to run
@@ -40,11 +44,17 @@
 /* Longest period analysed (the report command refuses longer ones). */
 #define ANALYSIS_MAX_DAYS 366
 
+/* profile.notes: at most this many, each at most this long. */
+#define ANALYSIS_MAX_NOTES 6
+#define ANALYSIS_NOTE_LEN 512
+
 /* Cramps on this many days running with pain that does not ease make a
  * red flag (product.md "Cramp diary"; a design choice with no published
- * threshold, nutrition-science.md 5.5 and 7 item 11).  Same rule as
- * `dietbal cramp add`. */
+ * threshold, nutrition-science.md 5.5 and 7 item 11); in one leg, pain that
+ * persists into the next day does (0.4).  Same rules as `dietbal cramp
+ * add`. */
 #define ANALYSIS_PERSISTENT_PAIN_DAYS CRAMP_PERSISTENT_PAIN_DAYS
+#define ANALYSIS_ONE_LEG_PAIN_DAYS CRAMP_ONE_LEG_PAIN_DAYS
 
 /* The caller passes cramps from this many days before the period, so that
  * a run of persistent pain that started before it is seen whole. */
@@ -76,6 +86,40 @@ struct analysis_input {
     size_t n_days;
     const struct cramp *cramps;     /* [from - LOOKBACK, to]; others ignored */
     size_t n_cramps;
+    /* What supplied the nutrients over [from, to], one row per food (and,
+     * once supplements are logged, per supplement); may be NULL. */
+    const struct period_source *sources;
+    size_t n_sources;
+};
+
+/* At most this many sources are kept per nutrient, largest first
+ * (product.md, JSON `sources`). */
+#define ANALYSIS_MAX_SOURCES 5
+
+/* One of the foods (later also a supplement) that supplied a nutrient over
+ * the period. */
+struct analysis_source {
+    char *id;      /* owned */
+    char *name;    /* owned */
+    double grams;  /* eaten over the period; NAN for a source without a
+                      weight (a supplement) */
+    double amount; /* of the nutrient over the period, in its unit */
+    double share;  /* amount / the period's known total of the nutrient */
+};
+
+/* A verdict on P(adequate) is firm at or beyond these (the issue's 0.15 and
+ * 0.85; IOM 2000 Table B-1: z = 1 gives 0.85). */
+#define ANALYSIS_FIRM_LOW 0.15
+#define ANALYSIS_FIRM_HIGH 0.85
+
+/* More days than this are not offered as "log N more days" (a year). */
+#define ANALYSIS_DAYS_NEEDED_MAX 365
+
+enum analysis_firmness {
+    ANALYSIS_FIRM_NA = 0,    /* no P(adequate) */
+    ANALYSIS_FIRM_YES,       /* P <= 0.15 or >= 0.85 */
+    ANALYSIS_FIRM_MORE_DAYS, /* days_needed more logged days would make it firm */
+    ANALYSIS_FIRM_NEVER,     /* no number of days would (0.9), or over a year */
 };
 
 struct analysis_nutrient {
@@ -101,12 +145,27 @@ struct analysis_nutrient {
     double sdw;                 /* NAN when not needed or not computable */
     int sdw_verified;           /* 0: placeholder ("approximate") */
     const char *sdw_source;
-    int cv_unreliable;          /* SDw / mean > STATS_CV_UNRELIABLE: no probability */
+    double table_cv;            /* the nutrient's survey CV (dri_table_cv) */
+    int cv_unreliable;          /* table CV > STATS_CV_UNRELIABLE: no probability
+                                   (never for the core nutrients, 0.1) */
+    int no_intake;              /* assessed mean <= 0: no probability (0.1) */
     int approximate;            /* placeholder SDw or approximate stage */
     double p_adequate;          /* EAR nutrients; NAN otherwise or not computable */
+    double p_adequate_scaled;   /* the same with SDw = table CV x mean: the
+                                   sensitivity figure of 0.1 */
     double p_above_ai;          /* AI nutrients (potassium, sodium, water) */
     double p_above_ul;          /* calcium, phosphorus (magnesium: never for food) */
     double p_above_cdrr;        /* sodium against the CDRR */
+
+    /* How firm P(adequate) is, and the more logged days at the same mean
+     * that would make it firm (-1 unless ANALYSIS_FIRM_MORE_DAYS). */
+    enum analysis_firmness firmness;
+    long days_needed;
+
+    /* Where it came from over the period, largest first. */
+    struct analysis_source sources[ANALYSIS_MAX_SOURCES];
+    size_t n_sources;
+    double sources_total; /* the known total the shares are of; NAN none */
 
     int has_trend; /* ANALYSIS_RELATION_MIN_DAYS logged days and a fit */
     struct stats_trend trend;
@@ -152,6 +211,10 @@ struct analysis_warning {
     char *message;                    /* the figures behind it (owned) */
     const char *why;                  /* one line on why it matters (cramps) */
     const char *advice;               /* what to eat or change */
+    /* The food classes the advice says to eat more of and less of,
+     * '|'-separated ("milk|cheese"), NULL for none: no warning of a report
+     * may advise less of what another advises more of (0.5). */
+    const char *more, *less;
     int nutrient;                     /* the nutrient concerned, or -1 */
     int tentative;                    /* softened by DATA_SPARSE */
     size_t n_figures;
@@ -191,6 +254,16 @@ struct analysis_cramps {
     int persistent_run;        /* longest run of days with pain that did not ease,
                                   ending in the period (lookback included) */
     long persistent_run_end;   /* its last day, -1 when none */
+    int one_leg_run;           /* the same in one leg (cramp.h) */
+    long one_leg_run_end;      /* its last day, -1 when none */
+
+    /* Pregnancy warning signs (PREECLAMPSIA_SIGNS, nutrition-science.md 0.4):
+     * entries with each sign in the period; leg swelling on both sides
+     * counts as sudden swelling too. */
+    int preeclampsia;          /* any of them */
+    int *preeclampsia_per_day; /* entries with a sign, per day of the period */
+    int sudden_swelling, headache, vision_problems, pain_below_ribs;
+    long first_preeclampsia_day, last_preeclampsia_day; /* -1 when none */
 
     /* Relation to the previous day's intake (exploratory, descriptive). */
     enum analysis_relation_state relation;
@@ -212,9 +285,16 @@ struct analysis {
 
     int has_profile;       /* reference values are the person's own */
     char profile_note[512]; /* why not, and what to do; "" when has_profile */
-    struct life_stage stage;
-    size_t stage_days;     /* days (of those counted) in the chosen stage */
-    int stage_mixed;       /* the period spans more than one stage */
+    struct life_stage stage; /* of the last logged day (last day when none) */
+    struct life_stage *day_stage; /* [days]: each day's (the default stage
+                                     for all without a usable profile) */
+    size_t stage_days;     /* logged days (all days when none) in `stage` */
+    int stage_mixed;       /* those days span more than one stage */
+
+    /* What a reader must know about the life stage: no profile, past the
+     * due date, past 42 weeks, a period spanning stages (profile.notes). */
+    char notes[ANALYSIS_MAX_NOTES][ANALYSIS_NOTE_LEN];
+    size_t n_notes;
     double weight_kg;      /* NAN unknown */
     int approximate;       /* anything shown is approximate */
 
@@ -260,6 +340,7 @@ struct analysis_rule {
     const char *source;              /* where the threshold comes from */
     const char *why;
     const char *advice;
+    const char *more, *less;         /* as in struct analysis_warning */
     void (*check)(struct analysis *a, const struct analysis_rule *rule, int *failed);
 };
 

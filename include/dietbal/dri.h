@@ -8,8 +8,12 @@
  * printing, never exits.  Out-parameters are written only on success.
  *
  * Conventions (design choices, see dri.c for the reasoning):
- *  - Pregnant on `day` only when the profile says pregnant, a due date is
- *    set and 0 <= due - day <= 280.  Gestational age = 280 - (due - day)
+ *  - Pregnant on `day` when the profile says pregnant, a due date is set
+ *    and -14 <= due - day <= 280: pregnancy values up to 42+0 weeks, past
+ *    the due date too (noted).  Later than that, lactation values when the
+ *    profile says lactating, else pregnancy values marked approximate,
+ *    noted either way: never the non-pregnant values, the lowest set
+ *    (nutrition-science.md 0.2).  Gestational age = 280 - (due - day)
  *    days, week = days / 7 (completed weeks).  Trimester 1: weeks 0-13,
  *    2: weeks 14-27, 3: week 28 on.
  *  - Age < 14: refused.  Age 51+: 31-50 y values, flagged approximate.
@@ -42,9 +46,11 @@ enum dri_band {
 #define DRI_APPROX_AGE 0x01u       /* age 51+: the 31-50 y values are used */
 #define DRI_APPROX_SEX 0x02u       /* sex not female: the female tables are used */
 #define DRI_APPROX_PREG_LACT 0x04u /* pregnant and lactating: pregnancy table used */
+#define DRI_APPROX_PAST_TERM 0x08u /* past 42+0 weeks, not lactating: pregnancy values */
 #define DRI_APPROX_MASK 0x0fu
 #define DRI_NOTE_NO_DUE_DATE 0x10u /* pregnant flag without due date: not pregnant */
-#define DRI_NOTE_PAST_DUE 0x20u    /* pregnant flag, day after the due date */
+#define DRI_NOTE_PAST_DUE 0x20u    /* pregnant flag, day after the due date (to 42+0) */
+#define DRI_NOTE_PAST_TERM 0x100u  /* pregnant flag, past 42+0 weeks (due date + 14) */
 #define DRI_NOTE_BEFORE_PREG 0x40u /* pregnant flag, day > 280 days before due */
 #define DRI_NOTE_AGE_UNDATED 0x80u /* age given without a date: not advanced */
 
@@ -70,6 +76,18 @@ struct life_stage {
  * with a message in err (age unknown, under 14, unparsable date).
  */
 int dri_stage(const struct profile *p, long day, struct life_stage *out, char *err, size_t errlen);
+
+/* Pregnancy values are kept up to 42+0 weeks: this many days past the due
+ * date (nutrition-science.md 0.2). */
+#define DRI_POST_TERM_DAYS 14
+
+/*
+ * The note a report and `profile show` give for a stage (past the due
+ * date, past 42 weeks, pregnant without a due date), in words for people,
+ * with due_date (the profile's, "YYYY-MM-DD") in it; "" when none.
+ */
+const char *dri_stage_note(const struct life_stage *st, const char *due_date, char *buf,
+                           size_t len);
 
 /* "non-pregnant", "pregnancy", "lactation" (the JSON life_stage value). */
 const char *dri_table_name(enum dri_table t);
@@ -117,6 +135,16 @@ int dri_values(const struct life_stage *st, double weight_kg, int nutrient, stru
  */
 int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw, int *verified,
             const char **source);
+
+/*
+ * Within-person CV of daily intake of nutrient in the survey tables (IOM
+ * 2000 App. B, Tables B-2 to B-5): the figure IOM's 60-70 % caveat is
+ * about, and the factor of the sensitivity figure SDw = CV x mean
+ * (nutrition-science.md 0.1).  *verified is 1 only for a CV read in the
+ * tables; *source may be NULL.  Returns 0, or -1 for a nutrient outside
+ * the core set.
+ */
+int dri_table_cv(int nutrient, double *cv, int *verified, const char **source);
 
 /* Protein energy: 4 kcal per g (IOM 1990, Nutrition During Pregnancy,
  * protein chapter; nutrition-science.md 1.3). */

@@ -53,7 +53,7 @@ int report_json(FILE *out, const struct analysis *a, const struct report_opts *o
 
 /* One row per day of the period: date, logged, each nutrient's total
  * (empty when unknown or not logged), each nutrient's completeness, cramp
- * episodes.  RFC 4180: CRLF line ends, fields quoted when they hold a
+ * episodes, entries with pregnancy warning signs.  RFC 4180: CRLF line ends, fields quoted when they hold a
  * comma, quote, CR or LF.  An unknown value is an empty cell, never "NA"
  * (sodium's INFOODS tag). */
 int report_csv(FILE *out, const struct analysis *a);
@@ -80,13 +80,29 @@ const char *report_profile_line(const struct analysis *a, char *buf, size_t len)
 /* Heading of the red-flag advice (the text report writes it in capitals). */
 #define REPORT_RED_FLAG_TITLE "See a clinician today: possible blood clot"
 
+/* Heading of the pregnancy warning-sign advice, first in every report. */
+#define REPORT_PREECLAMPSIA_TITLE "Call your midwife or maternity unit now: possible pre-eclampsia"
+
+/* The more logged days an uncertain P(adequate) needs (nutrition-science.md
+ * 0.9): "log 3 more days at this mean for a firm answer", "more days at
+ * this mean would not make it firm: ...", or "" when firm or no
+ * probability. */
+const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_t len);
+
+/* One source of a nutrient: "45 % from Test milk [test:milk] (2100 g,
+ * 2520 mg)"; a source without a weight (a supplement) has no grams. */
+const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
+                               size_t len);
+
 /* A nutrient's value without unit, at the precision of report_amount
  * ("726", "80.2"); "-" when not finite. */
 const char *report_number(char buf[24], double v, int nutrient);
 
-/* A probability cell: "-" when it does not apply or is unknown, "n/a" when
- * day-to-day variation is too large for the method, else "0.31" followed
- * by approx_mark (may be NULL) when the figure is approximate. */
+/* A probability cell: "-" when it does not apply or is unknown, "none" when
+ * nothing of the nutrient was logged (0.1), "n/a" when the nutrient's
+ * survey CV is too large for the method (never for the core ones), else
+ * "0.31" followed by approx_mark (may be NULL) when the figure is
+ * approximate. */
 const char *report_probability(char buf[24], double p, const struct analysis_nutrient *nu,
                                int applies, const char *approx_mark);
 

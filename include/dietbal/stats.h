@@ -35,19 +35,21 @@ int stats_describe(const double *values, size_t n, struct stats_summary *out);
 
 /* Within-person CV above which daily intakes are too skewed for the normal
  * approximation: report the mean only (IOM 2000, footnote to Tables B-2 to
- * B-5: "about 60-70 %"; the lower end is used). */
+ * B-5: "about 60-70 %"; the lower end is used).  The CV is the nutrient's
+ * in the survey tables (dri_table_cv), never SDw over one person's own
+ * mean (nutrition-science.md 0.1; IOM 2000 App. B p. 190, ch. 3 p. 65). */
 #define STATS_CV_UNRELIABLE 0.60
 
-/* 1 when SDw / mean > STATS_CV_UNRELIABLE (or the mean is not > 0, or
- * either is unknown): a probability would be unreliable. */
-int stats_cv_unreliable(double sdw, double mean);
+/* 1 when the nutrient's survey-table CV is above STATS_CV_UNRELIABLE or
+ * unknown: a probability would be unreliable.  None of dietbal's nutrients
+ * comes near it (0.1). */
+int stats_cv_unreliable(double table_cv);
 
 struct stats_adequacy {
-    double d;       /* mean - EAR */
-    double sd_d;    /* sqrt(SDr^2 + SDw^2 / n) */
-    double z;       /* d / sd_d */
-    double p;       /* Phi(z): probability that usual intake is adequate */
-    int unreliable; /* stats_cv_unreliable(sdw, mean) */
+    double d;    /* mean - EAR */
+    double sd_d; /* sqrt(SDr^2 + SDw^2 / n) */
+    double z;    /* d / sd_d */
+    double p;    /* Phi(z): probability that usual intake is adequate */
 };
 
 /*
@@ -63,10 +65,23 @@ int stats_p_adequate(double mean, double ear, double sdr, double sdw, size_t n_d
  * usual intake is adequate: EAR + Phi^-1(c) x SD_D.  NAN on invalid input. */
 double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, double confidence);
 
+/*
+ * How many logged days at the same mean would make P(adequate) reach
+ * `firm` (0.5 < firm < 1: at least firm when the mean is above the EAR, at
+ * most 1 - firm when below) - nutrition-science.md 0.9: the smallest n
+ * with sqrt(SDr^2 + SDw^2 / n) <= |mean - EAR| / Phi^-1(firm).
+ * Returns 0 with *n_total (the whole number of days, which may be no more
+ * than the days already logged when the verdict is firm already); 1 when no
+ * number of days is enough, because |mean - EAR| / Phi^-1(firm) <= SDr (the
+ * spread of the requirement itself decides) or n would pass max_days; -1 on
+ * invalid input.
+ */
+int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm,
+                      long max_days, long *n_total);
+
 struct stats_ztest {
-    double z;       /* (mean - reference) / (SDw / sqrt(n)) */
-    double p;       /* Phi(z), see each function */
-    int unreliable; /* stats_cv_unreliable(sdw, mean) */
+    double z; /* (mean - reference) / (SDw / sqrt(n)) */
+    double p; /* Phi(z), see each function */
 };
 
 /* AI test (2.3): p = confidence that usual intake exceeds the AI.  A low p

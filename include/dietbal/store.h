@@ -193,6 +193,25 @@ struct day_totals {
 int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
                      size_t *n);
 
+/*
+ * What supplied the nutrients over a period: one row per source.  Today
+ * every source is a food; a supplement (issue 12) will be a row too, with
+ * grams NAN (it has no weight).  amount[k] is the amount of core nutrient
+ * k it supplied over the period, NAN when the source has no value for it.
+ */
+struct period_source {
+    char *id;
+    char *name;
+    double grams;
+    double amount[NUT_CORE_COUNT];
+};
+
+/* The foods eaten in [from, to], each once with its grams and amounts, by
+ * food id.  Free with store_period_sources_free. */
+int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
+                       size_t *n);
+void store_period_sources_free(struct period_source *src, size_t n);
+
 /* --- profile and cramps -------------------------------------------------- */
 
 int store_profile_get(store *s, struct profile *out);

@@ -185,7 +185,7 @@ t_eq "csv a day" "$(sed -n 2p "$T_DIR/out" | tr -d '\r' | cut -d, -f1-5)" \
     "2026-11-16,1,1480.0,131.00,600.0"
 t_run report --from 2026-11-02 --to 2026-11-08 --format csv
 t_eq "csv unlogged day: empty cells, never NA" \
-    "$(sed -n 2p "$T_DIR/out" | tr -d '\r')" "2026-11-02,0,,,,,,,,,,,,,,,,,0"
+    "$(sed -n 2p "$T_DIR/out" | tr -d '\r')" "2026-11-02,0,,,,,,,,,,,,,,,,,0,0"
 
 t_run report --week 2026-W47 --format markdown
 t_rc "markdown exits 0" 0

@@ -85,6 +85,25 @@ for n in calcium magnesium potassium protein water; do
     t_ok "$n: the stored list is the ranking of the table, all 100 foods" \
         cmp -s "$T_DIR/stored.$n.json" "$T_DIR/ranked.$n.json"
 done
+# nutrition-science.md 0.6 (the whole table is checked food by food in
+# tests/test_suggest.c): none of the 500 stored suggestions is a soft
+# mould-ripened or blue cheese, pate, raw meat, fish, egg or sausage, liver
+# or high-mercury fish
+t_eq "no food unsafe in pregnancy in any stored list" \
+    "$(sqlite3 "$DIETBAL_DB" "SELECT count(*) FROM suggestion x JOIN food f ON f.rowid = x.food
+        WHERE lower(f.name) GLOB 'cheese, brie*' OR lower(f.name) GLOB 'cheese, camembert*'
+           OR lower(f.name) GLOB 'cheese, blue*' OR lower(f.name) GLOB 'cheese, roquefort*'
+           OR lower(f.name) GLOB 'cheese, goat, soft*' OR lower(f.name) GLOB 'pate*'
+           OR lower(f.name) LIKE '%liver%'
+           OR (f.grp IN ('Beef Products', 'Pork Products', 'Poultry Products',
+                         'Lamb, Veal, and Game Products', 'Finfish and Shellfish Products',
+                         'Sausages and Luncheon Meats', 'American Indian/Alaska Native Foods')
+               AND (lower(f.name) LIKE '% raw%' OR lower(f.name) LIKE '%,raw%'))
+           OR (f.grp = 'Dairy and Egg Products' AND lower(f.name) GLOB 'egg*raw*')
+           OR (f.grp = 'Finfish and Shellfish Products' AND (lower(f.name) LIKE '%shark%'
+               OR lower(f.name) LIKE '%swordfish%' OR lower(f.name) LIKE '%mackerel, king%'
+               OR lower(f.name) LIKE '%tilefish%' OR lower(f.name) LIKE '%marlin%'
+               OR lower(f.name) LIKE '%roughy%'))")" 0
 t_eq "the database without lists gets none from reading" \
     "$(sqlite3 "$T_DIR/nolists.db" "SELECT count(*) FROM suggestion_list")" 0
 t_eq "the stored calcium list starts with the food dietbal suggests first" \
