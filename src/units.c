@@ -9,6 +9,7 @@
 #include "dietbal/units.h"
 
 #include "dietbal/containers.h"
+#include "dietbal/words.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -706,6 +707,9 @@ static void by_container_portion(const struct food *f, double quantity, const ch
 static void by_container_size(const struct food *f, double quantity, const char *unit,
                               const struct container *c, struct units_result *r)
 {
+    char word[TOKEN_MAX]; /* the container as the person named it: "tin", not "can" */
+    if (!words_normalise(unit, word, sizeof(word)))
+        snprintf(word, sizeof(word), "%s", c->name);
     char qs[32], tot[32], ml[32], dens[32];
     fmt_num(qs, sizeof(qs), quantity);
     r->how = UNITS_BY_CONTAINER;
@@ -715,10 +719,10 @@ static void by_container_size(const struct food *f, double quantity, const char 
         fmt_num(each, sizeof(each), c->amount);
         fmt_num(tot, sizeof(tot), r->grams);
         if (quantity == 1.0)
-            bufprintf(r->text, sizeof(r->text), "1 %s = %s g (default %s)", unit, tot, c->name);
+            bufprintf(r->text, sizeof(r->text), "1 %s = %s g (default %s)", unit, tot, word);
         else
             bufprintf(r->text, sizeof(r->text), "%s × %s (%s g, default %s) = %s g", qs, unit, each,
-                      c->name, tot);
+                      word, tot);
         return;
     }
     int idx = density_portion(f);
@@ -734,11 +738,11 @@ static void by_container_size(const struct food *f, double quantity, const char 
     fmt_num(tot, sizeof(tot), r->grams);
     if (quantity == 1.0)
         bufprintf(r->text, sizeof(r->text), "1 %s = %s ml (default %s) × %s g/ml%s = %s g", unit,
-                  ml, c->name, dens, idx >= 0 ? "" : " (water's: the food has no volume portion)",
+                  ml, word, dens, idx >= 0 ? "" : " (water's: the food has no volume portion)",
                   tot);
     else
         bufprintf(r->text, sizeof(r->text), "%s × %s = %s ml (default %s) × %s g/ml%s = %s g", qs,
-                  unit, ml, c->name, dens, idx >= 0 ? "" : " (water's: no volume portion)", tot);
+                  unit, ml, word, dens, idx >= 0 ? "" : " (water's: no volume portion)", tot);
 }
 
 /* Is portion p named by the unit word or by one of a list of names

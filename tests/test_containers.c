@@ -220,7 +220,7 @@ static void test_masses_and_portions(void **state)
               {"cup", 1, 154}, {"can", 1, 165});
     r = conv(tuna, 1, "tin", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 100, 1e-12);
-    assert_string_equal(r.text, "1 tin = 100 g (default can) (USDA's 'can' is 165 g)");
+    assert_string_equal(r.text, "1 tin = 100 g (default tin) (USDA's 'can' is 165 g)");
     struct units_opts o = {0, c, CONTAINERS_US, 0, NULL};
     char err[512];
     assert_int_equal(units_convert(tuna, 1, "tin", &o, &r, err, sizeof(err)), UNITS_EUNIT);
