@@ -47,6 +47,7 @@ _dietbal() {
     --sex) words="female male" ;;
     --site) words="calf foot thigh other" ;;
     --side) words="left right both" ;;
+    --units) words="us uk metric" ;;
     --date | --from | --to | --due-date | --birth-date) words="today yesterday" ;;
     --week | --time | --severity | --duration-min | --age | --weight-kg | --limit)
         return 0 # a number, a time or a week: nothing to offer
@@ -71,7 +72,7 @@ _dietbal() {
     foods | profile | cramp)
         if [ "$COMP_CWORD" -eq $((cmd_i + 1)) ] && [[ $cur != -* ]]; then
             case $cmd in
-            foods) words="search show" ;;
+            foods) words="search show forget" ;;
             profile) words="set show" ;;
             cramp) words="add" ;;
             esac
@@ -83,7 +84,7 @@ _dietbal() {
 
     if [[ $cur == -* ]]; then
         case $cmd in
-        add) words="--date --time --meal --force" ;;
+        add) words="--date --time --meal --force --dry-run" ;;
         log) words="--date --from --to" ;;
         report) words="--week --from --to --format --output" ;;
         export) words="--from --to --format" ;;
@@ -92,7 +93,8 @@ _dietbal() {
         foods) [ "$sub" = search ] && words="--limit" ;;
         profile)
             [ "$sub" = set ] &&
-                words="--age --birth-date --sex --weight-kg --pregnant --due-date --lactating --none"
+                words="--age --birth-date --sex --weight-kg --pregnant --due-date --lactating --none
+                       --units"
             ;;
         cramp)
             [ "$sub" = add ] &&
