@@ -117,6 +117,19 @@ static const char *counted_noun(const struct add_ctx *a, const char *text, char 
     return sp ? sp + 1 : buf;
 }
 
+/* The size the entry says ("1 large flour tortilla", "a small can of
+ * juice"): its first word after the amount, if that is a size word. */
+static const char *size_said(const struct add_ctx *a, const struct entry_spec *spec)
+{
+    char first[64];
+    size_t n = strcspn(spec->text, " ");
+    if (n >= sizeof(first))
+        return NULL;
+    memcpy(first, spec->text, n);
+    first[n] = '\0';
+    return units_size_word(a->opts.containers, first);
+}
+
 /* Does the text end in a plural ("grapes", "fries"), not a thing one
  * counts singly ("banana") or a mass ("rice", "hummus")? */
 static int plural(const char *text)
@@ -148,7 +161,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     }
     r = entry_parse(arg, spec, err, sizeof(err));
     if (r == ENTRY_OK)
-        foodsearch_hint(a->fs, spec->unit_generic ? NULL : spec->unit, !spec->unit[0]);
+        foodsearch_hint(a->fs, spec->unit, spec->unit_generic || spec->unit_of, !spec->unit[0]);
     for (int asked = 0; r == ENTRY_OK || r == ENTRY_EAMBIGUOUS; asked++) {
         r = entry_resolve(spec, &rv, &got, err, sizeof(err));
         size_t n = 0;
@@ -177,6 +190,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     p->food = got.food;
     snprintf(p->note, sizeof(p->note), "%s", foodsearch_note(a->fs, got.text));
     a->opts.noun = counted_noun(a, spec->text, noun, sizeof(noun));
+    a->opts.size = size_said(a, spec);
     r = UNITS_EUNIT;
     if (spec->implied && !got.unit && (plural(spec->text) || !units_has_countable(p->food)))
         /* "grapes", "fries", "rice": a portion of the kind of food */
@@ -184,6 +198,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     if (r != UNITS_OK) /* "banana": one of them */
         r = units_convert(p->food, spec->quantity, got.unit, &a->opts, &p->conv, err, sizeof(err));
     a->opts.noun = NULL;
+    a->opts.size = NULL;
     if (r != UNITS_OK) {
         cmd_error_arg(arg, "%s (%s)", err, p->food->name);
         rc = EXIT_USAGE;
@@ -362,6 +377,7 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     a.opts.force = args.force;
     a.opts.containers = words.containers;
     a.opts.dialect = words.containers_dialect;
+    foodsearch_units(a.fs, takes, &a);
     a.vocab = words.vocab;
     a.dialect = words.vocab_dialect;
     interactive = isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json;

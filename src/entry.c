@@ -744,8 +744,11 @@ static int read_any_quantity(struct parse *ps, char *err, size_t errlen)
 {
     double m;
 
-    if (looks_numeric(&ps->w[0])) {
-        int rc = read_quantity(ps, 0, err, errlen);
+    /* "a 20 oz bottle of water": the article before an amount says nothing */
+    size_t first = ps->nw > 2 && (word_is(&ps->w[0], "a") || word_is(&ps->w[0], "an")) &&
+                   looks_numeric(&ps->w[1]);
+    if (looks_numeric(&ps->w[first])) {
+        int rc = read_quantity(ps, first, err, errlen);
         if (rc != ENTRY_OK)
             return rc;
         return ps->glued ? read_glued_unit(ps, err, errlen) : ENTRY_OK;

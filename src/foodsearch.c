@@ -26,6 +26,9 @@
  * to count for a bare number */
 #define BONUS_NAMED_PORTION 5.0
 #define BONUS_COUNTABLE 3.0
+/* ... and what a food that cannot take the entry's unit loses: more than
+ * any lead short of a pinned phrase */
+#define PENALTY_NO_UNIT 20.0
 
 /* Lookups remembered for one entry's notes and candidates. */
 #define RECORDS 8
@@ -54,6 +57,9 @@ struct foodsearch {
     size_t n_choices;
     char hint_unit[64];
     int hint_bare;
+    int hint_sure; /* the unit is surely one: generic, or "UNIT of FOOD" */
+    int (*takes)(void *ctx, const struct food *f, const char *unit);
+    void *takes_ctx;
 };
 
 static void bufprintf(char *buf, size_t len, const char *fmt, ...)
@@ -100,9 +106,24 @@ void foodsearch_free(struct foodsearch *fs)
 
 void foodsearch_key(const char *text, char *out, size_t len) { words_normalise(text, out, len); }
 
-void foodsearch_hint(struct foodsearch *fs, const char *unit, int bare_count)
+void foodsearch_units(struct foodsearch *fs,
+                      int (*takes)(void *ctx, const struct food *f, const char *unit), void *ctx)
+{
+    fs->takes = takes;
+    fs->takes_ctx = ctx;
+}
+
+/* Can f be logged in the entry's unit?  Yes when nothing says otherwise. */
+static int fits_unit(const struct foodsearch *fs, const struct food *f)
+{
+    return !fs->hint_sure || !fs->hint_unit[0] || !fs->takes ||
+           fs->takes(fs->takes_ctx, f, fs->hint_unit);
+}
+
+void foodsearch_hint(struct foodsearch *fs, const char *unit, int sure, int bare_count)
 {
     snprintf(fs->hint_unit, sizeof(fs->hint_unit), "%s", unit ? unit : "");
+    fs->hint_sure = sure;
     fs->hint_bare = bare_count;
 }
 
@@ -568,7 +589,10 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
         struct food *f = NULL;
         if (store_food_get_some(fs->s, hits[i].id, none, 0, &f) != STORE_OK)
             continue;
-        if (fs->hint_unit[0] && units_find_portion(f, fs->hint_unit) >= 0)
+        if (!fits_unit(fs, f))
+            hits[i].score -= PENALTY_NO_UNIT; /* "100 ml custard" of a food with no volume */
+        else if (fs->hint_unit[0] && !units_generic(fs->hint_unit) &&
+                 units_find_portion(f, fs->hint_unit) >= 0)
             hits[i].score += BONUS_NAMED_PORTION;
         else if (fs->hint_bare)
             hits[i].score += units_has_countable(f) ? BONUS_COUNTABLE : -BONUS_COUNTABLE;
@@ -656,6 +680,13 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
 
     if (pin) {
         *res = load(fs, pin, out, err, errlen);
+        if (*res == ENTRY_LOOKUP_FOUND && !fits_unit(fs, *out)) {
+            /* the everyday food has no such measure ("custard 100 ml" of
+             * a custard USDA only weighs): the search may find one that has */
+            food_free(*out);
+            *out = NULL;
+            *res = ENTRY_LOOKUP_NOTFOUND;
+        }
         if (*res != ENTRY_LOOKUP_NOTFOUND)
             return *res == ENTRY_LOOKUP_ERROR ? -1 : 1;
         /* a pin to a food this table lacks: search like any words */
@@ -671,14 +702,34 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
     return *res == ENTRY_LOOKUP_ERROR ? -1 : 1;
 }
 
-/* The head of a phrase: its last word before "with", "in", "on" or "and"
- * ("chicken" of "chicken in white sauce"), else its last word. */
-static size_t head_index(size_t n, const int *joiner)
+/* Words for the shape a food is cut or served in, not the food ("mango
+ * chunks", "stuffing balls", "fish fingers"). */
+static int form_word(const char *w)
 {
+    static const char *const forms[] = {"chunk", "piece", "slice", "cube", "wedge", "ball",
+                                        "finger", "strip", "stick", "bite", "half", "ring",
+                                        "segment", "floret", "spear", "square", "fillet",
+                                        "nugget", "portion", "serving", "bit", "round"};
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+        if (strcmp(w, forms[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The head of a phrase: its last word before "with", "in", "on" or "and"
+ * ("chicken" of "chicken in white sauce"), else its last word; a word for
+ * a shape gives way to the word before it ("mango" of "mango chunks"). */
+static size_t head_index(char words[][64], size_t n, const int *joiner)
+{
+    size_t h = n - 1;
     for (size_t i = 1; i < n; i++)
-        if (joiner[i])
-            return i - 1;
-    return n - 1;
+        if (joiner[i]) {
+            h = i - 1;
+            break;
+        }
+    while (h > 0 && form_word(words[h]))
+        h--;
+    return h;
 }
 
 static int content_word(const char *w)
@@ -813,8 +864,8 @@ static int relax_try(struct foodsearch *fs, struct record *r, const char *text, 
  * "strawberry jam", "tomatoes" of "cherry tomatoes"), then the rarest words
  * in the table (highest inverse document frequency).  At most half of the
  * words, and never more than two, are left out, but for the head word
- * alone of three.  A processed form the words did not ask for is the
- * answer only if nothing better turns up.
+ * alone of three; the head word is never left out.  A processed form the
+ * words did not ask for is the answer only if nothing better turns up.
  */
 static int relax(struct foodsearch *fs, struct record *r, const char *text, const char *q,
                  struct food **out, enum entry_lookup *res, char *err, size_t errlen)
@@ -828,21 +879,22 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
 
     if (n < 2 || store_food_count(fs->s, &total) != STORE_OK)
         return 0;
-    head = head_index(n, joiner);
+    head = head_index(words, n, joiner);
     for (size_t i = 0; i < n; i++) {
         long df = 0;
         if (store_food_match_count(fs->s, words[i], &df) != STORE_OK)
             return 0;
         idf[i] = df > 0 ? log((double)(total + 1) / (double)df) : -1;
     }
-    /* at most half the words, and at most two, may go: past that the
-     * answer is a guess ("milk' DROP TABLE entry" is no gum drop); of
-     * three words the head alone may stay ("cake" of "lemon drizzle cake") */
+    /* the head word always stays ("mini babybels" is no mini muffin); at
+     * most half the words, and at most two, may go: past that the answer
+     * is a guess ("milk' DROP TABLE entry" is no gum drop); of three words
+     * the head alone may stay ("cake" of "lemon drizzle cake") */
     size_t half = n - (n / 2 < 2 ? n / 2 : 2), min_size = n == 3 ? 1 : half;
     for (size_t size = n - 1; t == 0 && size >= min_size && size >= 1; size--) {
         struct subset sets[1 << RELAX_MAX_WORDS];
         size_t ns = relax_subsets(n, size, head, idf, sets);
-        for (size_t j = 0; t == 0 && j < ns && (size >= half || sets[j].has_head); j++) {
+        for (size_t j = 0; t == 0 && j < ns && sets[j].has_head; j++) {
             char sub[WORDS_MAX] = "";
             for (size_t i = 0; i < n; i++)
                 if (sets[j].mask >> i & 1)

@@ -362,10 +362,30 @@ static int portion_named(const struct portion *p, const char *token)
     if (!token || normalise(token, 0, t) < 0 || !*t || !portion_ok(p))
         return 0;
     int k = singulars(t, forms);
+    /* "box" names "individual box (2 oz)" too: a packing or size word may
+     * come first */
+    static const char *const lead[] = {"individual ", "single ", "small ", "medium ", "large ",
+                                       "snack ", "fun ", "mini ", "regular ", "whole "};
+    const char *name = p->name;
+    for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++)
+        if (word_prefix(name, lead[i], 0) || strncmp(name, lead[i], strlen(lead[i])) == 0) {
+            name += strlen(lead[i]);
+            break;
+        }
     for (int j = 0; j < k; j++)
-        if (word_prefix(p->name, forms[j], 0))
+        if (word_prefix(p->name, forms[j], 0) || word_prefix(name, forms[j], 0))
             return 1;
-    return 0;
+    /* "slice" names "slices (6 per 6-oz pkg.)" too: the first words meet
+     * once both are singular (words.h) */
+    char first[TOKEN_MAX], a[TOKEN_MAX], b[TOKEN_MAX];
+    size_t n = strcspn(p->name, " ,(");
+    if (n == 0 || n >= sizeof(first) || strchr(t, ' '))
+        return 0;
+    memcpy(first, p->name, n);
+    first[n] = '\0';
+    words_normalise(first, a, sizeof(a));
+    words_normalise(t, b, sizeof(b));
+    return a[0] && strcmp(a, b) == 0;
 }
 
 /* Words that make a portion other than the ordinary one of its name. */
@@ -388,6 +408,19 @@ static int by_grams(const void *a, const void *b)
     return gx < gy ? -1 : gx > gy;
 }
 
+/* Of a set of portions, the one a size word means: small the lightest,
+ * large the heaviest, else the middle one (the lighter of two).  The set
+ * is sorted in place. */
+static int by_size(const struct food *f, const char *size, const struct portion **set, size_t n)
+{
+    qsort(set, n, sizeof(*set), by_grams);
+    if (size && strcmp(size, "small") == 0)
+        return (int)(set[0] - f->portions);
+    if (size && strcmp(size, "large") == 0)
+        return (int)(set[n - 1] - f->portions);
+    return (int)(set[(n - 1) / 2] - f->portions);
+}
+
 /*
  * Of the food's portions named by token, the ordinary one: of those with no
  * size word other than medium ("bar (1.55 oz)", not "bar, miniature";
@@ -395,7 +428,7 @@ static int by_grams(const void *a, const void *b)
  * the lighter of two ("biscuit (2-1/2" dia)" of 60 and 101 g); else the
  * middle one of all.  -1 when none is named so.
  */
-static int pick_named(const struct food *f, const char *token)
+static int pick_named(const struct food *f, const char *token, const char *size)
 {
     const struct portion *plain[64], *all[64];
     size_t np = 0, na = 0;
@@ -403,16 +436,15 @@ static int pick_named(const struct food *f, const char *token)
         const struct portion *p = &f->portions[i];
         if (!portion_named(p, token))
             continue;
+        if (size && name_has_word(p->name, size))
+            return (int)i; /* "1 large tortilla": the one called large */
         all[na++] = p;
         if (!odd_size(p->name))
             plain[np++] = p;
     }
     if (na == 0)
         return -1;
-    const struct portion **set = np ? plain : all;
-    size_t n = np ? np : na;
-    qsort(set, n, sizeof(*set), by_grams);
-    return (int)(set[(n - 1) / 2] - f->portions);
+    return by_size(f, size, np ? plain : all, np ? np : na);
 }
 
 /* A single-serve pack ("container (6 oz)" of yoghurt, "packet" of
@@ -481,18 +513,27 @@ static void count_candidates(const struct food *f, const char *size_word,
  * eggs, not two cups.
  */
 static int first_portion(const struct food *f, const char *size_word, const char *noun,
-                         int prefer_serving)
+                         const char *size, int prefer_serving)
 {
     struct count_choice c;
     int measure = density_portion(f);
-    count_candidates(f, size_word, &c);
+    count_candidates(f, size ? size : size_word, &c);
     if (prefer_serving && c.serving >= 0)
         return c.serving;
     /* the noun's portion, unless no number was written ("fries" is not
      * one fry) */
-    if (noun && !prefer_serving && (c.noun = pick_named(f, noun)) >= 0 &&
+    if (noun && !prefer_serving && (c.noun = pick_named(f, noun, size)) >= 0 &&
         !countable(&f->portions[c.noun]))
         c.noun = -1;
+    /* "1 large tortilla" with no portion called large: the heaviest thing */
+    if (size && c.sized < 0 && c.noun < 0 && c.thing >= 0) {
+        const struct portion *set[64];
+        size_t n = 0;
+        for (size_t i = 0; i < f->n_portions && n < 64; i++)
+            if (countable(&f->portions[i]))
+                set[n++] = &f->portions[i];
+        c.sized = by_size(f, size, set, n);
+    }
     const int order[] = {c.noun, c.sized, c.medium, c.thing, c.serving, c.pack,
                          measure, c.unpacked, c.first};
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
@@ -503,7 +544,7 @@ static int first_portion(const struct food *f, const char *size_word, const char
 
 int units_find_portion(const struct food *f, const char *token)
 {
-    return pick_named(f, token);
+    return pick_named(f, token, NULL);
 }
 
 /* A number for people: four significant digits, no exponent, no trailing
@@ -612,7 +653,7 @@ static int by_count(const struct food *f, double quantity, const struct units_op
                     struct units_result *r, char *err, size_t errlen)
 {
     const char *size_word = containers_default_size(o->containers, f);
-    int idx = first_portion(f, size_word, o->noun, o->implied);
+    int idx = first_portion(f, size_word, o->noun, o->size, o->implied);
     if (idx < 0) {
         char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
@@ -793,7 +834,7 @@ static double container_grams(const struct food *f, const struct container *c)
  * has no portion of those names.
  */
 static int nearest_pack(const struct food *f, const char *unit, const struct container *c,
-                        double *ratio)
+                        const char *size, double *ratio)
 {
     double target = container_grams(f, c), best = INFINITY;
     int idx = -1;
@@ -801,7 +842,11 @@ static int nearest_pack(const struct food *f, const char *unit, const struct con
         const struct portion *p = &f->portions[i];
         if (!named_in(p, unit, c->names, '/'))
             continue;
-        double d = fabs(log(p->grams / p->amount / target));
+        double g = p->grams / p->amount;
+        /* "a small can": the smallest of USDA's cans, "a large" the largest */
+        double d = !size || !strcmp(size, "medium") ? fabs(log(g / target))
+                   : !strcmp(size, "small")         ? g
+                                                    : -g;
         if (d < best) {
             best = d;
             idx = (int)i;
@@ -811,8 +856,10 @@ static int nearest_pack(const struct food *f, const char *unit, const struct con
     return idx;
 }
 
-/* USDA's own portion stands when within this factor of the table's size. */
-#define PACK_TOLERANCE 1.25
+/* USDA's own portion stands when within this factor of the table's size
+ * (the same pack, give or take its label's rounding): a UK can of soft
+ * drink is 330 ml, USDA's 12 fl oz can 372 g is another. */
+#define PACK_TOLERANCE 1.1
 
 /* A container word: the first line of the table that applies to f.
  * UNITS_EUNIT when none does. */
@@ -841,8 +888,9 @@ static int by_container(const struct food *f, double quantity, const char *unit,
             r->how = UNITS_BY_CONTAINER;
             return UNITS_OK;
         }
-        idx = nearest_pack(f, unit, c, &ratio);
-        if (idx >= 0 && ratio <= PACK_TOLERANCE && ratio >= 1 / PACK_TOLERANCE) {
+        idx = nearest_pack(f, unit, c, o->size, &ratio);
+        if (idx >= 0 && ((o->size && strcmp(o->size, "medium") != 0) ||
+                         (ratio <= PACK_TOLERANCE && ratio >= 1 / PACK_TOLERANCE))) {
             by_container_portion(f, quantity, unit, idx, r);
             return UNITS_OK;
         }
@@ -879,11 +927,18 @@ static int by_other_word(const struct food *f, double quantity, const char *unit
     }
     if (by_container(f, quantity, unit, o, r) == UNITS_OK)
         return UNITS_OK;
-    /* "large bowl": the container without its size word */
+    /* "large bowl": the container without its size word (which still
+     * chooses among USDA's packs: "a small can") */
     const char *sp = strchr(unit, ' ');
     if (sp && strlen(sp + 1) < sizeof(base)) {
+        struct units_opts sized = *o;
+        char first[TOKEN_MAX];
         snprintf(base, sizeof(base), "%s", sp + 1);
-        if (units_find_portion(f, base) < 0 && by_container(f, quantity, base, o, r) == UNITS_OK) {
+        snprintf(first, sizeof(first), "%.*s", (int)(sp - unit), unit);
+        sized.size = units_size_word(o->containers, first);
+        if (!sized.size)
+            sized.size = o->size;
+        if (units_find_portion(f, base) < 0 && by_container(f, quantity, base, &sized, r) == UNITS_OK) {
             size_t n = strlen(r->text);
             bufprintf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)",
                       (int)(sp - unit), unit);
@@ -927,7 +982,7 @@ int units_convert(const struct food *f, double quantity, const char *unit,
                   const struct units_opts *opts, struct units_result *out, char *err,
                   size_t errlen)
 {
-    static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0, NULL};
+    static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0, NULL, NULL};
     const struct units_opts *o = opts ? opts : &none;
     struct units_result r;
     const struct units_def *d = NULL;
@@ -953,7 +1008,7 @@ int units_convert(const struct food *f, double quantity, const char *unit,
         rc = UNITS_OK;
     } else if (d) {
         rc = by_volume(f, quantity, unit, d, &r, err, errlen);
-    } else if ((idx = units_find_portion(f, unit)) >= 0 &&
+    } else if ((idx = pick_named(f, unit, o->size)) >= 0 &&
                (!containers_names(o->containers, unit) ||
                 by_container(f, quantity, unit, o, &r) != UNITS_OK)) {
         memset(&r, 0, sizeof(r));
@@ -964,6 +1019,11 @@ int units_convert(const struct food *f, double quantity, const char *unit,
         rc = UNITS_OK;
     } else if (idx >= 0) {
         rc = UNITS_OK; /* a container line settled it */
+    } else if (units_size_word(o->containers, unit)) {
+        /* "1 large tortilla": the food's portion of that size */
+        struct units_opts sized = *o;
+        sized.size = units_size_word(o->containers, unit);
+        rc = by_count(f, quantity, &sized, &r, err, errlen);
     } else {
         rc = by_other_word(f, quantity, unit, o, &r, err, errlen);
     }
@@ -977,8 +1037,26 @@ int units_convert(const struct food *f, double quantity, const char *unit,
 int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
                    struct units_result *out, char *err, size_t errlen)
 {
-    struct units_opts o = {force, NULL, CONTAINERS_ANY, 0, NULL};
+    struct units_opts o = {force, NULL, CONTAINERS_ANY, 0, NULL, NULL};
     return units_convert(f, quantity, unit, &o, out, err, errlen);
+}
+
+const char *units_size_word(const struct containers *c, const char *word)
+{
+    static const struct {
+        const char *word, *size;
+    } sizes[] = {{"small", "small"},   {"mini", "small"},    {"little", "small"},
+                 {"medium", "medium"}, {"regular", "medium"}, {"average", "medium"},
+                 {"large", "large"},   {"big", "large"},     {"jumbo", "large"},
+                 {"giant", "large"},   {"king", "large"}};
+    char t[TOKEN_MAX];
+    const char *same = containers_same(c, word);
+    if (!word || normalise(same ? same : word, 1, t) < 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+        if (strcmp(t, sizes[i].word) == 0)
+            return sizes[i].size;
+    return NULL;
 }
 
 int units_counts(const struct food *f, const char *word, const struct units_opts *opts)

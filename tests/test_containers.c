@@ -147,7 +147,7 @@ static void test_kinds(void **state)
 static struct units_result conv(const struct food *f, double q, const char *unit, int dialect,
                                 int implied, const struct containers *c)
 {
-    struct units_opts o = {0, c, dialect, implied, NULL};
+    struct units_opts o = {0, c, dialect, implied, NULL, NULL};
     struct units_result r;
     char err[512] = "";
     if (units_convert(f, q, unit, &o, &r, err, sizeof(err)) != UNITS_OK)
@@ -175,7 +175,7 @@ static void test_volumes(void **state)
     r = conv(milk, 2, "pints", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 2 * 568.26 * 244 / 236.6, 1e-9);
     /* metric: no pint of its own; the message says both */
-    struct units_opts o = {0, c, CONTAINERS_ANY, 0, NULL};
+    struct units_opts o = {0, c, CONTAINERS_ANY, 0, NULL, NULL};
     char err[512];
     assert_int_equal(units_convert(milk, 1, "pint", &o, &r, err, sizeof(err)), UNITS_EUNIT);
     assert_string_equal(err, "'pint' is 16 fl oz in the US, 568.26 ml in the UK; say which with "
@@ -221,7 +221,7 @@ static void test_masses_and_portions(void **state)
     r = conv(tuna, 1, "tin", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 100, 1e-12);
     assert_string_equal(r.text, "1 tin = 100 g (default tin) (USDA's 'can' is 165 g)");
-    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL};
+    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL, NULL};
     char err[512];
     assert_int_equal(units_convert(tuna, 1, "tin", &o, &r, err, sizeof(err)), UNITS_EUNIT);
     food_free(tuna);
@@ -271,7 +271,7 @@ static void test_counts(void **state)
     assert_near(r.grams, 40, 1e-12);
     food_free(kipper);
     struct food *cake = MK("Rice cake, cracker", "Snacks", {"cubic inch", 1, 4.2});
-    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL};
+    struct units_opts o = {0, c, CONTAINERS_US, 0, NULL, NULL};
     char err[512];
     assert_int_equal(units_convert(cake, 1, NULL, &o, &r, err, sizeof(err)), UNITS_ENOPORTION);
     food_free(cake);

@@ -413,6 +413,9 @@ static void test_word_quantities(void **state)
     expect("quarter cup raisins", 0.25, "quarter", "cup", 1, "raisins", "cup raisins");
     expect("two and a half cups of milk", 2.5, "two and a half", "cups", 1, "milk",
            "cups of milk");
+    /* an article before a number says nothing */
+    expect("a 20 oz gatorade", 20, "20", "oz", 1, "gatorade", "oz gatorade");
+    expect("an 8oz steak", 8, "8", "oz", 1, "steak", "oz steak");
     expect("1 and a half cups milk", 1.5, "1 and a half", "cups", 1, "milk", "cups milk");
     expect("one and a half bananas", 1.5, "one and a half", "", 0, "bananas", "bananas");
     /* "half and half" is the cream: no quantity in it */

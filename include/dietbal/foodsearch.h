@@ -39,14 +39,23 @@ void foodsearch_free(struct foodsearch *fs);
 enum entry_lookup foodsearch_lookup(void *fs, const char *text, int by_id, int relaxed,
                                     struct food **out, char *err, size_t errlen);
 
-/* What the entry about to be resolved says of its amount: the unit word
- * when it is not a generic unit ("slices" of "2 slices of pizza"), or
- * bare_count when there is no unit ("1 rice cake").  Candidates with a
- * portion of that name, or with a portion one counts, rank higher. */
-void foodsearch_hint(struct foodsearch *fs, const char *unit, int bare_count);
+/* What the entry about to be resolved says of its amount: its unit word
+ * ("slices" of "2 slices of pizza", "ml" of "custard 100 ml"), sure when
+ * it cannot be a word of the name (a generic unit, "UNIT of FOOD"), or
+ * bare_count when there is none ("1 rice cake").  Candidates with a portion
+ * of that name, or with a portion one counts, rank higher; with a sure
+ * unit, those that cannot take it at all rank far lower and an everyday
+ * phrase's food that cannot is passed over. */
+void foodsearch_hint(struct foodsearch *fs, const char *unit, int sure, int bare_count);
 
 /* Does any food's name (or alias) hold word?  For entry_resolver.name_word. */
 int foodsearch_name_word(void *fs, const char *word);
+
+/* How to tell whether a food takes the entry's unit (units_takes with the
+ * command's containers): a pinned food that does not is passed over for
+ * the search, and candidates that do not rank far below those that do. */
+void foodsearch_units(struct foodsearch *fs,
+                      int (*takes)(void *ctx, const struct food *f, const char *unit), void *ctx);
 
 /* What the last lookup of text assumed ("'courgette' read as 'zucchini'",
  * "taken as ... (no 'x' in the table)"); "" when nothing. */

@@ -134,6 +134,7 @@ struct units_opts {
     int dialect;                          /* enum containers_dialect: whose pints */
     int implied;                          /* no quantity was written: the food's serving */
     const char *noun;                     /* the entry's last word ("sticks"), or NULL */
+    const char *size;                     /* "small", "medium", "large" said of it, or NULL */
 };
 
 /*
@@ -157,6 +158,10 @@ int units_has_countable(const struct food *f);
  * ("fillet", "stick", "slice"; not a pack, a measure or a whole pie), or a
  * container line that fits it? */
 int units_counts(const struct food *f, const char *word, const struct units_opts *opts);
+
+/* The size a word says ("big" -> "large", "mini" -> "small", "regular"
+ * -> "medium"), or NULL when it is no size word.  c may be NULL. */
+const char *units_size_word(const struct containers *c, const char *word);
 
 /* Does f take word as a unit (any quantity aside)? */
 int units_takes(const struct food *f, const char *word, const struct units_opts *opts);

@@ -95,7 +95,7 @@ int fuzz_entry(const uint8_t *data, size_t size)
 {
     char text[MAX_INPUT + 1], err[2048];
     struct entry_spec *e = malloc(sizeof(*e));
-    struct units_opts opts = {0, NULL, 0, 0, NULL};
+    struct units_opts opts = {0, NULL, 0, 0, NULL, NULL};
     struct entry_resolver rv = {lookup, takes, &opts, NULL, counts};
     struct entry_found got = {NULL, NULL, NULL};
     struct food *food = NULL;
