@@ -18,6 +18,7 @@
 #
 # Environment:
 #   ENTRIES    the set to run (default tests/everyday/entries.txt)
+#   PASS_PERCENT  the rate the check asks for (default 95)
 #   ADD_ARGS   options for `add` before --json (default --dry-run; set it
 #              empty, ADD_ARGS=, to use plain `add` on the throw-away database)
 #   VERBOSE=1  print every entry with its result, not only the failures
@@ -29,7 +30,7 @@ export DIETBAL_TODAY=2026-11-22
 ENTRIES=${ENTRIES:-$T_ROOT/tests/everyday/entries.txt}
 ADD_ARGS=${ADD_ARGS-"--dry-run"}
 VERBOSE=${VERBOSE:-0}
-PASS_PERCENT=95
+PASS_PERCENT=${PASS_PERCENT:-95}
 SAMPLE_EVERY=25 # under valgrind: one entry in this many
 
 if [ ! -r "$ENTRIES" ]; then
