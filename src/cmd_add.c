@@ -28,6 +28,7 @@ struct pending {
     struct food *food;
     struct units_result conv;
     int64_t id;
+    struct supplement_dose supp; /* a supplement entry: supp.supp set, food NULL */
 };
 
 static void add_usage(FILE *out)
@@ -39,7 +40,9 @@ static void add_usage(FILE *out)
             "Units: g kg mg oz lb ml l dl cup tbsp tsp \"fl oz\", or a portion of the food\n"
             "(slice, large, ...).  No unit counts the food's first portion.  @ID takes a\n"
             "food by id.  Meals: breakfast lunch dinner snack.  More than 5 kg in one\n"
-            "entry needs --force.\n");
+            "entry needs --force.\n"
+            "Supplements are counted in units: \"1 tablet prenatal\", \"2 capsules magnesium\",\n"
+            "\"1 pill prenatal\", \"2 @supp:ID\" ('dietbal supplement list').\n");
 }
 
 /* entry_resolve's lookup: by id, or the everyday choice among the
@@ -115,7 +118,7 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
                                          {"force", no_argument, NULL, 'f'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
-    char date[11], time[6] = "", meal[12] = "", err[2048];
+    char date[11], time[6] = "", meal[12] = "", err[2048], hint[512];
     struct pending *items = NULL;
     struct entry_spec *spec = NULL;
     store *s = NULL;
@@ -178,10 +181,24 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     for (int i = optind; i < argc; i++, n++) {
         const char *unit = NULL;
         int r = entry_parse(argv[i], spec, err, sizeof(err));
+        /* -- supplements (supplement.c): a dose form or @supp:ID, in units -- */
+        hint[0] = '\0';
+        if (r == ENTRY_OK) {
+            int sr = supplement_resolve(s, spec->quantity, spec->unit, spec->food, force,
+                                        &items[n].supp, hint, sizeof(hint));
+            if (sr == SUPPLEMENT_FOUND)
+                continue;
+            if (sr != SUPPLEMENT_NOT_ONE) {
+                cmd_error_arg(argv[i], "%s", hint);
+                rc = sr == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
+                goto out;
+            }
+        }
+        /* -- end of supplements: a food from here on -- */
         if (r == ENTRY_OK)
             r = entry_resolve(spec, lookup, s, &items[n].food, &unit, err, sizeof(err));
         if (r != ENTRY_OK) {
-            cmd_error_arg(argv[i], "%s", err);
+            cmd_error_arg(argv[i], "%s%s%s", err, hint[0] ? "; " : "", hint);
             rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
             goto out;
         }
@@ -202,8 +219,11 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
         goto out;
     }
     for (int i = 0; i < n; i++) {
-        if (store_entry_add(s, date, time, meal, items[i].food->id, items[i].conv.grams,
-                            &items[i].id) != STORE_OK) {
+        if (items[i].supp.supp
+                ? store_supplement_entry_add(s, date, time, meal, items[i].supp.supp->id,
+                                             items[i].supp.units, &items[i].id) != STORE_OK
+                : store_entry_add(s, date, time, meal, items[i].food->id, items[i].conv.grams,
+                                  &items[i].id) != STORE_OK) {
             cmd_error("add", "%s; nothing was stored", store_errmsg(s));
             store_rollback(s);
             rc = EXIT_RUNTIME;
@@ -221,6 +241,10 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     if (ctx->json) {
         json_t *arr = json_array();
         for (int i = 0; i < n; i++) {
+            if (items[i].supp.supp) {
+                json_array_append_new(arr, cmd_dose_json(&items[i].supp, items[i].id, date));
+                continue;
+            }
             const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
             json_array_append_new(
                 arr, json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id",
@@ -237,6 +261,10 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
             rc = EXIT_RUNTIME;
     } else if (!ctx->quiet) {
         for (int i = 0; i < n; i++) {
+            if (items[i].supp.supp) {
+                cmd_dose_print(&items[i].supp, items[i].id, date, meal);
+                continue;
+            }
             const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
             printf("#%" PRId64 " %s%s%s: %s\n    %s (%s)\n   ", items[i].id, date,
                    meal[0] ? " " : "", meal, items[i].conv.text, items[i].food->name,
@@ -249,8 +277,10 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
         }
     }
 out:
-    for (int i = 0; items && i < n; i++)
+    for (int i = 0; items && i < n; i++) {
         food_free(items[i].food);
+        supplement_free(items[i].supp.supp);
+    }
     free(items);
     free(spec);
     store_close(s);

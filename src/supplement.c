@@ -211,8 +211,15 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
         fail(err, errlen, "%s", store_errmsg(s));
         return SUPPLEMENT_ERUNTIME;
     }
-    for (size_t i = 0; i < n; i++)
-        if (names(list[i], text) && (hits++ == 0))
+    /* an exact id wins over names: the user's own supp:prenatal over
+     * supp:example-prenatal for "prenatal" */
+    for (size_t i = 0; i < n && !hits; i++)
+        if (strcasecmp(text, list[i]->id + strlen(SUPPLEMENT_ID_PREFIX)) == 0) {
+            pick = i;
+            hits = 1;
+        }
+    for (size_t i = 0, exact = hits; i < n && !exact; i++)
+        if (names(list[i], text) && hits++ == 0)
             pick = i;
     if (hits == 1) {
         *out = list[pick];
