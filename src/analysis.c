@@ -84,13 +84,28 @@
  * Small helpers
  * ------------------------------------------------------------------------ */
 
-static const char *const nutrient_keys[NUT_CORE_COUNT] = {
+/* By slot (nutrients.h): the core nutrients, then vitamin D. */
+static const char *const nutrient_keys[NUT_REPORTED_COUNT] = {
     "energy", "protein", "calcium", "magnesium", "phosphorus", "potassium", "sodium", "water",
+    "vitamin_d",
 };
 
 const char *analysis_nutrient_key(int id)
 {
-    return id >= 0 && id < NUT_CORE_COUNT ? nutrient_keys[id] : NULL;
+    int slot = nutrients_reported_slot(id);
+    return slot >= 0 ? nutrient_keys[slot] : NULL;
+}
+
+const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id)
+{
+    int slot = nutrients_reported_slot(id);
+    return a && slot >= 0 ? &a->nutrients[slot] : NULL;
+}
+
+/* The same, writable, for the rules (id is always a reported one). */
+static struct analysis_nutrient *nutrient_by_id(struct analysis *a, int id)
+{
+    return &a->nutrients[nutrients_reported_slot(id)];
 }
 
 const char *analysis_severity_name(enum analysis_severity s)
@@ -153,12 +168,23 @@ static const char *amount(char buf[40], double v, const struct analysis_nutrient
         snprintf(buf, 40, "unknown");
     else if (strcmp(nu->unit, "g") == 0 && nu->id != NUT_WATER)
         snprintf(buf, 40, "%.1f g", v);
+    else if (nu->id == NUT_VITAMIN_D)
+        snprintf(buf, 40, "%.1f ug", v);
     else
         snprintf(buf, 40, "%.0f %s", v, nu->unit);
     return buf;
 }
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+/* "Calcium", "Vitamin D": a nutrient's key as the start of a sentence. */
+static const char *title(char buf[24], const struct analysis_nutrient *nu)
+{
+    if (nu->id == NUT_VITAMIN_D)
+        return "Vitamin D";
+    snprintf(buf, 24, "%c%s", nu->key[0] - 'a' + 'A', nu->key + 1);
+    return buf;
+}
 
 /* ------------------------------------------------------------------------
  * Warnings
@@ -285,16 +311,16 @@ static void short_text(char *buf, size_t len, const char *name, double p)
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    char m[40], e[40], r[40], p[96];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
+    char m[40], e[40], r[40], p[96], t[24];
     struct analysis_warning *w;
 
     if (!ear_short(nu))
         return;
     prob_text(p, sizeof(p), "probability that usual intake is adequate", nu->p_adequate);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); %s%s.",
-                            nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
+                    xprintf("%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); %s%s.",
+                            title(t, nu), amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(e, nu->ref.ear, nu),
                             amount(r, nu->ref.rda, nu), p, approx_note(nu)),
                     failed);
@@ -303,21 +329,22 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "ear", nu->ref.ear, nu->unit);
     figure(w, "rda", nu->ref.rda, nu->unit);
     figure(w, "p_adequate", nu->p_adequate, "");
+    figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
 }
 
 static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    char m[40], u[40], p[96];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
+    char m[40], u[40], p[96], t[24];
     struct analysis_warning *w;
 
     if (nu->ref.ul_supplement_only || !limit_exceeded(nu, nu->p_above_ul, nu->ref.ul))
         return;
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, above the UL %s; %s%s.",
-                            nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
+                    xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s.",
+                            title(t, nu), amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
                             approx_note(nu)),
                     failed);
@@ -325,12 +352,13 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "n_days", (double)nu->n_assess, "");
     figure(w, "ul", nu->ref.ul, nu->unit);
     figure(w, "p_above_ul", nu->p_above_ul, "");
+    figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
 }
 
 static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                          int id, const char *what)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
     char m[40], ai[40], p[96];
     struct analysis_warning *w;
 
@@ -367,16 +395,38 @@ static void rule_magnesium_low(struct analysis *a, const struct analysis_rule *r
 }
 
 /* The magnesium UL (350 mg) applies to supplements and medicines only
- * (IOM 1997).  dietbal does not log supplements yet, so there is no
- * supplemental intake to test and this rule cannot fire.  Food magnesium is
- * never compared with the UL.  When supplements are logged, compare their
- * mean daily magnesium with dri_ref.ul here. */
+ * (IOM 1997; nutrition-science.md 1.2 note *, 0.8): the mean daily
+ * magnesium from supplements over the logged days is compared with it, and
+ * food magnesium never is.  A supplement's dose is known exactly and hardly
+ * varies from day to day, so no probability is computed (the survey SDw is
+ * for food, 2.7): the mean itself decides. */
 static void rule_magnesium_supplement_ul(struct analysis *a, const struct analysis_rule *r,
                                          int *failed)
 {
-    (void)a;
-    (void)r;
-    (void)failed;
+    const struct analysis_nutrient *nu = &a->nutrients[NUT_MAGNESIUM];
+    struct analysis_warning *w;
+    size_t above = 0, days = 0;
+
+    if (!nu->ref.ul_supplement_only || !isfinite(nu->ref.ul) || a->days_logged == 0 ||
+        !(nu->from_supplements > nu->ref.ul))
+        return;
+    for (size_t i = 0; i < a->days; i++) {
+        if (!a->logged[i])
+            continue;
+        days++;
+        above += nu->daily_supplement[i] > nu->ref.ul;
+    }
+    w = add_warning(a, r, ANALYSIS_WARNING, NUT_MAGNESIUM,
+                    xprintf("Magnesium from supplements: mean %.0f mg/day over %zu logged day%s, "
+                            "above the UL of %.0f mg/day, which applies to supplements and "
+                            "medicines only (IOM 1997); above it on %zu of %zu days. Magnesium "
+                            "from food is not counted against this limit.",
+                            nu->from_supplements, days, plural(days), nu->ref.ul, above, days),
+                    failed);
+    figure(w, "supplement_mean", nu->from_supplements, "mg");
+    figure(w, "ul_supplements", nu->ref.ul, "mg");
+    figure(w, "n_days", (double)days, "");
+    figure(w, "days_above", (double)above, "");
 }
 
 static void rule_phosphorus_low(struct analysis *a, const struct analysis_rule *r, int *failed)
@@ -513,6 +563,16 @@ static void rule_water_low(struct analysis *a, const struct analysis_rule *r, in
     check_ai_low(a, r, failed, NUT_WATER, "Total water (from the food and drinks logged)");
 }
 
+static void rule_vitamin_d_low(struct analysis *a, const struct analysis_rule *r, int *failed)
+{
+    check_ear_low(a, r, failed, NUT_VITAMIN_D);
+}
+
+static void rule_vitamin_d_high(struct analysis *a, const struct analysis_rule *r, int *failed)
+{
+    check_ul_high(a, r, failed, NUT_VITAMIN_D);
+}
+
 static void rule_data_sparse(struct analysis *a, const struct analysis_rule *r, int *failed)
 {
     struct analysis_warning *w;
@@ -543,6 +603,9 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
     double worst = 1.0;
     struct analysis_warning *w;
 
+    /* the core nutrients: vitamin D's completeness is shown with it, but
+     * half the USDA table has no vitamin D value, so it would flag almost
+     * every period and drown the gaps that matter here */
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         if (!isfinite(nu->completeness))
@@ -638,8 +701,9 @@ static const struct analysis_rule rules[] = {
      "Log everything you eat and drink for at least 3 days, ideally 7 or more.",
      rule_data_sparse},
     {"DATA_INCOMPLETE", ANALYSIS_INFO,
-     "a nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or any "
-     "logged day below it (such days are left out of the probabilities)",
+     "a core nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or "
+     "any logged day below it (such days are left out of the probabilities); vitamin D's "
+     "completeness is shown but not flagged here (half the USDA foods lack it)",
      "product.md (completeness); nutrition-science.md 2.7; the 0.8 cut is a design choice",
      "Foods without values make totals look lower than they are.",
      "Prefer foods with complete values; 'dietbal foods show ID' lists a food's values.",
@@ -667,8 +731,8 @@ static const struct analysis_rule rules[] = {
      "Eat magnesium-rich foods: pulses, nuts, seeds, whole grains and green leafy vegetables.",
      rule_magnesium_low},
     {"MAGNESIUM_SUPPLEMENT_UL", ANALYSIS_WARNING,
-     "mean supplemental magnesium > 350 mg/day; dietbal does not log supplements yet, so this "
-     "rule cannot fire; food magnesium is never compared with the UL",
+     "mean magnesium from supplements over the logged days > the UL (350 mg/day); food "
+     "magnesium is never compared with the UL",
      "IOM 1997 (UL for supplements and medicines only; nutrition-science.md 1.2 note *)",
      "The UL for supplemental magnesium was set to avoid side effects; whether magnesium helps "
      "cramps is uncertain.",
@@ -755,6 +819,25 @@ static const struct analysis_rule rules[] = {
      "Drinking enough is common advice for cramps, though untested in trials; drinks that are "
      "not logged are not counted.",
      "Drink water through the day, and log drinks so that they count.", rule_water_low},
+    {"VITAMIN_D_LOW", ANALYSIS_WARNING,
+     "vitamin D (food + supplements) p_adequate < " P_LOW_TXT " (or, probability withheld, "
+     "mean < EAR); the probability is approximate (SDr from (RDA - EAR) / 2)",
+     "IOM 2000 ch. 3 (2.2); EAR 10 ug, RDA 15 ug IOM 2011 (nutrition-science.md 0.8)",
+     "Vitamin D helps the body absorb calcium; it has not been shown to prevent leg cramps. "
+     "Many foods in the tables have no vitamin D value, so the total may be an underestimate.",
+     "Oily fish, eggs and fortified milk, spreads and cereals supply some vitamin D; whether "
+     "you need a vitamin D supplement is a question for your midwife or doctor.",
+     rule_vitamin_d_low},
+    {"VITAMIN_D_HIGH", ANALYSIS_WARNING,
+     "vitamin D (food + supplements) p_above_ul > " P_LIM_TXT " against the UL 100 ug (or, "
+     "probability withheld, mean > UL)",
+     "IOM 2000 Table 3-4 (2.4); UL 100 ug (4,000 IU) IOM 2011 pp. 445-446 "
+     "(nutrition-science.md 0.8)",
+     "Usual intake above the UL may cause harm (high blood calcium); it comes almost always "
+     "from supplements, not food.",
+     "Check the labels of all the supplements you take and talk to your midwife or doctor "
+     "before changing them.",
+     rule_vitamin_d_high},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -873,17 +956,34 @@ out:
  * Nutrients
  * ------------------------------------------------------------------------ */
 
-static int nutrient_fill(struct analysis *a, int id, const struct analysis_input *in)
+/* A day's total of slot k: the food entries' known part plus the
+ * supplements'.  Unknown (NAN) when no food entry has a value and no
+ * supplement supplied any: a sum over nothing is not zero. */
+static double day_total(const struct day_totals *d, int k)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    double known = 0, grams = 0, sum = 0;
+    double food = d->known_grams[k] > 0 ? d->total[k] : NAN;
+    double supp = d->supplement[k];
+
+    if (isnan(food))
+        return supp > 0 ? supp : NAN;
+    return food + supp;
+}
+
+/* The slot k's daily values of in, completeness and descriptive
+ * statistics (k is the slot: day totals are by slot). */
+static int nutrient_fill(struct analysis *a, int k, const struct analysis_input *in)
+{
+    struct analysis_nutrient *nu = &a->nutrients[k];
+    double known = 0, grams = 0, sum = 0, supp_sum = 0, supp_all = 0;
+    const int id = k; /* day_totals are indexed by slot too */
 
     nu->daily = malloc(a->days * sizeof(double));
     nu->daily_completeness = malloc(a->days * sizeof(double));
-    if (!nu->daily || !nu->daily_completeness)
+    nu->daily_supplement = malloc(a->days * sizeof(double));
+    if (!nu->daily || !nu->daily_completeness || !nu->daily_supplement)
         return -1;
     for (size_t i = 0; i < a->days; i++)
-        nu->daily[i] = nu->daily_completeness[i] = NAN;
+        nu->daily[i] = nu->daily_completeness[i] = nu->daily_supplement[i] = NAN;
     for (size_t j = 0; j < in->n_days; j++) {
         const struct day_totals *d = &in->days[j];
         long day;
@@ -893,7 +993,9 @@ static int nutrient_fill(struct analysis *a, int id, const struct analysis_input
         if (!a->logged[i] || !isnan(nu->daily_completeness[i]))
             continue; /* no entry, or the date given twice */
         /* a day whose entries all lack the value has an unknown total */
-        nu->daily[i] = d->known_grams[id] > 0 ? d->total[id] : NAN;
+        nu->daily[i] = day_total(d, id);
+        nu->daily_supplement[i] = d->supplement[id];
+        supp_all += d->supplement[id];
         nu->daily_completeness[i] = d->grams > 0 ? d->known_grams[id] / d->grams : NAN;
         known += d->known_grams[id];
         grams += d->grams;
@@ -915,18 +1017,22 @@ static int nutrient_fill(struct analysis *a, int id, const struct analysis_input
             continue;
         if (isfinite(nu->daily[i]) && nu->daily_completeness[i] >= ANALYSIS_DAY_COMPLETENESS_MIN) {
             sum += nu->daily[i];
+            supp_sum += nu->daily_supplement[i];
             nu->n_assess++;
         } else {
             nu->n_incomplete++;
         }
     }
     nu->assess_mean = nu->n_assess ? sum / (double)nu->n_assess : NAN;
+    nu->supp_assess_mean = nu->n_assess ? supp_sum / (double)nu->n_assess : NAN;
+    nu->from_supplements = a->days_logged ? supp_all / (double)a->days_logged : 0.0;
     return 0;
 }
 
-static void nutrient_assess(struct analysis *a, int id)
+static void nutrient_assess(struct analysis *a, int k)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
+    struct analysis_nutrient *nu = &a->nutrients[k];
+    const int id = nu->id;
     struct stats_adequacy ad;
     struct stats_ztest zt;
 
@@ -946,12 +1052,15 @@ static void nutrient_assess(struct analysis *a, int id)
     /* Energy: no reference value, no verdict from intake (1.4). */
     if (id == NUT_ENERGY || nu->n_assess == 0)
         return;
-    if (dri_sdw(&a->stage, id, nu->assess_mean, &nu->sdw, &nu->sdw_verified, &nu->sdw_source) !=
-        0) {
+    /* SDw is the day-to-day spread of food intake (IOM's survey tables
+     * are food only); a supplement taken daily adds to the mean but hardly
+     * to that spread (2.7), so a placeholder CV applies to the food part. */
+    if (dri_sdw(&a->stage, id, fmax(0.0, nu->assess_mean - nu->supp_assess_mean), &nu->sdw,
+                &nu->sdw_verified, &nu->sdw_source) != 0) {
         nu->sdw = NAN;
         nu->sdw_verified = 0;
     }
-    if (!nu->sdw_verified)
+    if (!nu->sdw_verified || nu->ref.approximate)
         nu->approximate = 1;
     /* Report the mean only when the CV is too large (IOM footnote, 2.7). */
     nu->cv_unreliable = stats_cv_unreliable(nu->sdw, nu->assess_mean);
@@ -964,7 +1073,8 @@ static void nutrient_assess(struct analysis *a, int id)
     if (isfinite(nu->ref.ai) && stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw,
                                                 nu->n_assess, &zt) == 0)
         nu->p_above_ai = zt.p;
-    /* Magnesium's UL is for supplements only: food is never tested. */
+    /* Magnesium's UL is for supplements only: the total is never tested
+     * (MAGNESIUM_SUPPLEMENT_UL tests the supplements alone). */
     if (isfinite(nu->ref.ul) && !nu->ref.ul_supplement_only &&
         stats_above_ul(nu->assess_mean, nu->ref.ul, nu->sdw, nu->n_assess, &zt) == 0)
         nu->p_above_ul = zt.p;
@@ -1255,10 +1365,10 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
             a->days_logged++;
         }
     }
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        a->nutrients[k].id = k;
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
+        a->nutrients[k].id = nutrients_reported_id(k);
         a->nutrients[k].key = nutrient_keys[k];
-        a->nutrients[k].unit = unit_name(nutrients_get(k)->unit);
+        a->nutrients[k].unit = unit_name(nutrients_get(a->nutrients[k].id)->unit);
         a->nutrients[k].target = NAN;
         if (nutrient_fill(a, k, in) != 0)
             goto oom;
@@ -1266,7 +1376,7 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
     if (choose_stage(a, in->profile, err, errlen) != 0)
         goto fail;
     a->approximate = a->stage.approximate;
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         nutrient_assess(a, k);
         if (a->nutrients[k].approximate && a->nutrients[k].n_assess > 0)
             a->approximate = 1;
@@ -1295,9 +1405,10 @@ void analysis_free(struct analysis *a)
 {
     if (!a)
         return;
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         free(a->nutrients[k].daily);
         free(a->nutrients[k].daily_completeness);
+        free(a->nutrients[k].daily_supplement);
     }
     for (size_t i = 0; i < a->n_warnings; i++)
         free(a->warnings[i].message);

@@ -1,6 +1,7 @@
 /*
  * analysis.h - one period of the diary turned into one analysis: daily
- * values and descriptive statistics of the 8 core nutrients, completeness,
+ * values and descriptive statistics of the 8 core nutrients and vitamin D
+ * (food + supplements, the supplement share apart), completeness,
  * the reference values of the period's life stage, the IOM 2000
  * probabilities (nutrition-science.md 2), mineral ratios, protein share and
  * PRAL (3, 4), the warnings, the cramp diary summary with its red flags and,
@@ -24,6 +25,9 @@
  *    `dietbal profile set`.
  *  - Probabilities use only days whose completeness for the nutrient is at
  *    least ANALYSIS_DAY_COMPLETENESS_MIN (nutrition-science.md 2.7).
+ *  - Supplements: a day counts as logged when food is logged on it; its
+ *    supplements add to its totals (never to its grams or completeness).
+ *    Supplements on a day with no food are not assessed.
  */
 #ifndef DIETBAL_ANALYSIS_H
 #define DIETBAL_ANALYSIS_H
@@ -66,7 +70,8 @@ enum analysis_severity { ANALYSIS_INFO = 0, ANALYSIS_WARNING = 1, ANALYSIS_ALERT
 /* "info", "warning", "alert". */
 const char *analysis_severity_name(enum analysis_severity s);
 
-/* "energy" ... "water" (the JSON keys of product.md), NULL out of range. */
+/* "energy" ... "water", "vitamin_d" (the JSON keys of product.md) of a
+ * nutrient id, NULL for one that is not reported. */
 const char *analysis_nutrient_key(int id);
 
 struct analysis_input {
@@ -79,13 +84,19 @@ struct analysis_input {
 };
 
 struct analysis_nutrient {
-    int id;           /* enum nutrient_id */
+    int id;           /* nutrient id (nutrients.h); a->nutrients[] is by slot */
     const char *key;  /* "calcium" */
     const char *unit; /* "mg" */
 
     /* Per day of the period (a->days entries). */
-    double *daily;              /* total; NAN not logged or unknown */
-    double *daily_completeness; /* known grams / logged grams; NAN not logged */
+    double *daily;              /* total, food + supplements; NAN not logged or unknown */
+    double *daily_completeness; /* known grams / logged grams of food; NAN not logged */
+    double *daily_supplement;   /* the part from supplements; NAN not logged */
+
+    /* Supplements: a label's undeclared amount is a real zero, and they
+     * never count in completeness (food grams only). */
+    double from_supplements;  /* mean per logged day from supplements (0 when none) */
+    double supp_assess_mean;  /* the part of assess_mean from supplements */
 
     struct stats_summary desc; /* over logged days with a known total; n 0: none */
     double completeness;       /* sum known grams / sum logged grams; NAN: none logged */
@@ -105,7 +116,9 @@ struct analysis_nutrient {
     int approximate;            /* placeholder SDw or approximate stage */
     double p_adequate;          /* EAR nutrients; NAN otherwise or not computable */
     double p_above_ai;          /* AI nutrients (potassium, sodium, water) */
-    double p_above_ul;          /* calcium, phosphorus (magnesium: never for food) */
+    double p_above_ul;          /* calcium, phosphorus, vitamin D on the total
+                                   (magnesium: never; MAGNESIUM_SUPPLEMENT_UL tests
+                                   supplemental magnesium alone) */
     double p_above_cdrr;        /* sodium against the CDRR */
 
     int has_trend; /* ANALYSIS_RELATION_MIN_DAYS logged days and a fit */
@@ -218,7 +231,7 @@ struct analysis {
     double weight_kg;      /* NAN unknown */
     int approximate;       /* anything shown is approximate */
 
-    struct analysis_nutrient nutrients[NUT_CORE_COUNT];
+    struct analysis_nutrient nutrients[NUT_REPORTED_COUNT]; /* by slot (nutrients.h) */
     double *daily_pral;    /* [days], NAN unknown */
     struct analysis_balance balance;
 
@@ -236,6 +249,9 @@ struct analysis {
 int analysis_run(const struct analysis_input *in, struct analysis **out, char *err,
                  size_t errlen);
 void analysis_free(struct analysis *a);
+
+/* The nutrient of that id (a reported one), or NULL. */
+const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id);
 
 /* The warning of that code, or NULL. */
 const struct analysis_warning *analysis_warning_find(const struct analysis *a, const char *code);
