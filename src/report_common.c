@@ -17,7 +17,7 @@ const char *report_number(char buf[24], double v, int nutrient)
 {
     if (!isfinite(v))
         snprintf(buf, 24, "-");
-    else if (nutrient == NUT_PROTEIN)
+    else if (nutrient == NUT_PROTEIN || nutrient == NUT_VITAMIN_D)
         snprintf(buf, 24, "%.1f", v);
     else
         snprintf(buf, 24, "%.0f", v);

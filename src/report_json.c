@@ -16,6 +16,11 @@
  * Magnesium: "ul" is null, because its UL (350 mg) is for supplements only
  * and food intake must never be compared with it; the value is under
  * "ul_supplements".
+ *
+ * Supplements (product.md, from 2026-12): every total is food +
+ * supplements; "from_supplements" is the mean per logged day from
+ * supplements (0 when none) and "daily_from_supplements" (added) its daily
+ * values; nutrients.vitamin_d (ug) has the same fields as the others.
  */
 #include "dietbal/report.h"
 
@@ -79,18 +84,21 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     const struct analysis_nutrient *nu = &a->nutrients[k];
     const struct dri_ref *r = &nu->ref;
     int dec = decimals(k);
-    json_t *o = json_object(), *daily = json_array(), *comp = json_array();
+    json_t *o = json_object(), *daily = json_array(), *comp = json_array(),
+           *supp = json_array();
 
-    if (!o || !daily || !comp) {
+    if (!o || !daily || !comp || !supp) {
         json_decref(o);
         json_decref(daily);
         json_decref(comp);
+        json_decref(supp);
         *bad = 1;
         return NULL;
     }
     for (size_t i = 0; i < a->days; i++) {
         push(daily, jround(nu->daily[i], dec), bad);
         push(comp, jround(nu->daily_completeness[i], 3), bad);
+        push(supp, jround(nu->daily_supplement[i], dec), bad);
     }
     put(o, "unit", json_string(nu->unit), bad);
     put(o, "daily", daily, bad);
@@ -123,6 +131,9 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     put(o, "days_incomplete", json_integer((json_int_t)nu->n_incomplete), bad);
     put(o, "trend_per_week", nu->has_trend ? jround(nu->trend.slope_per_week, dec) : json_null(),
         bad);
+    /* supplements: totals above are food + supplements */
+    put(o, "from_supplements", jround(nu->from_supplements, dec), bad);
+    put(o, "daily_from_supplements", supp, bad);
     return o;
 }
 
@@ -310,7 +321,7 @@ json_t *report_json_object(const struct analysis *a, const struct report_opts *o
     put(root, "days", json_integer((json_int_t)a->days), &bad);
     put(root, "days_logged", json_integer((json_int_t)a->days_logged), &bad);
     put(root, "profile", profile_json(a, &bad), &bad);
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         put(nut, a->nutrients[k].key, nutrient_json(a, k, &bad), &bad);
     put(root, "nutrients", nut, &bad);
 
