@@ -332,6 +332,31 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
 }
 
+/*
+ * A UL on the total is passed by the supplements alone: the total can only
+ * be higher, so this holds even when the foods' values are too incomplete
+ * for the probability (a vitamin D supplement with foods that have no
+ * vitamin D value).  The mean per logged day from supplements decides.
+ */
+static void check_supplements_over_ul(struct analysis *a, const struct analysis_rule *rule,
+                                      int *failed, const struct analysis_nutrient *nu)
+{
+    char s[40], u[40], t[24];
+    struct analysis_warning *w;
+
+    if (!isfinite(nu->ref.ul) || a->days_logged == 0 || !(nu->from_supplements > nu->ref.ul))
+        return;
+    w = add_warning(a, rule, ANALYSIS_WARNING, nu->id,
+                    xprintf("%s: supplements alone give %s/day over %zu logged day%s, above the "
+                            "UL %s for food and supplements together.",
+                            title(t, nu), amount(s, nu->from_supplements, nu), a->days_logged,
+                            plural(a->days_logged), amount(u, nu->ref.ul, nu)),
+                    failed);
+    figure(w, "from_supplements", nu->from_supplements, nu->unit);
+    figure(w, "n_days", (double)a->days_logged, "");
+    figure(w, "ul", nu->ref.ul, nu->unit);
+}
+
 static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
@@ -339,8 +364,12 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     char m[40], u[40], p[96], t[24];
     struct analysis_warning *w;
 
-    if (nu->ref.ul_supplement_only || !limit_exceeded(nu, nu->p_above_ul, nu->ref.ul))
+    if (nu->ref.ul_supplement_only)
         return;
+    if (!limit_exceeded(nu, nu->p_above_ul, nu->ref.ul)) {
+        check_supplements_over_ul(a, rule, failed, nu);
+        return;
+    }
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
                     xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s.",
@@ -718,7 +747,8 @@ static const struct analysis_rule rules[] = {
      "plant drinks, canned fish with bones, kale.",
      rule_calcium_low},
     {"CALCIUM_HIGH", ANALYSIS_WARNING,
-     "calcium p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
+     "calcium p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL); or the mean "
+     "from supplements alone > UL",
      "IOM 2000 ch. 3 Table 3-4, App. B Table B-6 (2.4); UL IOM 2011; 0.5 a design choice",
      "High calcium is not known to prevent cramps; usual intake above the UL may cause harm.",
      "Check calcium supplements and fortified foods with your midwife, doctor or dietitian.",
@@ -745,7 +775,8 @@ static const struct analysis_rule rules[] = {
      "Dairy, fish, meat, eggs, pulses, nuts and whole grains supply phosphorus.",
      rule_phosphorus_low},
     {"PHOSPHORUS_HIGH", ANALYSIS_WARNING,
-     "phosphorus p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
+     "phosphorus p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL); or the "
+     "mean from supplements alone > UL",
      "IOM 2000 Table 3-4 (2.4); UL IOM 1997 p. 188; 0.5 a design choice",
      "Phosphorus has not been shown to cause cramps; usual intake above the UL is worth "
      "lowering in general.",
@@ -830,7 +861,8 @@ static const struct analysis_rule rules[] = {
      rule_vitamin_d_low},
     {"VITAMIN_D_HIGH", ANALYSIS_WARNING,
      "vitamin D (food + supplements) p_above_ul > " P_LIM_TXT " against the UL 100 ug (or, "
-     "probability withheld, mean > UL)",
+     "probability withheld, mean > UL); or the mean from supplements alone > UL (the total "
+     "can only be higher, however incomplete the foods' values)",
      "IOM 2000 Table 3-4 (2.4); UL 100 ug (4,000 IU) IOM 2011 pp. 445-446 "
      "(nutrition-science.md 0.8)",
      "Usual intake above the UL may cause harm (high blood calcium); it comes almost always "

@@ -1413,6 +1413,12 @@ static void start_nutrient(struct ctx *c, struct pos p)
         fail_nomem(c);
         return;
     }
+    if (t->id < 0 && c->in_supp) {
+        /* a supplement's unlisted amount counts as zero: skipping one
+         * would silently drop it */
+        fail(c, FOODTABLE_EINPUT, p, "%s: unknown nutrient tag '%.32s'", id, tag);
+        return;
+    }
     if (t->id < 0) {
         count_unknown(c, t, p);
         return;

@@ -1409,6 +1409,17 @@ static void test_vitamin_d(void **state)
     assert_non_null(strstr(w->message, "Vitamin D: mean 130.0 ug/day"));
     analysis_free(a);
 
+    /* 125 ug from supplements, no food value: too incomplete for a
+     * probability, but the supplements alone pass the UL of the total */
+    a = week_supp(1100, NAN, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_int_equal(vd->n_assess, 0);
+    assert_nan(vd->p_above_ul);
+    w = analysis_warning_find(a, "VITAMIN_D_HIGH");
+    assert_non_null(w);
+    assert_non_null(strstr(w->message, "supplements alone give 125.0 ug/day"));
+    analysis_free(a);
+
     /* no food value and no supplement: unknown, no verdict */
     a = week_supp(1100, NAN, NULL, &p);
     vd = &a->nutrients[VD];
