@@ -193,10 +193,9 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
                 rc = sr == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
                 goto out;
             }
-        }
-        /* -- end of supplements: a food from here on -- */
-        if (r == ENTRY_OK)
+            /* -- end of supplements: a food from here on -- */
             r = entry_resolve(spec, lookup, s, &items[n].food, &unit, err, sizeof(err));
+        }
         if (r != ENTRY_OK) {
             cmd_error_arg(argv[i], "%s%s%s", err, hint[0] ? "; " : "", hint);
             rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;

@@ -133,7 +133,6 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         printf("%5s %-10s %-5s %-9s %7s %6s %6s %6s %6s  %s\n", "id", "date", "time", "meal",
                "grams", "Ca mg", "Mg mg", "P mg", "prot g", "food");
         for (size_t i = 0; i < n; i++) {
-            char dose[48];
             printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, e[i].date, e[i].time, e[i].meal);
             if (e[i].supplement)
                 printf(" %7s", "-");
@@ -143,11 +142,13 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
             print_num(e[i].values[NUT_MAGNESIUM], 6, 0);
             print_num(e[i].values[NUT_PHOSPHORUS], 6, 0);
             print_num(e[i].values[NUT_PROTEIN], 6, 1);
-            if (e[i].supplement)
+            if (e[i].supplement) {
+                char dose[48];
                 printf("  %s of %.40s (%s)\n", dose_text(&e[i], dose, sizeof(dose)),
                        e[i].food_name, e[i].food_id);
-            else
+            } else {
                 printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+            }
         }
     }
     store_entries_free(e, n);

@@ -1493,8 +1493,8 @@ static void section_figures(FILE *out, const struct analysis *a)
           "<th scope=\"col\" class=\"num\">P(&gt;AI)</th><th scope=\"col\" class=\"num\">P(&gt;UL)"
           "</th><th scope=\"col\" class=\"num\">from supplements</th></tr></thead><tbody>",
           out);
-    for (int slot = 0; slot < NUT_REPORTED_COUNT; slot++) {
-        const struct analysis_nutrient *nu = &a->nutrients[slot];
+    for (int x = 0; x < NUT_REPORTED_COUNT; x++) {
+        const struct analysis_nutrient *nu = &a->nutrients[x];
         const struct dri_ref *r = &nu->ref;
         const int k = nu->id;
         char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24],
