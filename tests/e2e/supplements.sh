@@ -203,4 +203,21 @@ t_run --json add --date 2026-11-01 "1 softgel example vitamin d3"
 t_eq "an example by name" "$(j '.[0].supplement_id')" "supp:example-vitamin-d3"
 t_eq "its vitamin D, 400 IU = 10 ug" "$(j '.[0].vitamin_d_ug')" 10
 
+# --- a database of the schema before supplements keeps its diary ----------------
+# tests/fixtures/supplements/v2-database.sql: made by dietbal before this
+# change (sqlite3 .dump, user_version 2): 3 entries, ids 1-3.
+export DIETBAL_DB="$T_DIR/old/dietbal.db"
+mkdir -p "$T_DIR/old"
+sqlite3 "$DIETBAL_DB" <"$S/v2-database.sql"
+t_run log --from 2026-11-20 --to 2026-11-21
+t_rc "old database: log" 0
+t_out_has "entry 1 kept" "    1 2026-11-20       breakfast   244.0    293"
+t_out_has "entry 3 kept" "    3 2026-11-21                    50.0      5"
+t_eq "all food entries" "$(sqlite3 "$DIETBAL_DB" "SELECT group_concat(id || kind, ' ') FROM entry")" \
+    "1food 2food 3food"
+t_run check
+t_rc "old database: check passes after the migration" 0
+t_run add --date 2026-11-21 "1 @supp:nothing"
+t_rc "old database: unknown supplement refused" 2
+
 t_end
