@@ -136,11 +136,15 @@ static int ul_applies(const struct dri_ref *r)
     return isfinite(r->ul) && !r->ul_supplement_only;
 }
 
-/* "Calcium" from "calcium". */
+/* "Calcium" from "calcium", "Vitamin D" from "vitamin_d". */
 static void title_case(FILE *out, const char *key)
 {
     if (!key || !*key)
         return;
+    if (strcmp(key, "vitamin_d") == 0) {
+        fputs("Vitamin D", out);
+        return;
+    }
     fputc(toupper((unsigned char)key[0]), out);
     esc(out, key + 1);
 }
@@ -451,8 +455,8 @@ static char *nutrient_alt(const struct analysis *a, int k)
         return NULL;
     date_format(a->from, from);
     date_format(a->to, to);
-    fprintf(b.f, "%c%s by day, %s to %s: ", toupper((unsigned char)nu->key[0]), nu->key + 1,
-            from, to);
+    title_case(b.f, nu->key);
+    fprintf(b.f, " by day, %s to %s: ", from, to);
     for (size_t i = 0; i < a->days; i++) {
         const char *sep = i ? ", " : "";
         if (!a->logged[i])
@@ -1169,8 +1173,8 @@ static void section_glance(FILE *out, const struct analysis *a)
         const struct analysis_warning *w = nutrient_warning(a, k);
         fprintf(out, "<li class=\"tile%s%s\"><div class=\"k\">%s</div><div class=\"v\">%s</div>"
                      "<div class=\"s\">",
-                w ? " sev-" : "", w ? analysis_severity_name(w->severity) : "", nu->key,
-                report_amount(amt, nu->desc.mean, k));
+                w ? " sev-" : "", w ? analysis_severity_name(w->severity) : "",
+                k == NUT_VITAMIN_D ? "vitamin D" : nu->key, report_amount(amt, nu->desc.mean, k));
         if (isfinite(nu->desc.mean) && isfinite(nu->target) && nu->target > 0)
             fprintf(out, "%.0f %% of the %s", 100.0 * nu->desc.mean / nu->target,
                     nu->target_name);
