@@ -32,6 +32,10 @@ t_run profile set --birth-date 1997-05-01 --sex female --weight-kg 65 --pregnant
     --due-date 2027-01-10
 t_rc "profile" 0
 
+t_run --json profile show
+t_eq "profile show: vitamin D reference values (IOM 2011)" \
+    "$(j '.reference_values.vitamin_d | "\(.ear) \(.rda) \(.ul) \(.unit)"')" "10 15 100 ug"
+
 # --- defining from a label -----------------------------------------------------
 t_run supplement define prenatal --name "Prenatal multivitamin" --unit tablet \
     CA=200mg MG=100mg VITD=400IU FOL=400ug FE=17mg
