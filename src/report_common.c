@@ -17,7 +17,7 @@ const char *report_number(char buf[24], double v, int nutrient)
 {
     if (!isfinite(v))
         snprintf(buf, 24, "-");
-    else if (nutrient == NUT_PROTEIN)
+    else if (nutrient == NUT_PROTEIN || nutrient == NUT_VITAMIN_D)
         snprintf(buf, 24, "%.1f", v);
     else
         snprintf(buf, 24, "%.0f", v);
@@ -167,6 +167,10 @@ const char *report_source_line(const struct analysis_source *src, int nutrient, 
     if (isfinite(src->grams))
         snprintf(buf, len, "%.0f %% from %s [%s] (%.0f g, %s)", 100.0 * src->share, src->name,
                  src->id, src->grams, amt);
+    else if (isfinite(src->units))
+        snprintf(buf, len, "%.0f %% from %s [%s] (%g %s%s, %s)", 100.0 * src->share,
+                 src->name, src->id, src->units, src->unit,
+                 src->units == 1 || strcmp(src->unit, "ml") == 0 ? "" : "s", amt);
     else
         snprintf(buf, len, "%.0f %% from %s [%s] (%s)", 100.0 * src->share, src->name, src->id,
                  amt);

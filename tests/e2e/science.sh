@@ -136,7 +136,9 @@ for sign in sudden-swelling headache vision-problems pain-below-ribs; do
     t_eq "--$sign: text leads with it" \
         "$(grep -m1 '!!!' "$T_DIR/out")" "!!! CALL YOUR MIDWIFE OR MATERNITY UNIT NOW: POSSIBLE PRE-ECLAMPSIA !!!"
     t_run report --week 2026-W47 --format csv
-    t_eq "--$sign: csv counts it on its day" "$(sed -n 6p "$T_DIR/out" | tr -d '\r' | awk -F, '{print $1, $NF}')" \
+    # preeclampsia_signs is column 20 (date, logged, 8 totals, 8
+    # completenesses, cramp_episodes); the supplement columns follow it
+    t_eq "--$sign: csv counts it on its day" "$(sed -n 6p "$T_DIR/out" | tr -d '\r' | awk -F, '{print $1, $20}')" \
         "2026-11-20 1"
 done
 export DIETBAL_DB="$T_DIR/p04/dietbal.db"
