@@ -183,7 +183,7 @@ static void md_sources(FILE *out, const struct analysis *a)
 {
     fprintf(out, "\n## Where it came from\n\nThe foods and supplements that supplied most of "
                  "each nutrient over the period, with their share of its known total.\n\n"
-                 "| nutrient | share | food | id | grams | amount |\n"
+                 "| nutrient | share | food or supplement | id | grams or units | amount |\n"
                  "| --- | ---: | --- | --- | ---: | ---: |\n");
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
@@ -191,7 +191,7 @@ static void md_sources(FILE *out, const struct analysis *a)
             fprintf(out, "| %s | - | nothing with a known value logged | | | |\n", nu->key);
         for (size_t j = 0; j < nu->n_sources; j++) {
             const struct analysis_source *src = &nu->sources[j];
-            char amt[40];
+            char amt[40], u[40];
             fprintf(out, "| %s | %.0f %% | ", j == 0 ? nu->key : "", 100.0 * src->share);
             md_text(out, src->name);
             fprintf(out, " | ");
@@ -199,7 +199,7 @@ static void md_sources(FILE *out, const struct analysis *a)
             if (isfinite(src->grams))
                 fprintf(out, " | %.0f g", src->grams);
             else if (isfinite(src->units))
-                fprintf(out, " | %g %s", src->units, src->unit);
+                fprintf(out, " | %s", report_units(u, src->units, src->unit));
             else
                 fprintf(out, " | -");
             fprintf(out, " | %s |\n", report_amount(amt, src->amount, nu->id));

@@ -1936,6 +1936,94 @@ static void test_vitamin_d(void **state)
     analysis_free(a);
 }
 
+/* Issue 14's figures for vitamin D and with supplements (merged with issue
+ * 12).  Vitamin D from food 13 ug a day, 7 days: SDw 0.4 x 13 = 5.2,
+ * SD_D = sqrt(2.5^2 + 5.2^2 / 7) = 3.1801, z = 3 / 3.1801 = 0.9434,
+ * P = 0.8273: uncertain.  Firm (0.85) needs sqrt(6.25 + 27.04 / n) <=
+ * 3 / 1.0364 = 2.8945: n >= 12.70, 13 days, 6 more.  The sensitivity
+ * figure uses SDw = table CV x the mean from food, as SDw itself does:
+ * food 6 + 10 ug supplement: 0.4 x 6 = 2.4, P = 0.9880 (with the total,
+ * 0.4 x 16 = 6.4, it would be 0.9577).  Calcium 600 food + 500 tablet:
+ * SDw stays 325; scaled 0.43 x 600 = 258, SD_D = sqrt(100^2 + 258^2 / 7)
+ * = 139.675, z = 300 / 139.675 = 2.1478, P = 0.9841 (0.9285 with the
+ * total). */
+static void test_vitamin_d_days_needed_and_sensitivity(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double supp[NUT_REPORTED_COUNT] = {0};
+    struct analysis *a = week_supp(1100, 13, NULL, &p);
+    const struct analysis_nutrient *vd = &a->nutrients[VD];
+
+    assert_near(vd->table_cv, 0.40, 0);
+    assert_false(vd->cv_unreliable);
+    assert_near(vd->p_adequate, 0.8273, 0.0005);
+    assert_near(vd->p_adequate_scaled, 0.8273, 0.0005); /* 0.4 x 13 is SDw itself */
+    assert_int_equal(vd->firmness, ANALYSIS_FIRM_MORE_DAYS);
+    assert_int_equal(vd->days_needed, 6);
+    assert_true(vd->approximate);
+    analysis_free(a);
+
+    supp[VD] = 10;
+    a = week_supp(1100, 6, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_near(vd->p_adequate_scaled, 0.9880, 0.0005);
+    assert_int_equal(vd->firmness, ANALYSIS_FIRM_YES);
+    assert_int_equal(vd->days_needed, -1);
+    analysis_free(a);
+
+    memset(supp, 0, sizeof(supp));
+    supp[NUT_CALCIUM] = 500;
+    a = week_supp(600, NAN, supp, &p);
+    assert_near(a->nutrients[NUT_CALCIUM].sdw, 325, 0);
+    assert_near(a->nutrients[NUT_CALCIUM].p_adequate_scaled, 0.9841, 0.0005);
+    analysis_free(a);
+}
+
+/* Supplements are sources beside the foods (issue 14 "the foods (and
+ * supplements, once they exist)"): a week of 2100 g milk (2520 mg calcium)
+ * and 7 prenatal tablets of 200 mg (1400 mg) and 10 ug vitamin D (70 ug):
+ * calcium 3920 mg known, shares 2520 / 3920 = 0.6429 and 1400 / 3920 =
+ * 0.3571; vitamin D comes from the tablets alone (the test milk has no
+ * value): share 1. */
+static void test_supplement_sources(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    struct period_source src[2];
+    src[0] = food_row("test:milk", "Test milk", &MILK, 2100);
+    memset(&src[1], 0, sizeof(src[1]));
+    src[1].id = (char *)"supp:prenatal";
+    src[1].name = (char *)"Prenatal";
+    src[1].grams = NAN;
+    src[1].units = 7;
+    snprintf(src[1].unit, sizeof(src[1].unit), "tablet");
+    src[1].amount[NUT_CALCIUM] = 1400;
+    src[1].amount[VD] = 70;
+    struct analysis_input in = {day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, NULL, 0, src, 2};
+    struct analysis *a = NULL;
+    char err[128];
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    const struct analysis_nutrient *ca = &a->nutrients[CA];
+    assert_int_equal(ca->n_sources, 2);
+    assert_string_equal(ca->sources[1].id, "supp:prenatal");
+    assert_near(ca->sources[0].share, 2520.0 / 3920, 1e-12);
+    assert_near(ca->sources[1].share, 1400.0 / 3920, 1e-12);
+    assert_nan(ca->sources[1].grams);
+    assert_near(ca->sources[1].units, 7, 0);
+    assert_string_equal(ca->sources[1].unit, "tablet");
+    assert_true(isnan(ca->sources[0].units) && ca->sources[0].unit[0] == '\0');
+    const struct analysis_nutrient *vd = &a->nutrients[VD];
+    assert_int_equal(vd->n_sources, 1);
+    assert_string_equal(vd->sources[0].id, "supp:prenatal");
+    assert_near(vd->sources[0].share, 1, 0);
+    assert_near(vd->sources_total, 70, 0);
+    /* nothing of magnesium or phosphorus from either: the tablet's 0 is no
+     * source, the milk's is */
+    assert_int_equal(a->nutrients[NUT_PHOSPHORUS].n_sources, 1);
+    analysis_free(a);
+}
+
 /* A day with supplements but no food is not a logged day. */
 static void test_supplement_only_day(void **state)
 {
@@ -2012,6 +2100,8 @@ int main(void)
         cmocka_unit_test(test_supplement_calcium),
         cmocka_unit_test(test_magnesium_supplement_ul),
         cmocka_unit_test(test_vitamin_d),
+        cmocka_unit_test(test_vitamin_d_days_needed_and_sensitivity),
+        cmocka_unit_test(test_supplement_sources),
         cmocka_unit_test(test_supplement_only_day),
         cmocka_unit_test(test_relation_too_few_days),
         cmocka_unit_test(test_relation_no_contrast),

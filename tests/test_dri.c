@@ -721,6 +721,12 @@ static void test_table_cv(void **state)
         assert_int_equal(dri_table_cv(k, &cv, &verified, NULL), 0);
         assert_true(cv < 0.6);
     }
+    /* vitamin D: no survey table gives it; the 40 % placeholder of its SDw,
+     * so its probability is computed too (0.1) */
+    assert_int_equal(dri_table_cv(NUT_VITAMIN_D, &cv, &verified, &src), 0);
+    assert_near(cv, 0.40, 0);
+    assert_int_equal(verified, 0);
+    assert_non_null(strstr(src, "placeholder"));
     cv = 7;
     assert_int_equal(dri_table_cv(NUT_CORE_COUNT, &cv, &verified, NULL), -1);
     assert_near(cv, 7, 0);

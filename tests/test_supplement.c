@@ -351,6 +351,58 @@ static void test_diary(void **state)
     free(d);
 }
 
+/* The period's sources (issue 14's "where it came from") hold the
+ * supplements too: no grams, the units taken, amounts = units x the
+ * label's amount per unit (0 where it declares none); vitamin D by slot. */
+static void test_period_sources(void **state)
+{
+    store *s = *state;
+    struct period_source *src = NULL;
+    size_t n = 0;
+
+    add_milk(s);
+    put(s, prenatal(), STORE_FOOD_ADDED);
+    put(s, magnesium(), STORE_FOOD_ADDED);
+    assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:01077", 244, NULL),
+                     STORE_OK);
+    assert_int_equal(store_entry_add(s, "2026-11-21", NULL, NULL, "usda:01077", 56, NULL),
+                     STORE_OK);
+    assert_int_equal(store_supplement_entry_add(s, "2026-11-20", NULL, NULL, "supp:prenatal", 1,
+                                                NULL),
+                     STORE_OK);
+    assert_int_equal(store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:prenatal", 1.5,
+                                                NULL),
+                     STORE_OK);
+    /* outside the period */
+    assert_int_equal(store_supplement_entry_add(s, "2026-11-25", NULL, NULL,
+                                                "supp:magnesium-citrate", 2, NULL),
+                     STORE_OK);
+    assert_int_equal(store_period_foods(s, "2026-11-20", "2026-11-22", &src, &n), STORE_OK);
+    /* the foods first, then the supplements, each by id */
+    assert_int_equal(n, 2);
+    /* milk: 300 g; Ca 300 x 1.13 = 339 mg; vitamin D 300 x 1.3 / 100 = 3.9 ug;
+     * phosphorus unknown (no value), not zero */
+    assert_string_equal(src[0].id, "usda:01077");
+    assert_true(src[0].grams == 300);
+    assert_true(isnan(src[0].units));
+    assert_string_equal(src[0].unit, "");
+    assert_true(fabs(src[0].amount[NUT_CALCIUM] - 339) < 1e-9);
+    assert_true(fabs(src[0].amount[NUT_SLOT_VITAMIN_D] - 3.9) < 1e-9);
+    assert_true(isnan(src[0].amount[NUT_PHOSPHORUS]));
+    /* prenatal: 2.5 tablets; Ca 2.5 x 200 = 500, Mg 250, vitamin D 25 ug,
+     * phosphorus not on the label: 0 */
+    assert_string_equal(src[1].id, "supp:prenatal");
+    assert_string_equal(src[1].name, "Prenatal multivitamin");
+    assert_true(isnan(src[1].grams));
+    assert_true(src[1].units == 2.5);
+    assert_string_equal(src[1].unit, "tablet");
+    assert_true(src[1].amount[NUT_CALCIUM] == 500);
+    assert_true(src[1].amount[NUT_MAGNESIUM] == 250);
+    assert_true(src[1].amount[NUT_SLOT_VITAMIN_D] == 25);
+    assert_true(src[1].amount[NUT_PHOSPHORUS] == 0);
+    store_period_sources_free(src, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +413,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resolve_ambiguous, setup, teardown),
         cmocka_unit_test_setup_teardown(test_diary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_period_sources, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -95,6 +95,9 @@ const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_
 const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
                                size_t len);
 
+/* A supplement's units: "7 tablets", "1 softgel", "10 ml". */
+const char *report_units(char buf[40], double units, const char *unit);
+
 /* A nutrient's value without unit, at the precision of report_amount
  * ("726", "80.2"); "-" when not finite. */
 const char *report_number(char buf[24], double v, int nutrient);
