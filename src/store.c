@@ -1169,7 +1169,7 @@ static sqlite3_int64 food_hash(const struct food *f)
     /* only foods with aliases hash them: every other food keeps the hash
      * it had before aliases existed, so a re-import changes nothing */
     if (f->n_aliases)
-        hash_bytes(&h, "\x01aliases", 9);
+        hash_bytes(&h, "\x01" "aliases", 9); /* "\x01a..." would read as '\x1a' */
     for (size_t i = 0; i < f->n_aliases; i++) {
         hash_str(&h, f->aliases[i].name);
         hash_str(&h, f->aliases[i].lang);
