@@ -131,7 +131,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dietbal/foods \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0755 dietbal $(DESTDIR)$(PREFIX)/bin/dietbal
-	install -m 0644 foods/usda-sr24.xml.gz foods/foodtable.xsd $(DESTDIR)$(PREFIX)/share/dietbal/foods/
+	install -m 0644 foods/usda-sr24.xml.gz foods/foodtable.xsd foods/supplements-examples.xml \
+	    $(DESTDIR)$(PREFIX)/share/dietbal/foods/
 	install -m 0644 dietbal.1 $(DESTDIR)$(PREFIX)/share/man/man1/dietbal.1
 	install -m 0644 completions/dietbal.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dietbal

@@ -1,6 +1,6 @@
 # bash completion for dietbal(1): commands, their subcommands and options,
 # and the values of options that take a fixed set (--format, --meal, --sex,
-# --site, --side), dates (today, yesterday) and file names.
+# --site, --side, --unit), dates (today, yesterday) and file names.
 #
 # Installed by `make install` as $(PREFIX)/share/bash-completion/completions/dietbal;
 # or source it from ~/.bashrc:  . /path/to/dietbal/completions/dietbal.bash
@@ -8,7 +8,8 @@
 
 _dietbal() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
-    local commands="init import foods profile add log rm day cramp report suggest export check backup"
+    local commands="init import foods profile add supplement log rm day cramp report suggest export
+                    check backup"
     local global="--db --json --quiet --help --version"
     local common="--db --json --quiet --help"
     local i cmd="" cmd_i=0 sub="" words=""
@@ -17,7 +18,7 @@ _dietbal() {
     COMPREPLY=()
 
     # The command is the first word that is not a global option; for foods,
-    # profile and cramp the word after it is a subcommand.
+    # profile, cramp and supplement the word after it is a subcommand.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
         --db) [ -z "$cmd" ] && i=$((i + 1)) ;;
@@ -48,8 +49,9 @@ _dietbal() {
     --site) words="calf foot thigh other" ;;
     --side) words="left right both" ;;
     --units) words="us uk metric" ;;
+    --unit) words="tablet capsule softgel sachet scoop ml drop" ;;
     --date | --from | --to | --due-date | --birth-date) words="today yesterday" ;;
-    --week | --time | --severity | --duration-min | --age | --weight-kg | --limit)
+    --week | --time | --severity | --duration-min | --age | --weight-kg | --limit | --name)
         return 0 # a number, a time or a week: nothing to offer
         ;;
     esac
@@ -69,10 +71,11 @@ _dietbal() {
     fi
 
     case $cmd in
-    foods | profile | cramp)
+    foods | profile | cramp | supplement)
         if [ "$COMP_CWORD" -eq $((cmd_i + 1)) ] && [[ $cur != -* ]]; then
             case $cmd in
             foods) words="search show forget" ;;
+            supplement) words="define list show" ;;
             profile) words="set show" ;;
             cramp) words="add" ;;
             esac
@@ -91,6 +94,7 @@ _dietbal() {
         suggest) words="--limit" ;;
         backup) words="--force" ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
+        supplement) [ "$sub" = define ] && words="--name --unit" ;;
         profile)
             [ "$sub" = set ] &&
                 words="--age --birth-date --sex --weight-kg --pregnant --due-date --lactating --none

@@ -91,13 +91,28 @@
  * Small helpers
  * ------------------------------------------------------------------------ */
 
-static const char *const nutrient_keys[NUT_CORE_COUNT] = {
+/* By slot (nutrients.h): the core nutrients, then vitamin D. */
+static const char *const nutrient_keys[NUT_REPORTED_COUNT] = {
     "energy", "protein", "calcium", "magnesium", "phosphorus", "potassium", "sodium", "water",
+    "vitamin_d",
 };
 
 const char *analysis_nutrient_key(int id)
 {
-    return id >= 0 && id < NUT_CORE_COUNT ? nutrient_keys[id] : NULL;
+    int slot = nutrients_reported_slot(id);
+    return slot >= 0 ? nutrient_keys[slot] : NULL;
+}
+
+const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id)
+{
+    int slot = nutrients_reported_slot(id);
+    return a && slot >= 0 ? &a->nutrients[slot] : NULL;
+}
+
+/* The same, writable, for the rules (id is always a reported one). */
+static struct analysis_nutrient *nutrient_by_id(struct analysis *a, int id)
+{
+    return &a->nutrients[nutrients_reported_slot(id)];
 }
 
 const char *analysis_severity_name(enum analysis_severity s)
@@ -160,12 +175,23 @@ static const char *amount(char buf[40], double v, const struct analysis_nutrient
         snprintf(buf, 40, "unknown");
     else if (strcmp(nu->unit, "g") == 0 && nu->id != NUT_WATER)
         snprintf(buf, 40, "%.1f g", v);
+    else if (nu->id == NUT_VITAMIN_D)
+        snprintf(buf, 40, "%.1f ug", v);
     else
         snprintf(buf, 40, "%.0f %s", v, nu->unit);
     return buf;
 }
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+/* "Calcium", "Vitamin D": a nutrient's key as the start of a sentence. */
+static const char *title(char buf[24], const struct analysis_nutrient *nu)
+{
+    if (nu->id == NUT_VITAMIN_D)
+        return "Vitamin D";
+    snprintf(buf, 24, "%c%s", nu->key[0] - 'a' + 'A', nu->key + 1);
+    return buf;
+}
 
 /* ------------------------------------------------------------------------
  * Warnings
@@ -326,8 +352,8 @@ static void ear_extra(char *buf, size_t len, const struct analysis_nutrient *nu)
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    char m[40], e[40], r[40], p[96], x[160];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
+    char m[40], e[40], r[40], p[96], x[160], t[24];
     struct analysis_warning *w;
 
     if (!ear_short(nu))
@@ -335,9 +361,9 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     prob_text(p, sizeof(p), "probability that usual intake is adequate", nu->p_adequate, nu);
     ear_extra(x, sizeof(x), nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
+                    xprintf("%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
                             "%s%s%s.",
-                            nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
+                            title(t, nu), amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(e, nu->ref.ear, nu),
                             amount(r, nu->ref.rda, nu), p, x, approx_note(nu)),
                     failed);
@@ -348,21 +374,51 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "p_adequate", nu->p_adequate, "");
     if (nu->firmness == ANALYSIS_FIRM_MORE_DAYS)
         figure(w, "days_needed", (double)nu->days_needed, "");
+    figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
+}
+
+/*
+ * A UL on the total is passed by the supplements alone: the total can only
+ * be higher, so this holds even when the foods' values are too incomplete
+ * for the probability (a vitamin D supplement with foods that have no
+ * vitamin D value).  The mean per logged day from supplements decides.
+ */
+static void check_supplements_over_ul(struct analysis *a, const struct analysis_rule *rule,
+                                      int *failed, const struct analysis_nutrient *nu)
+{
+    char s[40], u[40], t[24];
+    struct analysis_warning *w;
+
+    if (!isfinite(nu->ref.ul) || a->days_logged == 0 || !(nu->from_supplements > nu->ref.ul))
+        return;
+    w = add_warning(a, rule, ANALYSIS_WARNING, nu->id,
+                    xprintf("%s: supplements alone give %s/day over %zu logged day%s, above the "
+                            "UL %s for food and supplements together.",
+                            title(t, nu), amount(s, nu->from_supplements, nu), a->days_logged,
+                            plural(a->days_logged), amount(u, nu->ref.ul, nu)),
+                    failed);
+    figure(w, "from_supplements", nu->from_supplements, nu->unit);
+    figure(w, "n_days", (double)a->days_logged, "");
+    figure(w, "ul", nu->ref.ul, nu->unit);
 }
 
 static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, int *failed,
                           int id)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    char m[40], u[40], p[96];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
+    char m[40], u[40], p[96], t[24];
     struct analysis_warning *w;
 
-    if (nu->ref.ul_supplement_only || !limit_exceeded(nu, nu->p_above_ul, nu->ref.ul))
+    if (nu->ref.ul_supplement_only)
         return;
+    if (!limit_exceeded(nu, nu->p_above_ul, nu->ref.ul)) {
+        check_supplements_over_ul(a, rule, failed, nu);
+        return;
+    }
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul, nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%c%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
-                            nu->key[0] - 'a' + 'A', nu->key + 1, amount(m, nu->assess_mean, nu),
+                    xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
+                            title(t, nu), amount(m, nu->assess_mean, nu),
                             nu->n_assess, plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
                             HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
                     failed);
@@ -370,12 +426,13 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "n_days", (double)nu->n_assess, "");
     figure(w, "ul", nu->ref.ul, nu->unit);
     figure(w, "p_above_ul", nu->p_above_ul, "");
+    figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
 }
 
 static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
                          int id, const char *what)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
+    struct analysis_nutrient *nu = nutrient_by_id(a, id);
     char m[40], ai[40], p[96];
     struct analysis_warning *w;
 
@@ -412,16 +469,38 @@ static void rule_magnesium_low(struct analysis *a, const struct analysis_rule *r
 }
 
 /* The magnesium UL (350 mg) applies to supplements and medicines only
- * (IOM 1997).  dietbal does not log supplements yet, so there is no
- * supplemental intake to test and this rule cannot fire.  Food magnesium is
- * never compared with the UL.  When supplements are logged, compare their
- * mean daily magnesium with dri_ref.ul here. */
+ * (IOM 1997; nutrition-science.md 1.2 note *, 0.8): the mean daily
+ * magnesium from supplements over the logged days is compared with it, and
+ * food magnesium never is.  A supplement's dose is known exactly and hardly
+ * varies from day to day, so no probability is computed (the survey SDw is
+ * for food, 2.7): the mean itself decides. */
 static void rule_magnesium_supplement_ul(struct analysis *a, const struct analysis_rule *r,
                                          int *failed)
 {
-    (void)a;
-    (void)r;
-    (void)failed;
+    const struct analysis_nutrient *nu = &a->nutrients[NUT_MAGNESIUM];
+    struct analysis_warning *w;
+    size_t above = 0, days = 0;
+
+    if (!nu->ref.ul_supplement_only || !isfinite(nu->ref.ul) || a->days_logged == 0 ||
+        !(nu->from_supplements > nu->ref.ul))
+        return;
+    for (size_t i = 0; i < a->days; i++) {
+        if (!a->logged[i])
+            continue;
+        days++;
+        above += nu->daily_supplement[i] > nu->ref.ul;
+    }
+    w = add_warning(a, r, ANALYSIS_WARNING, NUT_MAGNESIUM,
+                    xprintf("Magnesium from supplements: mean %.0f mg/day over %zu logged day%s, "
+                            "above the UL of %.0f mg/day, which applies to supplements and "
+                            "medicines only (IOM 1997); above it on %zu of %zu days. Magnesium "
+                            "from food is not counted against this limit.",
+                            nu->from_supplements, days, plural(days), nu->ref.ul, above, days),
+                    failed);
+    figure(w, "supplement_mean", nu->from_supplements, "mg");
+    figure(w, "ul_supplements", nu->ref.ul, "mg");
+    figure(w, "n_days", (double)days, "");
+    figure(w, "days_above", (double)above, "");
 }
 
 static void rule_phosphorus_low(struct analysis *a, const struct analysis_rule *r, int *failed)
@@ -569,6 +648,16 @@ static void rule_water_low(struct analysis *a, const struct analysis_rule *r, in
     check_ai_low(a, r, failed, NUT_WATER, "Total water (from the food and drinks logged)");
 }
 
+static void rule_vitamin_d_low(struct analysis *a, const struct analysis_rule *r, int *failed)
+{
+    check_ear_low(a, r, failed, NUT_VITAMIN_D);
+}
+
+static void rule_vitamin_d_high(struct analysis *a, const struct analysis_rule *r, int *failed)
+{
+    check_ul_high(a, r, failed, NUT_VITAMIN_D);
+}
+
 static void rule_data_sparse(struct analysis *a, const struct analysis_rule *r, int *failed)
 {
     struct analysis_warning *w;
@@ -599,6 +688,9 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
     double worst = 1.0;
     struct analysis_warning *w;
 
+    /* the core nutrients: vitamin D's completeness is shown with it, but
+     * half the USDA table has no vitamin D value, so it would flag almost
+     * every period and drown the gaps that matter here */
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         if (!isfinite(nu->completeness))
@@ -739,8 +831,9 @@ static const struct analysis_rule rules[] = {
      "Log everything you eat and drink for at least 3 days, ideally 7 or more.", NULL, NULL,
      rule_data_sparse},
     {"DATA_INCOMPLETE", ANALYSIS_INFO,
-     "a nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or any "
-     "logged day below it (such days are left out of the probabilities)",
+     "a core nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or "
+     "any logged day below it (such days are left out of the probabilities); vitamin D's "
+     "completeness is shown but not flagged here (half the USDA foods lack it)",
      "product.md (completeness); nutrition-science.md 2.7; the 0.8 cut is a design choice",
      "Foods without values make totals look lower than they are.",
      "Prefer foods with complete values; 'dietbal foods show ID' lists a food's values.", NULL,
@@ -755,7 +848,8 @@ static const struct analysis_rule rules[] = {
      "plant drinks, canned fish with bones, kale.",
      "milk|yoghurt|cheese|tofu|fortified plant drinks|fish|kale", NULL, rule_calcium_low},
     {"CALCIUM_HIGH", ANALYSIS_WARNING,
-     "calcium p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
+     "calcium p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL); or the mean "
+     "from supplements alone > UL",
      "IOM 2000 ch. 3 Table 3-4, App. B Table B-6 (2.4); UL IOM 2011; 0.5 a design choice",
      "High calcium is not known to prevent cramps; usual intake above the UL may cause harm.",
      "Check calcium supplements and fortified foods with your midwife, doctor or dietitian.",
@@ -768,8 +862,8 @@ static const struct analysis_rule rules[] = {
      "Eat magnesium-rich foods: pulses, nuts, seeds, whole grains and green leafy vegetables.",
      "pulses|nuts|seeds|whole grains|green leafy vegetables", NULL, rule_magnesium_low},
     {"MAGNESIUM_SUPPLEMENT_UL", ANALYSIS_WARNING,
-     "mean supplemental magnesium > 350 mg/day; dietbal does not log supplements yet, so this "
-     "rule cannot fire; food magnesium is never compared with the UL",
+     "mean magnesium from supplements over the logged days > the UL (350 mg/day); food "
+     "magnesium is never compared with the UL",
      "IOM 1997 (UL for supplements and medicines only; nutrition-science.md 1.2 note *)",
      "The UL for supplemental magnesium was set to avoid side effects; whether magnesium helps "
      "cramps is uncertain.",
@@ -783,7 +877,8 @@ static const struct analysis_rule rules[] = {
      "Dairy, fish, meat, eggs, pulses, nuts and whole grains supply phosphorus.",
      "dairy|fish|meat|eggs|pulses|nuts|whole grains", NULL, rule_phosphorus_low},
     {"PHOSPHORUS_HIGH", ANALYSIS_WARNING,
-     "phosphorus p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL)",
+     "phosphorus p_above_ul > " P_LIM_TXT " (or, probability withheld, mean > UL); or the "
+     "mean from supplements alone > UL",
      "IOM 2000 Table 3-4 (2.4); UL IOM 1997 p. 188; 0.5 a design choice",
      "Phosphorus has not been shown to cause cramps; usual intake above the UL is worth "
      "lowering in general.",
@@ -860,6 +955,26 @@ static const struct analysis_rule rules[] = {
      "not logged are not counted.",
      "Drink water through the day, and log drinks so that they count.", "water", NULL,
      rule_water_low},
+    {"VITAMIN_D_LOW", ANALYSIS_WARNING,
+     "vitamin D (food + supplements) p_adequate < " P_LOW_TXT " (or, probability withheld, "
+     "mean < EAR); the probability is approximate (SDr from (RDA - EAR) / 2)",
+     "IOM 2000 ch. 3 (2.2); EAR 10 ug, RDA 15 ug IOM 2011 (nutrition-science.md 0.8)",
+     "Vitamin D helps the body absorb calcium; it has not been shown to prevent leg cramps. "
+     "Many foods in the tables have no vitamin D value, so the total may be an underestimate.",
+     "Oily fish, eggs and fortified milk, spreads and cereals supply some vitamin D; whether "
+     "you need a vitamin D supplement is a question for your midwife or doctor.",
+     "fish|eggs|milk|spreads|cereals", NULL, rule_vitamin_d_low},
+    {"VITAMIN_D_HIGH", ANALYSIS_WARNING,
+     "vitamin D (food + supplements) p_above_ul > " P_LIM_TXT " against the UL 100 ug (or, "
+     "probability withheld, mean > UL); or the mean from supplements alone > UL (the total "
+     "can only be higher, however incomplete the foods' values)",
+     "IOM 2000 Table 3-4 (2.4); UL 100 ug (4,000 IU) IOM 2011 pp. 445-446 "
+     "(nutrition-science.md 0.8)",
+     "Usual intake above the UL may cause harm (high blood calcium); it comes almost always "
+     "from supplements, not food.",
+     "Check the labels of all the supplements you take and talk to your midwife or doctor "
+     "before changing them.",
+     NULL, NULL, rule_vitamin_d_high},
 };
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -875,17 +990,34 @@ const struct analysis_rule *analysis_rules(size_t *n)
  * Nutrients
  * ------------------------------------------------------------------------ */
 
-static int nutrient_fill(struct analysis *a, int id, const struct analysis_input *in)
+/* A day's total of slot k: the food entries' known part plus the
+ * supplements'.  Unknown (NAN) when no food entry has a value and no
+ * supplement supplied any: a sum over nothing is not zero. */
+static double day_total(const struct day_totals *d, int k)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
-    double known = 0, grams = 0, sum = 0;
+    double food = d->known_grams[k] > 0 ? d->total[k] : NAN;
+    double supp = d->supplement[k];
+
+    if (isnan(food))
+        return supp > 0 ? supp : NAN;
+    return food + supp;
+}
+
+/* The slot k's daily values of in, completeness and descriptive
+ * statistics (k is the slot: day totals are by slot). */
+static int nutrient_fill(struct analysis *a, int k, const struct analysis_input *in)
+{
+    struct analysis_nutrient *nu = &a->nutrients[k];
+    double known = 0, grams = 0, sum = 0, supp_sum = 0, supp_all = 0;
+    const int id = k; /* day_totals are indexed by slot too */
 
     nu->daily = malloc(a->days * sizeof(double));
     nu->daily_completeness = malloc(a->days * sizeof(double));
-    if (!nu->daily || !nu->daily_completeness)
+    nu->daily_supplement = malloc(a->days * sizeof(double));
+    if (!nu->daily || !nu->daily_completeness || !nu->daily_supplement)
         return -1;
     for (size_t i = 0; i < a->days; i++)
-        nu->daily[i] = nu->daily_completeness[i] = NAN;
+        nu->daily[i] = nu->daily_completeness[i] = nu->daily_supplement[i] = NAN;
     for (size_t j = 0; j < in->n_days; j++) {
         const struct day_totals *d = &in->days[j];
         long day;
@@ -895,7 +1027,9 @@ static int nutrient_fill(struct analysis *a, int id, const struct analysis_input
         if (!a->logged[i] || !isnan(nu->daily_completeness[i]))
             continue; /* no entry, or the date given twice */
         /* a day whose entries all lack the value has an unknown total */
-        nu->daily[i] = d->known_grams[id] > 0 ? d->total[id] : NAN;
+        nu->daily[i] = day_total(d, id);
+        nu->daily_supplement[i] = d->supplement[id];
+        supp_all += d->supplement[id];
         nu->daily_completeness[i] = d->grams > 0 ? d->known_grams[id] / d->grams : NAN;
         known += d->known_grams[id];
         grams += d->grams;
@@ -917,13 +1051,24 @@ static int nutrient_fill(struct analysis *a, int id, const struct analysis_input
             continue;
         if (isfinite(nu->daily[i]) && nu->daily_completeness[i] >= ANALYSIS_DAY_COMPLETENESS_MIN) {
             sum += nu->daily[i];
+            supp_sum += nu->daily_supplement[i];
             nu->n_assess++;
         } else {
             nu->n_incomplete++;
         }
     }
     nu->assess_mean = nu->n_assess ? sum / (double)nu->n_assess : NAN;
+    nu->supp_assess_mean = nu->n_assess ? supp_sum / (double)nu->n_assess : NAN;
+    nu->from_supplements = a->days_logged ? supp_all / (double)a->days_logged : 0.0;
     return 0;
+}
+
+/* The part of the assessed mean that came from food: what the day-to-day
+ * spread of intake scales with (a daily supplement hardly varies). */
+static double food_mean(const struct analysis_nutrient *nu)
+{
+    double supp = isfinite(nu->supp_assess_mean) ? nu->supp_assess_mean : 0.0;
+    return fmax(0.0, nu->assess_mean - supp);
 }
 
 /* The IOM 2000 tests of an assessed mean (nutrition-science.md 2.2-2.4). */
@@ -937,15 +1082,18 @@ static void nutrient_probabilities(struct analysis_nutrient *nu)
             0)
         nu->p_adequate = ad.p;
     /* The sensitivity figure of 0.1: SDw = table CV x the person's mean,
-     * since the SD of daily intake rises with the mean (IOM 2000 p. 65). */
+     * since the SD of daily intake rises with the mean (IOM 2000 p. 65);
+     * the mean from food, as for SDw itself (a daily supplement adds to
+     * the mean but hardly to the spread). */
     if (nu->ref.has_ear &&
         stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr,
-                         nu->table_cv * nu->assess_mean, nu->n_assess, &ad) == 0)
+                         nu->table_cv * food_mean(nu), nu->n_assess, &ad) == 0)
         nu->p_adequate_scaled = ad.p;
     if (isfinite(nu->ref.ai) && stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw,
                                                 nu->n_assess, &zt) == 0)
         nu->p_above_ai = zt.p;
-    /* Magnesium's UL is for supplements only: food is never tested. */
+    /* Magnesium's UL is for supplements only: the total is never tested
+     * (MAGNESIUM_SUPPLEMENT_UL tests the supplements alone). */
     if (isfinite(nu->ref.ul) && !nu->ref.ul_supplement_only &&
         stats_above_ul(nu->assess_mean, nu->ref.ul, nu->sdw, nu->n_assess, &zt) == 0)
         nu->p_above_ul = zt.p;
@@ -982,9 +1130,11 @@ static void nutrient_firmness(struct analysis_nutrient *nu)
     nu->days_needed = n_total - (long)nu->n_assess;
 }
 
-static void nutrient_assess(struct analysis *a, int id)
+/* Slot k's reference values, SDw, probabilities and firmness. */
+static void nutrient_assess(struct analysis *a, int k)
 {
-    struct analysis_nutrient *nu = &a->nutrients[id];
+    struct analysis_nutrient *nu = &a->nutrients[k];
+    const int id = nu->id;
     int approx = 0;
 
     nu->sdw = nu->table_cv = NAN;
@@ -1006,16 +1156,20 @@ static void nutrient_assess(struct analysis *a, int id)
     /* Energy: no reference value, no verdict from intake (1.4). */
     if (id == NUT_ENERGY || nu->n_assess == 0)
         return;
-    /* SDw of the stage shown (the last assessed day's age band). */
-    if (dri_sdw(&a->stage, id, nu->assess_mean, &nu->sdw, &nu->sdw_verified, &nu->sdw_source) !=
+    /* SDw of the stage shown (the last assessed day's age band).  SDw is
+     * the day-to-day spread of food intake (IOM's survey tables are food
+     * only); a supplement taken daily adds to the mean but hardly to that
+     * spread (2.7), so a placeholder CV applies to the food part. */
+    if (dri_sdw(&a->stage, id, food_mean(nu), &nu->sdw, &nu->sdw_verified, &nu->sdw_source) !=
         0) {
         nu->sdw = NAN;
         nu->sdw_verified = 0;
     }
-    if (!nu->sdw_verified)
+    if (!nu->sdw_verified || nu->ref.approximate)
         nu->approximate = 1;
     /* 0.1: a probability is withheld only when the nutrient's survey CV
-     * is over 60 % (none of the core ones is), or nothing was taken in. */
+     * is over 60 % (none of dietbal's nutrients is, vitamin D included),
+     * or nothing was taken in. */
     int cv_verified = 0;
     if (dri_table_cv(id, &nu->table_cv, &cv_verified, NULL) != 0)
         nu->table_cv = NAN;
@@ -1344,10 +1498,10 @@ static int analysis_start(struct analysis *a, const struct analysis_input *in)
             a->days_logged++;
         }
     }
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        a->nutrients[k].id = k;
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
+        a->nutrients[k].id = nutrients_reported_id(k);
         a->nutrients[k].key = nutrient_keys[k];
-        a->nutrients[k].unit = unit_name(nutrients_get(k)->unit);
+        a->nutrients[k].unit = unit_name(nutrients_get(a->nutrients[k].id)->unit);
         a->nutrients[k].target = NAN;
         if (nutrient_fill(a, k, in) != 0)
             return -1;
@@ -1378,7 +1532,7 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
         analysis_stage_fill(a, in->profile) != 0)
         goto oom;
     a->approximate = a->stage.approximate;
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         nutrient_assess(a, k);
         if (a->nutrients[k].approximate && a->nutrients[k].n_assess > 0)
             a->approximate = 1;
@@ -1408,9 +1562,10 @@ void analysis_free(struct analysis *a)
 {
     if (!a)
         return;
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         free(a->nutrients[k].daily);
         free(a->nutrients[k].daily_completeness);
+        free(a->nutrients[k].daily_supplement);
     }
     analysis_sources_free(a);
     for (size_t i = 0; i < a->n_warnings; i++)

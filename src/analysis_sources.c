@@ -1,8 +1,8 @@
 /*
  * analysis_sources.c - where each nutrient came from over the period: the
- * sources (foods; supplements once they are logged) that supplied most of
- * it, largest first, each with its share of the period's known total.
- * This is what a dietitian asks first about a shortfall (issue 14).
+ * sources (foods and supplements) that supplied most of it, largest first,
+ * each with its share of the period's known total.  This is what a
+ * dietitian asks first about a shortfall (issue 14).
  *
  * The shares are of the known total: the sum over every source with a
  * value for the nutrient, which is the sum of the daily totals.  A source
@@ -14,10 +14,11 @@
 #include "analysis_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether source x ranks before y for nutrient k: more of it; on a tie the
+/* Whether source x ranks before y for nutrient slot k: more of it; on a tie the
  * smaller id, so that the order never depends on the input's. */
 static int before(const struct period_source *x, const struct period_source *y, int k)
 {
@@ -26,12 +27,13 @@ static int before(const struct period_source *x, const struct period_source *y, 
     return strcmp(x->id, y->id) < 0;
 }
 
-static int rank_nutrient(struct analysis_nutrient *nu, const struct period_source *src, size_t n)
+/* Rank the sources of slot k (period_source amounts are by slot). */
+static int rank_nutrient(struct analysis_nutrient *nu, int k, const struct period_source *src,
+                         size_t n)
 {
     const struct period_source *top[ANALYSIS_MAX_SOURCES];
     size_t m = 0;
     double total = 0;
-    int k = nu->id;
 
     for (size_t i = 0; i < n; i++) {
         const struct period_source *x = &src[i];
@@ -59,6 +61,8 @@ static int rank_nutrient(struct analysis_nutrient *nu, const struct period_sourc
         if (!s->id || !s->name)
             return -1;
         s->grams = top[j]->grams;
+        s->units = top[j]->units;
+        snprintf(s->unit, sizeof(s->unit), "%s", top[j]->unit);
         s->amount = top[j]->amount[k];
         s->share = s->amount / total;
     }
@@ -67,9 +71,9 @@ static int rank_nutrient(struct analysis_nutrient *nu, const struct period_sourc
 
 int analysis_sources_fill(struct analysis *a, const struct period_source *src, size_t n)
 {
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         a->nutrients[k].sources_total = NAN;
-        if (src && rank_nutrient(&a->nutrients[k], src, n) != 0)
+        if (src && rank_nutrient(&a->nutrients[k], k, src, n) != 0)
             return -1;
     }
     return 0;
@@ -77,7 +81,7 @@ int analysis_sources_fill(struct analysis *a, const struct period_source *src, s
 
 void analysis_sources_free(struct analysis *a)
 {
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         for (size_t j = 0; j < a->nutrients[k].n_sources; j++) {
             free(a->nutrients[k].sources[j].id);
             free(a->nutrients[k].sources[j].name);

@@ -197,13 +197,15 @@ struct ref_sum {
 
 int analysis_period_ref(const struct analysis *a, int id, struct dri_ref *out, int *approximate)
 {
-    const struct analysis_nutrient *nu = &a->nutrients[id];
+    const struct analysis_nutrient *nu = analysis_nutrient_of(a, id);
     struct ref_sum sum = {0};
     struct dri_ref r, last;
     int level = 0, approx = 0, mixed = 0;
     size_t n = 0, first = a->days;
 
     memset(&last, 0, sizeof(last));
+    if (!nu)
+        return -1;
     for (size_t i = 0; i < a->days; i++) {
         int l = judge_level(a, nu, i);
         level = l > level ? l : level;

@@ -1,11 +1,17 @@
 /*
- * cmd_add.c - `dietbal add`: log what was eaten.
+ * cmd_add.c - `dietbal add`: log what was eaten, and the supplements taken.
  *
  * Every ENTRY is parsed, its food resolved and its quantity converted to
  * grams before anything is stored; then all entries go in one transaction.
  * One bad entry stores nothing.  On a terminal an ambiguous food is asked
  * about (and the answer remembered); in a script it is an error listing
  * the candidates.  --dry-run shows what would be stored and stores nothing.
+ *
+ * An entry whose unit word is a dose form ("1 tablet prenatal", "2
+ * capsules magnesium", "1 pill prenatal") or whose food is @supp:ID is a
+ * supplement entry, counted in units (supplement_resolve, supplement.h);
+ * a dose form that names no supplement falls through to the foods ("1
+ * scoop ice cream").  Both kinds share the transaction.
  */
 #include "dietbal/cmd.h"
 
@@ -32,10 +38,13 @@ struct pending {
     struct units_result conv;
     char note[768]; /* what was assumed, "" when nothing */
     int64_t id;
+    struct supplement_dose supp; /* a supplement entry: supp.supp set, food NULL */
 };
 
-/* What entry_resolve's callbacks need: the search and the unit test. */
+/* What entry_resolve's callbacks need: the search and the unit test; and
+ * the store, for the supplements. */
 struct add_ctx {
+    store *s;
     struct foodsearch *fs;
     struct units_opts opts;
     const struct vocab *vocab;
@@ -52,7 +61,9 @@ static void add_usage(FILE *out)
             "portion of the food (slice, large, ...) or a container (glass, mug, bowl,\n"
             "handful, tin, pint ...).  No unit counts the food's usual portion; no\n"
             "quantity is one.  @ID takes a food by id.  Meals: breakfast lunch dinner\n"
-            "snack.  More than 5 kg in one entry needs --force.  --dry-run stores nothing.\n");
+            "snack.  More than 5 kg in one entry needs --force.  --dry-run stores nothing.\n"
+            "Supplements are counted in units: \"1 tablet prenatal\", \"2 capsules magnesium\",\n"
+            "\"1 pill prenatal\", \"2 @supp:ID\" ('dietbal supplement list').\n");
 }
 
 static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
@@ -146,13 +157,30 @@ static int plural(const char *text)
     return norm[0] && strcmp(norm, last) != 0;
 }
 
+/* A supplement entry: a dose form or @supp:ID (supplement.h).  0 when
+ * *p holds the dose; 1 when the entry is a food's (hint may then say why
+ * no supplement took it); else an exit status, the error printed. */
+static int resolve_supplement(const char *arg, const struct entry_spec *spec,
+                              const struct add_ctx *a, struct pending *p, char *hint,
+                              size_t len)
+{
+    int sr = supplement_resolve(a->s, spec->quantity, spec->unit, spec->food, a->opts.force,
+                                &p->supp, hint, len);
+    if (sr == SUPPLEMENT_FOUND)
+        return 0;
+    if (sr == SUPPLEMENT_NOT_ONE)
+        return 1;
+    cmd_error_arg(arg, "%s", hint);
+    return sr == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
 /* Parse, resolve and convert one ENTRY into *p; an exit status. */
 static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, struct pending *p)
 {
     struct entry_spec *spec = malloc(sizeof(*spec));
     struct entry_resolver rv = {lookup, takes, a, name_word, counts};
     struct entry_found got = {NULL, NULL, NULL};
-    char err[2048], noun[WORDS_MAX];
+    char err[2048], noun[WORDS_MAX], hint[512] = "";
     int r, rc = EXIT_OK;
 
     if (!spec) {
@@ -160,6 +188,9 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
         return EXIT_RUNTIME;
     }
     r = entry_parse(arg, spec, err, sizeof(err));
+    if (r == ENTRY_OK && (rc = resolve_supplement(arg, spec, a, p, hint, sizeof(hint))) != 1)
+        goto out; /* a supplement's dose, or its error */
+    rc = EXIT_OK;
     if (r == ENTRY_OK)
         foodsearch_hint(a->fs, spec->unit, spec->unit_generic || spec->unit_of, !spec->unit[0]);
     for (int asked = 0; r == ENTRY_OK || r == ENTRY_EAMBIGUOUS; asked++) {
@@ -183,7 +214,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
         }
     }
     if (r != ENTRY_OK) {
-        cmd_error_arg(arg, "%s", err);
+        cmd_error_arg(arg, "%s%s%s", err, hint[0] ? "; " : "", hint);
         rc = r == ENTRY_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
         goto out;
     }
@@ -200,7 +231,7 @@ static int resolve_entry(const char *arg, struct add_ctx *a, int interactive, st
     a->opts.noun = NULL;
     a->opts.size = NULL;
     if (r != UNITS_OK) {
-        cmd_error_arg(arg, "%s (%s)", err, p->food->name);
+        cmd_error_arg(arg, "%s (%s)%s%s", err, p->food->name, hint[0] ? "; " : "", hint);
         rc = EXIT_USAGE;
         goto out;
     }
@@ -223,8 +254,11 @@ static int store_all(store *s, struct foodsearch *fs, struct pending *items, int
         return EXIT_RUNTIME;
     }
     for (int i = 0; i < n; i++) {
-        if (store_entry_add(s, date, time, meal, items[i].food->id, items[i].conv.grams,
-                            &items[i].id) != STORE_OK)
+        const struct supplement_dose *d = &items[i].supp;
+        if (d->supp ? store_supplement_entry_add(s, date, time, meal, d->supp->id, d->units,
+                                                 &items[i].id) != STORE_OK
+                    : store_entry_add(s, date, time, meal, items[i].food->id,
+                                      items[i].conv.grams, &items[i].id) != STORE_OK)
             goto fail;
     }
     if (foodsearch_save(fs) != STORE_OK || store_commit(s) != STORE_OK)
@@ -249,11 +283,16 @@ static int print_json(const struct pending *items, int n, const char *date, cons
 {
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
+        if (items[i].supp.supp) {
+            json_array_append_new(
+                arr, cmd_dose_json(&items[i].supp, items[i].id, dry_run, date, meal));
+            continue;
+        }
         const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
         json_t *o = json_pack(
-            "{s:o, s:s, s:o, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+            "{s:o, s:s, s:o, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
             dry_run ? json_null() : json_integer((json_int_t)items[i].id), "date", date, "meal",
-            jstr(meal[0] ? meal : NULL), "food_id", items[i].food->id, "food",
+            jstr(meal[0] ? meal : NULL), "kind", "food", "food_id", items[i].food->id, "food",
             items[i].food->name, "grams", jround(items[i].conv.grams, 2), "conversion",
             items[i].conv.text, "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
             jround(v[NUT_PROTEIN] * g, 2), "calcium_mg", jround(v[NUT_CALCIUM] * g, 1),
@@ -269,6 +308,10 @@ static void print_text(const struct pending *items, int n, const char *date, con
                        int dry_run)
 {
     for (int i = 0; i < n; i++) {
+        if (items[i].supp.supp) {
+            cmd_dose_print(&items[i].supp, items[i].id, dry_run, date, meal);
+            continue;
+        }
         const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
         if (dry_run)
             printf("would store %s", date);
@@ -374,6 +417,7 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
         rc = EXIT_RUNTIME;
         goto out;
     }
+    a.s = s;
     a.opts.force = args.force;
     a.opts.containers = words.containers;
     a.opts.dialect = words.containers_dialect;
@@ -395,8 +439,10 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     else if (!ctx->quiet || args.dry_run)
         print_text(items, n, args.date, args.meal, args.dry_run);
 out:
-    for (int i = 0; items && i <= n && i < argc - optind; i++)
+    for (int i = 0; items && i <= n && i < argc - optind; i++) {
         food_free(items[i].food);
+        supplement_free(items[i].supp.supp);
+    }
     free(items);
     foodsearch_free(a.fs);
     cmd_words_free(&words);

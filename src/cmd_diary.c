@@ -14,7 +14,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+static json_t *entry_json_core(const struct entry *e);
+
 static json_t *entry_json(const struct entry *e)
+{
+    json_t *o = entry_json_core(e);
+
+    /* added keys: the kind of entry; a supplement's units */
+    if (o) {
+        json_object_set_new(o, "kind", json_string(e->supplement ? "supplement" : "food"));
+        if (e->supplement) {
+            json_object_set_new(o, "units", jnum(e->units));
+            json_object_set_new(o, "unit", json_string(e->unit));
+        }
+    }
+    return o;
+}
+
+/* A supplement's dose as the log shows it: "2 capsules". */
+static const char *dose_text(const struct entry *e, char *buf, size_t len)
+{
+    snprintf(buf, len, "%g %s%s", e->units, e->unit,
+             e->units == 1 || strcmp(e->unit, "ml") == 0 ? "" : "s");
+    return buf;
+}
+
+static json_t *entry_json_core(const struct entry *e)
 {
     return json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
@@ -68,7 +93,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
             break;
         case 'h':
             printf("usage: dietbal log [--date D | --from D --to D] [--json]\n"
-                   "List diary entries with their ids (default: today).\n");
+                   "List diary entries with their ids (default: today): foods in grams,\n"
+                   "supplements in units (\"2 capsules of ...\", grams '-').\n");
             return EXIT_OK;
         default:
             return cmd_bad_option("log");
@@ -107,13 +133,22 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         printf("%5s %-10s %-5s %-9s %7s %6s %6s %6s %6s  %s\n", "id", "date", "time", "meal",
                "grams", "Ca mg", "Mg mg", "P mg", "prot g", "food");
         for (size_t i = 0; i < n; i++) {
-            printf("%5" PRId64 " %-10s %-5s %-9s %7.1f", e[i].id, e[i].date, e[i].time,
-                   e[i].meal, e[i].grams);
+            printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, e[i].date, e[i].time, e[i].meal);
+            if (e[i].supplement)
+                printf(" %7s", "-");
+            else
+                printf(" %7.1f", e[i].grams);
             print_num(e[i].values[NUT_CALCIUM], 6, 0);
             print_num(e[i].values[NUT_MAGNESIUM], 6, 0);
             print_num(e[i].values[NUT_PHOSPHORUS], 6, 0);
             print_num(e[i].values[NUT_PROTEIN], 6, 1);
-            printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+            if (e[i].supplement) {
+                char dose[48];
+                printf("  %s of %.40s (%s)\n", dose_text(&e[i], dose, sizeof(dose)),
+                       e[i].food_name, e[i].food_id);
+            } else {
+                printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+            }
         }
     }
     store_entries_free(e, n);

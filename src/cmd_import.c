@@ -24,6 +24,8 @@ struct import_ctx {
     const char *path;
     int file; /* its number in the command */
     unsigned long added, updated, unchanged;
+    unsigned long supp_added, supp_updated, supp_unchanged;
+    int einput;   /* a callback refused the file's content (exit 2) */
     int progress; /* draw a bar on stderr */
     int last_pct;
 };
@@ -33,8 +35,10 @@ static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
     struct import_ctx *ic = vctx;
     int what = 0;
 
-    if (store_food_upsert(ic->s, f, &what) != STORE_OK) {
+    int rc = store_food_upsert(ic->s, f, &what);
+    if (rc != STORE_OK) {
         snprintf(err, errlen, "%s: food %s: %s", ic->path, f->id, store_errmsg(ic->s));
+        ic->einput |= rc == STORE_CONFLICT;
         return -1;
     }
     if (what == STORE_FOOD_ADDED)
@@ -43,6 +47,26 @@ static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
         ic->updated++;
     else
         ic->unchanged++;
+    return 0;
+}
+
+/* A supplement (amounts per unit): added or updated in place. */
+static int on_supplement(const struct supplement *p, void *vctx, char *err, size_t errlen)
+{
+    struct import_ctx *ic = vctx;
+    int what = 0, rc = store_supplement_upsert(ic->s, p, &what);
+
+    if (rc != STORE_OK) {
+        snprintf(err, errlen, "%s: supplement %s: %s", ic->path, p->id, store_errmsg(ic->s));
+        ic->einput |= rc == STORE_CONFLICT;
+        return -1;
+    }
+    if (what == STORE_FOOD_ADDED)
+        ic->supp_added++;
+    else if (what == STORE_FOOD_UPDATED)
+        ic->supp_updated++;
+    else
+        ic->supp_unchanged++;
     return 0;
 }
 
@@ -100,6 +124,7 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             .on_progress = on_progress,
             .ctx = &ic,
             .id_seen = id_seen,
+            .on_supplement = on_supplement,
         };
         ic.progress = !ctx->quiet && isatty(STDERR_FILENO);
         memset(&stats, 0, sizeof(stats));
@@ -109,7 +134,7 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             fputc('\n', stderr);
         if (frc != FOODTABLE_OK) {
             cmd_error_msg(err);
-            if (frc == FOODTABLE_EINPUT)
+            if (frc == FOODTABLE_EINPUT || ic.einput)
                 rc = EXIT_USAGE;
             else
                 rc = EXIT_RUNTIME;
@@ -122,11 +147,14 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             if (stats.n_unknown > UNKNOWN_SHOWN)
                 cmd_error(files[i], "warning: %zu more unknown tags skipped",
                           stats.n_unknown - UNKNOWN_SHOWN);
-            if (!ctx->quiet)
+            if (!ctx->quiet && (stats.foods || !stats.supplements))
                 printf("%s: %lu foods: %lu added, %lu updated, %lu unchanged"
                        " (%lu portions, %lu values)\n",
                        files[i], stats.foods, ic.added, ic.updated, ic.unchanged,
                        stats.portions, stats.values);
+            if (!ctx->quiet && stats.supplements)
+                printf("%s: %lu supplements: %lu added, %lu updated, %lu unchanged\n", files[i],
+                       stats.supplements, ic.supp_added, ic.supp_updated, ic.supp_unchanged);
             added += ic.added;
             updated += ic.updated;
             unchanged += ic.unchanged;
@@ -156,8 +184,9 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
 static void import_usage(FILE *out)
 {
     fprintf(out, "usage: dietbal import [--quiet] FILE...\n"
-                 "Import food tables (dietbal XML format version 1, plain or .gz).\n"
-                 "A food whose id exists is updated; all files or none are imported.\n");
+                 "Import food tables (dietbal XML format version 1, plain or .gz), with\n"
+                 "any <supplement> they hold.  A food or supplement whose id exists is\n"
+                 "updated; all files or none are imported.\n");
 }
 
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)

@@ -18,8 +18,10 @@
  * cannot be right (issue: "due date more than 42 weeks away"). */
 #define MAX_WEEKS_TO_DUE 42
 
-static const char *const core_keys[NUT_CORE_COUNT] = {
+/* By slot (nutrients.h): the core nutrients, then vitamin D. */
+static const char *const core_keys[NUT_REPORTED_COUNT] = {
     "energy", "protein", "calcium", "magnesium", "phosphorus", "potassium", "sodium", "water",
+    "vitamin_d",
 };
 
 static void profile_usage(FILE *out)
@@ -275,9 +277,9 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         if (note[0])
             json_array_append_new(notes, json_string(note));
         json_object_set_new(o, "notes", notes);
-        for (int k = 0; have_stage && k < NUT_CORE_COUNT; k++) {
+        for (int k = 0; have_stage && k < NUT_REPORTED_COUNT; k++) {
             struct dri_ref r;
-            if (dri_values(&st, p.weight_kg, k, &r) != 0)
+            if (dri_values(&st, p.weight_kg, nutrients_reported_id(k), &r) != 0)
                 continue;
             json_object_set_new(refs, core_keys[k],
                                 json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "unit", r.unit, "ear",
@@ -320,10 +322,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     if (note[0])
         printf("note: %s\n", note);
     printf("\nreference values per day    EAR  RDA/AI       UL\n");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         struct dri_ref r;
         char label[32];
-        if (dri_values(&st, p.weight_kg, k, &r) != 0)
+        if (dri_values(&st, p.weight_kg, nutrients_reported_id(k), &r) != 0)
             continue;
         snprintf(label, sizeof(label), "%s (%s)", core_keys[k], r.unit);
         printf("  %-18s", label);

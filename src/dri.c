@@ -1,5 +1,6 @@
 /*
- * dri.c - Dietary Reference Intakes for the 8 core nutrients, by life stage.
+ * dri.c - Dietary Reference Intakes for the 8 core nutrients and vitamin D,
+ * by life stage.
  *
  * The tables are transcribed from nutrition-science.md section 1.2 (itself
  * citing IOM 1997, IOM 2002/2005, IOM 2011 and NASEM 2019) and the
@@ -377,6 +378,18 @@ static const double k_ai[3][3] = {
  * (nutrition-science.md 1.2, ⚠️). */
 #define NA_CDRR_MG 2300.0
 
+/* Vitamin D, ug/day, the same for females 14-50 y, non-pregnant, pregnant
+ * and lactating: EAR 10, RDA 15, UL 100 (4,000 IU).  IOM 2011, DRI summary
+ * tables pp. 1103-1104 and UL pp. 445-446 (nutrition-science.md 1.2 and
+ * 0.8 ✅).  1 ug = 40 IU. */
+#define VITD_EAR_UG 10.0
+#define VITD_RDA_UG 15.0
+#define VITD_UL_UG 100.0
+/* The RDA of 15 ug was not set as EAR + 2 SD from a CV; (RDA - EAR) / 2 =
+ * 2.5 ug is an approximation (nutrition-science.md 0.8, 1.5 🧮⚠️): the
+ * probability it gives is marked approximate. */
+#define VITD_SDR_UG ((VITD_RDA_UG - VITD_EAR_UG) / 2.0)
+
 /* Total water AI, litres/day: IOM 2005 macronutrient summary table. */
 static const double water_ai_l[3][3] = {
     {2.3, 2.7, 2.7},
@@ -510,7 +523,7 @@ int dri_values(const struct life_stage *st, double weight_kg, int nutrient, stru
 {
     struct dri_ref r;
 
-    if (!st || !out || nutrient < 0 || nutrient >= NUT_CORE_COUNT)
+    if (!st || !out || nutrients_reported_slot(nutrient) < 0)
         return -1;
     int t = (int)st->table;
     int b = (int)st->band;
@@ -590,6 +603,21 @@ int dri_values(const struct life_stage *st, double weight_kg, int nutrient, stru
         r.ai = water_ai_l[t][b] * G_PER_L_WATER;
         r.ai_src = SRC_MACRO_TABLE;
         break;
+    case NUT_VITAMIN_D:
+        r.has_ear = 1;
+        r.ear = VITD_EAR_UG;
+        r.rda = VITD_RDA_UG;
+        r.ul = VITD_UL_UG;
+        r.sdr = VITD_SDR_UG;
+        r.approximate = 1;
+        r.ear_src = "IOM 2011, pp. 1103-1104 (EAR summary table)";
+        r.rda_src = "IOM 2011, pp. 1103-1104";
+        r.ul_src = "IOM 2011, pp. 445-446 (4,000 IU)";
+        r.sdr_src = "approximation: (RDA - EAR) / 2 (nutrition-science.md 0.8)";
+        append_note(r.note, sizeof(r.note),
+                    "SDr approximate (the RDA was not set as EAR + 2 SD); UL applies to food "
+                    "and supplements together");
+        break;
     default:
         return -1;
     }
@@ -629,6 +657,10 @@ double dri_protein_amdr_max_pct(const struct life_stage *st)
 #define SDW_CV_ENERGY 0.34  /* females 9-18 CV (Table B-5), used for women */
 #define SDW_CV_K_NA 0.40    /* heuristic matching the verified minerals */
 #define SDW_CV_WATER 0.40   /* no source at all: same heuristic */
+/* Vitamin D: no IOM 2000 table gives it (CSFII 1994-96 did not code it);
+ * the same heuristic, of the mean from food (nutrition-science.md 0.1 asks
+ * for a probability for vitamin D; ❓ until a survey SDw is found). */
+#define SDW_CV_VITAMIN_D 0.40
 
 /*
  * Survey-table CVs of daily intake (nutrition-science.md 0.1 and 2.5).
@@ -647,6 +679,10 @@ double dri_protein_amdr_max_pct(const struct life_stage *st)
 /* 🧮 SDw 410 mg over the NHANES 2005-06 women's mean of ~1,120 mg (Adv
  * Nutr 2014;5(1):104-113, Table 1; 2.5): 0.37. */
 #define CV_PHOSPHORUS 0.37
+/* Vitamin D: no survey table of IOM 2000 gives it (CSFII 1994-96 did not
+ * code it), so the placeholder of SDW_CV_VITAMIN_D, ❓.  Far below 0.60:
+ * the probability is computed, as 0.1 asks, and marked approximate (0.8). */
+#define CV_VITAMIN_D SDW_CV_VITAMIN_D
 
 int dri_table_cv(int nutrient, double *cv, int *verified, const char **source)
 {
@@ -688,6 +724,10 @@ int dri_table_cv(int nutrient, double *cv, int *verified, const char **source)
         v = SDW_CV_WATER;
         src = "placeholder: CV 40 % (no source)";
         break;
+    case NUT_VITAMIN_D:
+        v = CV_VITAMIN_D;
+        src = "placeholder: CV 40 % (no survey table gives vitamin D)";
+        break;
     default:
         return -1;
     }
@@ -706,7 +746,7 @@ int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw,
     const char *src = NULL;
     int teen = st && st->band == DRI_BAND_14_18;
 
-    if (!st || !sdw || !verified || nutrient < 0 || nutrient >= NUT_CORE_COUNT)
+    if (!st || !sdw || !verified || nutrients_reported_slot(nutrient) < 0)
         return -1;
 
     switch (nutrient) {
@@ -754,6 +794,10 @@ int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw,
     case NUT_WATER:
         cv = SDW_CV_WATER;
         src = "placeholder: CV 40 % of mean (no source)";
+        break;
+    case NUT_VITAMIN_D:
+        cv = SDW_CV_VITAMIN_D;
+        src = "placeholder: CV 40 % of the mean from food (no survey SDw found)";
         break;
     default:
         return -1;

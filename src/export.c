@@ -60,11 +60,13 @@ static const char *const CRAMP_COLUMNS =
     "severity,duration_min,site,side,night,swelling,redness,warmth,hard_to_walk,pain_persists,"
     "sudden_swelling,headache,vision_problems,pain_below_ribs";
 
-static void food_row(FILE *out, const struct entry *e)
+/* A food entry, or a supplement entry (no grams; its units and dose form
+ * in the last two columns). */
+static void entry_row(FILE *out, const struct entry *e)
 {
     char id[24];
     snprintf(id, sizeof(id), "%lld", (long long)e->id);
-    fputs("food", out);
+    fputs(e->supplement ? "supplement" : "food", out);
     text(out, id);
     text(out, e->date);
     text(out, e->time);
@@ -78,7 +80,14 @@ static void food_row(FILE *out, const struct entry *e)
     for (const char *c = CRAMP_COLUMNS; *c; c++)
         if (*c == ',')
             fputc(',', out);
-    fputs(",\r\n", out);
+    fputc(',', out);
+    if (e->supplement) {
+        number(out, e->units, 2);
+        text(out, e->unit);
+    } else {
+        fputs(",,", out);
+    }
+    fputs("\r\n", out);
 }
 
 static void cramp_row(FILE *out, const struct cramp *c)
@@ -108,10 +117,10 @@ static void cramp_row(FILE *out, const struct cramp *c)
     flag(out, c->headache);
     flag(out, c->vision_problems);
     flag(out, c->pain_below_ribs);
-    fputs("\r\n", out);
+    fputs(",,\r\n", out); /* units, unit */
 }
 
-/* Whether food entry e comes before cramp c: by date, then time (none
+/* Whether entry e comes before cramp c: by date, then time (none
  * first), entries before cramps at the same time. */
 static int entry_first(const struct entry *e, const struct cramp *c)
 {
@@ -130,10 +139,10 @@ int export_csv(FILE *out, const struct entry *e, size_t n, const struct cramp *c
     fputs("record,id,date,time,meal,food_id,food,grams", out);
     for (int k = 0; k < NUT_CORE_COUNT; k++)
         fprintf(out, ",%s", NUTRIENT_COLUMNS[k]);
-    fprintf(out, ",%s\r\n", CRAMP_COLUMNS);
+    fprintf(out, ",%s,units,unit\r\n", CRAMP_COLUMNS);
     while (i < n || j < nc) {
         if (j >= nc || (i < n && entry_first(&e[i], &c[j])))
-            food_row(out, &e[i++]);
+            entry_row(out, &e[i++]);
         else
             cramp_row(out, &c[j++]);
     }
@@ -163,6 +172,11 @@ static json_t *entry_json(const struct entry *e, int *bad)
     put(o, "grams", jround(e->grams, 2), bad);
     for (int k = 0; k < NUT_CORE_COUNT; k++)
         put(o, NUTRIENT_COLUMNS[k], jround(e->values[k], decimals(k)), bad);
+    put(o, "kind", json_string(e->supplement ? "supplement" : "food"), bad);
+    if (e->supplement) {
+        put(o, "units", jround(e->units, 2), bad);
+        put(o, "unit", json_string(e->unit), bad);
+    }
     return o;
 }
 

@@ -42,6 +42,8 @@
  */
 #include "dietbal/foodtable.h"
 
+#include "dietbal/label.h"
+
 #include "dietbal/nutrients.h"
 
 #include <libxml/parser.h>
@@ -647,6 +649,9 @@ struct ctx {
     struct scanner scan;
 
     struct food *food;
+    struct supplement *supp;   /* the <supplement> being read */
+    int in_supp;
+    char item[96];             /* "food ID" or "supplement ID", for messages */
     unsigned long food_serial; /* foods started */
     struct pos food_pos;
     int in_food;
@@ -1165,6 +1170,63 @@ static void start_food(struct ctx *c, struct pos p)
         food_set_str(&c->food->name, c->attrs[1].val) ||
         food_set_str(&c->food->group, c->attrs[2].val))
         fail_nomem(c);
+    snprintf(c->item, sizeof(c->item), "food %.64s", c->attrs[0].val);
+}
+
+/* <supplement id name unit>: amounts per unit from a label.  Its id must be
+ * in the supp: namespace (a food's id never is one); it shares the file's
+ * ids with the foods. */
+static void start_supplement(struct ctx *c, struct pos p)
+{
+    char id[SUPPLEMENT_ID_MAX + 1], why[160];
+    unsigned long first;
+    const char *form;
+
+    c->in_supp = 1;
+    c->food_pos = p;
+    c->food_serial++;
+    memset(c->src, 0, nutrients_count() * sizeof(*c->src));
+    for (size_t k = 0; k < nutrients_count(); k++)
+        c->supp->values[k] = NAN;
+    set_attr_names(c, "id", "name", "unit");
+    if (read_attrs(c, 3)) {
+        fail_nomem(c);
+        return;
+    }
+    const char *given = c->attrs[0].val, *name = c->attrs[1].val, *unit = c->attrs[2].val;
+    snprintf(c->item, sizeof(c->item), "supplement %.64s", given ? given : "?");
+    if (!given || !supplement_is_id(given) || supplement_make_id(given, id, why, sizeof(why))) {
+        fail(c, FOODTABLE_EINPUT, p, "%s: a supplement's id is supp: and a name (supp:prenatal)",
+             c->item);
+        return;
+    }
+    if (!name || !*name) {
+        fail(c, FOODTABLE_EINPUT, p, "%s has no name", c->item);
+        return;
+    }
+    if (check_text(c, p, "<supplement> name", name))
+        return;
+    if (!(form = label_dose_form(unit, NULL)) || strcmp(form, unit) != 0) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "%s: unit '%.32s' is not a dose form (tablet, capsule, softgel, sachet, scoop, ml, "
+             "drop)",
+             c->item, unit ? unit : "");
+        return;
+    }
+    int dup = id_seen(c, id, p, &first);
+    if (dup < 0)
+        return;
+    if (dup) {
+        fail(c, FOODTABLE_EINPUT, p, "duplicate id '%.64s' (first at line %lu)", id, first);
+        return;
+    }
+    free(c->supp->id);
+    free(c->supp->name);
+    c->supp->id = strdup(id);
+    c->supp->name = strdup(name);
+    snprintf(c->supp->unit, sizeof(c->supp->unit), "%s", form);
+    if (!c->supp->id || !c->supp->name)
+        fail_nomem(c);
 }
 
 /* Check a positive measure of a portion: grams, amount. */
@@ -1337,9 +1399,23 @@ static double grams_per_unit(enum unit u)
     return u == UNIT_G ? 1.0 : u == UNIT_MG ? 1e-3 : u == UNIT_UG ? 1e-6 : NAN;
 }
 
+/* An amount per unit of a supplement past the limits of label.h: the
+ * error is kept in c and 1 returned. */
+static int supplement_amount_fails(struct ctx *c, struct pos p, int nutrient, const char *text,
+                                   enum unit unit, double std)
+{
+    char why[256];
+
+    if (label_check(nutrient, std, why, sizeof(why)) == LABEL_OK)
+        return 0;
+    fail(c, FOODTABLE_EINPUT, p, "%s: %.32s %s per %s: %s", c->item, text, unit_name(unit),
+         c->supp->unit, why);
+    return 1;
+}
+
 static void start_nutrient(struct ctx *c, struct pos p)
 {
-    const char *id = food_id(c);
+    const char *id = c->item;
     struct taginfo *t;
     enum unit unit;
     double value, std;
@@ -1351,15 +1427,21 @@ static void start_nutrient(struct ctx *c, struct pos p)
     }
     const char *tag = c->attrs[0].val, *text = c->attrs[1].val, *utext = c->attrs[2].val;
     if (!tag || !*tag) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: <nutrient> has no tag", id);
+        fail(c, FOODTABLE_EINPUT, p, "%s: <nutrient> has no tag", id);
         return;
     }
     if (!text) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %.32s has no value", id, tag);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %.32s has no value", id, tag);
         return;
     }
     if (!(t = tag_info(c, tag))) {
         fail_nomem(c);
+        return;
+    }
+    if (t->id < 0 && c->in_supp) {
+        /* a supplement's unlisted amount counts as zero: skipping one
+         * would silently drop it */
+        fail(c, FOODTABLE_EINPUT, p, "%s: unknown nutrient tag '%.32s'", id, tag);
         return;
     }
     if (t->id < 0) {
@@ -1369,49 +1451,52 @@ static void start_nutrient(struct ctx *c, struct pos p)
     const struct nutrient_def *def = nutrients_get(t->id);
 
     if (parse_double(text, &value)) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s value '%.32s' is not a number", id, tag, text);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s value '%.32s' is not a number", id, tag, text);
         return;
     }
     if (isnan(value)) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s value is NaN (not a number)", id, tag);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s value is NaN (not a number)", id, tag);
         return;
     }
     if (isinf(value)) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s value %.32s is infinite", id, tag, text);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s value %.32s is infinite", id, tag, text);
         return;
     }
     if (value < 0) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s value %.32s is negative", id, tag, text);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s value %.32s is negative", id, tag, text);
         return;
     }
     unit = t->unit;
     if (utext && unit_parse(utext, &unit)) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s has an unknown unit '%.32s'", id, tag, utext);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s has an unknown unit '%.32s'", id, tag, utext);
         return;
     }
     if (nutrients_convert(t->id, value, unit, &std)) {
         if (unit == UNIT_IU)
             fail(c, FOODTABLE_EINPUT, p,
-                 "food %s: %s value %.32s is in IU, which dietbal converts only for vitamin D "
+                 "%s: %s value %.32s is in IU, which dietbal converts only for vitamin D "
                  "(%s is in %s)",
                  id, tag, text, def->name, unit_name(def->unit));
         else
             fail(c, FOODTABLE_EINPUT, p,
-                 "food %s: %s value %.32s has unit %s, a unit of %s, but %s is measured in %s", id,
+                 "%s: %s value %.32s has unit %s, a unit of %s, but %s is measured in %s", id,
                  tag, text, unit_name(unit), unit_kind(unit), def->name, unit_name(def->unit));
         return;
     }
     /* A value can still overflow on conversion (1e308 ug is finite). */
     if (!isfinite(std)) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s value %.32s is out of range", id, tag, text);
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s value %.32s is out of range", id, tag, text);
         return;
     }
+    /* a supplement's amount is per unit, and held to a label's limits */
+    if (c->in_supp && supplement_amount_fails(c, p, t->id, text, unit, std))
+        return;
     double g = std * grams_per_unit(def->unit);
     if (def->unit == UNIT_IU) /* vitamin A in IU: its least mass (see VITA_UG_PER_IU) */
         g = std * VITA_UG_PER_IU * 1e-6;
     if (!isnan(g) && g > MASS_MAX_G) {
         fail(c, FOODTABLE_EINPUT, p,
-             "food %s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id,
+             "%s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id,
              tag, text, unit_name(unit), g);
         return;
     }
@@ -1422,7 +1507,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
         char kcal[32];
         snprintf(kcal, sizeof(kcal), std < 1e9 ? "%.1f" : "%.3g", std);
         fail(c, FOODTABLE_EINPUT, p,
-             "food %s: %s value %.32s %s is %s kcal per 100 g, more than %.0f kcal "
+             "%s: %s value %.32s %s is %s kcal per 100 g, more than %.0f kcal "
              "(pure fat has about 900)",
              id, tag, text, unit_name(unit), kcal, ENERGY_MAX_KCAL);
         return;
@@ -1433,7 +1518,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
      * same tag twice is a mistake in the file. */
     const struct taginfo *prev = c->src[t->id];
     if (prev == t) {
-        fail(c, FOODTABLE_EINPUT, p, "food %s: %s given twice (first at line %lu)", id, tag,
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s given twice (first at line %lu)", id, tag,
              c->src_line[t->id]);
         return;
     }
@@ -1441,7 +1526,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
         return;
     c->src[t->id] = t;
     c->src_line[t->id] = p.line;
-    c->food->values[t->id] = std;
+    (c->in_supp ? c->supp->values : c->food->values)[t->id] = std;
 }
 
 static void end_food(struct ctx *c)
@@ -1485,6 +1570,32 @@ static void end_food(struct ctx *c)
     c->stats->values += nvalues;
 }
 
+static void end_supplement(struct ctx *c)
+{
+    const struct supplement *sp = c->supp;
+    unsigned long nvalues = 0;
+
+    c->in_supp = 0;
+    if (c->rc)
+        return; /* never pass on an item after any error (see fail) */
+    for (size_t i = 0; i < nutrients_count(); i++)
+        nvalues += !isnan(sp->values[i]);
+    if (c->opts && c->opts->on_supplement) {
+        if (c->err && c->errlen)
+            c->err[0] = '\0';
+        if (c->opts->on_supplement(sp, c->opts->ctx, c->err, c->errlen)) {
+            if (c->err && c->errlen && !c->err[0])
+                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "%s: rejected by the importer",
+                     c->item);
+            c->rc = FOODTABLE_ECALLBACK;
+            c->pending = 0;
+            return;
+        }
+    }
+    c->stats->supplements++;
+    c->stats->values += nvalues;
+}
+
 static void on_element(struct ctx *c)
 {
     struct pos p = {0, 0};
@@ -1509,11 +1620,15 @@ static void on_element(struct ctx *c)
         start_food(c, p);
         if (empty)
             end_food(c);
+    } else if (depth == 1 && strcmp(name, "supplement") == 0) {
+        start_supplement(c, p);
+        if (empty)
+            end_supplement(c);
     } else if (depth == 2 && c->in_food && strcmp(name, "portion") == 0) {
         start_portion(c, p);
     } else if (depth == 2 && c->in_food && strcmp(name, "alias") == 0) {
         start_alias(c, p);
-    } else if (depth == 2 && c->in_food && strcmp(name, "nutrient") == 0) {
+    } else if (depth == 2 && (c->in_food || c->in_supp) && strcmp(name, "nutrient") == 0) {
         start_nutrient(c, p);
     } else {
         fail(c, FOODTABLE_EINPUT, p, "unexpected element <%.64s>", name);
@@ -1557,6 +1672,8 @@ static int read_nodes(struct ctx *c)
         case XML_READER_TYPE_END_ELEMENT:
             if (xmlTextReaderDepth(c->reader) == 1 && c->in_food)
                 end_food(c);
+            else if (xmlTextReaderDepth(c->reader) == 1 && c->in_supp)
+                end_supplement(c);
             break;
         case XML_READER_TYPE_DOCUMENT_TYPE:
         case XML_READER_TYPE_ENTITY_REFERENCE:
@@ -1619,7 +1736,8 @@ static int has_xpath(const xmlNode *n, const char *xpath)
     return same;
 }
 
-/* <xs:unique><xs:selector xpath="food"/><xs:field xpath="@id"/></xs:unique> */
+/* <xs:unique><xs:selector xpath="food|supplement"/><xs:field xpath="@id"/></xs:unique>
+ * (or the selector "food" of older schemas) */
 static int is_unique_food_id(const xmlNode *n)
 {
     int selector = 0, fields = 0, id_field = 0;
@@ -1628,7 +1746,7 @@ static int is_unique_food_id(const xmlNode *n)
         return 0;
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (is_xsd(k, "selector"))
-            selector += has_xpath(k, "food");
+            selector += has_xpath(k, "food") || has_xpath(k, "food|supplement");
         else if (is_xsd(k, "field")) {
             fields++;
             id_field += has_xpath(k, "@id");
@@ -1727,10 +1845,11 @@ int foodtable_read(const char *path, const struct foodtable_opts *opts,
     xmlSetStructuredErrorFunc(&c, on_xml_error);
 
     c.food = food_new();
+    c.supp = supplement_new();
     c.src = calloc(n, sizeof(*c.src));
     c.src_line = calloc(n, sizeof(*c.src_line));
     c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (!c.food || !c.src || !c.src_line || !c_locale) {
+    if (!c.food || !c.supp || !c.src || !c.src_line || !c_locale) {
         fail_nomem(&c);
         goto out;
     }
@@ -1786,6 +1905,7 @@ out:
     if (c_locale)
         freelocale(c_locale);
     food_free(c.food);
+    supplement_free(c.supp);
     free(c.src);
     free(c.src_line);
     strmap_free(&c.ids);

@@ -18,6 +18,7 @@ static const struct {
     {"foods", cmd_foods, "search or show foods: foods search TEXT, foods show ID"},
     {"profile", cmd_profile, "set or show age, sex, weight, pregnancy, lactation"},
     {"add", cmd_add, "log food: add [--date D] [--meal M] \"QUANTITY [UNIT] FOOD\"..."},
+    {"supplement", cmd_supplement, "define, list or show supplements from their labels"},
     {"log", cmd_log, "list diary entries with their ids"},
     {"rm", cmd_rm, "remove diary entries by id"},
     {"day", cmd_day, "one day's totals against the reference values"},

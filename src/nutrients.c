@@ -134,6 +134,20 @@ int nutrients_lookup(const char *tag, enum unit *default_unit)
     return -1;
 }
 
+int nutrients_reported_id(int slot)
+{
+    if (slot >= 0 && slot < NUT_CORE_COUNT)
+        return slot;
+    return slot == NUT_SLOT_VITAMIN_D ? NUT_VITAMIN_D : -1;
+}
+
+int nutrients_reported_slot(int id)
+{
+    if (id >= 0 && id < NUT_CORE_COUNT)
+        return id;
+    return id == NUT_VITAMIN_D ? NUT_SLOT_VITAMIN_D : -1;
+}
+
 static const char *const unit_names[] = {"g", "mg", "ug", "kcal", "kJ", "IU"};
 
 const char *unit_name(enum unit u)

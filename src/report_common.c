@@ -17,7 +17,7 @@ const char *report_number(char buf[24], double v, int nutrient)
 {
     if (!isfinite(v))
         snprintf(buf, 24, "-");
-    else if (nutrient == NUT_PROTEIN)
+    else if (nutrient == NUT_PROTEIN || nutrient == NUT_VITAMIN_D)
         snprintf(buf, 24, "%.1f", v);
     else
         snprintf(buf, 24, "%.0f", v);
@@ -158,15 +158,24 @@ const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_
     return buf;
 }
 
+const char *report_units(char buf[40], double units, const char *unit)
+{
+    snprintf(buf, 40, "%g %s%s", units, unit, units == 1 || strcmp(unit, "ml") == 0 ? "" : "s");
+    return buf;
+}
+
 const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
                                size_t len)
 {
-    char amt[40];
+    char amt[40], u[40];
 
     report_amount(amt, src->amount, nutrient);
     if (isfinite(src->grams))
         snprintf(buf, len, "%.0f %% from %s [%s] (%.0f g, %s)", 100.0 * src->share, src->name,
                  src->id, src->grams, amt);
+    else if (isfinite(src->units))
+        snprintf(buf, len, "%.0f %% from %s [%s] (%s, %s)", 100.0 * src->share, src->name,
+                 src->id, report_units(u, src->units, src->unit), amt);
     else
         snprintf(buf, len, "%.0f %% from %s [%s] (%s)", 100.0 * src->share, src->name, src->id,
                  amt);

@@ -34,7 +34,8 @@
 /* The nutrients charted by day, in this order (the issue's list: the
  * minerals at the centre of the analysis, then protein, potassium, water). */
 static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS,
-                                      NUT_PROTEIN, NUT_POTASSIUM, NUT_WATER};
+                                      NUT_PROTEIN, NUT_POTASSIUM, NUT_WATER,
+                                      NUT_VITAMIN_D};
 #define N_CHARTS (sizeof(CHART_NUTRIENTS) / sizeof(CHART_NUTRIENTS[0]))
 
 /* Chart geometry, in SVG user units (the viewBox; the page scales it to
@@ -135,11 +136,15 @@ static int ul_applies(const struct dri_ref *r)
     return isfinite(r->ul) && !r->ul_supplement_only;
 }
 
-/* "Calcium" from "calcium". */
+/* "Calcium" from "calcium", "Vitamin D" from "vitamin_d". */
 static void title_case(FILE *out, const char *key)
 {
     if (!key || !*key)
         return;
+    if (strcmp(key, "vitamin_d") == 0) {
+        fputs("Vitamin D", out);
+        return;
+    }
     fputc(toupper((unsigned char)key[0]), out);
     esc(out, key + 1);
 }
@@ -440,7 +445,7 @@ static void refs_text(FILE *f, const struct analysis_nutrient *nu, int k)
 /* The text alternative of a nutrient chart. */
 static char *nutrient_alt(const struct analysis *a, int k)
 {
-    const struct analysis_nutrient *nu = &a->nutrients[k];
+    const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     struct sbuf b;
     char v[24], from[11], to[11];
     size_t low = 0, high = 0, logged = 0;
@@ -450,8 +455,8 @@ static char *nutrient_alt(const struct analysis *a, int k)
         return NULL;
     date_format(a->from, from);
     date_format(a->to, to);
-    fprintf(b.f, "%c%s by day, %s to %s: ", toupper((unsigned char)nu->key[0]), nu->key + 1,
-            from, to);
+    title_case(b.f, nu->key);
+    fprintf(b.f, " by day, %s to %s: ", from, to);
     for (size_t i = 0; i < a->days; i++) {
         const char *sep = i ? ", " : "";
         if (!a->logged[i])
@@ -471,6 +476,9 @@ static char *nutrient_alt(const struct analysis *a, int k)
     fprintf(b.f, " %s; ", nu->unit);
     refs_text(b.f, nu, k);
     fputs(".", b.f);
+    if (nu->from_supplements > 0)
+        fprintf(b.f, " Of the mean, %s %s a day came from supplements.",
+                report_number(v, nu->from_supplements, k), nu->unit);
     if (nu->ref.has_ear && logged)
         fprintf(b.f, " Below the EAR on %zu of %zu logged days.", low, logged);
     if (ul_applies(&nu->ref) && high)
@@ -492,7 +500,7 @@ static char *nutrient_alt(const struct analysis *a, int k)
 
 static void nutrient_table(FILE *out, const struct analysis *a, int k)
 {
-    const struct analysis_nutrient *nu = &a->nutrients[k];
+    const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     char v[24];
 
     fputs("<details><summary>Data table</summary><div class=\"scroll\"><table class=\"data\">"
@@ -502,7 +510,8 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
     fputs("</th>", out);
     if (isfinite(nu->target))
         fprintf(out, "<th scope=\"col\" class=\"num\">%% of %s</th>", nu->target_name);
-    fputs("<th scope=\"col\">against the reference</th><th scope=\"col\" class=\"num\">known"
+    fputs("<th scope=\"col\" class=\"num\">from supplements</th>"
+          "<th scope=\"col\">against the reference</th><th scope=\"col\" class=\"num\">known"
           "</th><th scope=\"col\" class=\"num\">cramps</th></tr></thead><tbody>",
           out);
     for (size_t i = 0; i < a->days; i++) {
@@ -511,7 +520,9 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
         date_format(a->from + (long)i, d);
         fprintf(out, "<tr><th scope=\"row\">%s %s</th>", weekday(a->from + (long)i), d);
         if (!a->logged[i]) {
-            fprintf(out, "<td class=\"num\">-</td>%s<td>not logged</td><td class=\"num\">-</td>",
+            fprintf(out,
+                    "<td class=\"num\">-</td>%s<td class=\"num\">-</td><td>not logged</td>"
+                    "<td class=\"num\">-</td>",
                     isfinite(nu->target) ? "<td class=\"num\">-</td>" : "");
         } else {
             enum mark m = day_mark(&nu->ref, x);
@@ -523,6 +534,9 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
                                                                   100.0 * x / nu->target),
                                                          v)
                                                       : "-");
+            fprintf(out, "<td class=\"num\">%s</td>",
+                    nu->daily_supplement[i] > 0 ? report_number(v, nu->daily_supplement[i], k)
+                                                : "-");
             fprintf(out, "<td>%s%s</td>",
                     !isfinite(x)        ? "no value"
                     : m == MARK_LOW     ? "\xe2\x96\xbc below the EAR"
@@ -545,10 +559,28 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
     fputs("</tbody></table></div></details>", out);
 }
 
+/* The part of day i's bar that came from supplements, stacked on top of
+ * the food part: its own colour and outline, and its amount in words. */
+static void supplement_segment(FILE *out, const struct plot *p,
+                               const struct analysis_nutrient *nu, size_t i, double x, double w,
+                               const char *date)
+{
+    double supp = nu->daily_supplement[i], val = nu->daily[i];
+    char amt[40];
+
+    if (!(supp > 0) || !isfinite(val))
+        return;
+    double y = py(p, val), y1 = py(p, fmax(0.0, val - supp));
+    fprintf(out,
+            "<rect class=\"bar supp\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+            "<title>%s: %s from supplements</title></rect>",
+            x, y, w, y1 - y, date, report_amount(amt, supp, nu->id));
+}
+
 /* One nutrient by day: bars, the EAR-RDA band or the AI line, the UL. */
 static int chart_nutrient(FILE *out, const struct analysis *a, int k)
 {
-    const struct analysis_nutrient *nu = &a->nutrients[k];
+    const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     const struct dri_ref *r = &nu->ref;
     struct plot p = {PAD_L, SVG_W - PAD_R, PAD_T, SVG_H - PAD_B, 1, 1, a->days};
     struct side_label labels[4];
@@ -651,6 +683,7 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
         fprintf(out, "><title>%s: %s%s%s</title></rect>", d, report_amount(amt, val, k),
                 m == MARK_LOW ? ", below the EAR" : m == MARK_HIGH ? ", above the UL" : "",
                 part ? ", incomplete data" : "");
+        supplement_segment(out, &p, nu, i, x - w / 2, w, d);
         if (values)
             fprintf(out, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">%s%s%s</text>",
                     m == MARK_LOW ? " low" : m == MARK_HIGH ? " high" : "", x, y - 5,
@@ -992,6 +1025,7 @@ static const char *const CSS[] = {
     ".chart .ref.l-period{fill:#59606b;font-weight:400}\n",
     ".chart .bar{fill:var(--bar)}\n",
     ".chart .bar.part{opacity:.5}\n",
+    ".chart .bar.supp{fill:#8fd1b8;stroke:#1d6b50;stroke-width:1.2;stroke-dasharray:3 2}\n",
     ".chart .pat-low-bg{fill:#f6d8bb}\n",
     ".chart .pat-low{stroke:var(--low);stroke-width:3}\n",
     ".chart .pat-high-bg{fill:#f3c9c5}\n",
@@ -1154,12 +1188,12 @@ static void section_glance(FILE *out, const struct analysis *a)
           out);
     for (size_t j = 0; j < N_CHARTS; j++) {
         int k = CHART_NUTRIENTS[j];
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+        const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
         const struct analysis_warning *w = nutrient_warning(a, k);
         fprintf(out, "<li class=\"tile%s%s\"><div class=\"k\">%s</div><div class=\"v\">%s</div>"
                      "<div class=\"s\">",
-                w ? " sev-" : "", w ? analysis_severity_name(w->severity) : "", nu->key,
-                report_amount(amt, nu->desc.mean, k));
+                w ? " sev-" : "", w ? analysis_severity_name(w->severity) : "",
+                k == NUT_VITAMIN_D ? "vitamin D" : nu->key, report_amount(amt, nu->desc.mean, k));
         if (isfinite(nu->desc.mean) && isfinite(nu->target) && nu->target > 0)
             fprintf(out, "%.0f %% of the %s", 100.0 * nu->desc.mean / nu->target,
                     nu->target_name);
@@ -1257,6 +1291,9 @@ static void legend(FILE *out)
           "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><g class=\"flag-mark\"><path "
           "d=\"M14 0L22 15L6 15Z\"/><text x=\"14\" y=\"13.5\">!</text></g></svg>red-flag sign"
           "</li>"
+          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar supp\" x=\"8\" "
+          "y=\"2\" width=\"12\" height=\"14\"/></svg>from supplements (top of the bar, "
+          "dashed)</li>"
           "<li>~ incomplete data (pale)</li><li><i>not logged</i>: gap</li></ul>",
           out);
 }
@@ -1484,11 +1521,11 @@ static void sources_card(FILE *out, const struct analysis_nutrient *nu)
 static void section_sources(FILE *out, const struct analysis *a)
 {
     fputs("<section class=\"card\" aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Where it "
-          "came from</h2><p class=\"note\">The foods that supplied most of each nutrient over "
-          "the period, with their share of its known total (foods without a value for it are "
-          "left out).</p><div class=\"sources\">",
+          "came from</h2><p class=\"note\">The foods and supplements that supplied most of "
+          "each nutrient over the period, with their share of its known total (foods without a "
+          "value for it are left out).</p><div class=\"sources\">",
           out);
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         sources_card(out, &a->nutrients[k]);
     fputs("</div></section>\n", out);
 }
@@ -1536,13 +1573,14 @@ static void section_figures(FILE *out, const struct analysis *a)
           "<th scope=\"col\" class=\"num\">RDA/AI</th><th scope=\"col\" class=\"num\">UL</th>"
           "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">P(adequate)</th>"
           "<th scope=\"col\" class=\"num\">P(&gt;AI)</th><th scope=\"col\" class=\"num\">P(&gt;UL)"
-          "</th></tr></thead><tbody>",
+          "</th><th scope=\"col\" class=\"num\">from supplements</th></tr></thead><tbody>",
           out);
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+    for (int x = 0; x < NUT_REPORTED_COUNT; x++) {
+        const struct analysis_nutrient *nu = &a->nutrients[x];
         const struct dri_ref *r = &nu->ref;
+        const int k = nu->id;
         char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24],
-            p3[24], c[16];
+            p3[24], c[16], sp[24];
         report_target(tgt, r, k);
         report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
@@ -1556,14 +1594,16 @@ static void section_figures(FILE *out, const struct analysis *a)
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>",
+                "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+                "</tr>",
                 nu->key, nu->unit, report_number(m, nu->desc.mean, k),
                 report_number(s, nu->desc.sd, k), report_number(lo, nu->desc.min, k),
                 report_number(hi, nu->desc.max, k), c, report_number(ear, r->ear, k), tgt, ul,
                 k == NUT_ENERGY ? "-" : (snprintf(v, sizeof(v), "%zu", nu->n_assess), v),
                 report_probability(p1, nu->p_adequate, nu, r->has_ear, "*"),
                 report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "*"),
-                report_probability(p3, above, nu, has_limit, "*"));
+                report_probability(p3, above, nu, has_limit, "*"),
+                report_number(sp, nu->from_supplements, k));
         any_trend |= nu->has_trend;
     }
     fputs("</tbody></table></div><p class=\"note\">P(adequate): probability that usual intake "
@@ -1575,9 +1615,10 @@ static void section_figures(FILE *out, const struct analysis *a)
           "probability. n/a: the nutrient's day-to-day variation is too large for a "
           "probability; mean only. The magnesium UL is for supplements only; food magnesium is "
           "never compared with it. Energy has no reference value: needs depend on height and "
-          "activity.</p>",
+          "activity. Means count food and supplements; from supplements: the mean per day from "
+          "them.</p>",
           out);
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         char firm[160];
         if (!*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
             continue;
@@ -1591,7 +1632,7 @@ static void section_figures(FILE *out, const struct analysis *a)
     fputs("<h3>Daily totals</h3><div class=\"scroll\"><table><thead><tr><th scope=\"col\">date"
           "</th>",
           out);
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         fprintf(out, "<th scope=\"col\" class=\"num\">%s (%s)</th>", a->nutrients[k].key,
                 a->nutrients[k].unit);
     fputs("</tr></thead><tbody>", out);
@@ -1600,19 +1641,25 @@ static void section_figures(FILE *out, const struct analysis *a)
         date_format(a->from + (long)i, d);
         fprintf(out, "<tr><th scope=\"row\">%s %s</th>", weekday(a->from + (long)i), d);
         if (!a->logged[i]) {
-            fprintf(out, "<td colspan=\"%d\"><i>not logged</i></td></tr>", NUT_CORE_COUNT);
+            fprintf(out, "<td colspan=\"%d\"><i>not logged</i></td></tr>", NUT_REPORTED_COUNT);
             continue;
         }
-        for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
             const struct analysis_nutrient *nu = &a->nutrients[k];
-            fprintf(out, "<td class=\"num\">%s%s</td>",
-                    isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], k) : "?",
-                    incomplete(nu, i) ? " ~" : "");
+            char sv[24];
+            fprintf(out, "<td class=\"num\">%s%s%s%s%s</td>",
+                    isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], nu->id) : "?",
+                    incomplete(nu, i) ? " ~" : "", nu->daily_supplement[i] > 0 ? " (" : "",
+                    nu->daily_supplement[i] > 0
+                        ? report_number(sv, nu->daily_supplement[i], nu->id)
+                        : "",
+                    nu->daily_supplement[i] > 0 ? " suppl.)" : "");
         }
         fputs("</tr>", out);
     }
     fputs("</tbody></table></div><p class=\"note\">~ fewer than 80 % of the day's grams have a "
-          "value for the nutrient (left out of the probabilities); ? no value at all.</p>",
+          "value for the nutrient (left out of the probabilities); ? no value at all. Totals are "
+          "food + supplements; (N suppl.): the part from supplements.</p>",
           out);
 
     if (any_trend) {
@@ -1621,7 +1668,7 @@ static void section_figures(FILE *out, const struct analysis *a)
               "<th scope=\"col\" class=\"num\">slope per week</th><th scope=\"col\" "
               "class=\"num\">SE</th><th scope=\"col\" class=\"num\">days</th></tr></thead><tbody>",
               out);
-        for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
             const struct analysis_nutrient *nu = &a->nutrients[k];
             if (nu->has_trend)
                 fprintf(out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%+.1f %s</td>"

@@ -12,7 +12,9 @@
  * nutrients.*.ai/cdrr/ul_supplements/p_above_ai/p_above_cdrr/n_days/
  * assess_mean/sdw/sdw_verified/approximate/cv_unreliable/
  * completeness_daily/days_incomplete/target/target_name/trend_per_week/
- * table_cv/no_intake/p_adequate_scaled/firmness/sources_total;
+ * table_cv/no_intake/p_adequate_scaled/firmness/sources_total/
+ * daily_from_supplements; nutrients.*.sources[].kind/units/unit (a
+ * supplement's);
  * balance_ranges; warnings[].why/advice/tentative/figures; cramps.night_
  * episodes/mean_severity/max_severity/red_flag_signs/persistent_pain_days/
  * one_leg_pain_days/preeclampsia/preeclampsia_advice/relation;
@@ -21,6 +23,11 @@
  * Magnesium: "ul" is null, because its UL (350 mg) is for supplements only
  * and food intake must never be compared with it; the value is under
  * "ul_supplements".
+ *
+ * Supplements (product.md, from 2026-12): every total is food +
+ * supplements; "from_supplements" is the mean per logged day from
+ * supplements (0 when none) and "daily_from_supplements" (added) its daily
+ * values; nutrients.vitamin_d (ug) has the same fields as the others.
  */
 #include "dietbal/report.h"
 
@@ -84,7 +91,9 @@ static json_t *profile_json(const struct analysis *a, int *bad)
 }
 
 /* sources: [{"id", "name", "grams", "amount", "share"}], largest first;
- * grams null for a source without a weight (a supplement, later). */
+ * grams null for a source without a weight (a supplement), which has
+ * (added) "kind": "supplement", "units" (taken over the period) and "unit"
+ * (its dose form) instead; amount is always of the nutrient, in its unit. */
 static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *bad)
 {
     json_t *list = json_array();
@@ -104,6 +113,11 @@ static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *ba
         put(x, "grams", jround(src->grams, 1), bad);
         put(x, "amount", jround(src->amount, dec), bad);
         put(x, "share", jround(src->share, 4), bad);
+        if (!isfinite(src->grams) && isfinite(src->units)) {
+            put(x, "kind", json_string("supplement"), bad);
+            put(x, "units", jround(src->units, 2), bad);
+            put(x, "unit", json_string(src->unit), bad);
+        }
         push(list, x, bad);
     }
     return list;
@@ -125,18 +139,21 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     const struct analysis_nutrient *nu = &a->nutrients[k];
     const struct dri_ref *r = &nu->ref;
     int dec = decimals(k);
-    json_t *o = json_object(), *daily = json_array(), *comp = json_array();
+    json_t *o = json_object(), *daily = json_array(), *comp = json_array(),
+           *supp = json_array();
 
-    if (!o || !daily || !comp) {
+    if (!o || !daily || !comp || !supp) {
         json_decref(o);
         json_decref(daily);
         json_decref(comp);
+        json_decref(supp);
         *bad = 1;
         return NULL;
     }
     for (size_t i = 0; i < a->days; i++) {
         push(daily, jround(nu->daily[i], dec), bad);
         push(comp, jround(nu->daily_completeness[i], 3), bad);
+        push(supp, jround(nu->daily_supplement[i], dec), bad);
     }
     put(o, "unit", json_string(nu->unit), bad);
     put(o, "daily", daily, bad);
@@ -177,6 +194,9 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     put(o, "p_adequate_scaled", jround(nu->p_adequate_scaled, 3), bad);
     put(o, "table_cv", jround(nu->table_cv, 2), bad);
     put(o, "no_intake", json_boolean(nu->n_assess > 0 && nu->no_intake), bad);
+    /* supplements: totals above are food + supplements */
+    put(o, "from_supplements", jround(nu->from_supplements, dec), bad);
+    put(o, "daily_from_supplements", supp, bad);
     return o;
 }
 
@@ -373,7 +393,7 @@ json_t *report_json_object(const struct analysis *a, const struct report_opts *o
     put(root, "days", json_integer((json_int_t)a->days), &bad);
     put(root, "days_logged", json_integer((json_int_t)a->days_logged), &bad);
     put(root, "profile", profile_json(a, &bad), &bad);
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         put(nut, a->nutrients[k].key, nutrient_json(a, k, &bad), &bad);
     put(root, "nutrients", nut, &bad);
 

@@ -86,44 +86,64 @@ static void md_red_flag(FILE *out, const struct analysis *a)
 
 static void md_daily(FILE *out, const struct analysis *a)
 {
+    int any_supp = 0;
+
     fprintf(out, "\n## %s\n\n| date |", a->days == 1 ? "Totals" : "Daily totals");
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         fprintf(out, " %s (%s) |", a->nutrients[k].key, a->nutrients[k].unit);
     fprintf(out, "\n| --- |");
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         fprintf(out, " ---: |");
     fputc('\n', out);
     for (size_t i = 0; i < a->days; i++) {
         char d[11], v[24];
+        int supp = 0;
         date_format(a->from + (long)i, d);
         fprintf(out, "| %s |", d);
-        for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
             const struct analysis_nutrient *nu = &a->nutrients[k];
+            supp |= a->logged[i] && nu->daily_supplement[i] > 0;
             if (!a->logged[i])
                 fprintf(out, " %s |", k == 0 ? "not logged" : "");
             else
                 fprintf(out, " %s%s |",
-                        isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], k) : "?",
+                        isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], nu->id) : "?",
                         nu->daily_completeness[i] < ANALYSIS_DAY_COMPLETENESS_MIN ? " ~" : "");
+        }
+        fputc('\n', out);
+        if (!supp)
+            continue;
+        any_supp = 1;
+        fprintf(out, "| of which supplements |");
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
+            const struct analysis_nutrient *nu = &a->nutrients[k];
+            fprintf(out, " %s |",
+                    nu->daily_supplement[i] > 0 ? report_number(v, nu->daily_supplement[i], nu->id)
+                                                : "-");
         }
         fputc('\n', out);
     }
     fprintf(out, "\n~ fewer than 80 %% of the day's grams have a value for the nutrient; "
                  "? no value at all.\n");
+    if (any_supp)
+        fprintf(out, "\nTotals are food + supplements; \"of which supplements\" is the part "
+                     "from supplements (- none), which never counts in the share of grams with "
+                     "a value.\n");
 }
 
 static void md_nutrients(FILE *out, const struct analysis *a)
 {
     fprintf(out, "\n## Nutrients\n\n"
                  "| nutrient | unit | mean | SD | min | max | known | EAR | RDA/AI | UL | n | "
-                 "P(adequate) | P(>AI) | P(>UL) |\n"
+                 "P(adequate) | P(>AI) | P(>UL) | from supplements |\n"
                  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
-                 "---: | ---: | ---: |\n");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+                 "---: | ---: | ---: | ---: |\n");
+    for (int slot = 0; slot < NUT_REPORTED_COUNT; slot++) {
+        const struct analysis_nutrient *nu = &a->nutrients[slot];
         const struct dri_ref *r = &nu->ref;
+        const int k = nu->id;
         char m[24], s[24], lo[24], hi[24], ear[24], tgt[48], ul[64], p1[24], p2[24],
-            p3[24], c[16];
+            p3[24], c[16], sp[24];
         report_target(tgt, r, k);
         report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
@@ -132,13 +152,15 @@ static void md_nutrients(FILE *out, const struct analysis *a)
             snprintf(c, sizeof(c), "-");
         double above = report_p_above_limit(nu);
         int has_limit = report_limit_applies(r);
-        fprintf(out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %zu | %s | %s | %s |\n",
+        fprintf(out,
+                "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %zu | %s | %s | %s | %s |\n",
                 nu->key, nu->unit, report_number(m, nu->desc.mean, k),
                 report_number(s, nu->desc.sd, k), report_number(lo, nu->desc.min, k),
                 report_number(hi, nu->desc.max, k), c, report_number(ear, r->ear, k), tgt, ul,
                 nu->n_assess, report_probability(p1, nu->p_adequate, nu, r->has_ear, "\\*"),
                 report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "\\*"),
-                report_probability(p3, above, nu, has_limit, "\\*"));
+                report_probability(p3, above, nu, has_limit, "\\*"),
+                report_number(sp, nu->from_supplements, k));
     }
     fprintf(out, "\nP(adequate): probability that usual intake meets the requirement (EAR "
                  "method, IOM 2000). P(>AI): confidence that usual intake is above the AI; a low "
@@ -147,8 +169,9 @@ static void md_nutrients(FILE *out, const struct analysis *a)
                  "values. \\* approximate (placeholder day-to-day SD or approximate life stage). "
                  "none: nothing of it was logged, so no probability. n/a: the nutrient's "
                  "day-to-day variation is too large for a probability; mean only. The magnesium "
-                 "UL is for supplements only; food magnesium is never compared with it.\n");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+                 "UL is for supplements only; food magnesium is never compared with it. Means "
+                 "count food and supplements; from supplements: mean per day from them.\n");
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         char firm[160];
         if (*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
             fprintf(out, "\n- %s: %s.", a->nutrients[k].key, firm);
@@ -158,26 +181,28 @@ static void md_nutrients(FILE *out, const struct analysis *a)
 
 static void md_sources(FILE *out, const struct analysis *a)
 {
-    fprintf(out, "\n## Where it came from\n\nThe foods that supplied most of each nutrient "
-                 "over the period, with their share of its known total.\n\n"
-                 "| nutrient | share | food | id | grams | amount |\n"
+    fprintf(out, "\n## Where it came from\n\nThe foods and supplements that supplied most of "
+                 "each nutrient over the period, with their share of its known total.\n\n"
+                 "| nutrient | share | food or supplement | id | grams or units | amount |\n"
                  "| --- | ---: | --- | --- | ---: | ---: |\n");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         if (nu->n_sources == 0)
             fprintf(out, "| %s | - | nothing with a known value logged | | | |\n", nu->key);
         for (size_t j = 0; j < nu->n_sources; j++) {
             const struct analysis_source *src = &nu->sources[j];
-            char amt[40];
+            char amt[40], u[40];
             fprintf(out, "| %s | %.0f %% | ", j == 0 ? nu->key : "", 100.0 * src->share);
             md_text(out, src->name);
             fprintf(out, " | ");
             md_text(out, src->id);
             if (isfinite(src->grams))
                 fprintf(out, " | %.0f g", src->grams);
+            else if (isfinite(src->units))
+                fprintf(out, " | %s", report_units(u, src->units, src->unit));
             else
                 fprintf(out, " | -");
-            fprintf(out, " | %s |\n", report_amount(amt, src->amount, k));
+            fprintf(out, " | %s |\n", report_amount(amt, src->amount, nu->id));
         }
     }
 }
@@ -299,13 +324,13 @@ static void md_cramps(FILE *out, const struct analysis *a)
 static void md_trends(FILE *out, const struct analysis *a)
 {
     int any = 0;
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         any |= a->nutrients[k].has_trend;
     if (!any)
         return;
     fprintf(out, "\n## Trend\n\nLeast-squares slope per week over the logged days.\n\n"
                  "| nutrient | slope per week | SE | days |\n| --- | ---: | ---: | ---: |\n");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         if (nu->has_trend)
             fprintf(out, "| %s | %+.1f %s | %.1f | %zu |\n", nu->key, nu->trend.slope_per_week,

@@ -38,7 +38,7 @@ const char *report_amount(char buf[40], double v, int nutrient)
     const struct nutrient_def *def = nutrients_get(nutrient);
     if (!isfinite(v) || !def)
         snprintf(buf, 40, "-");
-    else if (nutrient == NUT_PROTEIN)
+    else if (nutrient == NUT_PROTEIN || nutrient == NUT_VITAMIN_D)
         snprintf(buf, 40, "%.1f %s", v, unit_name(def->unit));
     else
         snprintf(buf, 40, "%.0f %s", v, unit_name(def->unit));
@@ -213,16 +213,42 @@ static void section_red_flag(FILE *out, const struct analysis *a, const struct r
     wrap(out, "", 0, ADVICE_EMERGENCY);
 }
 
+/* Column widths of the daily table: 9 nutrients within 80 columns. */
+static const int daily_width[NUT_REPORTED_COUNT] = {6, 6, 6, 6, 6, 6, 6, 7, 6};
+
+/* Did the day have anything from supplements? */
+static int supplemented(const struct analysis *a, size_t i)
+{
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
+        if (a->nutrients[k].daily_supplement[i] > 0)
+            return 1;
+    return 0;
+}
+
+/* The row under a day with supplements: the part of each total from them. */
+static void daily_supplement_row(FILE *out, const struct analysis *a, size_t i)
+{
+    fprintf(out, "%-10s", "  suppl.");
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
+        const struct analysis_nutrient *nu = &a->nutrients[k];
+        char v[24];
+        fprintf(out, " %*s", daily_width[k],
+                nu->daily_supplement[i] > 0 ? report_number(v, nu->daily_supplement[i], nu->id)
+                                            : "-");
+    }
+    fputc('\n', out);
+}
+
 static void section_daily(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
-    static const char *const head[NUT_CORE_COUNT] = {"kcal", "prot g", "Ca mg", "Mg mg",
-                                                     "P mg", "K mg",   "Na mg", "water g"};
-    int any_low = 0;
+    static const char *const head[NUT_REPORTED_COUNT] = {
+        "kcal", "prot g", "Ca mg", "Mg mg", "P mg", "K mg", "Na mg", "water g", "D ug"};
+    int any_low = 0, any_supp = 0;
 
     heading(out, o, a->days == 1 ? "Totals" : "Daily totals");
     fprintf(out, "%-10s", "date");
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
-        fprintf(out, " %7s", head[k]);
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
+        fprintf(out, " %*s", daily_width[k], head[k]);
     fputc('\n', out);
     for (size_t i = 0; i < a->days; i++) {
         char d[11];
@@ -232,40 +258,53 @@ static void section_daily(FILE *out, const struct analysis *a, const struct repo
             fprintf(out, "  not logged\n");
             continue;
         }
-        for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
             const struct analysis_nutrient *nu = &a->nutrients[k];
             char v[24], cell[32];
             int low = nu->daily_completeness[i] < ANALYSIS_DAY_COMPLETENESS_MIN;
             any_low |= low;
             snprintf(cell, sizeof(cell), "%s%s",
-                     isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], k) : "?",
+                     isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], nu->id) : "?",
                      low ? "~" : "");
-            fprintf(out, " %7s", cell);
+            fprintf(out, " %*s", daily_width[k], cell);
         }
         fputc('\n', out);
+        if (supplemented(a, i)) {
+            daily_supplement_row(out, a, i);
+            any_supp = 1;
+        }
     }
     if (any_low)
         wrap(out, "", 2,
              "~ fewer than 80 % of that day's grams have a value for the nutrient (left out "
              "of the probabilities); ? no value at all.");
+    if (any_supp)
+        wrap(out, "", 2,
+             "Totals are food + supplements; suppl.: the part from supplements (- none). "
+             "Supplements do not count in the share of grams with a value.");
 }
 
 static void section_summary(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
     heading(out, o, "Over the logged days");
-    fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s\n", "nutrient", "unit", "mean", "SD", "min",
-            "max", "known");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s %8s\n", "nutrient", "unit", "mean", "SD", "min",
+            "max", "known", "suppl.");
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
-        char m[24], s[24], lo[24], hi[24], c[16];
+        char m[24], s[24], lo[24], hi[24], c[16], sp[24];
+        int id = nu->id;
         if (isfinite(nu->completeness))
             snprintf(c, sizeof(c), "%.0f%%", 100.0 * nu->completeness);
         else
             snprintf(c, sizeof(c), "-");
-        fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s\n", nu->key, nu->unit,
-                report_number(m, nu->desc.mean, k), report_number(s, nu->desc.sd, k),
-                report_number(lo, nu->desc.min, k), report_number(hi, nu->desc.max, k), c);
+        fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s %8s\n", nu->key, nu->unit,
+                report_number(m, nu->desc.mean, id), report_number(s, nu->desc.sd, id),
+                report_number(lo, nu->desc.min, id), report_number(hi, nu->desc.max, id), c,
+                report_number(sp, nu->from_supplements, id));
     }
+    wrap(out, "", 2,
+         "mean, SD, min, max: food + supplements; suppl.: mean per day from supplements; "
+         "known: share of the food grams with a value.");
 }
 
 static void section_reference(FILE *out, const struct analysis *a, const struct report_opts *o)
@@ -275,9 +314,10 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
     heading(out, o, "Reference values and assessment");
     fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", "nutrient", "EAR", "RDA/AI",
             "UL", "n", "P(adeq)", "P(>AI)", "P(>UL)");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+    for (int s = 0; s < NUT_REPORTED_COUNT; s++) {
+        const struct analysis_nutrient *nu = &a->nutrients[s];
         const struct dri_ref *r = &nu->ref;
+        const int k = nu->id;
         char ear[24], tgt[48], ul[64], n[8], p1[24], p2[24], p3[24];
         report_target(tgt, r, k);
         report_limit(ul, r, k, " suppl");
@@ -302,7 +342,8 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
     if (a->nutrients[NUT_MAGNESIUM].ref.ul_supplement_only)
         wrap(out, "", 2,
              "suppl: the magnesium UL is for supplements and medicines only; magnesium from "
-             "food is never compared with it.");
+             "food is never compared with it (MAGNESIUM_SUPPLEMENT_UL tests the supplements). "
+             "The other figures count food and supplements together.");
     if (any_approx)
         wrap(out, "", 2,
              "* approximate: a placeholder day-to-day SD (IOM tables not yet checked) or an "
@@ -313,7 +354,7 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
              "method (survey CV over 60 %), so only the mean is reported.");
     if (any_none)
         wrap(out, "", 2, "none: nothing of it was logged on any day, so there is no probability.");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         char firm[160], line[200];
         if (!*report_firmness(&a->nutrients[k], firm, sizeof(firm)))
             continue;
@@ -324,9 +365,12 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
 
 static void section_bars(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
+    int any_supp = 0;
+
     heading(out, o, "Mean intake against the target (| marks the RDA or AI)");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+    for (int s = 0; s < NUT_REPORTED_COUNT; s++) {
+        const struct analysis_nutrient *nu = &a->nutrients[s];
+        const int k = nu->id;
         char bar[BAR_LEN + 1], t[40];
         if (!isfinite(nu->target) || !(nu->target > 0))
             continue;
@@ -339,8 +383,12 @@ static void section_bars(FILE *out, const struct analysis *a, const struct repor
         int fill = (int)lround(ratio / BAR_MAX * BAR_LEN);
         if (fill > BAR_LEN)
             fill = BAR_LEN;
+        /* the part from supplements: '+' at the end of the bar */
+        int food = (int)lround(fmax(0.0, nu->desc.mean - nu->from_supplements) / nu->target /
+                               BAR_MAX * BAR_LEN);
         for (int i = 0; i < BAR_LEN; i++)
-            bar[i] = i < fill ? '#' : '.';
+            bar[i] = i < fill ? (i < food ? '#' : '+') : '.';
+        any_supp |= fill > food;
         if (ratio > BAR_MAX)
             bar[BAR_LEN - 1] = '>';
         bar[mark] = '|';
@@ -349,12 +397,14 @@ static void section_bars(FILE *out, const struct analysis *a, const struct repor
         fprintf(out, "%-10s [%s%s%s] %4.0f%% of %s %s\n", nu->key, c, bar, pen(o, C_RESET),
                 100.0 * ratio, nu->target_name, report_amount(t, nu->target, k));
     }
+    if (any_supp)
+        wrap(out, "", 2, "# from food, + from supplements.");
 }
 
 static void section_sources(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
     heading(out, o, "Where it came from (share of the period's known total)");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
         char line[512];
         if (nu->n_sources == 0) {
@@ -363,7 +413,7 @@ static void section_sources(FILE *out, const struct analysis *a, const struct re
         }
         fprintf(out, "%s:\n", nu->key);
         for (size_t j = 0; j < nu->n_sources; j++)
-            wrap(out, "  - ", 4, report_source_line(&nu->sources[j], k, line, sizeof(line)));
+            wrap(out, "  - ", 4, report_source_line(&nu->sources[j], nu->id, line, sizeof(line)));
     }
 }
 
@@ -493,16 +543,18 @@ static void section_cramps(FILE *out, const struct analysis *a, const struct rep
 static void section_trends(FILE *out, const struct analysis *a, const struct report_opts *o)
 {
     int any = 0;
-    for (int k = 0; k < NUT_CORE_COUNT; k++)
+    for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         any |= a->nutrients[k].has_trend;
     if (!any)
         return;
     heading(out, o, "Trend (least-squares slope per week over the logged days)");
-    for (int k = 0; k < NUT_CORE_COUNT; k++) {
-        const struct analysis_nutrient *nu = &a->nutrients[k];
+    for (int s = 0; s < NUT_REPORTED_COUNT; s++) {
+        const struct analysis_nutrient *nu = &a->nutrients[s];
+        const int k = nu->id;
         if (!nu->has_trend)
             continue;
-        const char *fmt = k == NUT_PROTEIN ? "%-10s %+9.1f %s/week (SE %.1f, %zu days)\n"
+        const char *fmt = k == NUT_PROTEIN || k == NUT_VITAMIN_D
+                              ? "%-10s %+9.1f %s/week (SE %.1f, %zu days)\n"
                                            : "%-10s %+9.0f %s/week (SE %.0f, %zu days)\n";
         fprintf(out, fmt, nu->key, nu->trend.slope_per_week, nu->unit, nu->trend.se_per_week,
                 nu->trend.n);

@@ -232,6 +232,43 @@ static const char *const migrations[] = {
     "ALTER TABLE cramp ADD COLUMN headache INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE cramp ADD COLUMN vision_problems INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE cramp ADD COLUMN pain_below_ribs INTEGER NOT NULL DEFAULT 0;",
+    /* 5: supplements (amounts per unit from their labels), and diary
+     * entries of two kinds: a food in grams or a supplement in units.  The
+     * entry table is rebuilt because food and grams were NOT NULL; ids,
+     * and so every entry's id, are kept. */
+    "CREATE TABLE supplement ("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (id GLOB 'supp:?*'),"
+    "  name TEXT NOT NULL,"
+    "  unit TEXT NOT NULL CHECK (unit IN ('tablet', 'capsule', 'softgel', 'sachet', 'scoop',"
+    "    'ml', 'drop')));"
+    "CREATE TABLE supplement_value ("
+    "  supplement INTEGER NOT NULL REFERENCES supplement(rowid) ON DELETE CASCADE,"
+    "  nutrient INTEGER NOT NULL REFERENCES nutrient(id),"
+    "  value REAL NOT NULL CHECK (value >= 0),"
+    "  PRIMARY KEY (supplement, nutrient)) WITHOUT ROWID;"
+    "CREATE TABLE entry_v5 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  time TEXT,"
+    "  meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snack')),"
+    "  food INTEGER REFERENCES food(rowid) ON DELETE RESTRICT,"
+    "  grams REAL CHECK (grams > 0),"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  kind TEXT NOT NULL DEFAULT 'food' CHECK (kind IN ('food', 'supplement')),"
+    "  supplement INTEGER REFERENCES supplement(rowid) ON DELETE RESTRICT,"
+    "  units REAL CHECK (units > 0),"
+    "  CHECK (kind = 'food' AND food IS NOT NULL AND grams IS NOT NULL"
+    "         AND supplement IS NULL AND units IS NULL"
+    "      OR kind = 'supplement' AND supplement IS NOT NULL AND units IS NOT NULL"
+    "         AND food IS NULL AND grams IS NULL));"
+    "INSERT INTO entry_v5(id, date, time, meal, food, grams, created, kind)"
+    "  SELECT id, date, time, meal, food, grams, created, 'food' FROM entry;"
+    "DROP TABLE entry;"
+    "ALTER TABLE entry_v5 RENAME TO entry;"
+    "CREATE INDEX entry_by_date ON entry(date, time, id);"
+    "CREATE INDEX entry_by_food ON entry(food);"
+    "CREATE INDEX entry_by_supplement ON entry(supplement);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1132,7 +1169,7 @@ static sqlite3_int64 food_hash(const struct food *f)
     /* only foods with aliases hash them: every other food keeps the hash
      * it had before aliases existed, so a re-import changes nothing */
     if (f->n_aliases)
-        hash_bytes(&h, "\x01aliases", 9);
+        hash_bytes(&h, "\x01" "aliases", 9); /* "\x01a..." would read as '\x1a' */
     for (size_t i = 0; i < f->n_aliases; i++) {
         hash_str(&h, f->aliases[i].name);
         hash_str(&h, f->aliases[i].lang);
@@ -1234,14 +1271,27 @@ static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f)
     return STORE_OK;
 }
 
+/* Is id a supplement's?  Asked only for ids in the supp: namespace, so
+ * that an import of ordinary foods pays nothing for it. */
+static int supplement_holds(store *s, const char *id, int *held);
+
 int store_food_upsert(store *s, const struct food *f, int *added)
 {
     sqlite3_stmt *st;
     sqlite3_int64 rowid = 0, hash = food_hash(f);
-    int found = 0, rc = STORE_ERROR;
+    int found = 0, held = 0, rc = STORE_ERROR;
     char *abuf = NULL;
-    const char *aliases = alias_text(f, &abuf);
+    const char *aliases;
 
+    if (supplement_is_id(f->id)) {
+        if (supplement_holds(s, f->id, &held) != STORE_OK)
+            return STORE_ERROR;
+        if (held) {
+            fail(s, "%s is a supplement; a food cannot take a supplement's id", f->id);
+            return STORE_CONFLICT;
+        }
+    }
+    aliases = alias_text(f, &abuf);
     if (f->n_aliases && !aliases)
         return fail(s, "out of memory");
 
@@ -1947,6 +1997,36 @@ static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t len)
     snprintf(buf, len, "%s", t ? (const char *)t : "");
 }
 
+/* A supplement's amounts of the core nutrients per unit, as columns; p is
+ * the supplement table's alias.  An amount the label does not declare is 0. */
+#define SUPP_VALUE_SQL(p, k)                                                                   \
+    "coalesce((SELECT value FROM supplement_value WHERE supplement = " p ".rowid"              \
+    " AND nutrient = " #k "), 0)"
+#define SUPP_CORE_VALUES_SQL(p)                                                                \
+    SUPP_VALUE_SQL(p, 0) "," SUPP_VALUE_SQL(p, 1) "," SUPP_VALUE_SQL(p, 2) ","                 \
+    SUPP_VALUE_SQL(p, 3) "," SUPP_VALUE_SQL(p, 4) "," SUPP_VALUE_SQL(p, 5) ","                 \
+    SUPP_VALUE_SQL(p, 6) "," SUPP_VALUE_SQL(p, 7)
+
+/* One row of store_entries_list's statement into x. */
+static int entry_row(sqlite3_stmt *st, struct entry *x)
+{
+    memset(x, 0, sizeof(*x));
+    x->id = sqlite3_column_int64(st, 0);
+    copy_col(st, 1, x->date, sizeof(x->date));
+    copy_col(st, 2, x->time, sizeof(x->time));
+    copy_col(st, 3, x->meal, sizeof(x->meal));
+    x->food_id = column_strdup(st, 4);
+    x->food_name = column_strdup(st, 5);
+    x->supplement = sqlite3_column_int(st, 6);
+    x->grams = column_value(st, 7);
+    x->units = column_value(st, 8);
+    copy_col(st, 9, x->unit, sizeof(x->unit));
+    for (int k = 0; k < NUT_CORE_COUNT; k++)
+        x->values[k] = x->supplement ? sqlite3_column_double(st, 10 + NUT_CORE_COUNT + k) * x->units
+                                     : column_value(st, 10 + k) * x->grams / 100.0;
+    return x->food_id && x->food_name ? 0 : -1;
+}
+
 int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
                        size_t *n)
 {
@@ -1956,10 +2036,13 @@ int store_entries_list(store *s, const char *from, const char *to, struct entry 
     int rc, step;
 
     rc = prepare(s,
-                 "SELECT e.id, e.date, e.time, e.meal, f.id, f.name, e.grams, " CORE_VALUES_SQL(
-                     "f") " FROM entry e JOIN food f ON f.rowid = e.food"
-                          " WHERE e.date BETWEEN ?1 AND ?2"
-                          " ORDER BY e.date, e.time IS NOT NULL, e.time, e.id",
+                 "SELECT e.id, e.date, e.time, e.meal, coalesce(f.id, p.id),"
+                 " coalesce(f.name, p.name), e.kind = 'supplement', e.grams, e.units, p.unit, "
+                 CORE_VALUES_SQL("f") "," SUPP_CORE_VALUES_SQL("p")
+                 " FROM entry e LEFT JOIN food f ON f.rowid = e.food"
+                 " LEFT JOIN supplement p ON p.rowid = e.supplement"
+                 " WHERE e.date BETWEEN ?1 AND ?2"
+                 " ORDER BY e.date, e.time IS NOT NULL, e.time, e.id",
                  &st);
     if (rc != STORE_OK)
         return rc;
@@ -1971,19 +2054,7 @@ int store_entries_list(store *s, const char *from, const char *to, struct entry 
             goto out;
         }
         e = grown;
-        struct entry *x = &e[count];
-        memset(x, 0, sizeof(*x));
-        x->id = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, x->date, sizeof(x->date));
-        copy_col(st, 2, x->time, sizeof(x->time));
-        copy_col(st, 3, x->meal, sizeof(x->meal));
-        x->food_id = column_strdup(st, 4);
-        x->food_name = column_strdup(st, 5);
-        x->grams = sqlite3_column_double(st, 6);
-        count++;
-        for (int k = 0; k < NUT_CORE_COUNT; k++)
-            x->values[k] = column_value(st, 7 + k) * x->grams / 100.0;
-        if (!x->food_id || !x->food_name) {
+        if (entry_row(st, &e[count++]) != 0) {
             rc = fail(s, "out of memory");
             goto out;
         }
@@ -2030,16 +2101,22 @@ int store_entry_remove(store *s, int64_t id)
     return rc;
 }
 
-/* Per-day sums; for each core nutrient k: the sum of grams*value/100 over
- * entries whose food has a value, and the grams of those entries. */
+/* Per-day sums of the food entries; for each reported nutrient k: the sum
+ * of grams*value/100 over entries whose food has a value, and the grams of
+ * those entries.  38 is NUT_VITAMIN_D (VITD), reported after the core. */
 #define DAY_SUM(k)                                                                             \
     "sum(e.grams * v" #k ".value) / 100.0, sum(CASE WHEN v" #k ".value IS NOT NULL"            \
     " THEN e.grams END)"
 #define DAY_JOIN(k)                                                                            \
     " LEFT JOIN food_value v" #k " ON v" #k ".food = e.food AND v" #k ".nutrient = " #k
+_Static_assert(NUT_VITAMIN_D == 38, "DAY_SUM(38) and SUPP_DAY_SUM(38) name vitamin D");
 
-int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
-                     size_t *n)
+/* Per-day sums of the supplement entries, units * amount per unit. */
+#define SUPP_DAY_SUM(k) "sum(e.units * " SUPP_VALUE_SQL("p", k) ")"
+
+/* The days of [from, to] with supplement entries: date, count, amounts. */
+static int supplement_days(store *s, const char *from, const char *to, struct day_totals **out,
+                           size_t *n)
 {
     sqlite3_stmt *st = NULL;
     struct day_totals *d = NULL, *grown;
@@ -2047,11 +2124,12 @@ int store_day_totals(store *s, const char *from, const char *to, struct day_tota
     int rc, step;
 
     rc = prepare(s,
-                 "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(
-                     2) "," DAY_SUM(3) "," DAY_SUM(4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7)
-                     " FROM entry e" DAY_JOIN(0) DAY_JOIN(1) DAY_JOIN(2) DAY_JOIN(3) DAY_JOIN(4)
-                         DAY_JOIN(5) DAY_JOIN(6) DAY_JOIN(7)
-                 " WHERE e.date BETWEEN ?1 AND ?2 GROUP BY e.date ORDER BY e.date",
+                 "SELECT e.date, count(*), " SUPP_DAY_SUM(0) "," SUPP_DAY_SUM(1) "," SUPP_DAY_SUM(
+                     2) "," SUPP_DAY_SUM(3) "," SUPP_DAY_SUM(4) "," SUPP_DAY_SUM(5) "," SUPP_DAY_SUM(6)
+                     "," SUPP_DAY_SUM(7) "," SUPP_DAY_SUM(38)
+                 " FROM entry e JOIN supplement p ON p.rowid = e.supplement"
+                 " WHERE e.kind = 'supplement' AND e.date BETWEEN ?1 AND ?2"
+                 " GROUP BY e.date ORDER BY e.date",
                  &st);
     if (rc != STORE_OK)
         return rc;
@@ -2064,16 +2142,11 @@ int store_day_totals(store *s, const char *from, const char *to, struct day_tota
         }
         d = grown;
         struct day_totals *x = &d[count++];
+        memset(x, 0, sizeof(*x));
         copy_col(st, 0, x->date, sizeof(x->date));
-        x->entries = sqlite3_column_int(st, 1);
-        x->grams = sqlite3_column_double(st, 2);
-        for (int k = 0; k < NUT_CORE_COUNT; k++) {
-            /* no entry with a known value: the total is unknown */
-            x->known_grams[k] = sqlite3_column_type(st, 4 + 2 * k) == SQLITE_NULL
-                                    ? 0.0
-                                    : sqlite3_column_double(st, 4 + 2 * k);
-            x->total[k] = column_value(st, 3 + 2 * k);
-        }
+        x->supplement_entries = sqlite3_column_int(st, 1);
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++)
+            x->supplement[k] = sqlite3_column_double(st, 2 + k);
     }
     if (step != SQLITE_DONE) {
         rc = fail_db(s, "day totals");
@@ -2088,20 +2161,392 @@ out:
     return rc;
 }
 
-int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
-                       size_t *n)
+/* The food days and the supplement days (each by date) as one list. */
+static int merge_days(struct day_totals *food, size_t nf, const struct day_totals *supp,
+                      size_t ns, struct day_totals **out, size_t *n)
+{
+    struct day_totals *d = ns ? malloc((nf + ns) * sizeof(*d)) : food;
+    size_t i = 0, j = 0, m = 0;
+
+    if (!ns) {
+        *out = food;
+        *n = nf;
+        return 0;
+    }
+    if (!d)
+        return -1;
+    while (i < nf || j < ns) {
+        int c = i == nf ? 1 : j == ns ? -1 : strcmp(food[i].date, supp[j].date);
+        if (c < 0) {
+            d[m++] = food[i++];
+            continue;
+        }
+        d[m] = c == 0 ? food[i++] : supp[j];
+        if (c > 0) {
+            for (int k = 0; k < NUT_REPORTED_COUNT; k++)
+                d[m].total[k] = NAN;
+        }
+        d[m].supplement_entries = supp[j].supplement_entries;
+        memcpy(d[m].supplement, supp[j].supplement, sizeof(d[m].supplement));
+        m++;
+        j++;
+    }
+    free(food);
+    *out = d;
+    *n = m;
+    return 0;
+}
+
+int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
+                     size_t *n)
 {
     sqlite3_stmt *st = NULL;
-    struct period_source *f = NULL, *grown;
-    size_t count = 0, cap = 0;
+    struct day_totals *d = NULL, *grown, *supp = NULL;
+    size_t count = 0, cap = 0, n_supp = 0;
     int rc, step;
 
-    /* A food's values are per 100 g, so its amount over the period is
-     * value x (sum of its grams) / 100; a missing value stays NULL. */
+    rc = prepare(s,
+                 "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(
+                     2) "," DAY_SUM(3) "," DAY_SUM(4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7)
+                     "," DAY_SUM(38)
+                     " FROM entry e" DAY_JOIN(0) DAY_JOIN(1) DAY_JOIN(2) DAY_JOIN(3) DAY_JOIN(4)
+                         DAY_JOIN(5) DAY_JOIN(6) DAY_JOIN(7) DAY_JOIN(38)
+                 " WHERE e.kind = 'food' AND e.date BETWEEN ?1 AND ?2"
+                 " GROUP BY e.date ORDER BY e.date",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(d, &cap, count, sizeof(*d)))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        d = grown;
+        struct day_totals *x = &d[count++];
+        memset(x, 0, sizeof(*x));
+        copy_col(st, 0, x->date, sizeof(x->date));
+        x->entries = sqlite3_column_int(st, 1);
+        x->grams = sqlite3_column_double(st, 2);
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
+            /* no entry with a known value: the total is unknown */
+            x->known_grams[k] = sqlite3_column_type(st, 4 + 2 * k) == SQLITE_NULL
+                                    ? 0.0
+                                    : sqlite3_column_double(st, 4 + 2 * k);
+            x->total[k] = column_value(st, 3 + 2 * k);
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "day totals");
+        goto out;
+    }
+    if ((rc = supplement_days(s, from, to, &supp, &n_supp)) != STORE_OK)
+        goto out;
+    if (merge_days(d, count, supp, n_supp, out, n) != 0) {
+        rc = fail(s, "out of memory");
+        goto out;
+    }
+    d = NULL;
+out:
+    free(d);
+    free(supp);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* --- supplements ------------------------------------------------------------ */
+
+static int supplement_holds(store *s, const char *id, int *held)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "SELECT 1 FROM supplement WHERE id = ?1", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW || step == SQLITE_DONE)
+        *held = step == SQLITE_ROW;
+    else
+        rc = fail_db(s, "supplement");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_food_exists(store *s, const char *id, int *exists)
+{
+    sqlite3_stmt *st;
+    int step;
+
+    if (!(st = cached(s, ST_FOOD_FIND)))
+        return STORE_ERROR;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return fail_db(s, "food");
+    *exists = step == SQLITE_ROW;
+    return STORE_OK;
+}
+
+/* The values of the supplement with that rowid into p. */
+static int supplement_values_load(store *s, sqlite3_int64 rowid, struct supplement *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "SELECT nutrient, value FROM supplement_value WHERE supplement = ?1", &st),
+        step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = sqlite3_column_int(st, 0);
+        if (k >= 0 && (size_t)k < nutrients_count())
+            p->values[k] = sqlite3_column_double(st, 1);
+    }
+    if (step != SQLITE_DONE)
+        rc = fail_db(s, "supplement values");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* A supplement from a row (rowid, id, name, unit) and its values. */
+static int supplement_row(store *s, sqlite3_stmt *st, struct supplement **out)
+{
+    struct supplement *p = supplement_new();
+    int rc = STORE_OK;
+
+    if (!p)
+        return fail(s, "out of memory");
+    p->id = column_strdup(st, 1);
+    p->name = column_strdup(st, 2);
+    copy_col(st, 3, p->unit, sizeof(p->unit));
+    if (!p->id || !p->name)
+        rc = fail(s, "out of memory");
+    else
+        rc = supplement_values_load(s, sqlite3_column_int64(st, 0), p);
+    if (rc != STORE_OK) {
+        supplement_free(p);
+        return rc;
+    }
+    *out = p;
+    return STORE_OK;
+}
+
+int store_supplement_get(store *s, const char *id, struct supplement **out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "SELECT rowid, id, name, unit FROM supplement WHERE id = ?1", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        rc = supplement_row(s, st, out);
+    } else if (step == SQLITE_DONE) {
+        fail(s, "no supplement with id '%s'", id);
+        rc = STORE_NOTFOUND;
+    } else {
+        rc = fail_db(s, "supplement");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_supplements_list(store *s, struct supplement ***list, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct supplement **l = NULL, **grown;
+    size_t count = 0, cap = 0;
+    int rc = prepare(s, "SELECT rowid, id, name, unit FROM supplement ORDER BY id", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(l, &cap, count, sizeof(*l)))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        l = grown;
+        if ((rc = supplement_row(s, st, &l[count])) != STORE_OK)
+            goto out;
+        count++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "supplements");
+        goto out;
+    }
+    *list = l;
+    *n = count;
+    l = NULL;
+    count = 0;
+out:
+    store_supplements_free(l, count);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void store_supplements_free(struct supplement **list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        supplement_free(list[i]);
+    free(list);
+}
+
+/* Same name, unit and declared values? */
+static int supplement_same(const struct supplement *a, const struct supplement *b)
+{
+    if (strcmp(a->name, b->name) != 0 || strcmp(a->unit, b->unit) != 0)
+        return 0;
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        if (isnan(a->values[k]) != isnan(b->values[k]))
+            return 0;
+        if (!isnan(a->values[k]) && a->values[k] != b->values[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* Write p's row (insert or update by id) and put its rowid in *rowid. */
+static int supplement_row_write(store *s, const struct supplement *p, sqlite3_int64 *rowid)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "INSERT INTO supplement(id, name, unit) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT(id) DO UPDATE SET name = excluded.name, unit = excluded.unit"
+                     " RETURNING rowid",
+                     &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, p->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, p->unit, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *rowid = sqlite3_column_int64(st, 0);
+    else
+        rc = fail_db(s, "write supplement");
+    if (rc == STORE_OK && sqlite3_step(st) != SQLITE_DONE)
+        rc = fail_db(s, "write supplement");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Replace the values of supplement rowid with p's declared ones. */
+static int supplement_values_write(store *s, sqlite3_int64 rowid, const struct supplement *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "DELETE FROM supplement_value WHERE supplement = ?1", &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, rowid);
+    rc = step_done(s, st, "write supplement values");
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK ||
+        (rc = prepare(s,
+                      "INSERT INTO supplement_value(supplement, nutrient, value)"
+                      " VALUES (?1, ?2, ?3)",
+                      &st)) != STORE_OK)
+        return rc;
+    for (size_t k = 0; k < nutrients_count() && rc == STORE_OK; k++) {
+        if (isnan(p->values[k]))
+            continue;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int(st, 2, (int)k);
+        sqlite3_bind_double(st, 3, p->values[k]);
+        rc = step_done(s, st, "write supplement values");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_supplement_upsert(store *s, const struct supplement *p, int *what)
+{
+    struct supplement *old = NULL;
+    sqlite3_int64 rowid = 0;
+    int food = 0, rc;
+
+    if ((rc = store_food_exists(s, p->id, &food)) != STORE_OK)
+        return rc;
+    if (food) {
+        fail(s, "%s is a food; a supplement cannot take a food's id", p->id);
+        return STORE_CONFLICT;
+    }
+    rc = store_supplement_get(s, p->id, &old);
+    if (rc != STORE_OK && rc != STORE_NOTFOUND)
+        return rc;
+    if (old && supplement_same(old, p)) {
+        supplement_free(old);
+        if (what)
+            *what = STORE_FOOD_UNCHANGED;
+        return STORE_OK;
+    }
+    if ((rc = supplement_row_write(s, p, &rowid)) == STORE_OK &&
+        (rc = supplement_values_write(s, rowid, p)) == STORE_OK && what)
+        *what = old ? STORE_FOOD_UPDATED : STORE_FOOD_ADDED;
+    supplement_free(old);
+    return rc;
+}
+
+int store_supplement_entry_add(store *s, const char *date, const char *time, const char *meal,
+                               const char *supplement_id, double units, int64_t *id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "INSERT INTO entry(date, time, meal, kind, supplement, units)"
+                     " SELECT ?1, ?2, ?3, 'supplement', rowid, ?5 FROM supplement WHERE id = ?4",
+                     &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, time && *time ? time : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, meal && *meal ? meal : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, supplement_id, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 5, units);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        rc = fail_db(s, "add entry");
+    } else if (sqlite3_changes(s->db) == 0) {
+        fail(s, "no supplement with id '%s'", supplement_id);
+        rc = STORE_NOTFOUND;
+    } else if (id) {
+        *id = sqlite3_last_insert_rowid(s->db);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Append a zeroed row to the period's sources; NULL when out of memory. */
+static struct period_source *source_append(struct period_source **list, size_t *cap,
+                                           size_t *count)
+{
+    struct period_source *grown = grow(*list, cap, *count, sizeof(**list));
+    if (!grown)
+        return NULL;
+    *list = grown;
+    memset(&grown[*count], 0, sizeof(grown[*count]));
+    return &grown[(*count)++];
+}
+
+/* The foods of [from, to]: a food's values are per 100 g, so its amount
+ * over the period is value x (sum of its grams) / 100; a missing value
+ * stays NULL (NAN). */
+static int period_foods(store *s, const char *from, const char *to, struct period_source **list,
+                        size_t *cap, size_t *count)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, step;
+
     rc = prepare(s,
                  "SELECT f.id, f.name, g.grams, " CORE_VALUES_SQL(
-                     "f") " FROM (SELECT food, sum(grams) AS grams FROM entry"
-                          " WHERE date BETWEEN ?1 AND ?2 GROUP BY food) g"
+                     "f") ", (SELECT value FROM food_value WHERE food = f.rowid AND nutrient = 38)"
+                          " FROM (SELECT food, sum(grams) AS grams FROM entry"
+                          " WHERE kind = 'food' AND date BETWEEN ?1 AND ?2 GROUP BY food) g"
                           " JOIN food f ON f.rowid = g.food ORDER BY f.id",
                  &st);
     if (rc != STORE_OK)
@@ -2109,35 +2554,90 @@ int store_period_foods(store *s, const char *from, const char *to, struct period
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!(grown = grow(f, &cap, count, sizeof(*f)))) {
+        struct period_source *x = source_append(list, cap, count);
+        if (!x) {
             rc = fail(s, "out of memory");
             goto out;
         }
-        f = grown;
-        struct period_source *x = &f[count++];
-        memset(x, 0, sizeof(*x));
         x->id = column_strdup(st, 0);
         x->name = column_strdup(st, 1);
         x->grams = sqlite3_column_double(st, 2);
-        for (int k = 0; k < NUT_CORE_COUNT; k++)
+        x->units = NAN;
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++)
             x->amount[k] = column_value(st, 3 + k) * x->grams / 100.0;
         if (!x->id || !x->name) {
             rc = fail(s, "out of memory");
             goto out;
         }
     }
-    if (step != SQLITE_DONE) {
+    if (step != SQLITE_DONE)
         rc = fail_db(s, "period foods");
-        goto out;
-    }
-    *out = f;
-    *n = count;
-    f = NULL;
-    count = 0;
 out:
-    store_period_sources_free(f, count);
     sqlite3_finalize(st);
     return rc;
+}
+
+/* The supplements of [from, to]: units taken x the label's amount per
+ * unit (an undeclared amount is 0). */
+static int period_supplements(store *s, const char *from, const char *to,
+                              struct period_source **list, size_t *cap, size_t *count)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, step;
+
+    rc = prepare(s,
+                 "SELECT p.id, p.name, p.unit, g.units, " SUPP_CORE_VALUES_SQL(
+                     "p") "," SUPP_VALUE_SQL("p", 38)
+                          " FROM (SELECT supplement, sum(units) AS units FROM entry"
+                          " WHERE kind = 'supplement' AND date BETWEEN ?1 AND ?2"
+                          " GROUP BY supplement) g"
+                          " JOIN supplement p ON p.rowid = g.supplement ORDER BY p.id",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct period_source *x = source_append(list, cap, count);
+        if (!x) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        x->id = column_strdup(st, 0);
+        x->name = column_strdup(st, 1);
+        copy_col(st, 2, x->unit, sizeof(x->unit));
+        x->grams = NAN;
+        x->units = sqlite3_column_double(st, 3);
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++)
+            x->amount[k] = sqlite3_column_double(st, 4 + k) * x->units;
+        if (!x->id || !x->name) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = fail_db(s, "period supplements");
+out:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
+                       size_t *n)
+{
+    struct period_source *list = NULL;
+    size_t count = 0, cap = 0;
+    int rc = period_foods(s, from, to, &list, &cap, &count);
+
+    if (rc == STORE_OK)
+        rc = period_supplements(s, from, to, &list, &cap, &count);
+    if (rc != STORE_OK) {
+        store_period_sources_free(list, count);
+        return rc;
+    }
+    *out = list;
+    *n = count;
+    return STORE_OK;
 }
 
 void store_period_sources_free(struct period_source *src, size_t n)

@@ -1557,11 +1557,14 @@ static struct period_source food_row(const char *id, const char *name, const str
                                      double grams)
 {
     struct period_source x;
+    memset(&x, 0, sizeof(x));
     x.id = (char *)id;
     x.name = (char *)name;
     x.grams = grams;
+    x.units = NAN;
     for (int k = 0; k < NUT_CORE_COUNT; k++)
         x.amount[k] = f->v[k] * grams / 100.0;
+    x.amount[NUT_SLOT_VITAMIN_D] = NAN; /* the test foods have no vitamin D value */
     return x;
 }
 
@@ -1678,7 +1681,7 @@ static void test_rule_table(void **state)
         "PHOSPHORUS_LOW",   "PHOSPHORUS_HIGH", "PROTEIN_LOW",    "PROTEIN_EXCESS",
         "CA_P_RATIO_LOW",   "CA_MG_RATIO_HIGH", "ACID_LOAD_HIGH", "POTASSIUM_LOW",
         "SODIUM_HIGH",      "WATER_LOW",       "DATA_SPARSE",    "DATA_INCOMPLETE",
-        "CRAMP_RED_FLAG",   "PREECLAMPSIA_SIGNS",
+        "CRAMP_RED_FLAG",   "PREECLAMPSIA_SIGNS", "VITAMIN_D_LOW",   "VITAMIN_D_HIGH",
     };
     size_t n = 0;
     const struct analysis_rule *r = analysis_rules(&n);
@@ -1703,6 +1706,8 @@ static void test_rule_table(void **state)
         assert_true(only_denied(r[i].why, "stop cramps"));
         assert_null(strstr(r[i].advice, "will stop"));
         assert_null(strstr(r[i].advice, " mg"));
+        assert_null(strstr(r[i].advice, " ug"));
+        assert_null(strstr(r[i].advice, " IU"));
         assert_null(strstr(r[i].advice, "quinine"));
         /* alert is for what needs a clinician today only */
         if (r[i].severity == ANALYSIS_ALERT && strcmp(r[i].code, "PREECLAMPSIA_SIGNS") != 0)
@@ -1730,6 +1735,314 @@ static void test_rule_table(void **state)
     assert_string_equal(analysis_severity_name(ANALYSIS_ALERT), "alert");
     assert_string_equal(analysis_nutrient_key(NUT_WATER), "water");
     assert_null(analysis_nutrient_key(NUT_CORE_COUNT));
+    assert_string_equal(analysis_nutrient_key(NUT_VITAMIN_D), "vitamin_d");
+}
+
+/* --- supplements and vitamin D ---------------------------------------------- */
+
+#define VD NUT_SLOT_VITAMIN_D
+
+/* 7 days of BASE with calcium food_ca (all known), vitamin D from food
+ * food_vd ug (all known; NAN: no food has a value) and, each day, supp[]
+ * from supplements (per slot; NULL: none). */
+static struct analysis *week_supp(double food_ca, double food_vd,
+                                  const double supp[NUT_REPORTED_COUNT], const struct profile *p)
+{
+    struct day_totals d[7];
+    long from = day_of(WEEK_FROM);
+    for (int i = 0; i < 7; i++) {
+        day_values(&d[i], from + i, BASE);
+        d[i].total[NUT_CALCIUM] = food_ca;
+        d[i].total[VD] = food_vd;
+        d[i].known_grams[VD] = isnan(food_vd) ? 0 : 1000;
+        for (int k = 0; supp && k < NUT_REPORTED_COUNT; k++)
+            d[i].supplement[k] = supp[k];
+        d[i].supplement_entries = supp ? 1 : 0;
+    }
+    return run(from, from + 6, p, d, 7, NULL, 0);
+}
+
+/* A calcium supplement moves calcium's mean and P(adequate) by exactly its
+ * amount (the SDw of calcium is the survey's 325 mg, not the person's).
+ * Her stage: pregnancy 19-30 y, EAR 800, SDr 100, n = 7:
+ * SD_D = sqrt(100^2 + 325^2 / 7) = sqrt(10000 + 15089.29) = 158.396.
+ * Food 600 mg: z = -200 / 158.396 = -1.2627, P = 0.1034.
+ * Food 600 + 500 mg from one tablet a day: mean 1100,
+ * z = 300 / 158.396 = 1.8940, P = 0.9709. */
+static void test_supplement_calcium(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double supp[NUT_REPORTED_COUNT] = {0};
+    struct analysis *a = week_supp(600, NAN, NULL, &p);
+    const struct analysis_nutrient *ca = &a->nutrients[NUT_CALCIUM];
+
+    assert_near(ca->desc.mean, 600, 1e-9);
+    assert_near(ca->p_adequate, 0.1034, 0.0005);
+    assert_near(ca->from_supplements, 0, 0);
+    assert_true(has(a, "CALCIUM_LOW"));
+    analysis_free(a);
+
+    supp[NUT_CALCIUM] = 500;
+    a = week_supp(600, NAN, supp, &p);
+    ca = &a->nutrients[NUT_CALCIUM];
+    assert_near(ca->desc.mean, 1100, 1e-9);
+    assert_near(ca->assess_mean, 1100, 1e-9);
+    assert_near(ca->daily[3], 1100, 1e-9);
+    assert_near(ca->daily_supplement[3], 500, 1e-9);
+    assert_near(ca->from_supplements, 500, 1e-9);
+    assert_near(ca->supp_assess_mean, 500, 1e-9);
+    assert_near(ca->p_adequate, 0.9709, 0.0005);
+    assert_near(ca->sdw, 325, 0);
+    /* supplements never touch completeness (food grams only) */
+    assert_near(ca->completeness, 1.0, 0);
+    assert_false(has(a, "CALCIUM_LOW"));
+    /* the other nutrients are untouched: 0 from supplements */
+    assert_near(a->nutrients[NUT_MAGNESIUM].from_supplements, 0, 0);
+    assert_near(a->nutrients[NUT_MAGNESIUM].desc.mean, 380, 1e-9);
+    analysis_free(a);
+}
+
+/* MAGNESIUM_SUPPLEMENT_UL tests supplemental magnesium only (IOM 1997):
+ * 500 mg/day from food alone never fires it; 400 mg/day from supplements
+ * (above the 350 mg UL) does, with the figures behind it. */
+static void test_magnesium_supplement_ul(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double base[NUT_CORE_COUNT], supp[NUT_REPORTED_COUNT] = {0};
+    struct day_totals d[7];
+    long from = day_of(WEEK_FROM);
+    struct analysis *a;
+
+    memcpy(base, BASE, sizeof(base));
+    base[NUT_MAGNESIUM] = 500;
+    a = week_of(base, &p);
+    assert_false(has(a, "MAGNESIUM_SUPPLEMENT_UL"));
+    assert_nan(a->nutrients[NUT_MAGNESIUM].p_above_ul);
+    analysis_free(a);
+
+    supp[NUT_MAGNESIUM] = 400;
+    for (int i = 0; i < 7; i++) {
+        day_values(&d[i], from + i, base);
+        memcpy(d[i].supplement, supp, sizeof(supp));
+        d[i].supplement_entries = 1;
+    }
+    a = run(from, from + 6, &p, d, 7, NULL, 0);
+    const struct analysis_warning *w = analysis_warning_find(a, "MAGNESIUM_SUPPLEMENT_UL");
+    assert_non_null(w);
+    assert_int_equal(w->severity, ANALYSIS_WARNING);
+    assert_int_equal(w->nutrient, NUT_MAGNESIUM);
+    assert_string_equal(w->figures[0].name, "supplement_mean");
+    assert_near(w->figures[0].value, 400, 1e-9);
+    assert_near(w->figures[1].value, 350, 0);
+    assert_near(w->figures[3].value, 7, 0); /* days above */
+    assert_non_null(strstr(w->message, "400 mg/day"));
+    /* the total (900 mg) is still never tested against the UL */
+    assert_near(a->nutrients[NUT_MAGNESIUM].desc.mean, 900, 1e-9);
+    assert_nan(a->nutrients[NUT_MAGNESIUM].p_above_ul);
+    analysis_free(a);
+
+    /* 350 mg/day exactly is not above the UL */
+    supp[NUT_MAGNESIUM] = 350;
+    for (int i = 0; i < 7; i++)
+        memcpy(d[i].supplement, supp, sizeof(supp));
+    a = run(from, from + 6, &p, d, 7, NULL, 0);
+    assert_false(has(a, "MAGNESIUM_SUPPLEMENT_UL"));
+    analysis_free(a);
+}
+
+/* Vitamin D (IOM 2011: EAR 10, RDA 15, UL 100 ug; SDr 2.5 approximate;
+ * SDw placeholder 0.4 x the mean from food). */
+static void test_vitamin_d(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double supp[NUT_REPORTED_COUNT] = {0};
+    struct analysis *a = week_supp(1100, 3, NULL, &p);
+    const struct analysis_nutrient *vd = &a->nutrients[VD];
+
+    assert_int_equal(vd->id, NUT_VITAMIN_D);
+    assert_string_equal(vd->key, "vitamin_d");
+    assert_string_equal(vd->unit, "ug");
+    assert_near(vd->ref.ear, 10, 0);
+    assert_near(vd->ref.rda, 15, 0);
+    assert_near(vd->ref.ul, 100, 0);
+    assert_false(vd->ref.ul_supplement_only);
+    assert_true(analysis_nutrient_of(a, NUT_VITAMIN_D) == vd);
+    /* food 3 ug: SDw 1.2, SD_D = sqrt(6.25 + 1.44 / 7) = 2.5408,
+     * z = -7 / 2.5408 = -2.7550, P = 0.0029; approximate */
+    assert_near(vd->sdw, 1.2, 1e-9);
+    assert_near(vd->p_adequate, 0.0029, 0.0005);
+    assert_true(vd->approximate);
+    assert_true(has(a, "VITAMIN_D_LOW"));
+    assert_false(has(a, "VITAMIN_D_HIGH"));
+    analysis_free(a);
+
+    /* food 6 + a 10 ug softgel: mean 16; SDw from the food part only,
+     * 0.4 x 6 = 2.4: SD_D = sqrt(6.25 + 5.76 / 7) = 2.6595,
+     * z = 6 / 2.6595 = 2.2561, P = 0.9880 */
+    supp[VD] = 10;
+    a = week_supp(1100, 6, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_near(vd->desc.mean, 16, 1e-9);
+    assert_near(vd->from_supplements, 10, 1e-9);
+    assert_near(vd->sdw, 2.4, 1e-9);
+    assert_near(vd->p_adequate, 0.9880, 0.0005);
+    assert_false(has(a, "VITAMIN_D_LOW"));
+    analysis_free(a);
+
+    /* food 5 + 125 ug (5000 IU) from supplements: 130 > UL 100 on the
+     * total; z = 30 / (2 / sqrt 7) = 39.7, P(above) = 1 */
+    supp[VD] = 125;
+    a = week_supp(1100, 5, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_near(vd->p_above_ul, 1.0, 1e-9);
+    const struct analysis_warning *w = analysis_warning_find(a, "VITAMIN_D_HIGH");
+    assert_non_null(w);
+    assert_int_equal(w->nutrient, NUT_VITAMIN_D);
+    assert_non_null(strstr(w->message, "Vitamin D: mean 130.0 ug/day"));
+    analysis_free(a);
+
+    /* 125 ug from supplements, no food value: too incomplete for a
+     * probability, but the supplements alone pass the UL of the total */
+    a = week_supp(1100, NAN, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_int_equal(vd->n_assess, 0);
+    assert_nan(vd->p_above_ul);
+    w = analysis_warning_find(a, "VITAMIN_D_HIGH");
+    assert_non_null(w);
+    assert_non_null(strstr(w->message, "supplements alone give 125.0 ug/day"));
+    analysis_free(a);
+
+    /* no food value and no supplement: unknown, no verdict */
+    a = week_supp(1100, NAN, NULL, &p);
+    vd = &a->nutrients[VD];
+    assert_nan(vd->daily[0]);
+    assert_nan(vd->desc.mean);
+    assert_near(vd->completeness, 0, 0);
+    assert_false(has(a, "VITAMIN_D_LOW"));
+    /* vitamin D's completeness is shown, not flagged as DATA_INCOMPLETE */
+    assert_false(has(a, "DATA_INCOMPLETE"));
+    analysis_free(a);
+    /* no food value, a 10 ug supplement: the day's total is at least that,
+     * shown with completeness 0 and left out of the probability */
+    supp[VD] = 10;
+    a = week_supp(1100, NAN, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_near(vd->daily[0], 10, 1e-9);
+    assert_int_equal(vd->n_assess, 0);
+    assert_nan(vd->p_adequate);
+    analysis_free(a);
+}
+
+/* Issue 14's figures for vitamin D and with supplements (merged with issue
+ * 12).  Vitamin D from food 13 ug a day, 7 days: SDw 0.4 x 13 = 5.2,
+ * SD_D = sqrt(2.5^2 + 5.2^2 / 7) = 3.1801, z = 3 / 3.1801 = 0.9434,
+ * P = 0.8273: uncertain.  Firm (0.85) needs sqrt(6.25 + 27.04 / n) <=
+ * 3 / 1.0364 = 2.8945: n >= 12.70, 13 days, 6 more.  The sensitivity
+ * figure uses SDw = table CV x the mean from food, as SDw itself does:
+ * food 6 + 10 ug supplement: 0.4 x 6 = 2.4, P = 0.9880 (with the total,
+ * 0.4 x 16 = 6.4, it would be 0.9577).  Calcium 600 food + 500 tablet:
+ * SDw stays 325; scaled 0.43 x 600 = 258, SD_D = sqrt(100^2 + 258^2 / 7)
+ * = 139.675, z = 300 / 139.675 = 2.1478, P = 0.9841 (0.9285 with the
+ * total). */
+static void test_vitamin_d_days_needed_and_sensitivity(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    double supp[NUT_REPORTED_COUNT] = {0};
+    struct analysis *a = week_supp(1100, 13, NULL, &p);
+    const struct analysis_nutrient *vd = &a->nutrients[VD];
+
+    assert_near(vd->table_cv, 0.40, 0);
+    assert_false(vd->cv_unreliable);
+    assert_near(vd->p_adequate, 0.8273, 0.0005);
+    assert_near(vd->p_adequate_scaled, 0.8273, 0.0005); /* 0.4 x 13 is SDw itself */
+    assert_int_equal(vd->firmness, ANALYSIS_FIRM_MORE_DAYS);
+    assert_int_equal(vd->days_needed, 6);
+    assert_true(vd->approximate);
+    analysis_free(a);
+
+    supp[VD] = 10;
+    a = week_supp(1100, 6, supp, &p);
+    vd = &a->nutrients[VD];
+    assert_near(vd->p_adequate_scaled, 0.9880, 0.0005);
+    assert_int_equal(vd->firmness, ANALYSIS_FIRM_YES);
+    assert_int_equal(vd->days_needed, -1);
+    analysis_free(a);
+
+    memset(supp, 0, sizeof(supp));
+    supp[NUT_CALCIUM] = 500;
+    a = week_supp(600, NAN, supp, &p);
+    assert_near(a->nutrients[NUT_CALCIUM].sdw, 325, 0);
+    assert_near(a->nutrients[NUT_CALCIUM].p_adequate_scaled, 0.9841, 0.0005);
+    analysis_free(a);
+}
+
+/* Supplements are sources beside the foods (issue 14 "the foods (and
+ * supplements, once they exist)"): a week of 2100 g milk (2520 mg calcium)
+ * and 7 prenatal tablets of 200 mg (1400 mg) and 10 ug vitamin D (70 ug):
+ * calcium 3920 mg known, shares 2520 / 3920 = 0.6429 and 1400 / 3920 =
+ * 0.3571; vitamin D comes from the tablets alone (the test milk has no
+ * value): share 1. */
+static void test_supplement_sources(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    struct period_source src[2];
+    src[0] = food_row("test:milk", "Test milk", &MILK, 2100);
+    memset(&src[1], 0, sizeof(src[1]));
+    src[1].id = (char *)"supp:prenatal";
+    src[1].name = (char *)"Prenatal";
+    src[1].grams = NAN;
+    src[1].units = 7;
+    snprintf(src[1].unit, sizeof(src[1].unit), "tablet");
+    src[1].amount[NUT_CALCIUM] = 1400;
+    src[1].amount[VD] = 70;
+    struct analysis_input in = {day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, NULL, 0, src, 2};
+    struct analysis *a = NULL;
+    char err[128];
+    assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
+    const struct analysis_nutrient *ca = &a->nutrients[CA];
+    assert_int_equal(ca->n_sources, 2);
+    assert_string_equal(ca->sources[1].id, "supp:prenatal");
+    assert_near(ca->sources[0].share, 2520.0 / 3920, 1e-12);
+    assert_near(ca->sources[1].share, 1400.0 / 3920, 1e-12);
+    assert_nan(ca->sources[1].grams);
+    assert_near(ca->sources[1].units, 7, 0);
+    assert_string_equal(ca->sources[1].unit, "tablet");
+    assert_true(isnan(ca->sources[0].units) && ca->sources[0].unit[0] == '\0');
+    const struct analysis_nutrient *vd = &a->nutrients[VD];
+    assert_int_equal(vd->n_sources, 1);
+    assert_string_equal(vd->sources[0].id, "supp:prenatal");
+    assert_near(vd->sources[0].share, 1, 0);
+    assert_near(vd->sources_total, 70, 0);
+    /* nothing of magnesium or phosphorus from either: the tablet's 0 is no
+     * source, the milk's is */
+    assert_int_equal(a->nutrients[NUT_PHOSPHORUS].n_sources, 1);
+    analysis_free(a);
+}
+
+/* A day with supplements but no food is not a logged day. */
+static void test_supplement_only_day(void **state)
+{
+    (void)state;
+    struct profile p = pregnant();
+    struct day_totals d[2];
+    long from = day_of(WEEK_FROM);
+
+    day_values(&d[0], from, BASE);
+    day_init(&d[1], from + 1);
+    d[1].supplement_entries = 1;
+    d[1].supplement[NUT_CALCIUM] = 500;
+    struct analysis *a = run(from, from + 1, &p, d, 2, NULL, 0);
+    assert_int_equal(a->days_logged, 1);
+    assert_false(a->logged[1]);
+    assert_nan(a->nutrients[NUT_CALCIUM].daily[1]);
+    assert_near(a->nutrients[NUT_CALCIUM].desc.mean, 1100, 1e-9);
+    assert_near(a->nutrients[NUT_CALCIUM].from_supplements, 0, 0);
+    analysis_free(a);
 }
 
 static void test_errors(void **state)
@@ -1784,6 +2097,12 @@ int main(void)
         cmocka_unit_test(test_threshold_acid_load),
         cmocka_unit_test(test_threshold_data_incomplete),
         cmocka_unit_test(test_relation_fisher),
+        cmocka_unit_test(test_supplement_calcium),
+        cmocka_unit_test(test_magnesium_supplement_ul),
+        cmocka_unit_test(test_vitamin_d),
+        cmocka_unit_test(test_vitamin_d_days_needed_and_sensitivity),
+        cmocka_unit_test(test_supplement_sources),
+        cmocka_unit_test(test_supplement_only_day),
         cmocka_unit_test(test_relation_too_few_days),
         cmocka_unit_test(test_relation_no_contrast),
         cmocka_unit_test(test_trend),

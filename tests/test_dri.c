@@ -721,6 +721,12 @@ static void test_table_cv(void **state)
         assert_int_equal(dri_table_cv(k, &cv, &verified, NULL), 0);
         assert_true(cv < 0.6);
     }
+    /* vitamin D: no survey table gives it; the 40 % placeholder of its SDw,
+     * so its probability is computed too (0.1) */
+    assert_int_equal(dri_table_cv(NUT_VITAMIN_D, &cv, &verified, &src), 0);
+    assert_near(cv, 0.40, 0);
+    assert_int_equal(verified, 0);
+    assert_non_null(strstr(src, "placeholder"));
     cv = 7;
     assert_int_equal(dri_table_cv(NUT_CORE_COUNT, &cv, &verified, NULL), -1);
     assert_near(cv, 7, 0);
@@ -752,9 +758,46 @@ static void test_sdw_14_18_and_approximate(void **state)
     assert_int_equal(verified, 0);
 }
 
+/* Vitamin D, IOM 2011 (nutrition-science.md 0.8): EAR 10, RDA 15, UL 100 ug
+ * for every female group 14-50, pregnant and lactating too; SDr (15 - 10) / 2
+ * = 2.5, approximate; SDw placeholder 0.4 x the mean from food. */
+static void test_vitamin_d(void **state)
+{
+    (void)state;
+    static const enum dri_table tables[] = {DRI_TABLE_NONPREGNANT, DRI_TABLE_PREGNANCY,
+                                            DRI_TABLE_LACTATION};
+    static const enum dri_band bands[] = {DRI_BAND_14_18, DRI_BAND_19_30, DRI_BAND_31_50};
+    for (size_t t = 0; t < 3; t++)
+        for (size_t b = 0; b < 3; b++) {
+            struct life_stage st;
+            struct dri_ref r;
+            memset(&st, 0, sizeof(st));
+            st.table = tables[t];
+            st.band = bands[b];
+            assert_int_equal(dri_values(&st, 60, NUT_VITAMIN_D, &r), 0);
+            assert_true(r.ear == 10 && r.rda == 15 && r.ul == 100 && r.sdr == 2.5);
+            assert_true(r.has_ear);
+            assert_true(r.approximate);
+            assert_false(r.ul_supplement_only);
+            assert_string_equal(r.unit, "ug");
+            assert_non_null(strstr(r.ul_src, "IOM 2011"));
+            double sdw = 0;
+            int verified = 1;
+            assert_int_equal(dri_sdw(&st, NUT_VITAMIN_D, 6, &sdw, &verified, NULL), 0);
+            assert_true(fabs(sdw - 2.4) < 1e-12);
+            assert_int_equal(verified, 0);
+        }
+    /* FAT (id 8) is no reported nutrient */
+    struct life_stage st;
+    struct dri_ref r;
+    memset(&st, 0, sizeof(st));
+    assert_int_equal(dri_values(&st, 60, nutrients_lookup("FAT", NULL), &r), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vitamin_d),
         cmocka_unit_test(test_profile_init),
         cmocka_unit_test(test_stage_week27_trimester2),
         cmocka_unit_test(test_stage_week28_trimester3),

@@ -85,6 +85,24 @@ static struct entry food(int64_t id, const char *date, const char *time, const c
     return e;
 }
 
+/* Two tablets of 200 mg calcium (and nothing else declared: 0). */
+static struct entry tablets(int64_t id, const char *date, const char *time)
+{
+    struct entry e;
+    memset(&e, 0, sizeof(e));
+    e.id = id;
+    snprintf(e.date, sizeof(e.date), "%s", date);
+    snprintf(e.time, sizeof(e.time), "%s", time);
+    e.food_id = (char *)"supp:prenatal";
+    e.food_name = (char *)"Prenatal";
+    e.grams = NAN;
+    e.supplement = 1;
+    e.units = 2;
+    snprintf(e.unit, sizeof(e.unit), "tablet");
+    e.values[NUT_CALCIUM] = 2 * 200.0;
+    return e;
+}
+
 static struct cramp cramp(int64_t id, const char *date, const char *time)
 {
     struct cramp c;
@@ -117,25 +135,25 @@ static void test_csv_rows(void **state)
         "record,id,date,time,meal,food_id,food,grams,energy_kcal,protein_g,calcium_mg,"
         "magnesium_mg,phosphorus_mg,potassium_mg,sodium_mg,water_g,severity,duration_min,site,"
         "side,night,swelling,redness,warmth,hard_to_walk,pain_persists,sudden_swelling,"
-        "headache,vision_problems,pain_below_ribs\r\n"
+        "headache,vision_problems,pain_below_ribs,units,unit\r\n"
         /* the entry without a time first; 300 g x 120 / 100 = 360 mg,
-         * protein 9 g; the other nutrients unknown: empty */
-        "food,1,2026-11-20,,lunch,test:x,Milk,300.0,,9.00,360.0,,,,,,,,,,,,,,,,,,,\r\n"
+         * protein 9 g; the other nutrients unknown: empty; no units */
+        "food,1,2026-11-20,,lunch,test:x,Milk,300.0,,9.00,360.0,,,,,,,,,,,,,,,,,,,,,\r\n"
         /* 03:10 before 12:30 */
-        "cramp,7,2026-11-20,03:10,,,,,,,,,,,,,6,2.0,calf,left,1,0,0,0,0,0,0,0,0,0\r\n"
+        "cramp,7,2026-11-20,03:10,,,,,,,,,,,,,6,2.0,calf,left,1,0,0,0,0,0,0,0,0,0,,\r\n"
         /* a name that is a formula: neutralised */
         "food,2,2026-11-20,12:30,lunch,test:x,'=cmd|' /C calc'!A0,50.0,,1.50,50.0,,,,,,,,,,,,,,,"
-        ",,,,\r\n"
+        ",,,,,,\r\n"
         /* on the 21st the cramp without a time comes before 08:00 */
-        "cramp,8,2026-11-21,,,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,1,0,0\r\n"
-        "food,3,2026-11-21,08:00,lunch,test:x,Bread,100.0,,3.00,100.0,,,,,,,,,,,,,,,,,,,\r\n";
+        "cramp,8,2026-11-21,,,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,1,0,0,,\r\n"
+        "food,3,2026-11-21,08:00,lunch,test:x,Bread,100.0,,3.00,100.0,,,,,,,,,,,,,,,,,,,,,\r\n";
     assert_string_equal(s, want);
-    /* every row has the header's 30 columns */
+    /* every row has the header's 32 columns */
     for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
         int commas = 0;
         for (char *p = line; *p; p++)
             commas += *p == ',';
-        assert_int_equal(commas, 29);
+        assert_int_equal(commas, 31);
     }
     free(s);
 }
@@ -171,12 +189,42 @@ static void test_json(void **state)
     json_decref(o);
 }
 
+/* A supplement entry is its own record: no grams, its units and dose
+ * form in the last two columns; its undeclared nutrients are 0 (a label
+ * lists what the product holds). */
+static void test_supplement_record(void **state)
+{
+    (void)state;
+    struct entry e[2] = {food(1, "2026-11-20", "08:00", "Milk", 300, 120),
+                         tablets(2, "2026-11-20", "08:05")};
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(export_csv(f, e, 2, NULL, 0), 0);
+    char *s = captured(f);
+    assert_non_null(strstr(s, "\r\nsupplement,2,2026-11-20,08:05,,supp:prenatal,Prenatal,,"
+                              "0.0,0.00,400.0,0.0,0.0,0.0,0.0,0.0,,,,,,,,,,,,,,,2.00,tablet\r\n"));
+    free(s);
+    json_t *o = export_json(NULL, NULL, e, 2, NULL, 0);
+    assert_non_null(o);
+    json_t *x = json_array_get(json_object_get(o, "entries"), 0);
+    assert_string_equal(json_string_value(json_object_get(x, "kind")), "food");
+    assert_null(json_object_get(x, "units"));
+    x = json_array_get(json_object_get(o, "entries"), 1);
+    assert_string_equal(json_string_value(json_object_get(x, "kind")), "supplement");
+    assert_true(json_is_null(json_object_get(x, "grams")));
+    assert_float_equal(json_number_value(json_object_get(x, "units")), 2, 0);
+    assert_string_equal(json_string_value(json_object_get(x, "unit")), "tablet");
+    assert_float_equal(json_number_value(json_object_get(x, "calcium_mg")), 400, 1e-9);
+    json_decref(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cells_neutralised),
         cmocka_unit_test(test_csv_rows),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_supplement_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

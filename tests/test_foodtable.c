@@ -114,7 +114,7 @@ struct run {
 
 static void run_file(struct run *r, const char *path, const char *schema)
 {
-    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0};
+    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0, NULL};
     r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
 }
 
@@ -276,7 +276,7 @@ static void test_good_without_schema(void **state)
 static void test_null_stats_and_callbacks(void **state)
 {
     char err[256];
-    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0};
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0, NULL};
 
     (void)state;
     assert_int_equal(foodtable_read(FIXTURES "good.xml", &opts, NULL, err, sizeof(err)),
@@ -515,7 +515,7 @@ static void test_ids_kept_by_caller(void **state)
 {
     struct run *r = *state;
     struct ids k = {.n = 0};
-    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0};
+    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0, NULL};
 
     r->seen.ids = &k;
     r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
@@ -922,7 +922,7 @@ static void test_limits_bound_memory(void **state)
 static void test_max_foods(void **state)
 {
     struct run *r = *state;
-    struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3};
+    struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3, NULL};
 
     r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
     assert_int_equal(r->rc, FOODTABLE_EINPUT);
@@ -1244,6 +1244,123 @@ static void test_restores_libxml_state(void **state)
     xmlSetGenericErrorFunc(NULL, NULL);
 }
 
+/* --- supplements -------------------------------------------------------------- */
+
+struct supp_seen {
+    int n;
+    char id[3][64];
+    char unit[3][16];
+    double ca[3], mg[3], vitd[3], p[3];
+};
+
+static int on_supplement(const struct supplement *p, void *ctx, char *err, size_t errlen)
+{
+    struct supp_seen *s = ctx;
+    (void)err;
+    (void)errlen;
+    if (s->n < 3) {
+        snprintf(s->id[s->n], sizeof(s->id[0]), "%s", p->id);
+        snprintf(s->unit[s->n], sizeof(s->unit[0]), "%s", p->unit);
+        s->ca[s->n] = p->values[NUT_CALCIUM];
+        s->mg[s->n] = p->values[NUT_MAGNESIUM];
+        s->vitd[s->n] = p->values[NUT_VITAMIN_D];
+        s->p[s->n] = p->values[NUT_PHOSPHORUS];
+    }
+    s->n++;
+    return 0;
+}
+
+/* Read text as a table with the schema; supplements go to *seen. */
+static int read_supplements(const char *text, struct supp_seen *seen, struct foodtable_stats *st,
+                            char *err, size_t errlen)
+{
+    char path[256];
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, on_supplement};
+    tmp_path(path, sizeof(path), "supp.xml");
+    write_file(path, text);
+    memset(seen, 0, sizeof(*seen));
+    int rc = foodtable_read(path, &opts, st, err, errlen);
+    unlink(path);
+    return rc;
+}
+
+static void test_supplements(void **state)
+{
+    struct supp_seen seen;
+    struct foodtable_stats st;
+    char err[512] = "";
+    (void)state;
+    int rc = read_supplements(
+        "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+        "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
+        "<supplement id=\"supp:pre\" name=\"Prenatal\" unit=\"tablet\">\n"
+        "  <nutrient tag=\"CA\" value=\"0.2\" unit=\"g\"/>\n"
+        "  <nutrient tag=\"MG\" value=\"100\" unit=\"mg\"/>\n"
+        "  <nutrient tag=\"VITD\" value=\"400\" unit=\"IU\"/>\n"
+        "</supplement>\n"
+        "<supplement id=\"supp:d\" name=\"D3\" unit=\"drop\">"
+        "<nutrient tag=\"VITD\" value=\"10\"/></supplement>\n"
+        "</foodtable>\n",
+        &seen, &st, err, sizeof(err));
+    assert_int_equal(rc, FOODTABLE_OK);
+    assert_int_equal(st.foods, 1);
+    assert_int_equal(st.supplements, 2);
+    assert_int_equal(seen.n, 2);
+    assert_string_equal(seen.id[0], "supp:pre");
+    assert_string_equal(seen.unit[0], "tablet");
+    /* 0.2 g = 200 mg; 400 IU / 40 = 10 ug; P not on the label: NAN here,
+     * a zero for the analysis (supplement_amount) */
+    assert_true(fabs(seen.ca[0] - 200) < 1e-9);
+    assert_true(seen.mg[0] == 100);
+    assert_true(fabs(seen.vitd[0] - 10) < 1e-12);
+    assert_true(isnan(seen.p[0]));
+    /* no unit: the tag's own (VITD in ug) */
+    assert_true(seen.vitd[1] == 10);
+    assert_string_equal(seen.unit[1], "drop");
+    foodtable_stats_free(&st);
+}
+
+static void test_supplements_refused(void **state)
+{
+    static const struct {
+        const char *body, *says;
+    } cases[] = {
+        {"<supplement id=\"supp:x\" name=\"X\" unit=\"tablet\">"
+         "<nutrient tag=\"CA\" value=\"12\" unit=\"g\"/></supplement>",
+         "more than 10 g of a mineral"},
+        {"<supplement id=\"supp:x\" name=\"X\" unit=\"tablet\">"
+         "<nutrient tag=\"CA\" value=\"-1\" unit=\"mg\"/></supplement>",
+         "negative"},
+        {"<supplement id=\"supp:x\" name=\"X\" unit=\"tablet\">"
+         "<nutrient tag=\"XYZZY\" value=\"1\"/></supplement>",
+         "unknown nutrient tag 'XYZZY'"},
+        {"<supplement id=\"supp:x\" name=\"X\" unit=\"cup\">"
+         "<nutrient tag=\"CA\" value=\"1\"/></supplement>",
+         "cup"},
+        {"<supplement id=\"t:food\" name=\"X\" unit=\"tablet\">"
+         "<nutrient tag=\"CA\" value=\"1\"/></supplement>",
+         "t:food"},
+        {"<food id=\"supp:x\" name=\"F\"/><supplement id=\"supp:x\" name=\"X\" "
+         "unit=\"tablet\"><nutrient tag=\"CA\" value=\"1\"/></supplement>",
+         "supp:x"},
+        {"<supplement id=\"supp:x\" name=\"X\" unit=\"tablet\"/>", ""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct supp_seen seen;
+        struct foodtable_stats st;
+        char text[1024], err[512] = "";
+        snprintf(text, sizeof(text),
+                 "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n%s\n</foodtable>\n",
+                 cases[i].body);
+        int rc = read_supplements(text, &seen, &st, err, sizeof(err));
+        if (rc != FOODTABLE_EINPUT || !strstr(err, cases[i].says))
+            fail_msg("case %zu: rc %d, '%s'", i, rc, err);
+        assert_int_equal(seen.n, 0);
+        foodtable_stats_free(&st);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1284,6 +1401,8 @@ int main(void)
         cmocka_unit_test(test_encodings),
         cmocka_unit_test_setup_teardown(test_locale_independent, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_restores_libxml_state, setup_run, teardown_run),
+        cmocka_unit_test(test_supplements),
+        cmocka_unit_test(test_supplements_refused),
     };
     return cmocka_run_group_tests_name("foodtable", tests, NULL, NULL);
 }

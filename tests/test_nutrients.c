@@ -30,6 +30,25 @@ static void test_core_ids_are_stable(void **state)
     assert_true(nutrients_count() > NUT_CORE_COUNT);
 }
 
+/* Vitamin D is reported with the core nutrients: its id is VITD's index
+ * in the table (38, fixed forever) and it takes the slot after water. */
+static void test_reported_slots(void **state)
+{
+    (void)state;
+    assert_string_equal(nutrients_get(NUT_VITAMIN_D)->tag, "VITD");
+    assert_int_equal(nutrients_get(NUT_VITAMIN_D)->unit, UNIT_UG);
+    assert_int_equal(NUT_REPORTED_COUNT, NUT_CORE_COUNT + 1);
+    for (int k = 0; k < NUT_CORE_COUNT; k++) {
+        assert_int_equal(nutrients_reported_id(k), k);
+        assert_int_equal(nutrients_reported_slot(k), k);
+    }
+    assert_int_equal(nutrients_reported_id(NUT_SLOT_VITAMIN_D), NUT_VITAMIN_D);
+    assert_int_equal(nutrients_reported_slot(NUT_VITAMIN_D), NUT_SLOT_VITAMIN_D);
+    assert_int_equal(nutrients_reported_id(NUT_REPORTED_COUNT), -1);
+    assert_int_equal(nutrients_reported_id(-1), -1);
+    assert_int_equal(nutrients_reported_slot(nutrients_lookup("FAT", NULL)), -1);
+}
+
 static void test_get_out_of_range(void **state)
 {
     (void)state;
@@ -264,6 +283,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_core_ids_are_stable),
+        cmocka_unit_test(test_reported_slots),
         cmocka_unit_test(test_get_out_of_range),
         cmocka_unit_test(test_every_tag_round_trips),
         cmocka_unit_test(test_lookup),

@@ -163,7 +163,8 @@ static struct analysis *rich(void)
         src[i].id = (char *)ids[i];
         src[i].name = (char *)names[i];
         src[i].grams = grams[i];
-        for (int k = 0; k < NUT_CORE_COUNT; k++)
+        src[i].units = NAN;
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++)
             src[i].amount[k] = NAN;
         src[i].amount[NUT_CALCIUM] = ca[i] * grams[i] / 100;
     }
@@ -257,18 +258,30 @@ static void test_json_keys(void **state)
          "protein_energy_pct", "protein_g_per_kg", "pral_meq");
     KEYS(json_object_get(root, "cramps"), "cramps", "episodes", "days_with_cramps", "red_flag");
 
-    /* nutrients: exactly the 8 keys, each with the product's keys */
+    /* nutrients: exactly the 8 keys and vitamin_d (added 2026-12), each
+     * with the product's keys */
     static const char *const names[] = {"energy", "protein", "calcium", "magnesium",
                                         "phosphorus", "potassium", "sodium", "water"};
     static const char *const units[] = {"kcal", "g", "mg", "mg", "mg", "mg", "mg", "g"};
     json_t *nut = json_object_get(root, "nutrients");
-    assert_int_equal(json_object_size(nut), 8);
+    assert_int_equal(json_object_size(nut), 9);
+    json_t *vd = json_object_get(nut, "vitamin_d");
+    KEYS(vd, "vitamin_d", "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear",
+         "rda", "ul", "p_adequate", "p_above_ul", "from_supplements");
+    assert_string_equal(json_string_value(json_object_get(vd, "unit")), "ug");
+    assert_int_equal(json_array_size(json_object_get(vd, "daily")), 7);
+    /* IOM 2011: EAR 10, RDA 15, UL 100 ug */
+    assert_true(json_number_value(json_object_get(vd, "ear")) == 10);
+    assert_true(json_number_value(json_object_get(vd, "rda")) == 15);
+    assert_true(json_number_value(json_object_get(vd, "ul")) == 100);
     for (int k = 0; k < 8; k++) {
         json_t *x = json_object_get(nut, names[k]);
         if (!x)
             fail_msg("nutrients lacks %s", names[k]);
         KEYS(x, names[k], "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear",
-             "rda", "ul", "p_adequate", "p_above_ul");
+             "rda", "ul", "p_adequate", "p_above_ul", "from_supplements");
+        /* no supplement logged: 0 from supplements */
+        assert_true(json_number_value(json_object_get(x, "from_supplements")) == 0);
         assert_string_equal(json_string_value(json_object_get(x, "unit")), units[k]);
         json_t *daily = json_object_get(x, "daily");
         assert_int_equal(json_array_size(daily), 7);
@@ -561,7 +574,11 @@ static void test_csv_rows(void **state)
         "potassium_mg,sodium_mg,water_g,energy_completeness,protein_completeness,"
         "calcium_completeness,magnesium_completeness,phosphorus_completeness,"
         "potassium_completeness,sodium_completeness,water_completeness,cramp_episodes,"
-        "preeclampsia_signs\r\n";
+        "preeclampsia_signs,"
+        "vitamin_d_ug,vitamin_d_completeness,energy_from_supplements_kcal,"
+        "protein_from_supplements_g,calcium_from_supplements_mg,magnesium_from_supplements_mg,"
+        "phosphorus_from_supplements_mg,potassium_from_supplements_mg,"
+        "sodium_from_supplements_mg,water_from_supplements_g,vitamin_d_from_supplements_ug\r\n";
     assert_memory_equal(text, header, strlen(header));
     /* 1 header + 7 days, each ending CRLF, no bare LF */
     size_t crlf = 0;
@@ -572,13 +589,15 @@ static void test_csv_rows(void **state)
         }
     }
     assert_int_equal(crlf, 8);
-    /* the day not logged: logged 0, 16 empty cells, no cramps, no signs */
-    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0,0\r\n"));
+    /* the day not logged: logged 0, 16 empty cells, no cramps, no signs,
+     * then 11 empty cells (vitamin D, its completeness, 9 supplement parts) */
+    assert_non_null(strstr(text, "\r\n2026-11-17,0,,,,,,,,,,,,,,,,,0,0,,,,,,,,,,,\r\n"));
     /* a logged day: totals at 1 decimal (protein 2), completeness 3, the
-     * cramp on the 18th */
+     * cramp on the 18th; no food with vitamin D (empty, completeness 0);
+     * nothing from supplements (0) */
     assert_non_null(strstr(text, "\r\n2026-11-18,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,"
                                  "1260.0,3100.0,1.000,1.000,1.000,1.000,1.000,1.000,1.000,"
-                                 "1.000,1,0\r\n"));
+                                 "1.000,1,0,,0.000,0.0,0.00,0.0,0.0,0.0,0.0,0.0,0.0,0.0\r\n"));
     /* no cell is NA */
     for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n")) {
         char *save = NULL;
@@ -606,7 +625,7 @@ static void test_csv_unknown_is_empty(void **state)
     char *text = render(csv_render, a, NULL);
     /* sodium total empty, sodium completeness 0 */
     assert_non_null(strstr(text, "\r\n2026-11-16,1,1480.0,131.00,600.0,190.0,1270.0,1890.0,,"
-                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0,0\r\n"));
+                                 "3100.0,1.000,1.000,1.000,1.000,1.000,1.000,0.000,1.000,0,0,"));
     free(text);
     analysis_free(a);
 }

@@ -288,13 +288,14 @@ static void test_charts(void **state)
     char *h = render(a, NULL);
     static const char *const ids[] = {"chart-calcium", "chart-magnesium", "chart-phosphorus",
                                       "chart-protein", "chart-potassium", "chart-water",
-                                      "chart-ratios"};
+                                      "chart-vitamin_d", "chart-ratios"};
 
-    /* six nutrients and the ratios: one chart each, with a text alternative */
-    assert_int_equal(count(h, "<svg class=\"chart\""), 7);
-    assert_int_equal(count(h, "role=\"img\""), 7);
+    /* seven nutrients (vitamin D added) and the ratios: one chart each,
+     * with a text alternative */
+    assert_int_equal(count(h, "<svg class=\"chart\""), 8);
+    assert_int_equal(count(h, "role=\"img\""), 8);
     assert_int_equal(count(h, "</svg>"), count(h, "<svg"));
-    for (size_t i = 0; i < 7; i++) {
+    for (size_t i = 0; i < 8; i++) {
         char want[64];
         snprintf(want, sizeof(want), "id=\"%s\"", ids[i]);
         const char *fig = strstr(h, want);
@@ -325,17 +326,17 @@ static void test_charts(void **state)
                               "range at least 1.43; period 0.47 (below)."));
     assert_non_null(strstr(h, "Ca:Mg by day: 3.16, not logged, 3.16"));
     assert_non_null(strstr(h, "range 1.70-2.80; period 3.16 (above)"));
-    /* the unlogged day is a labelled gap, in each of the 7 charts (the
+    /* the unlogged day is a labelled gap, in each of the 8 charts (the
      * ratio chart has two panels) */
-    assert_int_equal(count(h, "rotate(-90)\">not logged</text>"), 8);
+    assert_int_equal(count(h, "rotate(-90)\">not logged</text>"), 9);
     /* below the EAR: hatched and marked by a symbol, not only by colour */
     assert_non_null(strstr(h, "style=\"fill:url(#c-calcium-low)\""));
     assert_non_null(strstr(h, "\xe2\x96\xbc" "600</text>"));
     /* cramp on the 18th, red flag (swelling) on the 20th */
     assert_int_equal(count(h, "<g class=\"cramp-mark\"><title>2026-11-18: 1 cramp episode</title>"),
-                     7);
+                     8);
     assert_int_equal(
-        count(h, "<g class=\"flag-mark\"><title>2026-11-20: 1 cramp episode, red flag</title>"), 7);
+        count(h, "<g class=\"flag-mark\"><title>2026-11-20: 1 cramp episode, red flag</title>"), 8);
     /* no value label for a day not logged; day labels with weekdays
      * (2026-11-16 is a Monday) */
     assert_non_null(strstr(h, ">Mon</text>"));
@@ -406,7 +407,9 @@ static void test_sources_signs_notes(void **state)
         src[i].id = (char *)ids[i];
         src[i].name = (char *)names[i];
         src[i].grams = 100.0 * (i + 1);
-        for (int k = 0; k < NUT_CORE_COUNT; k++)
+        src[i].units = NAN;
+        src[i].unit[0] = '\0';
+        for (int k = 0; k < NUT_REPORTED_COUNT; k++)
             src[i].amount[k] = NAN;
         src[i].amount[NUT_CALCIUM] = 100.0 * (i + 1);
     }
@@ -447,8 +450,8 @@ static void test_sources_signs_notes(void **state)
     /* names escaped in the list and the bar's label */
     assert_non_null(strstr(h, "29 % from Food &lt;six&gt; &amp; co [t:6] (600 g, 600 mg)"));
     assert_null(strstr(h, "Food <six>"));
-    /* the other nutrients say there is nothing to show */
-    assert_int_equal(count(h, "Nothing with a known value logged."), NUT_CORE_COUNT - 1);
+    /* the other nutrients (vitamin D too) say there is nothing to show */
+    assert_int_equal(count(h, "Nothing with a known value logged."), NUT_REPORTED_COUNT - 1);
     free(h);
     analysis_free(a);
 }
@@ -507,7 +510,7 @@ static void test_one_day_and_long_period(void **state)
     assert_non_null(strstr(h, "<title>dietbal day: 2026-11-18</title>"));
     assert_non_null(strstr(h, "No cramps logged in the period."));
     assert_null(strstr(h, "What may help"));
-    assert_int_equal(count(h, "<svg class=\"chart\""), 7);
+    assert_int_equal(count(h, "<svg class=\"chart\""), 8);
     check_nesting(h);
     free(h);
     analysis_free(a);
@@ -522,7 +525,7 @@ static void test_one_day_and_long_period(void **state)
                                  NULL, 0};
     assert_int_equal(analysis_run(&in2, &a, err, sizeof(err)), 0);
     h = render(a, NULL);
-    assert_int_equal(count(h, "<svg class=\"chart\""), 7);
+    assert_int_equal(count(h, "<svg class=\"chart\""), 8);
     /* bars too narrow for value labels and gap texts */
     assert_null(strstr(h, "rotate(-90)\">not logged</text>"));
     assert_non_null(strstr(h, "class=\"gap-tick\""));

@@ -474,7 +474,8 @@ static void test_migration_cramp_signs(void **state)
     snprintf(path, sizeof(path), "%s/old.db", dir);
     assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
     store_close(s);
-    /* back to schema 3 by hand: the cramp table before the warning signs */
+    /* back to schema 3 by hand: the cramp table before the warning signs,
+     * and (migration 5 undone) no supplements, the entry table of schema 1 */
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
                                   "ALTER TABLE cramp DROP COLUMN sudden_swelling;"
@@ -483,6 +484,15 @@ static void test_migration_cramp_signs(void **state)
                                   "ALTER TABLE cramp DROP COLUMN pain_below_ribs;"
                                   "INSERT INTO cramp(date, severity, side, swelling, pain_persists)"
                                   " VALUES ('2026-11-20', 5, 'left', 1, 1);"
+                                  "DROP TABLE entry; DROP TABLE supplement_value;"
+                                  "DROP TABLE supplement;"
+                                  "CREATE TABLE entry (id INTEGER PRIMARY KEY,"
+                                  "  date TEXT NOT NULL, time TEXT, meal TEXT,"
+                                  "  food INTEGER NOT NULL REFERENCES food(rowid),"
+                                  "  grams REAL NOT NULL CHECK (grams > 0),"
+                                  "  created TEXT NOT NULL DEFAULT 'x');"
+                                  "CREATE INDEX entry_by_date ON entry(date, time, id);"
+                                  "CREATE INDEX entry_by_food ON entry(food);"
                                   "PRAGMA user_version = 3;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -501,7 +511,8 @@ static void test_migration_cramp_signs(void **state)
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 4);
+    /* migrated to the current schema: 4 (the signs), then 5 (supplements) */
+    assert_int_equal(sqlite3_column_int(st, 0), 5);
     sqlite3_finalize(st);
     sqlite3_close(db);
     unlink(path);

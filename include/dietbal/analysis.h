@@ -1,12 +1,14 @@
 /*
  * analysis.h - one period of the diary turned into one analysis: daily
- * values and descriptive statistics of the 8 core nutrients, completeness,
+ * values and descriptive statistics of the 8 core nutrients and vitamin D
+ * (food + supplements, the supplement share apart), completeness,
  * the reference values of the period's life stages, the IOM 2000
  * probabilities (nutrition-science.md 2 and 0.1) with the days still needed
- * for a firm verdict (0.9), where each nutrient came from, mineral ratios,
- * protein share and PRAL (3, 4), the warnings, the cramp diary summary with
- * its red flags and pregnancy warning signs and, with enough days, how
- * cramp days relate to the previous day's intake, and trends.
+ * for a firm verdict (0.9), where each nutrient came from (foods and
+ * supplements), mineral ratios, protein share and PRAL (3, 4), the
+ * warnings, the cramp diary summary with its red flags and pregnancy
+ * warning signs and, with enough days, how cramp days relate to the
+ * previous day's intake, and trends.
  *
  * Inputs are plain arrays (the store's day totals, per-food totals and
  * cramp list, the profile); the module runs no SQL, prints nothing and
@@ -28,6 +30,9 @@
  *    `dietbal profile set`.
  *  - Probabilities use only days whose completeness for the nutrient is at
  *    least ANALYSIS_DAY_COMPLETENESS_MIN (nutrition-science.md 2.7).
+ *  - Supplements: a day counts as logged when food is logged on it; its
+ *    supplements add to its totals (never to its grams or completeness).
+ *    Supplements on a day with no food are not assessed.
  */
 #ifndef DIETBAL_ANALYSIS_H
 #define DIETBAL_ANALYSIS_H
@@ -76,7 +81,8 @@ enum analysis_severity { ANALYSIS_INFO = 0, ANALYSIS_WARNING = 1, ANALYSIS_ALERT
 /* "info", "warning", "alert". */
 const char *analysis_severity_name(enum analysis_severity s);
 
-/* "energy" ... "water" (the JSON keys of product.md), NULL out of range. */
+/* "energy" ... "water", "vitamin_d" (the JSON keys of product.md) of a
+ * nutrient id, NULL for one that is not reported. */
 const char *analysis_nutrient_key(int id);
 
 struct analysis_input {
@@ -86,8 +92,8 @@ struct analysis_input {
     size_t n_days;
     const struct cramp *cramps;     /* [from - LOOKBACK, to]; others ignored */
     size_t n_cramps;
-    /* What supplied the nutrients over [from, to], one row per food (and,
-     * once supplements are logged, per supplement); may be NULL. */
+    /* What supplied the nutrients over [from, to], one row per food and
+     * per supplement (store_period_foods); may be NULL. */
     const struct period_source *sources;
     size_t n_sources;
 };
@@ -96,13 +102,15 @@ struct analysis_input {
  * (product.md, JSON `sources`). */
 #define ANALYSIS_MAX_SOURCES 5
 
-/* One of the foods (later also a supplement) that supplied a nutrient over
- * the period. */
+/* One of the foods or supplements that supplied a nutrient over the
+ * period. */
 struct analysis_source {
     char *id;      /* owned */
     char *name;    /* owned */
     double grams;  /* eaten over the period; NAN for a source without a
                       weight (a supplement) */
+    double units;  /* a supplement's units taken over the period; NAN for a food */
+    char unit[SUPPLEMENT_UNIT_MAX]; /* its dose form ("tablet"); "" for a food */
     double amount; /* of the nutrient over the period, in its unit */
     double share;  /* amount / the period's known total of the nutrient */
 };
@@ -123,13 +131,19 @@ enum analysis_firmness {
 };
 
 struct analysis_nutrient {
-    int id;           /* enum nutrient_id */
+    int id;           /* nutrient id (nutrients.h); a->nutrients[] is by slot */
     const char *key;  /* "calcium" */
     const char *unit; /* "mg" */
 
     /* Per day of the period (a->days entries). */
-    double *daily;              /* total; NAN not logged or unknown */
-    double *daily_completeness; /* known grams / logged grams; NAN not logged */
+    double *daily;              /* total, food + supplements; NAN not logged or unknown */
+    double *daily_completeness; /* known grams / logged grams of food; NAN not logged */
+    double *daily_supplement;   /* the part from supplements; NAN not logged */
+
+    /* Supplements: a label's undeclared amount is a real zero, and they
+     * never count in completeness (food grams only). */
+    double from_supplements;  /* mean per logged day from supplements (0 when none) */
+    double supp_assess_mean;  /* the part of assess_mean from supplements */
 
     struct stats_summary desc; /* over logged days with a known total; n 0: none */
     double completeness;       /* sum known grams / sum logged grams; NAN: none logged */
@@ -154,7 +168,9 @@ struct analysis_nutrient {
     double p_adequate_scaled;   /* the same with SDw = table CV x mean: the
                                    sensitivity figure of 0.1 */
     double p_above_ai;          /* AI nutrients (potassium, sodium, water) */
-    double p_above_ul;          /* calcium, phosphorus (magnesium: never for food) */
+    double p_above_ul;          /* calcium, phosphorus, vitamin D on the total
+                                   (magnesium: never; MAGNESIUM_SUPPLEMENT_UL tests
+                                   supplemental magnesium alone) */
     double p_above_cdrr;        /* sodium against the CDRR */
 
     /* How firm P(adequate) is, and the more logged days at the same mean
@@ -197,7 +213,7 @@ struct analysis_balance {
     struct analysis_measure pral_meq;           /* mean daily PRAL, mEq/day */
 };
 
-#define ANALYSIS_MAX_FIGURES 6
+#define ANALYSIS_MAX_FIGURES 8
 
 struct analysis_figure {
     const char *name; /* JSON key: "mean", "ear", "p_adequate" ... */
@@ -298,7 +314,7 @@ struct analysis {
     double weight_kg;      /* NAN unknown */
     int approximate;       /* anything shown is approximate */
 
-    struct analysis_nutrient nutrients[NUT_CORE_COUNT];
+    struct analysis_nutrient nutrients[NUT_REPORTED_COUNT]; /* by slot (nutrients.h) */
     double *daily_pral;    /* [days], NAN unknown */
     struct analysis_balance balance;
 
@@ -316,6 +332,9 @@ struct analysis {
 int analysis_run(const struct analysis_input *in, struct analysis **out, char *err,
                  size_t errlen);
 void analysis_free(struct analysis *a);
+
+/* The nutrient of that id (a reported one), or NULL. */
+const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id);
 
 /* The warning of that code, or NULL. */
 const struct analysis_warning *analysis_warning_find(const struct analysis *a, const char *code);

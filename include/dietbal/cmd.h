@@ -9,8 +9,11 @@
 #include "dietbal/containers.h"
 #include "dietbal/store.h"
 #include "dietbal/vocab.h"
+#include "dietbal/supplement.h"
 
 #include <getopt.h>
+#include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define DIETBAL_VERSION "0.1.0"
@@ -39,6 +42,7 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_check(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 
@@ -117,5 +121,15 @@ const char *cmd_foods_dir(void);
 
 /* Path of the schema foods/foodtable.xsd (static buffer). */
 const char *cmd_schema_path(void);
+
+/* --- supplement entries, for add (cmd_supplement.c) ----------------------- */
+
+/* What was stored (dry_run: would be stored) for a supplement entry, as
+ * add prints it. */
+void cmd_dose_print(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
+                    const char *meal);
+/* The same as one JSON object (new reference; "id" null when dry_run). */
+json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
+                      const char *meal);
 
 #endif

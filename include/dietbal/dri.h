@@ -1,7 +1,8 @@
 /*
  * dri.h - Dietary Reference Intakes by life stage: who the person is on a
  * given day (age band, pregnancy and trimester, lactation) and the reference
- * values and within-person SDs that apply to her for the 8 core nutrients.
+ * values and within-person SDs that apply to her for the 8 core nutrients
+ * and vitamin D.
  *
  * Every number comes from /work/shared/docs/nutrition-science.md (sections
  * 1 and 2.5) and carries its source.  The module is pure: no SQL, no
@@ -107,6 +108,8 @@ struct dri_ref {
     double sdr; /* SD of requirement (same unit), NAN without EAR */
     const char *ear_src, *rda_src, *ai_src, *ul_src, *cdrr_src, *sdr_src;
     int has_ear;            /* an EAR exists: the probability method applies */
+    int approximate;        /* a value is an approximation (vitamin D's SDr):
+                               probabilities from it are marked approximate */
     int ul_supplement_only; /* magnesium: compare supplemental intake only */
     /* Protein only (NAN otherwise): the g/kg figures, and whether ear/rda
      * were computed from the weight (1) or are the g/day fallback (0). */
@@ -119,9 +122,9 @@ struct dri_ref {
 };
 
 /*
- * Fill out for nutrient (NUT_ENERGY .. NUT_WATER).  weight_kg may be NAN:
- * protein then uses the g/day figures.  Returns 0, or -1 for a nutrient
- * outside the core set.
+ * Fill out for nutrient (NUT_ENERGY .. NUT_WATER, NUT_VITAMIN_D).
+ * weight_kg may be NAN: protein then uses the g/day figures.  Returns 0, or
+ * -1 for a nutrient that is not reported (nutrients_reported_slot).
  */
 int dri_values(const struct life_stage *st, double weight_kg, int nutrient, struct dri_ref *out);
 
@@ -141,8 +144,8 @@ int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw,
  * 2000 App. B, Tables B-2 to B-5): the figure IOM's 60-70 % caveat is
  * about, and the factor of the sensitivity figure SDw = CV x mean
  * (nutrition-science.md 0.1).  *verified is 1 only for a CV read in the
- * tables; *source may be NULL.  Returns 0, or -1 for a nutrient outside
- * the core set.
+ * tables; *source may be NULL.  Returns 0, or -1 for a nutrient that is
+ * not reported (the core set and vitamin D).
  */
 int dri_table_cv(int nutrient, double *cv, int *verified, const char **source);
 

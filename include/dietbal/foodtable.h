@@ -7,6 +7,7 @@
 #define DIETBAL_FOODTABLE_H
 
 #include "dietbal/food.h"
+#include "dietbal/supplement.h"
 
 #include <stddef.h>
 
@@ -44,6 +45,7 @@ struct foodtable_unknown_tag {
 
 struct foodtable_stats {
     unsigned long foods;     /* foods passed to on_food */
+    unsigned long supplements; /* supplements passed to on_supplement */
     unsigned long portions;
     unsigned long values;    /* nutrient values kept */
     struct foodtable_unknown_tag *unknown; /* owned; foodtable_stats_free */
@@ -83,6 +85,13 @@ struct foodtable_opts {
     int (*id_seen)(const char *id, unsigned long line, unsigned long *first_line, void *ctx,
                    char *err, size_t errlen);
     unsigned long max_foods; /* 0: FOODTABLE_MAX_FOODS (a smaller one for tests) */
+    /*
+     * Optional: called once per valid <supplement> (amounts per unit from
+     * a label, checked against label.h's limits; an id in the supp:
+     * namespace), as on_food.  Without it supplements are read and counted
+     * but not passed on.
+     */
+    int (*on_supplement)(const struct supplement *supp, void *ctx, char *err, size_t errlen);
 };
 
 /*

@@ -32,6 +32,24 @@ enum nutrient_id {
     NUT_CORE_COUNT
 };
 
+/* Vitamin D (VITD, ug): not a core nutrient, but reported with them
+ * (IOM 2011; nutrition-science.md 0.8).  Its table id, fixed like every
+ * other (nutrients.c is append-only). */
+#define NUT_VITAMIN_D 38
+
+/*
+ * The nutrients every analysis and report shows, by slot: slots
+ * 0 .. NUT_CORE_COUNT - 1 are the core nutrients (slot == id), then
+ * vitamin D.  Arrays "per reported nutrient" are indexed by slot.
+ */
+enum { NUT_SLOT_VITAMIN_D = NUT_CORE_COUNT, NUT_REPORTED_COUNT };
+
+/* The nutrient id of a slot, or -1 out of range. */
+int nutrients_reported_id(int slot);
+
+/* The slot of a nutrient id, or -1 when the nutrient is not reported. */
+int nutrients_reported_slot(int id);
+
 struct nutrient_def {
     const char *tag;  /* INFOODS (or USDA-extended INFOODS) tagname */
     const char *name; /* plain English */

@@ -90,9 +90,13 @@ const char *report_profile_line(const struct analysis *a, char *buf, size_t len)
 const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_t len);
 
 /* One source of a nutrient: "45 % from Test milk [test:milk] (2100 g,
- * 2520 mg)"; a source without a weight (a supplement) has no grams. */
+ * 2520 mg)"; a supplement has its units instead of grams: "20 % from
+ * Prenatal multivitamin [supp:prenatal] (6 tablets, 1200 mg)". */
 const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
                                size_t len);
+
+/* A supplement's units: "7 tablets", "1 softgel", "10 ml". */
+const char *report_units(char buf[40], double units, const char *unit);
 
 /* A nutrient's value without unit, at the precision of report_amount
  * ("726", "80.2"); "-" when not finite. */

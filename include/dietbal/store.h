@@ -11,6 +11,7 @@
 #include "dietbal/food.h"
 #include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
+#include "dietbal/supplement.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -23,6 +24,8 @@ enum {
     STORE_NOTFOUND = 2, /* no such food / entry */
     STORE_EINPUT = 3,   /* store_open: the path is a directory, a device, or a
                            file that is not a dietbal database */
+    STORE_CONFLICT = 4, /* the id is taken by the other kind: a food's id for
+                           a supplement, a supplement's for a food */
 };
 
 /*
@@ -86,7 +89,7 @@ enum { STORE_FOOD_ADDED = 1, STORE_FOOD_UPDATED = 2, STORE_FOOD_UNCHANGED = 3 };
 /* Insert or replace a food (and its portions and values) by id; *what
  * (may be NULL) says which of STORE_FOOD_* happened.  A food that is already
  * stored with the same content is left alone.  Diary entries keep pointing
- * at a food that is updated. */
+ * at a food that is updated.  STORE_CONFLICT when a supplement has the id. */
 int store_food_upsert(store *s, const struct food *f, int *what);
 
 /* Load a food by id into a new food (caller frees with food_free). */
@@ -165,52 +168,91 @@ struct entry {
     char date[11];
     char time[6];  /* "" when not given */
     char meal[12]; /* "" when not given */
-    char *food_id;
-    char *food_name;
-    double grams;
-    double values[NUT_CORE_COUNT]; /* for the grams logged; NAN unknown */
+    char *food_id;   /* a supplement entry: the supplement's id */
+    char *food_name; /* a supplement entry: its name */
+    double grams;    /* NAN for a supplement entry */
+    double values[NUT_CORE_COUNT]; /* for the grams (units) logged; NAN unknown
+                                      (a supplement's undeclared value is 0) */
+    int supplement;  /* 1: a supplement entry */
+    double units;    /* a supplement entry's units; NAN for a food */
+    char unit[SUPPLEMENT_UNIT_MAX]; /* its dose form; "" for a food */
 };
 
 int store_entry_add(store *s, const char *date, const char *time, const char *meal,
                     const char *food_id, double grams, int64_t *id);
-/* Entries with from <= date <= to, by date, time, id. */
+/* A supplement entry: units of the supplement with that id (STORE_NOTFOUND
+ * when there is none). */
+int store_supplement_entry_add(store *s, const char *date, const char *time, const char *meal,
+                               const char *supplement_id, double units, int64_t *id);
+/* Entries (foods and supplements) with from <= date <= to, by date, time, id. */
 int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
                        size_t *n);
 void store_entries_free(struct entry *e, size_t n);
 int store_entry_remove(store *s, int64_t id);
 
-/* One logged day's totals.  total[k] sums the entries whose food has a known
- * value of nutrient k; known_grams[k] is the grams of those entries. */
+/* One day's totals, per reported nutrient slot (nutrients.h).  Foods:
+ * total[k] sums the food entries whose food has a known value of the
+ * nutrient; known_grams[k] is the grams of those entries; entries and
+ * grams count food entries only.  Supplements apart: supplement[k] is the
+ * day's amount from supplement entries (0 when none; a value a label does
+ * not declare counts as 0), supplement_entries their number. */
 struct day_totals {
     char date[11];
     int entries;
     double grams;
-    double total[NUT_CORE_COUNT];
-    double known_grams[NUT_CORE_COUNT];
+    double total[NUT_REPORTED_COUNT];
+    double known_grams[NUT_REPORTED_COUNT];
+    int supplement_entries;
+    double supplement[NUT_REPORTED_COUNT];
 };
 
-/* Totals for every day in [from, to] that has at least one entry, by date. */
+/* Totals for every day in [from, to] that has at least one entry (food or
+ * supplement), by date. */
 int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
                      size_t *n);
 
 /*
- * What supplied the nutrients over a period: one row per source.  Today
- * every source is a food; a supplement (issue 12) will be a row too, with
- * grams NAN (it has no weight).  amount[k] is the amount of core nutrient
- * k it supplied over the period, NAN when the source has no value for it.
+ * What supplied the nutrients over a period: one row per source, a food or
+ * a supplement.  A food has the grams eaten; a supplement has no weight
+ * (grams NAN) but the units taken (units, unit: "tablet"; NAN and "" for a
+ * food).  amount[k] is the amount of reported nutrient slot k
+ * (nutrients.h) it supplied over the period, NAN when a food has no value
+ * for it (a supplement's undeclared amount is 0, as everywhere).
  */
 struct period_source {
     char *id;
     char *name;
     double grams;
-    double amount[NUT_CORE_COUNT];
+    double units;
+    char unit[SUPPLEMENT_UNIT_MAX];
+    double amount[NUT_REPORTED_COUNT];
 };
 
-/* The foods eaten in [from, to], each once with its grams and amounts, by
- * food id.  Free with store_period_sources_free. */
+/* The foods eaten and the supplements taken in [from, to], each once with
+ * its grams (units) and amounts: the foods by id, then the supplements by
+ * id.  Free with store_period_sources_free. */
 int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
                        size_t *n);
 void store_period_sources_free(struct period_source *src, size_t n);
+
+/* --- supplements ------------------------------------------------------- */
+
+/* Insert or update a supplement by id (its values replaced); *what (may be
+ * NULL) is one of STORE_FOOD_ADDED, _UPDATED, _UNCHANGED.  Entries keep
+ * pointing at a supplement that is updated.  STORE_CONFLICT when a food has
+ * the id. */
+int store_supplement_upsert(store *s, const struct supplement *p, int *what);
+
+/* Load a supplement by id (supplement_free); STORE_NOTFOUND when none. */
+int store_supplement_get(store *s, const char *id, struct supplement **out);
+
+/* Every supplement, by id; *list is NULL and *n 0 when there is none.
+ * Free with store_supplements_free. */
+int store_supplements_list(store *s, struct supplement ***list, size_t *n);
+void store_supplements_free(struct supplement **list, size_t n);
+
+/* Does a food with this id exist? */
+int store_food_exists(store *s, const char *id, int *exists);
 
 /* --- profile and cramps -------------------------------------------------- */
 

@@ -32,7 +32,7 @@ t_eq "report --format: every format" "$(comp dietbal report --format '')" \
 t_eq "after global options" "$(comp dietbal --db x.db --quiet r)" "report rm"
 t_eq "global options" "$(comp dietbal --v)" "--version"
 t_eq "all commands" "$(comp dietbal '')" \
-    "add backup check cramp day export foods import init log profile report rm suggest"
+    "add backup check cramp day export foods import init log profile report rm suggest supplement"
 t_eq "foods subcommands" "$(comp dietbal foods s)" "search show"
 t_eq "profile set options" "$(comp dietbal profile set --s)" "--sex"
 t_eq "profile set --sex values" "$(comp dietbal profile set --sex f)" "female"
@@ -45,6 +45,9 @@ t_eq "export --format values" "$(comp dietbal export --format '')" "csv json"
 t_eq "add --meal values" "$(comp dietbal add --date today --meal b)" "breakfast"
 t_eq "add --date values" "$(comp dietbal add --date y)" "yesterday"
 t_eq "suggest nutrients" "$(comp dietbal suggest ma)" "magnesium"
+t_eq "supplement subcommands" "$(comp dietbal supplement '')" "define list show"
+t_eq "supplement define options" "$(comp dietbal supplement define x --u)" "--unit"
+t_eq "supplement --unit values" "$(comp dietbal supplement define x --unit s)" "sachet scoop softgel"
 t_eq "common options of a command" "$(comp dietbal log --q)" "--quiet"
 mkdir -p "$T_DIR/files" && touch "$T_DIR/files/week.xml"
 t_eq "report --output completes files" "$(comp dietbal report --output "$T_DIR/files/w")" \

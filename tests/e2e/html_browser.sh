@@ -7,7 +7,7 @@
 #
 # Checks: the screenshot is a PNG of the window size and is not blank (its
 # size; with ImageMagick, the number of colours and the chart colours of
-# the page's CSS among its pixels); the DOM Chromium parsed has the 7 charts
+# the page's CSS among its pixels); the DOM Chromium parsed has the 8 charts
 # (6 nutrients + ratios) with their text alternatives, every warning code
 # of the week and the red-flag box; the page also renders at phone width.
 # Skipped, with a message, where Chromium is not installed (.ci/run
@@ -95,8 +95,8 @@ fi
 DOM="$T_DIR/dom.html"
 browse --dump-dom 1200,3000 "file://$HTML" >"$DOM"
 t_ok "Chromium dumped the DOM" grep -q '</html>' "$DOM"
-t_eq "the DOM has the 7 charts" "$(grep -o '<svg class="chart"' "$DOM" | wc -l)" 7
-for id in calcium magnesium phosphorus protein potassium water ratios; do
+t_eq "the DOM has the 8 charts (vitamin D added)" "$(grep -o '<svg class="chart"' "$DOM" | wc -l)" 8
+for id in calcium magnesium phosphorus protein potassium water vitamin_d ratios; do
     t_ok "chart $id with its text alternative" \
         grep -q "<figure class=\"chart-card\" id=\"chart-$id\">.*<svg class=\"chart\" viewBox=\"0 0 [0-9]* [0-9]*\" role=\"img\" aria-labelledby=\"c-$id-t c-$id-d\"><title id=\"c-$id-t\">.*<desc id=\"c-$id-d\">" "$DOM"
 done

@@ -185,7 +185,7 @@ t_eq "csv a day" "$(sed -n 2p "$T_DIR/out" | tr -d '\r' | cut -d, -f1-5)" \
     "2026-11-16,1,1480.0,131.00,600.0"
 t_run report --from 2026-11-02 --to 2026-11-08 --format csv
 t_eq "csv unlogged day: empty cells, never NA" \
-    "$(sed -n 2p "$T_DIR/out" | tr -d '\r')" "2026-11-02,0,,,,,,,,,,,,,,,,,0,0"
+    "$(sed -n 2p "$T_DIR/out" | tr -d '\r')" "2026-11-02,0,,,,,,,,,,,,,,,,,0,0,,,,,,,,,,,"
 
 t_run report --week 2026-W47 --format markdown
 t_rc "markdown exits 0" 0
@@ -202,7 +202,7 @@ t_rc "html exits 0" 0
 t_eq "html says where it went" "$T_OUT" "HTML report written to reports/dietbal-2026-11-16_2026-11-22.html"
 t_eq "html default file is 0600" "$(stat -c %a "$H" 2>&1)" 600
 t_eq "reports/ created 0700" "$(stat -c %a "$T_DIR/cwd/reports")" 700
-t_eq "html: the 7 charts" "$(grep -o '<svg class="chart"' "$H" | wc -l)" 7
+t_eq "html: the 8 charts (vitamin D added)" "$(grep -o '<svg class="chart"' "$H" | wc -l)" 8
 t_eq "html: the warnings of week A" \
     "$(grep -o '<article class="warning sev-[a-z]*" id="w-[A-Z_]*"' "$H" | sed 's/.*id="w-//; s/"//' | paste -sd' ')" \
     "CALCIUM_LOW MAGNESIUM_LOW PROTEIN_EXCESS CA_P_RATIO_LOW CA_MG_RATIO_HIGH ACID_LOAD_HIGH POTASSIUM_LOW"
