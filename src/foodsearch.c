@@ -892,7 +892,7 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
      * the head alone may stay ("cake" of "lemon drizzle cake") */
     size_t half = n - (n / 2 < 2 ? n / 2 : 2), min_size = n == 3 ? 1 : half;
     for (size_t size = n - 1; t == 0 && size >= min_size && size >= 1; size--) {
-        struct subset sets[1 << RELAX_MAX_WORDS];
+        struct subset sets[1 << RELAX_MAX_WORDS] = {{0, 0, 0}};
         size_t ns = relax_subsets(n, size, head, idf, sets);
         for (size_t j = 0; t == 0 && j < ns && sets[j].has_head; j++) {
             char sub[WORDS_MAX] = "";

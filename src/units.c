@@ -413,6 +413,8 @@ static int by_grams(const void *a, const void *b)
  * is sorted in place. */
 static int by_size(const struct food *f, const char *size, const struct portion **set, size_t n)
 {
+    if (n == 0)
+        return -1;
     qsort(set, n, sizeof(*set), by_grams);
     if (size && strcmp(size, "small") == 0)
         return (int)(set[0] - f->portions);
@@ -527,7 +529,7 @@ static int first_portion(const struct food *f, const char *size_word, const char
         c.noun = -1;
     /* "1 large tortilla" with no portion called large: the heaviest thing */
     if (size && c.sized < 0 && c.noun < 0 && c.thing >= 0) {
-        const struct portion *set[64];
+        const struct portion *set[64] = {NULL};
         size_t n = 0;
         for (size_t i = 0; i < f->n_portions && n < 64; i++)
             if (countable(&f->portions[i]))
