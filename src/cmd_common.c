@@ -372,3 +372,15 @@ int cmd_parse_time(const char *opt, const char *text, char out[6])
     cmd_error(opt, "'%s' is not a time of day (use HH:MM, 00:00 to 23:59)", text);
     return -1;
 }
+
+int cmd_parse_meal(const char *opt, const char *text, char out[12])
+{
+    static const char *const meals[] = {"breakfast", "lunch", "dinner", "snack"};
+    for (size_t i = 0; i < sizeof(meals) / sizeof(meals[0]); i++)
+        if (strcmp(text, meals[i]) == 0) {
+            snprintf(out, 12, "%s", text);
+            return 0;
+        }
+    cmd_error(opt, "'%s' is not one of breakfast, lunch, dinner, snack", text);
+    return -1;
+}

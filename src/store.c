@@ -269,6 +269,39 @@ static const char *const migrations[] = {
     "CREATE INDEX entry_by_date ON entry(date, time, id);"
     "CREATE INDEX entry_by_food ON entry(food);"
     "CREATE INDEX entry_by_supplement ON entry(supplement);",
+    /* 6: recipes (recipe.h), foods made from other foods: the cooked
+     * weight, the servings and the ingredients as typed with the grams and
+     * the food they were read as; and saved meals, named lists of entries */
+    "CREATE TABLE recipe ("
+    "  food INTEGER PRIMARY KEY REFERENCES food(rowid) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  yield_g REAL CHECK (yield_g > 0),"
+    "  serves REAL CHECK (serves > 0));"
+    "CREATE TABLE recipe_ingredient ("
+    "  recipe INTEGER NOT NULL REFERENCES recipe(food) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE RESTRICT,"
+    "  grams REAL NOT NULL CHECK (grams > 0),"
+    "  PRIMARY KEY (recipe, seq)) WITHOUT ROWID;"
+    "CREATE INDEX recipe_ingredient_by_food ON recipe_ingredient(food);"
+    "CREATE TABLE saved_meal ("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    "CREATE TABLE saved_meal_item ("
+    "  meal INTEGER NOT NULL REFERENCES saved_meal(rowid) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  food INTEGER REFERENCES food(rowid) ON DELETE RESTRICT,"
+    "  grams REAL CHECK (grams > 0),"
+    "  supplement INTEGER REFERENCES supplement(rowid) ON DELETE RESTRICT,"
+    "  units REAL CHECK (units > 0),"
+    "  CHECK (food IS NOT NULL AND grams IS NOT NULL AND supplement IS NULL AND units IS NULL"
+    "      OR supplement IS NOT NULL AND units IS NOT NULL AND food IS NULL AND grams IS NULL),"
+    "  PRIMARY KEY (meal, seq)) WITHOUT ROWID;"
+    "CREATE INDEX saved_meal_item_by_food ON saved_meal_item(food);"
+    "CREATE INDEX saved_meal_item_by_supplement ON saved_meal_item(supplement);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -2649,6 +2682,571 @@ void store_period_sources_free(struct period_source *src, size_t n)
         free(src[i].name);
     }
     free(src);
+}
+
+/* --- recipes ----------------------------------------------------------------- */
+
+/* The rowid of the food with that id: STORE_OK, STORE_NOTFOUND (message
+ * set) or STORE_ERROR. */
+static int food_rowid(store *s, const char *id, sqlite3_int64 *rowid)
+{
+    sqlite3_stmt *st;
+    int step;
+
+    if (!(st = cached(s, ST_FOOD_FIND)))
+        return STORE_ERROR;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *rowid = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (step == SQLITE_DONE) {
+        fail(s, "no food with id '%s'", id);
+        return STORE_NOTFOUND;
+    }
+    return step == SQLITE_ROW ? STORE_OK : fail_db(s, "food");
+}
+
+/* Run a statement with an int64 and maybe a text and a double bound. */
+static int exec_bound(store *s, const char *sql, sqlite3_int64 a, const char *text, double d,
+                      const char *what)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, sql, &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, a);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(st) >= 3) {
+        if (isnan(d))
+            sqlite3_bind_null(st, 3);
+        else
+            sqlite3_bind_double(st, 3, d);
+    }
+    rc = step_done(s, st, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int *what)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 rowid = 0, ing;
+    int rc;
+
+    if ((rc = store_food_upsert(s, f, what)) != STORE_OK)
+        return rc;
+    if ((rc = food_rowid(s, r->id, &rowid)) != STORE_OK)
+        return rc;
+    rc = prepare(s,
+                 "INSERT INTO recipe(food, name, yield_g, serves) VALUES (?1, ?2, ?3, ?4)"
+                 " ON CONFLICT(food) DO UPDATE SET name = excluded.name,"
+                 " yield_g = excluded.yield_g, serves = excluded.serves",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, rowid);
+    sqlite3_bind_text(st, 2, r->name, -1, SQLITE_STATIC);
+    if (!isnan(r->yield_g))
+        sqlite3_bind_double(st, 3, r->yield_g);
+    if (!isnan(r->serves))
+        sqlite3_bind_double(st, 4, r->serves);
+    rc = step_done(s, st, "recipe");
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    if ((rc = exec_bound(s, "DELETE FROM recipe_ingredient WHERE recipe = ?1", rowid, NULL, NAN,
+                         "recipe ingredients")) != STORE_OK)
+        return rc;
+    rc = prepare(s,
+                 "INSERT INTO recipe_ingredient(recipe, seq, text, food, grams)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                 &st);
+    for (size_t i = 0; rc == STORE_OK && i < r->n_ing; i++) {
+        if ((rc = food_rowid(s, r->ing[i].food_id, &ing)) != STORE_OK)
+            break;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, r->ing[i].text, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, ing);
+        sqlite3_bind_double(st, 5, r->ing[i].grams);
+        rc = step_done(s, st, "recipe ingredient");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The recipe whose food has that rowid, with its ingredients. */
+static int recipe_row(store *s, sqlite3_stmt *head, struct recipe **out)
+{
+    sqlite3_stmt *st = NULL;
+    struct recipe *r = recipe_new();
+    int rc, step;
+
+    if (!r)
+        return fail(s, "out of memory");
+    r->id = column_strdup(head, 1);
+    r->name = column_strdup(head, 2);
+    r->yield_g = column_value(head, 3);
+    r->serves = column_value(head, 4);
+    if (!r->id || !r->name) {
+        rc = fail(s, "out of memory");
+        goto out;
+    }
+    if ((rc = prepare(s,
+                      "SELECT i.text, f.id, i.grams FROM recipe_ingredient i"
+                      " JOIN food f ON f.rowid = i.food WHERE i.recipe = ?1 ORDER BY i.seq",
+                      &st)) != STORE_OK)
+        goto out;
+    sqlite3_bind_int64(st, 1, sqlite3_column_int64(head, 0));
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (recipe_add_ingredient(r, (const char *)sqlite3_column_text(st, 0),
+                                  (const char *)sqlite3_column_text(st, 1),
+                                  sqlite3_column_double(st, 2)) != 0) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "recipe ingredients");
+        goto out;
+    }
+    *out = r;
+    r = NULL;
+out:
+    sqlite3_finalize(st);
+    recipe_free(r);
+    return rc;
+}
+
+#define RECIPE_SELECT                                                                          \
+    "SELECT f.rowid, f.id, r.name, r.yield_g, r.serves FROM recipe r"                          \
+    " JOIN food f ON f.rowid = r.food"
+
+int store_recipe_get(store *s, const char *id, struct recipe **out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, RECIPE_SELECT " WHERE f.id = ?1", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = recipe_row(s, st, out);
+    else if (step == SQLITE_DONE)
+        rc = STORE_NOTFOUND, fail(s, "no recipe with id '%s'", id);
+    else
+        rc = fail_db(s, "recipe");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_recipes_list(store *s, struct recipe ***out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct recipe **list = NULL, **grown;
+    size_t count = 0, cap = 0;
+    int rc = prepare(s, RECIPE_SELECT " ORDER BY f.id", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(list, &cap, count, sizeof(*list)))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        list = grown;
+        if ((rc = recipe_row(s, st, &list[count])) != STORE_OK)
+            goto out;
+        count++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "recipes");
+        goto out;
+    }
+    *out = list;
+    *n = count;
+    list = NULL;
+    count = 0;
+out:
+    for (size_t i = 0; i < count; i++)
+        recipe_free(list[i]);
+    free(list);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_recipe_dependents(store *s, const char *id, char ***ids, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    char **list = NULL, **grown;
+    size_t count = 0, cap = 0;
+    int rc = prepare(s,
+                     "SELECT DISTINCT r.id FROM recipe_ingredient i"
+                     " JOIN food r ON r.rowid = i.recipe JOIN food f ON f.rowid = i.food"
+                     " WHERE f.id = ?1 ORDER BY r.id",
+                     &st),
+        step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(list, &cap, count, sizeof(*list))) ||
+            !((list = grown)[count] = column_strdup(st, 0))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        count++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "recipes");
+        goto out;
+    }
+    *ids = list;
+    *n = count;
+    list = NULL;
+    count = 0;
+out:
+    for (size_t i = 0; i < count; i++)
+        free(list[i]);
+    free(list);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_recipe_reaches(store *s, const char *from, const char *target, int *yes)
+{
+    sqlite3_stmt *st = NULL;
+    int rc, step;
+
+    if (strcmp(from, target) == 0) {
+        *yes = 1;
+        return STORE_OK;
+    }
+    rc = prepare(s,
+                 "WITH RECURSIVE inside(food) AS ("
+                 "  SELECT rowid FROM food WHERE id = ?1"
+                 "  UNION SELECT i.food FROM recipe_ingredient i JOIN inside ON i.recipe = inside.food)"
+                 " SELECT 1 FROM inside JOIN food f ON f.rowid = inside.food WHERE f.id = ?2",
+                 &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, target, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW || step == SQLITE_DONE)
+        *yes = step == SQLITE_ROW;
+    else
+        rc = fail_db(s, "recipe ingredients");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_food_users(store *s, const char *id, long *entries, long *recipes, long *meals)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "SELECT (SELECT count(*) FROM entry WHERE food = f.rowid),"
+                     " (SELECT count(DISTINCT recipe) FROM recipe_ingredient WHERE food = f.rowid),"
+                     " (SELECT count(DISTINCT meal) FROM saved_meal_item WHERE food = f.rowid)"
+                     " FROM food f WHERE f.id = ?1",
+                     &st),
+        step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *entries = (long)sqlite3_column_int64(st, 0);
+        *recipes = (long)sqlite3_column_int64(st, 1);
+        *meals = (long)sqlite3_column_int64(st, 2);
+    } else if (step == SQLITE_DONE) {
+        rc = STORE_NOTFOUND;
+        fail(s, "no food with id '%s'", id);
+    } else {
+        rc = fail_db(s, "food");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* A free id "removed:SLUG", "removed:SLUG-2", ... for a frozen recipe. */
+static int frozen_id(store *s, const char *id, char **out)
+{
+    const char *slug = strchr(id, ':') ? strchr(id, ':') + 1 : id;
+    size_t len = strlen(slug) + 32;
+    char *buf = malloc(len);
+    int exists = 1;
+
+    if (!buf)
+        return fail(s, "out of memory");
+    for (int k = 1; k < 1000; k++) {
+        if (k == 1)
+            snprintf(buf, len, "removed:%s", slug);
+        else
+            snprintf(buf, len, "removed:%s-%d", slug, k);
+        if (store_food_exists(s, buf, &exists) != STORE_OK) {
+            free(buf);
+            return STORE_ERROR;
+        }
+        if (!exists) {
+            *out = buf;
+            return STORE_OK;
+        }
+    }
+    free(buf);
+    return fail(s, "no free id for the removed recipe %s", id);
+}
+
+int store_recipe_remove(store *s, const char *id, int freeze, char **frozen)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 rowid = 0;
+    char *new_id = NULL;
+    long entries = 0, recipes = 0, meals = 0;
+    int rc, is_recipe = 0;
+
+    if ((rc = food_rowid(s, id, &rowid)) == STORE_OK)
+        rc = prepare(s, "SELECT 1 FROM recipe WHERE food = ?1", &st);
+    if (rc == STORE_OK) {
+        sqlite3_bind_int64(st, 1, rowid);
+        is_recipe = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    if (rc == STORE_OK && !is_recipe) {
+        fail(s, "no recipe with id '%s'", id);
+        rc = STORE_NOTFOUND;
+    }
+    if (rc != STORE_OK)
+        return rc;
+    if (!freeze) {
+        if ((rc = store_food_users(s, id, &entries, &recipes, &meals)) != STORE_OK)
+            return rc;
+        if (entries || recipes || meals) {
+            fail(s, "%s is in use", id);
+            return STORE_CONFLICT;
+        }
+        if ((rc = suggestions_drop(s)) != STORE_OK)
+            return rc;
+        return exec_bound(s, "DELETE FROM food WHERE rowid = ?1", rowid, NULL, NAN,
+                          "remove recipe");
+    }
+    if ((rc = frozen_id(s, id, &new_id)) != STORE_OK)
+        return rc;
+    if ((rc = exec_bound(s, "DELETE FROM recipe WHERE food = ?1", rowid, NULL, NAN,
+                         "remove recipe")) == STORE_OK &&
+        (rc = exec_bound(s, "UPDATE food SET id = ?2, name = name || ' (removed recipe)',"
+                            " hash = 0 WHERE rowid = ?1",
+                         rowid, new_id, NAN, "remove recipe")) == STORE_OK &&
+        frozen) {
+        *frozen = new_id;
+        new_id = NULL;
+    }
+    free(new_id);
+    return rc;
+}
+
+/* --- saved meals --------------------------------------------------------- */
+
+void saved_meal_free(struct saved_meal *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->items[i].food_id);
+        free(m->items[i].text);
+    }
+    free(m->items);
+    free(m->name);
+    free(m);
+}
+
+int store_meal_put(store *s, const struct saved_meal *m, int replace)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 rowid;
+    int rc, step;
+
+    rc = prepare(s, "SELECT rowid FROM saved_meal WHERE name = ?1", &st);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (step == SQLITE_ROW && !replace) {
+        fail(s, "a saved meal called '%s' exists", m->name);
+        return STORE_CONFLICT;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return fail_db(s, "saved meal");
+    if (step == SQLITE_ROW && (rc = store_meal_remove(s, m->name)) != STORE_OK)
+        return rc;
+    if ((rc = prepare(s, "INSERT INTO saved_meal(name) VALUES (?1)", &st)) != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
+    rc = step_done(s, st, "saved meal");
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    rowid = sqlite3_last_insert_rowid(s->db);
+    rc = prepare(s,
+                 "INSERT INTO saved_meal_item(meal, seq, text, food, grams, supplement, units)"
+                 " SELECT ?1, ?2, ?3, f.rowid, ?5, p.rowid, ?6 FROM (SELECT 1)"
+                 " LEFT JOIN food f ON f.id = ?4 AND NOT ?7"
+                 " LEFT JOIN supplement p ON p.id = ?4 AND ?7"
+                 " WHERE f.rowid IS NOT NULL OR p.rowid IS NOT NULL",
+                 &st);
+    for (size_t i = 0; rc == STORE_OK && i < m->n; i++) {
+        const struct saved_item *it = &m->items[i];
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        sqlite3_bind_int64(st, 1, rowid);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, it->text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, it->food_id, -1, SQLITE_STATIC);
+        if (it->supplement)
+            sqlite3_bind_double(st, 6, it->units);
+        else
+            sqlite3_bind_double(st, 5, it->grams);
+        sqlite3_bind_int(st, 7, it->supplement);
+        if ((rc = step_done(s, st, "saved meal entry")) == STORE_OK &&
+            sqlite3_changes(s->db) == 0) {
+            fail(s, "no %s with id '%s'", it->supplement ? "supplement" : "food", it->food_id);
+            rc = STORE_NOTFOUND;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The meal of that rowid and name, with its entries. */
+static int meal_load(store *s, sqlite3_int64 rowid, const char *name, struct saved_meal **out)
+{
+    sqlite3_stmt *st = NULL;
+    struct saved_meal *m = calloc(1, sizeof(*m));
+    size_t cap = 0;
+    int rc, step;
+
+    if (!m || !(m->name = strdup(name))) {
+        free(m);
+        return fail(s, "out of memory");
+    }
+    rc = prepare(s,
+                 "SELECT i.supplement IS NOT NULL, coalesce(f.id, p.id), i.grams, i.units, i.text"
+                 " FROM saved_meal_item i LEFT JOIN food f ON f.rowid = i.food"
+                 " LEFT JOIN supplement p ON p.rowid = i.supplement"
+                 " WHERE i.meal = ?1 ORDER BY i.seq",
+                 &st);
+    if (rc != STORE_OK)
+        goto out;
+    sqlite3_bind_int64(st, 1, rowid);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct saved_item *grown = grow(m->items, &cap, m->n, sizeof(*m->items)), *it;
+        if (!grown) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        m->items = grown;
+        it = &m->items[m->n++];
+        it->supplement = sqlite3_column_int(st, 0);
+        it->food_id = column_strdup(st, 1);
+        it->grams = column_value(st, 2);
+        it->units = column_value(st, 3);
+        it->text = column_strdup(st, 4);
+        if (!it->food_id || !it->text) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "saved meal");
+        goto out;
+    }
+    *out = m;
+    m = NULL;
+out:
+    sqlite3_finalize(st);
+    saved_meal_free(m);
+    return rc;
+}
+
+int store_meal_get(store *s, const char *name, struct saved_meal **out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "SELECT rowid FROM saved_meal WHERE name = ?1", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = meal_load(s, sqlite3_column_int64(st, 0), name, out);
+    else if (step == SQLITE_DONE)
+        rc = STORE_NOTFOUND, fail(s, "no saved meal called '%s'", name);
+    else
+        rc = fail_db(s, "saved meal");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_meals_list(store *s, struct saved_meal ***out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    struct saved_meal **list = NULL, **grown;
+    size_t count = 0, cap = 0;
+    int rc = prepare(s, "SELECT rowid, name FROM saved_meal ORDER BY name", &st), step;
+
+    if (rc != STORE_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(grown = grow(list, &cap, count, sizeof(*list)))) {
+            rc = fail(s, "out of memory");
+            goto out;
+        }
+        list = grown;
+        if ((rc = meal_load(s, sqlite3_column_int64(st, 0),
+                            (const char *)sqlite3_column_text(st, 1), &list[count])) != STORE_OK)
+            goto out;
+        count++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = fail_db(s, "saved meals");
+        goto out;
+    }
+    *out = list;
+    *n = count;
+    list = NULL;
+    count = 0;
+out:
+    for (size_t i = 0; i < count; i++)
+        saved_meal_free(list[i]);
+    free(list);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_meal_remove(store *s, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s, "DELETE FROM saved_meal WHERE name = ?1", &st);
+
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if ((rc = step_done(s, st, "remove saved meal")) == STORE_OK && sqlite3_changes(s->db) == 0) {
+        fail(s, "no saved meal called '%s'", name);
+        rc = STORE_NOTFOUND;
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* --- profile --------------------------------------------------------------- */

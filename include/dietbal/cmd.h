@@ -8,6 +8,7 @@
 
 #include "dietbal/containers.h"
 #include "dietbal/store.h"
+#include "dietbal/units.h"
 #include "dietbal/vocab.h"
 #include "dietbal/supplement.h"
 
@@ -43,6 +44,9 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_check(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 
@@ -131,5 +135,59 @@ void cmd_dose_print(const struct supplement_dose *d, int64_t id, int dry_run, co
 /* The same as one JSON object (new reference; "id" null when dry_run). */
 json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
                       const char *meal);
+
+/* --- entries as people type them (cmd_entry.c) ----------------------------- */
+
+/* One entry read: a food in grams, or a supplement's dose. */
+struct cmd_item {
+    struct food *food;            /* a food entry (owned); NULL for a supplement */
+    struct units_result conv;     /* its grams and how they were reached */
+    char note[768];               /* what was assumed, "" when nothing */
+    struct supplement_dose supp;  /* a supplement entry: supp.supp set (owned) */
+    char *text;                   /* the entry as typed (owned) */
+    int64_t id;                   /* the diary entry, once stored */
+};
+
+/*
+ * The one way entries are read, for add, recipe define and meal define:
+ * the entry grammar (entry.h), the food search with remembered choices
+ * (foodsearch.h), the units with containers and dialect (units.h), the
+ * supplements (supplement.h), and "@meal:NAME" for every entry of a saved
+ * meal ("2 @meal:NAME" twice each).  Read entries pile up in items.
+ */
+struct cmd_entries {
+    store *s;
+    struct cmd_words words;
+    struct foodsearch *fs;
+    struct units_opts opts;
+    int interactive;  /* ask at the terminal which food was meant */
+    int meals;        /* @meal:NAME is allowed (default 1) */
+    int supplements;  /* supplement entries are allowed (default 1) */
+    struct cmd_item *items;
+    size_t n, cap;
+};
+
+/* Set up over store s (which must outlive it); EXIT_OK or an exit status
+ * with the error printed.  cmd_entries_close even after a failure. */
+int cmd_entries_open(struct cmd_entries *e, store *s, int force, int interactive);
+void cmd_entries_close(struct cmd_entries *e);
+/* Read ENTRY arg, appending one item (several for @meal:); EXIT_OK, or an
+ * exit status with the error printed and nothing appended. */
+int cmd_entries_add(struct cmd_entries *e, const char *arg);
+/* Keep the choices made at the prompt, inside the caller's transaction. */
+int cmd_entries_save_choices(struct cmd_entries *e);
+/* Store every item as a diary entry (their ids set), all or none, in one
+ * transaction with the choices; EXIT_OK or EXIT_RUNTIME (printed as what). */
+int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
+                      const char *meal, const char *what);
+/* What was stored (dry_run: would be), as add prints it, or as JSON. */
+void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, const char *meal,
+                     int dry_run);
+int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, const char *meal,
+                   int dry_run);
+
+/* The meal option: 0 and meal copied (NULL/"" allowed for none), or -1
+ * with the error printed. */
+int cmd_parse_meal(const char *opt, const char *text, char out[12]);
 
 #endif

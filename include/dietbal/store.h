@@ -11,6 +11,7 @@
 #include "dietbal/food.h"
 #include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
+#include "dietbal/recipe.h"
 #include "dietbal/supplement.h"
 
 #include <stddef.h>
@@ -253,6 +254,71 @@ void store_supplements_free(struct supplement **list, size_t n);
 
 /* Does a food with this id exist? */
 int store_food_exists(store *s, const char *id, int *exists);
+
+/* --- recipes (recipe.h) ------------------------------------------------ */
+
+/* Inside a transaction: store food f (recipe_compute's) and make it the
+ * recipe r, its ingredients replacing any it had.  *what as for
+ * store_food_upsert.  STORE_NOTFOUND when an ingredient's food is not
+ * stored; STORE_CONFLICT when a supplement has the id. */
+int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int *what);
+
+/* Recipe id (recipe_free); STORE_NOTFOUND when it is no recipe. */
+int store_recipe_get(store *s, const char *id, struct recipe **out);
+
+/* Every recipe, by id (recipe_free each, then free the array). */
+int store_recipes_list(store *s, struct recipe ***out, size_t *n);
+
+/* The recipes that have food id as a direct ingredient (ids; free each,
+ * then the array). */
+int store_recipe_dependents(store *s, const char *id, char ***ids, size_t *n);
+
+/* Does the food from hold food target: is it target, or a recipe with
+ * target among its ingredients however deep? */
+int store_recipe_reaches(store *s, const char *from, const char *target, int *yes);
+
+/* What uses food id: diary entries, recipes (as an ingredient) and saved
+ * meals. */
+int store_food_users(store *s, const char *id, long *entries, long *recipes, long *meals);
+
+/*
+ * Remove recipe id (STORE_NOTFOUND when it is none).  Without freeze its
+ * food goes too, and the caller must have checked that nothing uses it
+ * (else STORE_CONFLICT).  With freeze the food stays, with its values as
+ * they are, under the id "removed:SLUG" (a number appended when taken)
+ * and its name followed by " (removed recipe)"; *frozen_id (free it; may
+ * be NULL) gets the new id.  Entries, recipes and meals that used it keep
+ * its values.
+ */
+int store_recipe_remove(store *s, const char *id, int freeze, char **frozen_id);
+
+/* --- saved meals ---------------------------------------------------------- */
+
+/* One entry of a saved meal: a food in grams or a supplement in units. */
+struct saved_item {
+    int supplement;  /* 1: food_id is a supplement's id, units counts */
+    char *food_id;
+    double grams;    /* NAN for a supplement */
+    double units;    /* NAN for a food */
+    char *text;      /* as typed or logged: "1 cup whole milk" */
+};
+
+struct saved_meal {
+    char *name;      /* the key: a slug (recipe_slug) */
+    struct saved_item *items;
+    size_t n;
+};
+
+void saved_meal_free(struct saved_meal *m);
+
+/* Save meal m (inside a transaction).  A meal of that name is replaced
+ * only with replace, else STORE_CONFLICT.  STORE_NOTFOUND when a food or a
+ * supplement of it is not stored. */
+int store_meal_put(store *s, const struct saved_meal *m, int replace);
+/* STORE_NOTFOUND when there is no meal of that name. */
+int store_meal_get(store *s, const char *name, struct saved_meal **out);
+int store_meals_list(store *s, struct saved_meal ***out, size_t *n);
+int store_meal_remove(store *s, const char *name);
 
 /* --- profile and cramps -------------------------------------------------- */
 
