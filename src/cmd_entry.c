@@ -206,11 +206,43 @@ static int resolve_supplement(const char *arg, const struct entry_spec *spec,
     return sr == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
 }
 
+int cmd_entries_add_stored(struct cmd_entries *a, const char *text, int supplement,
+                           const char *id, double amount, const char *note)
+{
+    struct cmd_item *p = item_new(a, text);
+    char err[512];
+    int rc = EXIT_OK, src;
+
+    if (!p)
+        return EXIT_RUNTIME;
+    snprintf(p->note, sizeof(p->note), "%s", note ? note : "");
+    if (supplement) {
+        char ref[SUPPLEMENT_ID_MAX + 2];
+        snprintf(ref, sizeof(ref), "@%s", id);
+        src = supplement_resolve(a->s, amount, "", ref, a->opts.force, &p->supp, err,
+                                 sizeof(err));
+        if (src != SUPPLEMENT_FOUND) {
+            cmd_error_arg(text, "%s", err);
+            rc = src == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
+        }
+    } else if ((src = store_food_get(a->s, id, &p->food)) != STORE_OK) {
+        cmd_error_arg(text, "%s", store_errmsg(a->s));
+        rc = src == STORE_NOTFOUND ? EXIT_USAGE : EXIT_RUNTIME;
+    } else if (units_convert(p->food, amount, "g", &a->opts, &p->conv, err, sizeof(err)) !=
+               UNITS_OK) {
+        cmd_error_arg(text, "%s (%s)", err, p->food->name);
+        rc = EXIT_USAGE;
+    }
+    if (rc != EXIT_OK)
+        item_drop(a);
+    return rc;
+}
+
 /* "@meal:NAME": every entry of the saved meal, times the quantity. */
 static int expand_meal(const char *arg, struct cmd_entries *a, const struct entry_spec *spec)
 {
     struct saved_meal *m = NULL;
-    char name[RECIPE_SLUG_MAX + 1], err[512];
+    char name[RECIPE_SLUG_MAX + 1], note[512];
     int rc = EXIT_OK, src;
 
     if (!a->meals) {
@@ -231,34 +263,22 @@ static int expand_meal(const char *arg, struct cmd_entries *a, const struct entr
                       src == STORE_NOTFOUND ? " ('dietbal meal list' shows them)" : "");
         return src == STORE_NOTFOUND ? EXIT_USAGE : EXIT_RUNTIME;
     }
+    size_t before = a->n;
     for (size_t i = 0; i < m->n && rc == EXIT_OK; i++) {
         const struct saved_item *it = &m->items[i];
-        struct cmd_item *p = item_new(a, it->text);
-        if (!p) {
-            rc = EXIT_RUNTIME;
-            break;
-        }
-        snprintf(p->note, sizeof(p->note), "from the saved meal %s: %s", m->name, it->text);
-        if (it->supplement) {
-            char ref[SUPPLEMENT_ID_MAX + 2];
-            snprintf(ref, sizeof(ref), "@%s", it->food_id);
-            src = supplement_resolve(a->s, it->units * spec->quantity, "", ref, a->opts.force,
-                                     &p->supp, err, sizeof(err));
-            if (src != SUPPLEMENT_FOUND) {
-                cmd_error_arg(arg, "%s", err);
-                rc = src == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
-            }
-        } else if ((src = store_food_get(a->s, it->food_id, &p->food)) != STORE_OK) {
-            cmd_error_arg(arg, "%s", store_errmsg(a->s));
-            rc = src == STORE_NOTFOUND ? EXIT_USAGE : EXIT_RUNTIME;
-        } else if (units_convert(p->food, it->grams * spec->quantity, "g", &a->opts, &p->conv,
-                                 err, sizeof(err)) != UNITS_OK) {
-            cmd_error_arg(arg, "%s (%s)", err, p->food->name);
-            rc = EXIT_USAGE;
-        }
-        if (rc != EXIT_OK)
-            item_drop(a);
+        double amount = (it->supplement ? it->units : it->grams) * spec->quantity;
+        char text[256];
+        /* "2 @meal:NAME": each entry's amount doubled, and said so */
+        if (spec->quantity == 1)
+            snprintf(text, sizeof(text), "%s", it->text);
+        else
+            snprintf(text, sizeof(text), "%g %s@%s", amount, it->supplement ? "" : "g ",
+                     it->food_id);
+        snprintf(note, sizeof(note), "@meal:%s: %s", m->name, it->text);
+        rc = cmd_entries_add_stored(a, text, it->supplement, it->food_id, amount, note);
     }
+    while (rc != EXIT_OK && a->n > before)
+        item_drop(a);
     saved_meal_free(m);
     return rc;
 }
@@ -369,10 +389,11 @@ int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
     for (size_t i = 0; i < e->n; i++) {
         struct cmd_item *it = &e->items[i];
         const struct supplement_dose *d = &it->supp;
-        if (d->supp ? store_supplement_entry_add(s, date, time, meal, d->supp->id, d->units,
-                                                 &it->id) != STORE_OK
-                    : store_entry_add(s, date, time, meal, it->food->id, it->conv.grams,
-                                      &it->id) != STORE_OK)
+        const char *m = it->meal[0] ? it->meal : meal, *t = it->time[0] ? it->time : time;
+        if (d->supp ? store_supplement_entry_add(s, date, t, m, d->supp->id, d->units, &it->id) !=
+                          STORE_OK
+                    : store_entry_add(s, date, t, m, it->food->id, it->conv.grams, &it->id) !=
+                          STORE_OK)
             goto fail;
     }
     if (foodsearch_save(e->fs) != STORE_OK || store_commit(s) != STORE_OK)
@@ -397,16 +418,17 @@ int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, con
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++) {
+        const char *m = items[i].meal[0] ? items[i].meal : meal;
         if (items[i].supp.supp) {
-            json_array_append_new(
-                arr, cmd_dose_json(&items[i].supp, items[i].id, dry_run, date, meal));
+            json_array_append_new(arr,
+                                  cmd_dose_json(&items[i].supp, items[i].id, dry_run, date, m));
             continue;
         }
         const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
         json_t *o = json_pack(
             "{s:o, s:s, s:o, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
             dry_run ? json_null() : json_integer((json_int_t)items[i].id), "date", date, "meal",
-            jstr(meal && meal[0] ? meal : NULL), "kind", "food", "food_id", items[i].food->id,
+            jstr(m && m[0] ? m : NULL), "kind", "food", "food_id", items[i].food->id,
             "food", items[i].food->name, "grams", jround(items[i].conv.grams, 2), "conversion",
             items[i].conv.text, "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
             jround(v[NUT_PROTEIN] * g, 2), "calcium_mg", jround(v[NUT_CALCIUM] * g, 1),
@@ -421,10 +443,10 @@ int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, con
 void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, const char *meal,
                      int dry_run)
 {
-    meal = meal ? meal : "";
     for (size_t i = 0; i < n; i++) {
+        const char *m = items[i].meal[0] ? items[i].meal : meal ? meal : "";
         if (items[i].supp.supp) {
-            cmd_dose_print(&items[i].supp, items[i].id, dry_run, date, meal);
+            cmd_dose_print(&items[i].supp, items[i].id, dry_run, date, m);
             continue;
         }
         const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
@@ -432,7 +454,7 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
             printf("would store %s", date);
         else
             printf("#%" PRId64 " %s", items[i].id, date);
-        printf("%s%s: %s\n    %s (%s)\n", meal[0] ? " " : "", meal, items[i].conv.text,
+        printf("%s%s: %s\n    %s (%s)\n", m[0] ? " " : "", m, items[i].conv.text,
                items[i].food->name, items[i].food->id);
         if (items[i].note[0])
             printf("    (%s)\n", items[i].note);

@@ -41,6 +41,7 @@ void food_clear(struct food *f)
     free(f->aliases);
     f->aliases = NULL;
     f->n_aliases = 0;
+    f->measured = 0;
     for (size_t i = 0; i < nutrients_count(); i++)
         f->values[i] = NAN;
 }

@@ -10,6 +10,8 @@
  */
 #include "dietbal/foodsearch.h"
 
+#include "dietbal/recipe.h"
+
 #include "dietbal/dri.h"
 #include "dietbal/units.h"
 #include "dietbal/words.h"
@@ -934,6 +936,29 @@ static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char
     return ENTRY_LOOKUP_NOTFOUND;
 }
 
+/* The recipe whose name is text (its slug: "Pork rib soup" is
+ * recipe:pork-rib-soup): 1 with *res set (found or an error), 0 when
+ * there is no such recipe. */
+static int own_recipe(struct foodsearch *fs, const char *text, struct food **out,
+                      enum entry_lookup *res, char *err, size_t errlen)
+{
+    char slug[RECIPE_SLUG_MAX + 1], id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
+    int exists = 0;
+
+    if (recipe_slug(text, slug, sizeof(slug)) != 0)
+        return 0;
+    snprintf(id, sizeof(id), "%s%s", RECIPE_PREFIX, slug);
+    if (store_food_exists(fs->s, id, &exists) != STORE_OK) {
+        bufprintf(err, errlen, "%s", store_errmsg(fs->s));
+        *res = ENTRY_LOOKUP_ERROR;
+        return 1;
+    }
+    if (!exists)
+        return 0;
+    *res = load(fs, id, out, err, errlen);
+    return 1;
+}
+
 enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int relaxed,
                                     struct food **out, char *err, size_t errlen)
 {
@@ -959,6 +984,9 @@ enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int 
         bufprintf(err, errlen, "%s", store_errmsg(fs->s));
         return ENTRY_LOOKUP_ERROR;
     }
+    /* her own recipe called by its name ("stew" is her stew, not USDA's) */
+    if ((rc = own_recipe(fs, text, out, &res, err, errlen)) != 0)
+        return res;
     if (vocab_rewrite(fs->v, fs->d, key, rew, sizeof(rew)) && strcmp(rew, key) != 0)
         bufprintf(r->note, sizeof(r->note), "'%s' read as '%s'", key, rew);
     t = rew[0] ? try_text(fs, r, text, rew, out, &res, err, errlen) : 0;

@@ -159,6 +159,7 @@ int recipe_compute(const struct recipe *r, struct food *const *foods, struct foo
         }
         out->values[k] = sum / yield * 100.0;
     }
+    out->measured = 1;
     if (!isnan(r->serves) && food_add_portion(out, "serving", 1, yield / r->serves) != 0)
         return -1;
     if (food_add_portion(out, "recipe", 1, yield) != 0)

@@ -63,7 +63,9 @@ static const char *const cached_sql[ST_COUNT] = {
                      " ON CONFLICT DO NOTHING",
     [ST_IMPORT_ID_FIRST] = "SELECT line FROM temp.import_id WHERE file = ?1 AND id = ?2",
     /* store_food_get: suggestions load hundreds of foods in a row */
-    [ST_FOOD_GET] = "SELECT rowid, id, name, grp FROM food WHERE id = ?1",
+    [ST_FOOD_GET] = "SELECT rowid, id, name, grp,"
+                    " EXISTS (SELECT 1 FROM recipe WHERE recipe.food = food.rowid)"
+                    " FROM food WHERE id = ?1",
     [ST_FOOD_GET_PORTIONS] = "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq",
     [ST_FOOD_GET_VALUES] = "SELECT nutrient, value FROM food_value WHERE food = ?1",
     [ST_FOOD_GET_VALUE] = "SELECT value FROM food_value WHERE food = ?1 AND nutrient = ?2",
@@ -1500,6 +1502,7 @@ static int food_load(store *s, const char *id, const int *which, size_t n, struc
     f->id = column_strdup(st, 1);
     f->name = column_strdup(st, 2);
     f->group = column_strdup(st, 3);
+    f->measured = sqlite3_column_int(st, 4);
     if (!f->id || !f->name)
         goto oom;
     sqlite3_reset(st);

@@ -891,7 +891,8 @@ static int by_container(const struct food *f, double quantity, const char *unit,
             return UNITS_OK;
         }
         idx = nearest_pack(f, unit, c, o->size, &ratio);
-        if (idx >= 0 && ((o->size && strcmp(o->size, "medium") != 0) ||
+        /* a portion the person weighed is hers, whatever the usual size */
+        if (idx >= 0 && (f->measured || (o->size && strcmp(o->size, "medium") != 0) ||
                          (ratio <= PACK_TOLERANCE && ratio >= 1 / PACK_TOLERANCE))) {
             by_container_portion(f, quantity, unit, idx, r);
             return UNITS_OK;
@@ -1011,7 +1012,7 @@ int units_convert(const struct food *f, double quantity, const char *unit,
     } else if (d) {
         rc = by_volume(f, quantity, unit, d, &r, err, errlen);
     } else if ((idx = pick_named(f, unit, o->size)) >= 0 &&
-               (!containers_names(o->containers, unit) ||
+               (!containers_names(o->containers, unit) || f->measured ||
                 by_container(f, quantity, unit, o, &r) != UNITS_OK)) {
         memset(&r, 0, sizeof(r));
         r.how = UNITS_BY_PORTION;

@@ -145,6 +145,7 @@ struct cmd_item {
     char note[768];               /* what was assumed, "" when nothing */
     struct supplement_dose supp;  /* a supplement entry: supp.supp set (owned) */
     char *text;                   /* the entry as typed (owned) */
+    char meal[12], time[6];       /* its own meal and time ("": the command's) */
     int64_t id;                   /* the diary entry, once stored */
 };
 
@@ -174,6 +175,12 @@ void cmd_entries_close(struct cmd_entries *e);
 /* Read ENTRY arg, appending one item (several for @meal:); EXIT_OK, or an
  * exit status with the error printed and nothing appended. */
 int cmd_entries_add(struct cmd_entries *e, const char *arg);
+/* Append an entry already resolved: amount grams of food id, or amount
+ * units of supplement id (a saved meal's, a copied day's); text is what
+ * it says, note (may be NULL) printed with it.  EXIT_OK, or an exit status
+ * printed and nothing appended. */
+int cmd_entries_add_stored(struct cmd_entries *e, const char *text, int supplement,
+                           const char *id, double amount, const char *note);
 /* Keep the choices made at the prompt, inside the caller's transaction. */
 int cmd_entries_save_choices(struct cmd_entries *e);
 /* Store every item as a diary entry (their ids set), all or none, in one

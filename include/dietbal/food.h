@@ -32,6 +32,9 @@ struct food {
     struct alias *aliases;
     size_t n_aliases;
     double *values; /* nutrients_count() entries, standard units, NAN unknown */
+    int measured;   /* the portions were weighed by the person (a recipe's
+                       serving and whole): they win over the container
+                       table's usual sizes (units.c) */
 };
 
 /* A new empty food with every value unknown, or NULL when out of memory. */
