@@ -327,6 +327,8 @@ static int fail_db(store *s, const char *what)
 
 const char *store_errmsg(const store *s) { return s->msg; }
 
+int store_schema_version(void) { return N_MIGRATIONS; }
+
 static int exec(store *s, const char *sql)
 {
     char *e = NULL;
