@@ -50,6 +50,38 @@ static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
     return 0;
 }
 
+/* A food that is a recipe (dietbal recipe export): its values as the
+ * table gives them, and its ingredients kept, which must be foods of the
+ * database (earlier in the file, or imported before) and must not hold
+ * the recipe itself. */
+static int on_recipe(const struct food *f, const struct recipe *r, void *vctx, char *err,
+                     size_t errlen)
+{
+    struct import_ctx *ic = vctx;
+    int rc, inside = 0;
+
+    for (size_t i = 0; i < r->n_ing; i++) {
+        if ((rc = store_recipe_reaches(ic->s, r->ing[i].food_id, r->id, &inside)) != STORE_OK) {
+            snprintf(err, errlen, "%s: food %s: %s", ic->path, f->id, store_errmsg(ic->s));
+            return -1;
+        }
+        if (inside) {
+            snprintf(err, errlen, "%s: food %s: its ingredient %s contains it; a recipe cannot "
+                                  "contain itself", ic->path, f->id, r->ing[i].food_id);
+            ic->einput = 1;
+            return -1;
+        }
+    }
+    if ((rc = store_recipe_put(ic->s, r, f, NULL)) != STORE_OK) {
+        snprintf(err, errlen, "%s: food %s: %s%s", ic->path, f->id, store_errmsg(ic->s),
+                 rc == STORE_NOTFOUND ? " (an ingredient must be in the database: import its "
+                                        "table first)" : "");
+        ic->einput |= rc == STORE_NOTFOUND || rc == STORE_CONFLICT;
+        return -1;
+    }
+    return 0;
+}
+
 /* A supplement (amounts per unit): added or updated in place. */
 static int on_supplement(const struct supplement *p, void *vctx, char *err, size_t errlen)
 {
@@ -125,6 +157,7 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             .ctx = &ic,
             .id_seen = id_seen,
             .on_supplement = on_supplement,
+            .on_recipe = on_recipe,
         };
         ic.progress = !ctx->quiet && isatty(STDERR_FILENO);
         memset(&stats, 0, sizeof(stats));

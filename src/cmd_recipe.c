@@ -12,6 +12,7 @@
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
 
+#include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ static void recipe_usage(FILE *out)
             "       dietbal recipe show ID [--json]\n"
             "       dietbal recipe list [--json]\n"
             "       dietbal recipe rm ID [--force]\n"
-            "       dietbal recipe export ID... [--output FILE]\n"
+            "       dietbal recipe export ID... > FILE.xml\n"
             "A recipe is a food made of other foods: each ENTRY is an ingredient written\n"
             "as for 'dietbal add' (\"500 g pork spareribs\", \"1.5 l water\", \"1 medium\n"
             "carrot\").  --yield is the cooked weight (\"1.6kg\", \"1600 g\"; default: the\n"
@@ -38,7 +39,9 @@ static void recipe_usage(FILE *out)
             "\"1 serving pork rib soup\", \"1 bowl @recipe:pork-rib-soup\" or \"1/4 recipe\n"
             "pork rib soup\".  Defining it again replaces it, and the entries already\n"
             "logged follow.  rm refuses while entries, recipes or saved meals use it;\n"
-            "--force keeps them, with the values it has now, under removed:SLUG.\n");
+            "--force keeps them, with the values it has now, under removed:SLUG.\n"
+            "export writes the recipes (and the recipes they use) as a dietbal food\n"
+            "table with their ingredients; 'dietbal import' reads it on another machine.\n");
 }
 
 /* "pork-rib-soup", "recipe:pork-rib-soup", "@recipe:..." or the name: the
@@ -447,16 +450,185 @@ out:
     return rc;
 }
 
+/* --- export ---------------------------------------------------------------- */
+
+/* The recipes to export, each after the recipes it is made of. */
+struct export_list {
+    char **ids;
+    size_t n;
+};
+
+static int export_has(const struct export_list *l, const char *id)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Add recipe id after its own recipe ingredients; an exit status. */
+static int export_add(store *s, const char *id, struct export_list *l, int depth)
+{
+    struct recipe *r = NULL;
+    char **grown;
+    int rc = EXIT_OK, src;
+
+    if (export_has(l, id))
+        return EXIT_OK;
+    if (depth > RECIPE_MAX_DEPTH) {
+        cmd_error(id, "recipes nest more than %d deep", RECIPE_MAX_DEPTH);
+        return EXIT_USAGE;
+    }
+    if ((src = store_recipe_get(s, id, &r)) != STORE_OK) {
+        cmd_error(id, "%s%s", store_errmsg(s),
+                  src == STORE_NOTFOUND ? " ('dietbal recipe list' shows them)" : "");
+        return src == STORE_NOTFOUND ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    for (size_t i = 0; i < r->n_ing && rc == EXIT_OK; i++) {
+        struct recipe *sub = NULL;
+        src = store_recipe_get(s, r->ing[i].food_id, &sub);
+        recipe_free(sub);
+        if (src == STORE_OK)
+            rc = export_add(s, r->ing[i].food_id, l, depth + 1);
+        else if (src != STORE_NOTFOUND) {
+            cmd_error(id, "%s", store_errmsg(s));
+            rc = EXIT_RUNTIME;
+        }
+    }
+    recipe_free(r);
+    if (rc != EXIT_OK)
+        return rc;
+    if (!(grown = realloc(l->ids, (l->n + 1) * sizeof(*grown))) ||
+        !((l->ids = grown)[l->n] = strdup(id))) {
+        cmd_error(NULL, "out of memory");
+        return EXIT_RUNTIME;
+    }
+    l->n++;
+    return EXIT_OK;
+}
+
+/* A double written so that reading it back gives the same double. */
+static int write_num(xmlTextWriterPtr w, const char *name, double v)
+{
+    return xmlTextWriterWriteFormatAttribute(w, BAD_CAST name, "%.17g", v) < 0 ? -1 : 0;
+}
+
+/* One <food> with its <recipe>; 0 or -1. */
+static int write_food(xmlTextWriterPtr w, const struct food *f, const struct recipe *r)
+{
+    if (xmlTextWriterStartElement(w, BAD_CAST "food") < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST f->id) < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST f->name) < 0 ||
+        (f->group && xmlTextWriterWriteAttribute(w, BAD_CAST "group", BAD_CAST f->group) < 0))
+        return -1;
+    for (size_t i = 0; i < f->n_portions; i++)
+        if (xmlTextWriterStartElement(w, BAD_CAST "portion") < 0 ||
+            xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST f->portions[i].name) < 0 ||
+            write_num(w, "amount", f->portions[i].amount) || write_num(w, "grams", f->portions[i].grams) ||
+            xmlTextWriterEndElement(w) < 0)
+            return -1;
+    for (size_t k = 0; k < nutrients_count(); k++) {
+        const struct nutrient_def *d = nutrients_get((int)k);
+        if (isnan(f->values[k]))
+            continue;
+        if (xmlTextWriterStartElement(w, BAD_CAST "nutrient") < 0 ||
+            xmlTextWriterWriteAttribute(w, BAD_CAST "tag", BAD_CAST d->tag) < 0 ||
+            write_num(w, "value", f->values[k]) ||
+            xmlTextWriterWriteAttribute(w, BAD_CAST "unit", BAD_CAST unit_name(d->unit)) < 0 ||
+            xmlTextWriterEndElement(w) < 0)
+            return -1;
+    }
+    if (xmlTextWriterStartElement(w, BAD_CAST "recipe") < 0 ||
+        (!isnan(r->yield_g) && write_num(w, "yield", r->yield_g)) ||
+        (!isnan(r->serves) && write_num(w, "serves", r->serves)))
+        return -1;
+    for (size_t i = 0; i < r->n_ing; i++)
+        if (xmlTextWriterStartElement(w, BAD_CAST "ingredient") < 0 ||
+            xmlTextWriterWriteAttribute(w, BAD_CAST "food", BAD_CAST r->ing[i].food_id) < 0 ||
+            write_num(w, "grams", r->ing[i].grams) ||
+            xmlTextWriterWriteAttribute(w, BAD_CAST "text", BAD_CAST r->ing[i].text) < 0 ||
+            xmlTextWriterEndElement(w) < 0)
+            return -1;
+    return xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static int export(int argc, char **argv, const struct cmd_ctx *ctx)
+{
+    char id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
+    struct export_list l = {NULL, 0};
+    xmlBufferPtr buf = NULL;
+    xmlTextWriterPtr w = NULL;
+    store *s = NULL;
+    int rc;
+
+    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+        return rc;
+    for (int i = 0; i < argc && rc == EXIT_OK; i++)
+        if (recipe_id(argv[i], id, sizeof(id)) != 0)
+            rc = EXIT_USAGE;
+        else
+            rc = export_add(s, id, &l, 0);
+    if (rc != EXIT_OK)
+        goto out;
+    if (!(buf = xmlBufferCreate()) || !(w = xmlNewTextWriterMemory(buf, 0)) ||
+        xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+        xmlTextWriterStartElement(w, BAD_CAST "foodtable") < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "1") < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST "dietbal recipe export") < 0)
+        goto oom;
+    for (size_t i = 0; i < l.n; i++) {
+        struct recipe *r = NULL;
+        struct food *f = NULL;
+        int bad = store_recipe_get(s, l.ids[i], &r) != STORE_OK ||
+                  store_food_get(s, l.ids[i], &f) != STORE_OK;
+        if (bad) {
+            cmd_error(l.ids[i], "%s", store_errmsg(s));
+            rc = EXIT_RUNTIME;
+        } else if (write_food(w, f, r) != 0) {
+            rc = EXIT_RUNTIME;
+        }
+        recipe_free(r);
+        food_free(f);
+        if (rc != EXIT_OK) {
+            if (!bad)
+                goto oom;
+            goto out;
+        }
+    }
+    if (xmlTextWriterEndDocument(w) < 0)
+        goto oom;
+    xmlFreeTextWriter(w);
+    w = NULL;
+    if (fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), stdout) !=
+            (size_t)xmlBufferLength(buf) ||
+        fflush(stdout) != 0) {
+        cmd_error("recipe export", "cannot write to standard output");
+        rc = EXIT_RUNTIME;
+    }
+    goto out;
+oom:
+    cmd_error("recipe export", "out of memory");
+    rc = EXIT_RUNTIME;
+out:
+    if (w)
+        xmlFreeTextWriter(w);
+    if (buf)
+        xmlBufferFree(buf);
+    for (size_t i = 0; i < l.n; i++)
+        free(l.ids[i]);
+    free(l.ids);
+    store_close(s);
+    return rc;
+}
+
 int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx)
 {
     static const struct option opts[] = {{"yield", required_argument, NULL, 'y'},
                                          {"serves", required_argument, NULL, 's'},
                                          {"force", no_argument, NULL, 'f'},
-                                         {"output", required_argument, NULL, 'o'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
     double yield = NAN, serves = NAN;
-    const char *output = NULL;
     int c, force = 0, define_only = 0;
 
     optind = 1;
@@ -478,7 +650,6 @@ int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx)
             define_only = 1;
             break;
         case 'f': force = 1; break;
-        case 'o': output = optarg; break;
         case 'q': ctx->quiet = 1; break;
         case 'h': recipe_usage(stdout); return EXIT_OK;
         default: return cmd_bad_option("recipe");
@@ -497,16 +668,14 @@ int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("recipe", "--yield and --serves go with 'define'");
         return EXIT_USAGE;
     }
-    if (output && strcmp(sub, "export") != 0) {
-        cmd_error("recipe", "--output goes with 'export'");
-        return EXIT_USAGE;
-    }
     if (strcmp(sub, "show") == 0 && rest == 1)
         return show(args[0], ctx);
     if (strcmp(sub, "list") == 0 && rest == 0)
         return list(ctx);
     if (strcmp(sub, "rm") == 0 && rest == 1)
         return rm(args[0], force, ctx);
+    if (strcmp(sub, "export") == 0 && rest >= 1)
+        return export(rest, args, ctx);
     if (strcmp(sub, "show") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "rm") != 0 &&
         strcmp(sub, "export") != 0) {
         cmd_error("recipe", "unknown subcommand '%s' (define, show, list, rm or export)", sub);

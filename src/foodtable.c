@@ -649,6 +649,7 @@ struct ctx {
     struct scanner scan;
 
     struct food *food;
+    struct recipe *recipe;     /* the food's <recipe>, NULL when it has none */
     struct supplement *supp;   /* the <supplement> being read */
     int in_supp;
     char item[96];             /* "food ID" or "supplement ID", for messages */
@@ -1139,6 +1140,8 @@ static void start_food(struct ctx *c, struct pos p)
     }
     c->food_serial++;
     food_clear(c->food);
+    recipe_free(c->recipe);
+    c->recipe = NULL;
     memset(c->src, 0, nutrients_count() * sizeof(*c->src));
 
     set_attr_names(c, "id", "name", "group");
@@ -1288,6 +1291,71 @@ static void start_portion(struct ctx *c, struct pos p)
         return;
     }
     if (food_add_portion(c->food, name, amount, grams))
+        fail_nomem(c);
+}
+
+/* A number of a <recipe> or an <ingredient>: positive and finite. */
+static int check_recipe_number(struct ctx *c, struct pos p, const char *what, const char *text,
+                               double *out)
+{
+    if (parse_double(text, out) || !isfinite(*out) || *out <= 0) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: %s '%.32s' is not a positive number", food_id(c),
+             what, text);
+        return -1;
+    }
+    return 0;
+}
+
+/* <recipe yield="1600" serves="4">: the food is a recipe (recipe.h); its
+ * values are those the table gives, the ingredients are kept with it. */
+static void start_recipe(struct ctx *c, struct pos p)
+{
+    set_attr_names(c, "yield", "serves", "");
+    if (read_attrs(c, 2)) {
+        fail_nomem(c);
+        return;
+    }
+    if (c->recipe) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: more than one <recipe>", food_id(c));
+        return;
+    }
+    if (!(c->recipe = recipe_new())) {
+        fail_nomem(c);
+        return;
+    }
+    if (c->attrs[0].val &&
+        check_recipe_number(c, p, "recipe yield", c->attrs[0].val, &c->recipe->yield_g))
+        return;
+    if (c->attrs[1].val &&
+        check_recipe_number(c, p, "recipe serves", c->attrs[1].val, &c->recipe->serves))
+        return;
+}
+
+/* <ingredient food="usda:10089" grams="500" text="500 g pork spareribs"/> */
+static void start_ingredient(struct ctx *c, struct pos p)
+{
+    double grams;
+
+    set_attr_names(c, "food", "grams", "text");
+    if (read_attrs(c, 3)) {
+        fail_nomem(c);
+        return;
+    }
+    const char *id = c->attrs[0].val, *text = c->attrs[2].val;
+    if (!id || !*id || !c->attrs[1].val) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: <ingredient> needs food and grams", food_id(c));
+        return;
+    }
+    if (check_text(c, p, "<ingredient> food", id) ||
+        (text && check_text(c, p, "<ingredient> text", text)) ||
+        check_recipe_number(c, p, "ingredient grams", c->attrs[1].val, &grams))
+        return;
+    if (c->recipe->n_ing >= RECIPE_MAX_INGREDIENTS) {
+        fail(c, FOODTABLE_EINPUT, p, "food %s: more than %d ingredients", food_id(c),
+             RECIPE_MAX_INGREDIENTS);
+        return;
+    }
+    if (recipe_add_ingredient(c->recipe, text ? text : id, id, grams))
         fail_nomem(c);
 }
 
@@ -1565,7 +1633,24 @@ static void end_food(struct ctx *c)
             return;
         }
     }
+    if (c->recipe && c->opts && c->opts->on_recipe) {
+        if (food_set_str(&c->recipe->id, f->id) || food_set_str(&c->recipe->name, f->name)) {
+            fail_nomem(c);
+            return;
+        }
+        if (c->err && c->errlen)
+            c->err[0] = '\0';
+        if (c->opts->on_recipe(f, c->recipe, c->opts->ctx, c->err, c->errlen)) {
+            if (c->err && c->errlen && !c->err[0])
+                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer",
+                     f->id);
+            c->rc = FOODTABLE_ECALLBACK;
+            c->pending = 0;
+            return;
+        }
+    }
     c->stats->foods++;
+    c->stats->recipes += c->recipe != NULL;
     c->stats->portions += f->n_portions;
     c->stats->values += nvalues;
 }
@@ -1628,6 +1713,10 @@ static void on_element(struct ctx *c)
         start_portion(c, p);
     } else if (depth == 2 && c->in_food && strcmp(name, "alias") == 0) {
         start_alias(c, p);
+    } else if (depth == 2 && c->in_food && strcmp(name, "recipe") == 0) {
+        start_recipe(c, p);
+    } else if (depth == 3 && c->in_food && c->recipe && strcmp(name, "ingredient") == 0) {
+        start_ingredient(c, p);
     } else if (depth == 2 && (c->in_food || c->in_supp) && strcmp(name, "nutrient") == 0) {
         start_nutrient(c, p);
     } else {
@@ -1905,6 +1994,7 @@ out:
     if (c_locale)
         freelocale(c_locale);
     food_free(c.food);
+    recipe_free(c.recipe);
     supplement_free(c.supp);
     free(c.src);
     free(c.src_line);

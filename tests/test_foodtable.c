@@ -114,7 +114,7 @@ struct run {
 
 static void run_file(struct run *r, const char *path, const char *schema)
 {
-    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0, NULL};
+    struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0, NULL, NULL};
     r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
 }
 
@@ -276,7 +276,7 @@ static void test_good_without_schema(void **state)
 static void test_null_stats_and_callbacks(void **state)
 {
     char err[256];
-    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0, NULL};
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 
     (void)state;
     assert_int_equal(foodtable_read(FIXTURES "good.xml", &opts, NULL, err, sizeof(err)),
@@ -515,7 +515,7 @@ static void test_ids_kept_by_caller(void **state)
 {
     struct run *r = *state;
     struct ids k = {.n = 0};
-    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0, NULL};
+    struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0, NULL, NULL};
 
     r->seen.ids = &k;
     r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
@@ -922,7 +922,7 @@ static void test_limits_bound_memory(void **state)
 static void test_max_foods(void **state)
 {
     struct run *r = *state;
-    struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3, NULL};
+    struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3, NULL, NULL};
 
     r->rc = foodtable_read(FIXTURES "good.xml", &opts, &r->stats, r->err, sizeof(r->err));
     assert_int_equal(r->rc, FOODTABLE_EINPUT);
@@ -1275,7 +1275,7 @@ static int read_supplements(const char *text, struct supp_seen *seen, struct foo
                             char *err, size_t errlen)
 {
     char path[256];
-    struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, on_supplement};
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, on_supplement, NULL};
     tmp_path(path, sizeof(path), "supp.xml");
     write_file(path, text);
     memset(seen, 0, sizeof(*seen));

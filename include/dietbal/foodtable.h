@@ -7,6 +7,7 @@
 #define DIETBAL_FOODTABLE_H
 
 #include "dietbal/food.h"
+#include "dietbal/recipe.h"
 #include "dietbal/supplement.h"
 
 #include <stddef.h>
@@ -46,6 +47,7 @@ struct foodtable_unknown_tag {
 struct foodtable_stats {
     unsigned long foods;     /* foods passed to on_food */
     unsigned long supplements; /* supplements passed to on_supplement */
+    unsigned long recipes;   /* foods with a <recipe> (counted in foods too) */
     unsigned long portions;
     unsigned long values;    /* nutrient values kept */
     struct foodtable_unknown_tag *unknown; /* owned; foodtable_stats_free */
@@ -92,6 +94,14 @@ struct foodtable_opts {
      * but not passed on.
      */
     int (*on_supplement)(const struct supplement *supp, void *ctx, char *err, size_t errlen);
+    /*
+     * Optional: called after on_food for a food that holds a <recipe>
+     * (recipe.h: the yield, the servings and the ingredients as dietbal
+     * exported them; r's id and name are the food's).  Without it the
+     * food is passed on as any other, its recipe left out.
+     */
+    int (*on_recipe)(const struct food *food, const struct recipe *r, void *ctx, char *err,
+                     size_t errlen);
 };
 
 /*
