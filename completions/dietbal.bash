@@ -8,8 +8,8 @@
 
 _dietbal() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
-    local commands="init import foods profile add supplement log rm day cramp report suggest export
-                    check backup"
+    local commands="init import foods profile add supplement recipe meal copy log rm day cramp report
+                    suggest export check backup"
     local global="--db --json --quiet --help --version"
     local common="--db --json --quiet --help"
     local i cmd="" cmd_i=0 sub="" words=""
@@ -18,7 +18,8 @@ _dietbal() {
     COMPREPLY=()
 
     # The command is the first word that is not a global option; for foods,
-    # profile, cramp and supplement the word after it is a subcommand.
+    # profile, cramp, supplement, recipe and meal the word after it is a
+    # subcommand.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
         --db) [ -z "$cmd" ] && i=$((i + 1)) ;;
@@ -51,7 +52,8 @@ _dietbal() {
     --units) words="us uk metric" ;;
     --unit) words="tablet capsule softgel sachet scoop ml drop" ;;
     --date | --from | --to | --due-date | --birth-date) words="today yesterday" ;;
-    --week | --time | --severity | --duration-min | --age | --weight-kg | --limit | --name)
+    --week | --time | --severity | --duration-min | --age | --weight-kg | --limit | --name | \
+        --yield | --serves)
         return 0 # a number, a time or a week: nothing to offer
         ;;
     esac
@@ -71,11 +73,13 @@ _dietbal() {
     fi
 
     case $cmd in
-    foods | profile | cramp | supplement)
+    foods | profile | cramp | supplement | recipe | meal)
         if [ "$COMP_CWORD" -eq $((cmd_i + 1)) ] && [[ $cur != -* ]]; then
             case $cmd in
             foods) words="search show forget" ;;
             supplement) words="define list show" ;;
+            recipe) words="define show list rm export" ;;
+            meal) words="save define list show rm" ;;
             profile) words="set show" ;;
             cramp) words="add" ;;
             esac
@@ -93,6 +97,19 @@ _dietbal() {
         export) words="--from --to --format" ;;
         suggest) words="--limit" ;;
         backup) words="--force" ;;
+        copy) words="--from --to --meal" ;;
+        recipe)
+            case $sub in
+            define) words="--yield --serves --force" ;;
+            rm) words="--force" ;;
+            esac
+            ;;
+        meal)
+            case $sub in
+            save) words="--date --meal --replace" ;;
+            define) words="--replace" ;;
+            esac
+            ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
         supplement) [ "$sub" = define ] && words="--name --unit" ;;
         profile)
