@@ -160,7 +160,7 @@ static json_t *recipe_json(const struct shown *w)
         json_array_append_new(ing, json_pack("{s:s, s:s, s:s, s:o}", "text", r->ing[i].text,
                                              "food_id", r->ing[i].food_id, "food",
                                              w->foods[i]->name, "grams",
-                                             jround(r->ing[i].grams, 2)));
+                                             jnum(r->ing[i].grams)));
     for (size_t k = 0; k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
         double v = w->food->values[k];
@@ -174,8 +174,8 @@ static json_t *recipe_json(const struct shown *w)
                                       jround(w->complete[k], 3)));
     }
     return json_pack("{s:s, s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", r->id, "name",
-                     r->name, "yield_g", jround(yield, 2), "ingredients_g",
-                     jround(recipe_ingredients_g(r), 2), "yield_given", !isnan(r->yield_g),
+                     r->name, "yield_g", jnum(yield), "ingredients_g",
+                     jnum(recipe_ingredients_g(r)), "yield_given", !isnan(r->yield_g),
                      "serves", jnum(r->serves), "serving_g", jnum(serving), "ingredients", ing,
                      "nutrients", nut);
 }
