@@ -300,7 +300,6 @@ static int resolve_one(const char *arg, struct cmd_entries *a, struct entry_spec
         }
         return rc; /* a supplement's dose, or its error */
     }
-    rc = EXIT_OK;
     foodsearch_hint(a->fs, spec->unit, spec->unit_generic || spec->unit_of, !spec->unit[0]);
     for (int asked = 0; r == ENTRY_OK || r == ENTRY_EAMBIGUOUS; asked++) {
         r = entry_resolve(spec, &rv, &got, err, sizeof(err));

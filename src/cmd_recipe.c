@@ -390,8 +390,10 @@ static int list(const struct cmd_ctx *ctx)
         }
         shown_free(&w);
     }
-    if (arr)
-        rc = rc == EXIT_OK && json_print(arr, stdout) == 0 ? EXIT_OK : (rc ? rc : EXIT_RUNTIME);
+    if (arr && rc == EXIT_OK)
+        rc = json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+    else if (arr)
+        json_decref(arr);
     for (size_t i = 0; i < n; i++)
         recipe_free(l[i]);
     free(l);

@@ -985,7 +985,7 @@ enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int 
         return ENTRY_LOOKUP_ERROR;
     }
     /* her own recipe called by its name ("stew" is her stew, not USDA's) */
-    if ((rc = own_recipe(fs, text, out, &res, err, errlen)) != 0)
+    if (own_recipe(fs, text, out, &res, err, errlen))
         return res;
     if (vocab_rewrite(fs->v, fs->d, key, rew, sizeof(rew)) && strcmp(rew, key) != 0)
         bufprintf(r->note, sizeof(r->note), "'%s' read as '%s'", key, rew);

@@ -181,14 +181,15 @@ static int load_foods(store *s, const struct recipe *r, struct food ***out, char
                       size_t errlen)
 {
     struct food **foods = calloc(r->n_ing ? r->n_ing : 1, sizeof(*foods));
-    int rc = RECIPE_OK, src;
+    int rc = RECIPE_OK;
 
     if (!foods) {
         snprintf(err, errlen, "out of memory");
         return RECIPE_ERUNTIME;
     }
     for (size_t i = 0; i < r->n_ing; i++) {
-        if ((src = store_food_get(s, r->ing[i].food_id, &foods[i])) != STORE_OK) {
+        int src = store_food_get(s, r->ing[i].food_id, &foods[i]);
+        if (src != STORE_OK) {
             snprintf(err, errlen, "%s", store_errmsg(s));
             rc = src == STORE_NOTFOUND ? RECIPE_EINPUT : RECIPE_ERUNTIME;
             break;
