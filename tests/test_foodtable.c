@@ -1361,6 +1361,105 @@ static void test_supplements_refused(void **state)
     }
 }
 
+/* --- recipes ------------------------------------------------------------------ */
+
+struct recipe_seen {
+    int n;
+    char id[2][64], first_food[2][64], first_text[2][64];
+    double yield[2], serves[2], first_grams[2], ca[2];
+    size_t n_ing[2];
+};
+
+static int on_recipe(const struct food *f, const struct recipe *r, void *ctx, char *err,
+                     size_t errlen)
+{
+    struct recipe_seen *s = ctx;
+    (void)err;
+    (void)errlen;
+    if (s->n < 2) {
+        snprintf(s->id[s->n], sizeof(s->id[0]), "%s", r->id);
+        snprintf(s->first_food[s->n], sizeof(s->first_food[0]), "%s", r->ing[0].food_id);
+        snprintf(s->first_text[s->n], sizeof(s->first_text[0]), "%s", r->ing[0].text);
+        s->yield[s->n] = r->yield_g;
+        s->serves[s->n] = r->serves;
+        s->first_grams[s->n] = r->ing[0].grams;
+        s->n_ing[s->n] = r->n_ing;
+        s->ca[s->n] = f->values[NUT_CALCIUM];
+    }
+    s->n++;
+    return 0;
+}
+
+static int read_recipes(const char *text, struct recipe_seen *seen, struct foodtable_stats *st,
+                        char *err, size_t errlen)
+{
+    char path[256];
+    struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, NULL, on_recipe};
+    tmp_path(path, sizeof(path), "recipes.xml");
+    write_file(path, text);
+    memset(seen, 0, sizeof(*seen));
+    memset(st, 0, sizeof(*st));
+    int rc = foodtable_read(path, &opts, st, err, errlen);
+    unlink(path);
+    return rc;
+}
+
+static void test_recipes(void **state)
+{
+    struct recipe_seen seen;
+    struct foodtable_stats st;
+    char err[512] = "";
+    (void)state;
+    int rc = read_recipes(
+        "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+        "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
+        "<food id=\"recipe:soup\" name=\"soup\" group=\"Recipes\">\n"
+        "  <portion name=\"serving\" grams=\"400\"/>\n"
+        "  <nutrient tag=\"CA\" value=\"22.229145287404901\" unit=\"mg\"/>\n"
+        "  <recipe yield=\"1600\" serves=\"4\">\n"
+        "    <ingredient food=\"t:a\" grams=\"500\" text=\"500 g a &amp; b\"/>\n"
+        "    <ingredient food=\"t:b\" grams=\"6.0843617920541\"/>\n"
+        "  </recipe>\n"
+        "</food>\n"
+        "<food id=\"recipe:plain\" name=\"plain\"><recipe>"
+        "<ingredient food=\"t:a\" grams=\"100\"/></recipe></food>\n"
+        "</foodtable>\n",
+        &seen, &st, err, sizeof(err));
+    assert_int_equal(rc, FOODTABLE_OK);
+    assert_int_equal(st.foods, 3);
+    assert_int_equal(st.recipes, 2);
+    assert_int_equal(seen.n, 2);
+    assert_string_equal(seen.id[0], "recipe:soup");
+    assert_true(seen.yield[0] == 1600 && seen.serves[0] == 4);
+    assert_int_equal(seen.n_ing[0], 2);
+    assert_string_equal(seen.first_food[0], "t:a");
+    assert_string_equal(seen.first_text[0], "500 g a & b");
+    assert_true(seen.first_grams[0] == 500);
+    /* the value as written, to the last bit */
+    assert_true(seen.ca[0] == 22.229145287404901);
+    /* no yield or servings: unknown; no text: the food's id */
+    assert_true(isnan(seen.yield[1]) && isnan(seen.serves[1]));
+    assert_string_equal(seen.first_text[1], "t:a");
+    foodtable_stats_free(&st);
+
+    /* an ingredient without grams, or with none that is positive: refused */
+    rc = read_recipes("<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+                      "<food id=\"recipe:x\" name=\"x\"><recipe>"
+                      "<ingredient food=\"t:a\" grams=\"0\"/></recipe></food>\n"
+                      "</foodtable>\n",
+                      &seen, &st, err, sizeof(err));
+    assert_int_equal(rc, FOODTABLE_EINPUT);
+    assert_int_equal(seen.n, 0);
+    foodtable_stats_free(&st);
+    rc = read_recipes("<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+                      "<food id=\"recipe:x\" name=\"x\"><recipe yield=\"-5\">"
+                      "<ingredient food=\"t:a\" grams=\"10\"/></recipe></food>\n"
+                      "</foodtable>\n",
+                      &seen, &st, err, sizeof(err));
+    assert_int_equal(rc, FOODTABLE_EINPUT);
+    foodtable_stats_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1403,6 +1502,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_restores_libxml_state, setup_run, teardown_run),
         cmocka_unit_test(test_supplements),
         cmocka_unit_test(test_supplements_refused),
+        cmocka_unit_test(test_recipes),
     };
     return cmocka_run_group_tests_name("foodtable", tests, NULL, NULL);
 }
