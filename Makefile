@@ -89,8 +89,12 @@ lint:
 
 unit: $(TEST_BIN)
 
+# End-to-end scripts at once (tests/run): each is one process at a time in
+# its own temporary directory, so two keep two cores busy.
+TEST_JOBS ?= 2
+
 test: $(EXE) $(TEST_BIN)
-	@DIETBAL=./$(EXE) tests/run $(TEST_BIN)
+	@TEST_JOBS=$(TEST_JOBS) DIETBAL=./$(EXE) tests/run $(TEST_BIN)
 
 sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build-san EXE=build-san/dietbal \
@@ -103,7 +107,7 @@ VALGRIND = valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kind
 	--track-fds=no -q
 valgrind: deps
 	@$(MAKE) --no-print-directory all
-	@TEST_JOBS=2 DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) E2E='$(E2E)' tests/run
+	@TEST_JOBS=$(TEST_JOBS) DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) E2E='$(E2E)' tests/run
 
 # --- fuzzing: clang's libFuzzer with ASan and UBSan ----------------------------
 FUZZ_CC      ?= clang
