@@ -475,9 +475,11 @@ static void test_migration_cramp_signs(void **state)
     assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
     store_close(s);
     /* back to schema 3 by hand: the cramp table before the warning signs,
-     * and (migration 5 undone) no supplements, the entry table of schema 1 */
+     * (migration 5 undone) no supplements, the entry table of schema 1,
+     * and (migration 6 undone) no spread beside a food's values */
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
+                                  "ALTER TABLE food_value DROP COLUMN spread;"
                                   "ALTER TABLE cramp DROP COLUMN sudden_swelling;"
                                   "ALTER TABLE cramp DROP COLUMN headache;"
                                   "ALTER TABLE cramp DROP COLUMN vision_problems;"
