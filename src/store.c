@@ -276,6 +276,8 @@ static const char *const migrations[] = {
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
+int store_schema_version(void) { return N_MIGRATIONS; }
+
 static int fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int fail(store *s, const char *fmt, ...)
