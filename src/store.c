@@ -2710,6 +2710,9 @@ int store_profile_get(store *s, struct profile *out)
             p.lactating = sqlite3_column_int(st, 1);
         else if (strcmp(key, "units") == 0 && profile_units_parse(val, &p.units) != 0)
             p.units = PROFILE_UNITS_DEFAULT; /* a word from a newer dietbal */
+        else if (strcmp(key, "tables") == 0 &&
+                 tables_parse_order(val, p.tables, sizeof(p.tables), NULL, 0) != 0)
+            p.tables[0] = '\0'; /* a table of a newer dietbal: the built-in order */
     }
     if (step != SQLITE_DONE)
         rc = fail_db(s, "profile");
@@ -2755,6 +2758,8 @@ int store_profile_put(store *s, const struct profile *p)
     PUT("lactating", sqlite3_bind_int(st, 2, p->lactating));
     if (p->units != PROFILE_UNITS_DEFAULT)
         PUT("units", sqlite3_bind_text(st, 2, profile_units_name(p->units), -1, SQLITE_STATIC));
+    if (p->tables[0])
+        PUT("tables", sqlite3_bind_text(st, 2, p->tables, -1, SQLITE_STATIC));
 #undef PUT
 out:
     sqlite3_finalize(st);
