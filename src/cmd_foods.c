@@ -69,7 +69,7 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
         cmd_words_free(&words);
         return EXIT_RUNTIME;
     }
-    foodsearch_rank(words.vocab, text, hits, n);
+    foodsearch_rank_order(words.vocab, words.tables, text, hits, n);
     cmd_words_free(&words);
     found = n;
     if ((size_t)limit < n)

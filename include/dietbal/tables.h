@@ -18,6 +18,10 @@ struct table_def {
     const char *prefix; /* "ifct:": the ids of its foods start so */
     const char *title;  /* "Indian Food Composition Tables 2017 (NIN)" */
     const char *build;  /* how to make the file when it is not shipped, or NULL */
+    /* foods/synonyms.txt rewrites what people type into this table's words
+     * ("paneer" -> "queso fresco", SR24's nearest food); the everyday
+     * phrases of other tables are the words as typed */
+    int synonyms;
 };
 
 size_t tables_count(void);
