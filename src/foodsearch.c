@@ -614,14 +614,17 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
     size_t k = PORTION_WINDOW;
     if ((!fs->hint_unit[0] && !fs->hint_bare) || n < 2)
         return;
+    int unfit[PORTION_WINDOW] = {0};
     if (n < k)
         k = n;
     for (size_t i = 0; i < k; i++) {
         struct food *f = NULL;
         if (store_food_get_some(fs->s, hits[i].id, none, 0, &f) != STORE_OK)
             continue;
-        if (!fits_unit(fs, f))
+        if (!fits_unit(fs, f)) {
             hits[i].score -= PENALTY_NO_UNIT; /* "100 ml custard" of a food with no volume */
+            unfit[i] = 1;
+        }
         else if (fs->hint_unit[0] && !units_generic(fs->hint_unit) &&
                  units_find_portion(f, fs->hint_unit) >= 0)
             hits[i].score += BONUS_NAMED_PORTION;
@@ -629,6 +632,14 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
             hits[i].score += units_has_countable(f) ? BONUS_COUNTABLE : -BONUS_COUNTABLE;
         food_free(f);
     }
+    /* a food that cannot take the unit at all cannot be logged as typed:
+     * when its name still leads, the best one that can takes its place
+     * ("1 tbsp mustard oil": IFCT's oil has no volume, USDA's has a tbsp) */
+    for (size_t i = 1; unfit[0] && i < k; i++)
+        if (!unfit[i] && hits[i].score < hits[0].score) {
+            hits[i].score = hits[0].score + PENALTY_NO_UNIT; /* the place it had */
+            break;
+        }
     qsort(hits, k, sizeof(*hits), by_hit_score);
 }
 
