@@ -66,6 +66,7 @@ int cmd_entries_open(struct cmd_entries *e, store *s, int force, int interactive
         cmd_error(NULL, "out of memory");
         return EXIT_RUNTIME;
     }
+    foodsearch_prefer(e->fs, e->words.tables); /* her order of food tables */
     e->opts.force = force;
     e->opts.containers = e->words.containers;
     e->opts.dialect = e->words.containers_dialect;

@@ -41,8 +41,7 @@ enum {
 int store_open(const char *path, store **out, char *err, size_t errlen);
 void store_close(store *s);
 
-/* The schema version this dietbal migrates a database to (the number of
- * migrations). */
+/* The schema version store_open migrates to (the number of migrations). */
 int store_schema_version(void);
 
 /* The message of the last failure on this handle. */
