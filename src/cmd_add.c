@@ -406,7 +406,7 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     memset(&a, 0, sizeof(a));
     if ((rc = parse_add_options(argc, argv, ctx, &args)) >= 0)
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "add")) != EXIT_OK || (rc = cmd_words_load(s, &words)) != EXIT_OK)
         goto out;

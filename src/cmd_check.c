@@ -16,17 +16,9 @@
 #include <sys/stat.h>
 
 /* Open the database at the path in force, which must exist. */
-static int open_existing(const struct cmd_ctx *ctx, const char *cmd, store **s)
+static int open_existing(const struct cmd_ctx *ctx, store **s)
 {
-    char buf[4096];
-    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
-    struct stat st;
-
-    if (path && *path && stat(path, &st) != 0) {
-        cmd_error(cmd, "no database at %s (%s)", path, strerror(errno));
-        return EXIT_USAGE;
-    }
-    return cmd_open_store(ctx, s);
+    return cmd_open_store(ctx, STORE_OPEN_EXISTING, s);
 }
 
 static void check_usage(FILE *out)
@@ -48,7 +40,7 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("check", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if ((rc = open_existing(ctx, "check", &s)) != EXIT_OK)
+    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
         return rc;
     const char *path = cmd_db_path(ctx, buf, sizeof(buf));
     if (store_integrity_check(s, &problems) != STORE_OK) {
@@ -126,7 +118,7 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("backup", "the file name is empty");
         return EXIT_USAGE;
     }
-    if ((rc = open_existing(ctx, "backup", &s)) != EXIT_OK)
+    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
         return rc;
     int r = store_backup(s, file, force);
     if (r != STORE_OK) {

@@ -198,7 +198,8 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
         return ctx->db_path;
     if ((env = getenv("DIETBAL_DB")) && *env)
         return env;
-    if ((env = getenv("XDG_DATA_HOME")) && *env)
+    /* a relative XDG_DATA_HOME is ignored (XDG Base Directory spec) */
+    if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
         n = snprintf(buf, len, "%s/dietbal/dietbal.db", env);
     else if ((env = getenv("HOME")) && *env)
         n = snprintf(buf, len, "%s/.local/share/dietbal/dietbal.db", env);
@@ -207,7 +208,7 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
     return n > 0 && (size_t)n < len ? buf : NULL;
 }
 
-int cmd_open_store(const struct cmd_ctx *ctx, store **out)
+int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out)
 {
     char buf[4096], err[512];
     const char *path;
@@ -221,7 +222,7 @@ int cmd_open_store(const struct cmd_ctx *ctx, store **out)
         cmd_error("database", "no path: set --db, DIETBAL_DB or HOME");
         return EXIT_RUNTIME;
     }
-    if ((rc = store_open(path, out, err, sizeof(err))) != STORE_OK) {
+    if ((rc = store_open_mode(path, mode, out, err, sizeof(err))) != STORE_OK) {
         cmd_error_msg(err);
         /* a directory, a device or a file that is not a dietbal database */
         return rc == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;

@@ -114,7 +114,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("log", "--from %s is after --to %s", from, to);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_entries_list(s, from, to, &e, &n) != STORE_OK) {
         cmd_error("log", "%s", store_errmsg(s));
@@ -194,7 +194,7 @@ int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx)
         }
         ids[n++] = (int64_t)v;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK) {
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK) {
         free(ids);
         return rc;
     }

@@ -268,7 +268,7 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
             return EXIT_USAGE;
         }
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (strcmp(sub, "show") == 0) {
         const char *id = argv[optind];

@@ -207,7 +207,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
             return EXIT_USAGE;
         }
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     rc = import_files(s, argv + optind, argc - optind, ctx);
     store_close(s);
@@ -240,7 +240,7 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error(table, "%s (the bundled food table is missing)", strerror(errno));
         return EXIT_RUNTIME;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK)
         return rc;
     rc = import_files(s, files, 1, ctx);
     if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet) {

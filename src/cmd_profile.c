@@ -152,7 +152,7 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         }
     }
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     if (store_profile_get(s, &p) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
@@ -238,7 +238,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         }
         return cmd_bad_option("profile");
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = store_profile_get(s, &p);
     store_close(s);

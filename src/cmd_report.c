@@ -205,7 +205,7 @@ static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format
     size_t lens[NUT_CORE_COUNT] = {0}, n_sg = 0;
     int ids[NUT_CORE_COUNT], rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = load_and_analyse(s, from, to, &a)) != EXIT_OK)
         goto out;

@@ -154,7 +154,7 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_USAGE;
     }
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_food_count(s, &count) != STORE_OK) {
         cmd_error("suggest", "%s", store_errmsg(s));

@@ -126,7 +126,7 @@ static int define(int argc, char **argv, const char *name, const char *unit,
                        : "product name");
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     /* "supplement define usda:01077": that is a food's id */
     if (store_food_exists(s, argv[0], &food) != STORE_OK) {
@@ -180,7 +180,7 @@ static int list(const struct cmd_ctx *ctx)
     store *s = NULL;
     int rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_supplements_list(s, &l, &n) != STORE_OK) {
         cmd_error("supplement list", "%s", store_errmsg(s));
@@ -220,7 +220,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
         cmd_error_arg(given, "%s", err);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = store_supplement_get(s, id, &p);
     if (rc == STORE_NOTFOUND) {

@@ -3,6 +3,7 @@
  */
 #include "dietbal/cmd.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,28 @@ static void usage(FILE *out)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
     fprintf(out, "\n'dietbal COMMAND --help' describes a command.  See dietbal(1).\n"
                  "dietbal is not medical advice.\n");
+}
+
+/*
+ * The exit status tells the truth about standard output: what a command
+ * printed is only written when the buffer is flushed, and a full disk or
+ * a closed pipe shows then.  A command that succeeded but whose output
+ * was lost exits 1.
+ */
+static int stdout_done(int rc)
+{
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        e = errno;
+    }
+    if (!failed)
+        return rc;
+    if (rc == EXIT_OK || !(e == EPIPE)) /* a closed pipe after an error: one message is enough */
+        cmd_error("standard output", "write error: %s", strerror(e ? e : EIO));
+    return rc == EXIT_OK ? EXIT_RUNTIME : rc;
 }
 
 int main(int argc, char **argv)
@@ -80,7 +103,7 @@ int main(int argc, char **argv)
     }
     for (size_t k = 0; k < N_COMMANDS; k++) {
         if (strcmp(argv[i], commands[k].name) == 0)
-            return commands[k].fn(argc - i, argv + i, &ctx);
+            return stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
     }
     cmd_error(argv[i], "unknown command (try 'dietbal --help')");
     return EXIT_USAGE;

@@ -76,6 +76,9 @@ static const char *const cached_sql[ST_COUNT] = {
 #define VALUES_BATCH 32
 /* How long a dietbal waits for another one that holds the database. */
 #define BUSY_TIMEOUT_MS 10000
+/* The WAL kept between runs is emptied when it grows beyond this. */
+#define WAL_LIMIT_BYTES (4L * 1024 * 1024)
+#define WAL_LIMIT_BYTES_SQL "4194304"
 
 struct store {
     sqlite3 *db;
@@ -392,49 +395,70 @@ out:
  * its tables to (a new file is empty).  One statement reads both, so that
  * another dietbal's migration cannot fall between them.
  */
-static int read_version(store *s, int *version)
+static int read_version(store *s, int *version, int *app_id)
 {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 tables = 0;
     int rc = prepare(s,
-                     "SELECT v.user_version, (SELECT count(*) FROM sqlite_master)"
-                     " FROM pragma_user_version AS v",
+                     "SELECT v.user_version, a.application_id,"
+                     " (SELECT count(*) FROM sqlite_master)"
+                     " FROM pragma_user_version AS v, pragma_application_id AS a",
                      &st);
 
     if (rc != STORE_OK)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
         *version = sqlite3_column_int(st, 0);
-        tables = sqlite3_column_int64(st, 1);
+        *app_id = sqlite3_column_int(st, 1);
+        tables = sqlite3_column_int64(st, 2);
     } else {
         rc = fail_db(s, "schema version");
     }
     sqlite3_finalize(st);
-    if (rc == STORE_OK && *version == 0 && tables > 0) {
-        s->einput = 1;
-        rc = fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
-                  tables == 1 ? "" : "s");
-    }
-    return rc;
+    if (rc != STORE_OK)
+        return rc;
+    /* Every check here only reads: a file refused is left as it was. */
+    s->einput = 1;
+    if (*app_id != 0 && *app_id != STORE_APPLICATION_ID)
+        return fail(s, "not a dietbal database (application_id 0x%08X is another program's)",
+                    (unsigned)*app_id);
+    if (*version < 0)
+        return fail(s, "schema version %d is not one dietbal writes (the file was edited or is "
+                       "damaged; restore a backup)",
+                    *version);
+    if (*version > N_MIGRATIONS)
+        return fail(s, "database schema version %d is newer than this dietbal (%d); use a newer "
+                       "dietbal",
+                    *version, N_MIGRATIONS);
+    if (*version == 0 && tables > 0)
+        return fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
+                    tables == 1 ? "" : "s");
+    s->einput = 0;
+    return STORE_OK;
 }
 
 static int migrate(store *s)
 {
     sqlite3_stmt *st = NULL;
-    int version = 0, rc = STORE_ERROR;
+    int version = 0, app_id = 0, rc = STORE_ERROR;
 
-    if (read_version(s, &version) != STORE_OK)
+    if (read_version(s, &version, &app_id) != STORE_OK)
         return STORE_ERROR;
-    if (version > N_MIGRATIONS)
-        return fail(s, "database schema version %d is newer than this dietbal (%d)", version,
-                    N_MIGRATIONS);
     if (version == N_MIGRATIONS)
         return STORE_OK;
     if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
     /* Re-read under the write lock: another process may have migrated. */
-    if (read_version(s, &version) != STORE_OK)
+    if (read_version(s, &version, &app_id) != STORE_OK)
         goto out;
+    /* A new database says whose it is; one made by an older dietbal (0)
+     * is marked when it is migrated. */
+    if (app_id == 0) {
+        char pragma[64];
+        snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+        if (exec(s, pragma) != STORE_OK)
+            goto out;
+    }
     for (; version < N_MIGRATIONS; version++) {
         char pragma[64];
         if (exec(s, migrations[version]) != STORE_OK)
@@ -529,13 +553,17 @@ static int setup(store *s, int memory)
     long wait_ms = 1;
 
     for (;;) {
+        int version = 0, app_id = 0;
         s->code = SQLITE_OK;
+        /* read and judge the file before anything is written to it */
         if (exec(s, "PRAGMA foreign_keys = ON") == STORE_OK &&
+            read_version(s, &version, &app_id) == STORE_OK &&
             (memory || exec(s, "PRAGMA journal_mode = WAL") == STORE_OK) &&
-            exec(s, "PRAGMA synchronous = NORMAL") == STORE_OK && migrate(s) == STORE_OK &&
-            sync_nutrients(s) == STORE_OK)
+            exec(s, "PRAGMA synchronous = FULL") == STORE_OK &&
+            exec(s, "PRAGMA journal_size_limit = " WAL_LIMIT_BYTES_SQL) == STORE_OK &&
+            migrate(s) == STORE_OK && sync_nutrients(s) == STORE_OK)
             return STORE_OK;
-        if ((s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
+        if (s->einput || (s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
             return STORE_ERROR;
         struct timespec pause = {0, wait_ms * 1000000L};
         nanosleep(&pause, NULL);
@@ -544,49 +572,126 @@ static int setup(store *s, int memory)
     }
 }
 
-int store_open(const char *path, store **out, char *err, size_t errlen)
+/*
+ * Judge the file at path before SQLite opens it (which would write to it):
+ * missing, empty, not SQLite, or readable by others.  A file dietbal keeps
+ * is made 0600 (with its -wal and -shm) or refused.  0 to go on, else
+ * STORE_EINPUT or STORE_ERROR with err set.
+ */
+static int precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen)
 {
-    store *s = NULL;
-    int memory = strcmp(path, ":memory:") == 0;
-    int fd = -1, rc = STORE_ERROR;
+    static const char magic[16] = "SQLite format 3";
+    unsigned char head[100];
+    struct stat st;
+    ssize_t got;
+    int fd;
 
-    if (!memory) {
-        struct stat st;
-        if (stat(path, &st) != 0) {
-            if (errno != ENOENT) {
-                int e = errno;
-                open_fail(err, errlen, path, "%s", strerror(e));
-                return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
-            }
-            if (make_parent_dir(path, err, errlen) != 0)
-                return STORE_ERROR;
-            /* Create the file ourselves so it is 0600 whatever the umask. */
-            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-            if (fd < 0 && errno != EEXIST) {
-                open_fail(err, errlen, path, "%s", strerror(errno));
-                return STORE_ERROR;
-            }
-            if (fd >= 0)
-                close(fd);
-        } else if (S_ISDIR(st.st_mode)) {
-            open_fail(err, errlen, path, "is a directory");
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        if (e != ENOENT) {
+            open_fail(err, errlen, path, "%s", strerror(e));
+            return e == ENAMETOOLONG || e == ENOTDIR ? STORE_EINPUT : STORE_ERROR;
+        }
+        if (mode == STORE_OPEN_EXISTING) {
+            snprintf(err, errlen, "no database at %s: run 'dietbal init' to make one",
+                     strlen(path) > 200 ? "that path" : path);
             return STORE_EINPUT;
-        } else if (!S_ISREG(st.st_mode)) {
-            open_fail(err, errlen, path, "not a regular file");
+        }
+        if (make_parent_dir(path, err, errlen) != 0)
+            return STORE_ERROR;
+        /* Create the file ourselves so it is 0600 whatever the umask. */
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) {
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return STORE_ERROR;
+        }
+        if (fd >= 0) {
+            close(fd);
+            return STORE_OK;
+        }
+        if (stat(path, &st) != 0) { /* made and removed by another process */
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return STORE_ERROR;
+        }
+    }
+    if (S_ISDIR(st.st_mode)) {
+        open_fail(err, errlen, path, "is a directory");
+        return STORE_EINPUT;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        open_fail(err, errlen, path, "not a regular file");
+        return STORE_EINPUT;
+    }
+    if (st.st_size == 0) {
+        if (mode != STORE_OPEN_INIT) {
+            open_fail(err, errlen, path,
+                      "an empty file, not a database ('dietbal init' makes one in it)");
+            return STORE_EINPUT;
+        }
+    } else {
+        if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return errno == EACCES ? STORE_EINPUT : STORE_ERROR;
+        }
+        got = read(fd, head, sizeof(head));
+        close(fd);
+        if (got < (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
+            open_fail(err, errlen, path, "not an SQLite database");
             return STORE_EINPUT;
         }
     }
+    /* health data: nobody else reads it */
+    if (st.st_mode & 0077) {
+        static const char *const suffix[] = {"", "-wal", "-shm"};
+        for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+            char name[4200];
+            int n = snprintf(name, sizeof(name), "%s%s", path, suffix[i]);
+            if (n < 0 || (size_t)n >= sizeof(name) ||
+                (chmod(name, 0600) != 0 && (i == 0 || errno != ENOENT))) {
+                open_fail(err, errlen, path,
+                          "mode %04o lets others read it, and it cannot be made 0600 (%s): "
+                          "run 'chmod 600' on it",
+                          (unsigned)(st.st_mode & 07777), strerror(errno));
+                return STORE_EINPUT;
+            }
+        }
+    }
+    return STORE_OK;
+}
+
+int store_open(const char *path, store **out, char *err, size_t errlen)
+{
+    return store_open_mode(path, STORE_OPEN_INIT, out, err, errlen);
+}
+
+int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
+                    size_t errlen)
+{
+    store *s = NULL;
+    int memory = strcmp(path, ":memory:") == 0;
+    int rc = STORE_ERROR;
+
+    if (!memory && (rc = precheck(path, mode, err, errlen)) != STORE_OK)
+        return rc;
+    rc = STORE_ERROR;
     s = calloc(1, sizeof(*s));
     if (!s) {
         open_fail(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
+    /* no SQLITE_OPEN_CREATE: precheck made the file where one may be made */
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0) |
+                            SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         open_fail(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
+    /* Keep the WAL between runs: a commit then costs the WAL's fsync only,
+     * not a checkpoint and the WAL's deletion at every close (store_close
+     * checkpoints when it has grown). */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
     /* Another dietbal may be writing: wait for it rather than fail. */
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (setup(s, memory) != STORE_OK) {
@@ -602,6 +707,17 @@ fail:
     return rc;
 }
 
+int store_checkpoint(store *s)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    if (!file || !*file)
+        return STORE_OK;
+    if (sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) !=
+        SQLITE_OK)
+        return fail_db(s, "checkpoint");
+    return STORE_OK;
+}
+
 void store_close(store *s)
 {
     if (!s)
@@ -610,6 +726,17 @@ void store_close(store *s)
         sqlite3_finalize(s->st[i]);
     for (int i = 0; i < VALUES_BATCH; i++)
         sqlite3_finalize(s->values_st[i]);
+    if (s->db) {
+        /* The WAL is kept between runs, but not when it has grown: then
+         * its pages go into the database and it is emptied (best effort:
+         * a reader may hold it; the next close tries again). */
+        const char *file = sqlite3_db_filename(s->db, "main");
+        char wal[4200];
+        struct stat st;
+        if (file && *file && snprintf(wal, sizeof(wal), "%s-wal", file) < (int)sizeof(wal) &&
+            stat(wal, &st) == 0 && st.st_size > WAL_LIMIT_BYTES)
+            sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
     sqlite3_close(s->db);
     free(s);
 }

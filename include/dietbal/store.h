@@ -38,7 +38,32 @@ enum {
  * STORE_ERROR.
  */
 int store_open(const char *path, store **out, char *err, size_t errlen);
+
+/* dietbal's PRAGMA application_id, "DBAL"; 0 is accepted from older
+ * versions (and set when they are migrated). */
+#define STORE_APPLICATION_ID 0x4442414C
+
+/* What store_open_mode may make of the path. */
+enum store_open_mode {
+    STORE_OPEN_EXISTING, /* a database must be there: nothing is created */
+    STORE_OPEN_CREATE,   /* a missing file is created (and its directory) */
+    STORE_OPEN_INIT,     /* that, and an empty file becomes a database */
+};
+
+/*
+ * As store_open (which is STORE_OPEN_INIT), and the file is judged before
+ * anything is written to it: missing (EXISTING), empty (all but INIT), not
+ * SQLite, another program's application_id, a schema version below 0 or
+ * above this dietbal's, all STORE_EINPUT with the file untouched.  A file
+ * others may read is made 0600, or refused (STORE_EINPUT).
+ */
+int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
+                    size_t errlen);
 void store_close(store *s);
+
+/* Copy the WAL into the database and empty it (check, backup, after an
+ * import).  STORE_OK or STORE_ERROR (a reader holds it: try later). */
+int store_checkpoint(store *s);
 
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
