@@ -122,7 +122,7 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
         return rc;
     int r = store_backup(s, file, force);
     if (r != STORE_OK) {
-        cmd_error("backup", "%s", store_errmsg(s));
+        cmd_error_msg(store_errmsg(s));
         rc = r == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     } else if (!ctx->quiet) {
         printf("%s: backed up to %s\n", cmd_db_path(ctx, buf, sizeof(buf)), file);

@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/store.h"
 
+#include "dietbal/fileout.h"
 #include "dietbal/words.h"
 
 #include <errno.h>
@@ -1102,48 +1103,6 @@ out:
     return rc;
 }
 
-/* path as an absolute name: its directory resolved, its last part kept
- * (the file itself may not exist yet).  NULL when the directory cannot be
- * resolved or out of memory; free it. */
-static char *absolute_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
-    const char *base = slash ? slash + 1 : path;
-
-    if (real && (out = malloc(strlen(real) + strlen(base) + 2)))
-        sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
-    free(real);
-    free(dir);
-    return out;
-}
-
-/* Would writing path clobber the database or one of SQLite's files beside
- * it (-wal, -shm, -journal), existing or not? */
-static int names_database(const char *path, const char *live)
-{
-    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-    char *abs = absolute_name(path), *db = absolute_name(live);
-    int hit = 0;
-
-    for (size_t i = 0; abs && db && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-        size_t n = strlen(db);
-        hit |= strncmp(abs, db, n) == 0 && strcmp(abs + n, suffix[i]) == 0;
-    }
-    free(abs);
-    free(db);
-    return hit;
-}
-
-/* The same file (or the same inode under another name). */
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
 /*
  * The copy is made in a new file beside the target (mkstemp: 0600), by
  * SQLite's online backup in one step: one read transaction on the source,
@@ -1153,37 +1112,45 @@ static int same_file(const char *a, const char *b)
  * link() where the target must not exist (fails if it appeared
  * meanwhile), rename() over it with overwrite.  A failure leaves no file.
  */
-int store_backup(store *s, const char *path, int overwrite)
+/* The copy failed: "FILE: why", and a full disk said plainly. */
+static void backup_fail(store *s, const char *given, sqlite3 *dest)
+{
+    int code = sqlite3_extended_errcode(dest) & 0xff;
+    s->code = code;
+    if (code == SQLITE_FULL)
+        fail(s, "%s: the disk is full (nothing was written)", given);
+    else
+        fail(s, "%s: %s", given, sqlite3_errmsg(dest));
+}
+
+int store_backup(store *s, const char *given, int overwrite)
 {
     const char *live = sqlite3_db_filename(s->db, "main");
-    size_t n = strlen(path);
-    char *tmp = NULL, wal[4200], shm[4200];
+    size_t n;
+    char *tmp = NULL, *path = NULL, err[1024];
     sqlite3 *dest = NULL;
     sqlite3_backup *b = NULL;
-    struct stat st;
-    int rc = STORE_ERROR, fd = -1, made = 0, src;
+    enum fileout_kind kind;
+    int rc = STORE_ERROR, fd = -1, made = 0, src, check;
 
     if (!live || !*live)
         return fail(s, "an in-memory database has no file to back up");
-    snprintf(wal, sizeof(wal), "%s-wal", live);
-    snprintf(shm, sizeof(shm), "%s-shm", live);
-    if (same_file(path, live) || same_file(path, wal) || same_file(path, shm) ||
-        names_database(path, live)) {
-        fail(s, "%s is the database itself", path);
+    /* the checks of every file dietbal writes (fileout.c): never the
+     * database or its files, however named */
+    check = fileout_check(given, live, overwrite, &kind, &path, err, sizeof(err));
+    if (check != FILEOUT_OK) {
+        fail(s, "%s", err);
+        return check == FILEOUT_EINPUT ? STORE_EINPUT : STORE_ERROR;
+    }
+    if (kind != FILEOUT_REPLACE) {
+        free(path);
+        fail(s, "%s: not a regular file (a backup is a database file: give a file name)",
+             given);
         return STORE_EINPUT;
     }
-    if (lstat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            fail(s, "%s is a directory", path);
-            return STORE_EINPUT;
-        }
-        if (!overwrite) {
-            fail(s, "%s exists (--force replaces it)", path);
-            return STORE_EINPUT;
-        }
-    } else if (errno != ENOENT) {
-        return fail(s, "%s: %s", path, strerror(errno));
-    }
+    /* the copy holds the WAL's pages; the WAL is emptied while at it */
+    sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    n = strlen(path);
 
     if (!(tmp = malloc(n + sizeof(".tmp-XXXXXX"))))
         return fail(s, "out of memory");
@@ -1204,7 +1171,7 @@ int store_backup(store *s, const char *path, int overwrite)
     }
     sqlite3_busy_timeout(dest, BUSY_TIMEOUT_MS);
     if (!(b = sqlite3_backup_init(dest, "main", s->db, "main"))) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     /* -1: every page in one step; BUSY or LOCKED only while the source
@@ -1217,16 +1184,16 @@ int store_backup(store *s, const char *path, int overwrite)
     }
     if (sqlite3_backup_finish(b) != SQLITE_OK || src != SQLITE_DONE) {
         b = NULL;
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     b = NULL;
     if (sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     if (sqlite3_close(dest) != SQLITE_OK) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     dest = NULL;
@@ -1244,6 +1211,18 @@ int store_backup(store *s, const char *path, int overwrite)
         unlink(tmp);
     made = 0;
     rc = STORE_OK;
+    /* the new name lasts a power cut only once its directory is synced */
+    close(fd);
+    fd = -1;
+    {
+        char *slash = strrchr(path, '/');
+        if (slash) {
+            *slash = '\0';
+            fd = open(*path ? path : "/", O_RDONLY | O_CLOEXEC);
+            if (fd >= 0 && fsync(fd) != 0 && errno != EINVAL)
+                rc = fail(s, "%s: sync: %s", given, strerror(errno));
+        }
+    }
 out:
     if (fd >= 0)
         close(fd);
@@ -1253,6 +1232,7 @@ out:
     if (made)
         unlink(tmp);
     free(tmp);
+    free(path);
     return rc;
 }
 
