@@ -8,6 +8,7 @@
  * Parsing, loading and writing only; every judgement is in analysis.c and
  * every layout in report_*.c.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/cmd.h"
 
 #include "dietbal/fileout.h"
