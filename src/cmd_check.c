@@ -59,7 +59,7 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
             if (!(nl = strchr(line, '\n')))
                 break; /* every line ends with one */
             *nl = '\0';
-            json_array_append_new(list, json_string(line));
+            json_array_append_new(list, jstr(line));
         }
         if (json_print(json_pack("{s:s, s:b, s:o}", "database", path, "ok", problems == NULL,
                                  "problems", list),

@@ -5,6 +5,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/textesc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,7 +88,11 @@ static void put_clean(FILE *f, const char *s, size_t n)
         size_t len = p[i] < 0x80 ? 1 : utf8_len(p + i, n - i);
         int control = (p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F ||
                       (len == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0); /* U+0080..U+009F */
-        if (len == 0 || control) {
+        unsigned long c = 0;
+        if (len > 1 && textesc_utf8(p + i, len, &c) == len && textesc_is_format(c)) {
+            fprintf(f, "\\u{%04lX}", c); /* BiDi and other invisible format characters */
+            i += len;
+        } else if (len == 0 || control) {
             for (size_t k = 0; k < (len ? len : 1); k++)
                 fprintf(f, "\\x%02X", p[i + k]);
             i += len ? len : 1;
@@ -372,4 +377,27 @@ int cmd_parse_time(const char *opt, const char *text, char out[6])
     }
     cmd_error(opt, "'%s' is not a time of day (use HH:MM, 00:00 to 23:59)", text);
     return -1;
+}
+
+/* The strings cmd_tx handed out; each slot is reused, oldest first. */
+#define TX_SLOTS 16
+static char *tx_slot[TX_SLOTS];
+static size_t tx_next;
+
+const char *cmd_tx(const char *s)
+{
+    char *t = textesc_term(s ? s : "");
+    size_t i = tx_next++ % TX_SLOTS;
+
+    free(tx_slot[i]);
+    tx_slot[i] = t;
+    return t ? t : "?";
+}
+
+void cmd_tx_free(void)
+{
+    for (size_t i = 0; i < TX_SLOTS; i++) {
+        free(tx_slot[i]);
+        tx_slot[i] = NULL;
+    }
 }

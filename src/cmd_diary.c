@@ -22,10 +22,10 @@ static json_t *entry_json(const struct entry *e)
 
     /* added keys: the kind of entry; a supplement's units */
     if (o) {
-        json_object_set_new(o, "kind", json_string(e->supplement ? "supplement" : "food"));
+        json_object_set_new(o, "kind", jstr(e->supplement ? "supplement" : "food"));
         if (e->supplement) {
             json_object_set_new(o, "units", jnum(e->units));
-            json_object_set_new(o, "unit", json_string(e->unit));
+            json_object_set_new(o, "unit", jstr(e->unit));
         }
     }
     return o;
@@ -41,10 +41,10 @@ static const char *dose_text(const struct entry *e, char *buf, size_t len)
 
 static json_t *entry_json_core(const struct entry *e)
 {
-    return json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
-                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", e->food_id, "food",
-                     e->food_name, "grams", jround(e->grams, 2), "energy_kcal",
+                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", jstr(e->food_id), "food",
+                     jstr(e->food_name), "grams", jround(e->grams, 2), "energy_kcal",
                      jround(e->values[NUT_ENERGY], 1), "protein_g",
                      jround(e->values[NUT_PROTEIN], 2), "calcium_mg",
                      jround(e->values[NUT_CALCIUM], 1), "magnesium_mg",
@@ -133,7 +133,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         printf("%5s %-10s %-5s %-9s %7s %6s %6s %6s %6s  %s\n", "id", "date", "time", "meal",
                "grams", "Ca mg", "Mg mg", "P mg", "prot g", "food");
         for (size_t i = 0; i < n; i++) {
-            printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, e[i].date, e[i].time, e[i].meal);
+            printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, cmd_tx(e[i].date), cmd_tx(e[i].time),
+                   cmd_tx(e[i].meal));
             if (e[i].supplement)
                 printf(" %7s", "-");
             else
@@ -144,10 +145,10 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
             print_num(e[i].values[NUT_PROTEIN], 6, 1);
             if (e[i].supplement) {
                 char dose[48];
-                printf("  %s of %.40s (%s)\n", dose_text(&e[i], dose, sizeof(dose)),
-                       e[i].food_name, e[i].food_id);
+                printf("  %s of %.40s (%s)\n", cmd_tx(dose_text(&e[i], dose, sizeof(dose))),
+                       cmd_tx(e[i].food_name), cmd_tx(e[i].food_id));
             } else {
-                printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+                printf("  %.40s (%s)\n", cmd_tx(e[i].food_name), cmd_tx(e[i].food_id));
             }
         }
     }

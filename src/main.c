@@ -102,8 +102,11 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     for (size_t k = 0; k < N_COMMANDS; k++) {
-        if (strcmp(argv[i], commands[k].name) == 0)
-            return stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
+        if (strcmp(argv[i], commands[k].name) == 0) {
+            int rc = stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
+            cmd_tx_free();
+            return rc;
+        }
     }
     cmd_error(argv[i], "unknown command (try 'dietbal --help')");
     return EXIT_USAGE;

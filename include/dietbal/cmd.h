@@ -73,6 +73,13 @@ void cmd_error_arg(const char *arg, const char *fmt, ...)
 /* "dietbal: MSG" for a message a module wrote ("PATH:LINE: why"). */
 void cmd_error_msg(const char *msg);
 
+/* Text from the database or a file (a food name, an id, a meal) as a
+ * terminal may show it: control and format characters as \u{202E},
+ * bytes that are not UTF-8 as \xHH (textesc_term).  The string stays
+ * valid for the next 15 calls; main frees them (cmd_tx_free). */
+const char *cmd_tx(const char *s);
+void cmd_tx_free(void);
+
 /* Print "dietbal: usage error" for an unknown option and return EXIT_USAGE. */
 int cmd_bad_option(const char *cmd);
 
