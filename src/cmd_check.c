@@ -43,6 +43,9 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
     if ((rc = open_existing(ctx, &s)) != EXIT_OK)
         return rc;
     const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    /* the WAL's pages into the database first: the check reads the file
+     * as a backup would, and the WAL kept between runs is emptied */
+    store_checkpoint(s);
     if (store_integrity_check(s, &problems) != STORE_OK) {
         cmd_error("check", "%s", store_errmsg(s));
         store_close(s);

@@ -214,6 +214,17 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
     return rc;
 }
 
+/* Remove a database init made and could not finish, with SQLite's files. */
+static void remove_database(const char *path)
+{
+    static const char *const suffix[] = {"-wal", "-shm", "-journal", ""};
+    char name[4200];
+
+    for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+        if (snprintf(name, sizeof(name), "%s%s", path, suffix[i]) < (int)sizeof(name))
+            unlink(name);
+}
+
 static void init_usage(FILE *out)
 {
     fprintf(out, "usage: dietbal init [--db PATH]\n"
@@ -240,13 +251,24 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error(table, "%s (the bundled food table is missing)", strerror(errno));
         return EXIT_RUNTIME;
     }
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK)
+    /* a database this init makes is removed again if init fails (a full
+     * disk): no half-made database, no WAL left filling the disk */
+    char buf[4096];
+    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    struct stat st;
+    int fresh = path && (stat(path, &st) != 0 ? errno == ENOENT : st.st_size == 0);
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK) {
+        if (fresh)
+            remove_database(path);
         return rc;
-    rc = import_files(s, files, 1, ctx);
-    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet) {
-        char buf[4096];
-        printf("database %s holds %ld foods\n", cmd_db_path(ctx, buf, sizeof(buf)), foods);
     }
+    rc = import_files(s, files, 1, ctx);
+    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet)
+        printf("database %s holds %ld foods\n", path, foods);
+    if (rc != EXIT_OK && store_disk_full(s))
+        cmd_error(path, "the disk is full: %s", fresh ? "no database was made" : "nothing was imported");
     store_close(s);
+    if (rc != EXIT_OK && fresh)
+        remove_database(path);
     return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
 }

@@ -25,6 +25,10 @@
 /* Links followed at most (as the kernel's ELOOP). */
 #define MAX_LINKS 40
 
+#define DATABASE_REFUSED                                                                   \
+    "is the database itself, one of its -wal, -shm, -journal files or a link to them "        \
+    "(refused: it would destroy the diary)"
+
 static const char *const sqlite_suffix[] = {"", "-wal", "-shm", "-journal"};
 #define N_SUFFIX (sizeof(sqlite_suffix) / sizeof(sqlite_suffix[0]))
 
@@ -170,25 +174,28 @@ int fileout_check(const char *path, const char *database, int overwrite,
             return say(err, errlen, FILEOUT_EINPUT, path, "%s", strerror(errno));
         if (is_database(&st, NULL, database))
             return say(err, errlen, FILEOUT_EINPUT, path,
-                       "is the database (refused: it would destroy the diary)");
+                       DATABASE_REFUSED);
         *kind = FILEOUT_FD;
         return FILEOUT_OK;
     }
-    if (!(real = resolve(path)))
-        return say(err, errlen, errno == ENOMEM ? FILEOUT_ERROR : FILEOUT_EINPUT, path,
-                   errno == EISDIR ? "not a file name" : "%s", strerror(errno));
+    if (!(real = resolve(path))) {
+        int e = errno; /* a missing directory or no permission: at run time */
+        return say(err, errlen,
+                   e == ENOMEM || e == ENOENT || e == EACCES ? FILEOUT_ERROR : FILEOUT_EINPUT,
+                   path, "%s", e == EISDIR ? "not a file name" : strerror(e));
+    }
     if (stat(real, &st) != 0) {
         if (errno != ENOENT) {
             rc = say(err, errlen, FILEOUT_EINPUT, path, "%s", strerror(errno));
         } else if (is_database(NULL, real, database)) {
             rc = say(err, errlen, FILEOUT_EINPUT, path,
-                     "is one of the database's files (refused: it would destroy the diary)");
+                     DATABASE_REFUSED);
         } else {
             *kind = FILEOUT_REPLACE;
         }
     } else if (is_database(&st, real, database)) {
         rc = say(err, errlen, FILEOUT_EINPUT, path,
-                 "is the database or one of its files (refused: it would destroy the diary)");
+                 DATABASE_REFUSED);
     } else if (S_ISDIR(st.st_mode)) {
         rc = say(err, errlen, FILEOUT_EINPUT, path, "is a directory, not a file name");
     } else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {

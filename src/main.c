@@ -76,10 +76,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
-            return EXIT_OK;
+            return stdout_done(EXIT_OK);
         } else if (strcmp(a, "--version") == 0) {
             printf("dietbal %s\n", DIETBAL_VERSION);
-            return EXIT_OK;
+            return stdout_done(EXIT_OK);
         } else if (strcmp(a, "--json") == 0) {
             ctx.json = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {

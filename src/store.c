@@ -89,6 +89,7 @@ struct store {
     int fk_off;             /* foreign keys off for that transaction */
     sqlite3_int64 fts_from; /* foods with a larger rowid are new in the import */
     int code;   /* SQLite's extended result code of the last failure */
+    int sys_errno; /* and the system's errno behind it (ENOSPC: disk full) */
     int einput; /* the last failure is the file's: not a dietbal database */
     char msg[512];
 };
@@ -288,11 +289,21 @@ static int fail(store *s, const char *fmt, ...)
     return STORE_ERROR;
 }
 
+static int full(const store *s)
+{
+    return (s->code & 0xff) == SQLITE_FULL || s->sys_errno == ENOSPC;
+}
+
 static int fail_db(store *s, const char *what)
 {
     s->code = sqlite3_extended_errcode(s->db);
+    s->sys_errno = sqlite3_system_errno(s->db);
+    if (full(s))
+        return fail(s, "%s: the disk is full", what);
     return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
 }
+
+int store_disk_full(const store *s) { return full(s); }
 
 const char *store_errmsg(const store *s) { return s->msg; }
 
@@ -301,7 +312,8 @@ static int exec(store *s, const char *sql)
     char *e = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
         s->code = sqlite3_extended_errcode(s->db);
-        fail(s, "%s", e ? e : sqlite3_errmsg(s->db));
+        s->sys_errno = sqlite3_system_errno(s->db);
+        fail(s, "%s", full(s) ? "the disk is full" : e ? e : sqlite3_errmsg(s->db));
         sqlite3_free(e);
         return STORE_ERROR;
     }
@@ -573,6 +585,40 @@ static int setup(store *s, int memory)
     }
 }
 
+/* Does another process hold an SQLite lock on the file at path? */
+static int locked_by_other(const char *path)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), held;
+
+    if (fd < 0)
+        return 0;
+    held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    close(fd);
+    return held;
+}
+
+/*
+ * An empty file is a database only for init, with one exception: another
+ * dietbal that has just created it and is writing its schema (commands
+ * that store may create a database, several at once).  That one holds
+ * SQLite's lock on it, or takes it within moments of making the file; an
+ * empty file of the user's does neither.  *st is updated.
+ */
+static int being_made(const char *path, struct stat *st)
+{
+    for (int waited_ms = 0;; waited_ms += 10) {
+        if (locked_by_other(path))
+            return 1;
+        if (stat(path, st) != 0 || st->st_size > 0)
+            return 1; /* written meanwhile: judged by SQLite and read_version */
+        if (waited_ms >= 2000 || time(NULL) - st->st_mtime > 2)
+            return 0;
+        struct timespec pause = {0, 10 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+}
+
 /*
  * Judge the file at path before SQLite opens it (which would write to it):
  * missing, empty, not SQLite, or readable by others.  A file dietbal keeps
@@ -624,7 +670,7 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
         return STORE_EINPUT;
     }
     if (st.st_size == 0) {
-        if (mode != STORE_OPEN_INIT) {
+        if (mode != STORE_OPEN_INIT && !being_made(path, &st)) {
             open_fail(err, errlen, path,
                       "an empty file, not a database ('dietbal init' makes one in it)");
             return STORE_EINPUT;
@@ -696,7 +742,8 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
     /* Another dietbal may be writing: wait for it rather than fail. */
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (setup(s, memory) != STORE_OK) {
-        open_fail(err, errlen, path, "%s", s->msg);
+        open_fail(err, errlen, path, "%s",
+                  full(s) ? "the disk is full (free some space; nothing was changed)" : s->msg);
         if (s->einput || (s->code & 0xff) == SQLITE_NOTADB)
             rc = STORE_EINPUT;
         goto fail;

@@ -68,6 +68,9 @@ int store_checkpoint(store *s);
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
 
+/* Did the last failure on this handle come from a full disk? */
+int store_disk_full(const store *s);
+
 /*
  * PRAGMA integrity_check and PRAGMA foreign_key_check.  STORE_OK when both
  * ran: *problems is then NULL if the database is sound, else a new string
