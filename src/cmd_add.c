@@ -251,7 +251,7 @@ static int store_all(store *s, struct foodsearch *fs, struct pending *items, int
                      const char *date, const char *time, const char *meal)
 {
     if (store_begin(s) != STORE_OK) {
-        cmd_error("add", "%s", store_errmsg(s));
+        cmd_error("add", "%s; nothing was stored", store_errmsg(s));
         return EXIT_RUNTIME;
     }
     for (int i = 0; i < n; i++) {

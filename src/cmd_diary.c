@@ -185,15 +185,20 @@ int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_RUNTIME;
     }
     for (int i = optind; i < argc; i++) {
-        char *end;
+        char *end = argv[i];
+        int seen = 0;
         errno = 0;
-        long long v = strtoll(argv[i], &end, 10);
-        if (errno || end == argv[i] || *end || v <= 0) {
-            cmd_error(argv[i], "not an entry id (a positive whole number)");
+        /* digits only: strtoll would also take " 1" and "+2" */
+        long long v = argv[i][0] >= '0' && argv[i][0] <= '9' ? strtoll(argv[i], &end, 10) : 0;
+        if (errno || v <= 0 || *end) {
+            cmd_error_arg(argv[i], "not an entry id (a positive whole number)");
             free(ids);
             return EXIT_USAGE;
         }
-        ids[n++] = (int64_t)v;
+        for (int k = 0; k < n; k++)
+            seen |= ids[k] == (int64_t)v;
+        if (!seen) /* "rm 3 3" removes entry 3 once */
+            ids[n++] = (int64_t)v;
     }
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK) {
         free(ids);

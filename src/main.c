@@ -3,6 +3,8 @@
  */
 #include "dietbal/cmd.h"
 
+#include "dietbal/date.h"
+
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -99,6 +101,13 @@ int main(int argc, char **argv)
     }
     if (i >= argc) {
         usage(stderr);
+        return EXIT_USAGE;
+    }
+    /* a DIETBAL_TODAY that is not a date would silently be today */
+    const char *today = getenv("DIETBAL_TODAY");
+    long day;
+    if (today && *today && date_parse(today, 0, &day) != 0) {
+        cmd_error("DIETBAL_TODAY", "'%s' is not a date (use YYYY-MM-DD)", today);
         return EXIT_USAGE;
     }
     for (size_t k = 0; k < N_COMMANDS; k++) {

@@ -294,12 +294,54 @@ static int full(const store *s)
     return (s->code & 0xff) == SQLITE_FULL || s->sys_errno == ENOSPC;
 }
 
+/* " (pid N, NAME)" of a process holding a lock on the database or its
+ * shared memory, into buf ("" when none is seen). */
+static void lock_holder(store *s, char *buf, size_t len)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    static const char *const suffix[] = {"-shm", ""};
+
+    buf[0] = '\0';
+    for (size_t i = 0; file && *file && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        char name[4200], comm[64] = "";
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+        int fd;
+        snprintf(name, sizeof(name), "%s%s", file, suffix[i]);
+        if ((fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+            continue;
+        int got = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK && fl.l_pid > 0;
+        close(fd);
+        if (!got)
+            continue;
+        snprintf(name, sizeof(name), "/proc/%ld/comm", (long)fl.l_pid);
+        FILE *f = fopen(name, "r");
+        if (f) {
+            if (fgets(comm, sizeof(comm), f))
+                comm[strcspn(comm, "\n")] = '\0';
+            fclose(f);
+        }
+        snprintf(buf, len, " (pid %ld%s%s)", (long)fl.l_pid, comm[0] ? ", " : "", comm);
+        return;
+    }
+}
+
+/* The message of a busy database: who holds it, for how long it was awaited. */
+static int fail_busy(store *s, const char *what)
+{
+    char who[128];
+    lock_holder(s, who, sizeof(who));
+    return fail(s, "%s%sthe database is in use by another process%s; waited %d s",
+                what ? what : "", what ? ": " : "", who, BUSY_TIMEOUT_MS / 1000);
+}
+
 static int fail_db(store *s, const char *what)
 {
     s->code = sqlite3_extended_errcode(s->db);
     s->sys_errno = sqlite3_system_errno(s->db);
     if (full(s))
         return fail(s, "%s: the disk is full", what);
+    if ((s->code & 0xff) == SQLITE_BUSY)
+        return fail_busy(s, what);
     return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -313,7 +355,10 @@ static int exec(store *s, const char *sql)
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
         s->code = sqlite3_extended_errcode(s->db);
         s->sys_errno = sqlite3_system_errno(s->db);
-        fail(s, "%s", full(s) ? "the disk is full" : e ? e : sqlite3_errmsg(s->db));
+        if ((s->code & 0xff) == SQLITE_BUSY)
+            fail_busy(s, NULL);
+        else
+            fail(s, "%s", full(s) ? "the disk is full" : e ? e : sqlite3_errmsg(s->db));
         sqlite3_free(e);
         return STORE_ERROR;
     }
