@@ -685,7 +685,7 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
             return e == ENAMETOOLONG || e == ENOTDIR ? STORE_EINPUT : STORE_ERROR;
         }
         if (mode == STORE_OPEN_EXISTING) {
-            snprintf(err, errlen, "no database at %s: run 'dietbal init' to make one",
+            snprintf(err, errlen, "no database at %s: run 'dietbal init' first",
                      strlen(path) > 200 ? "that path" : path);
             return STORE_EINPUT;
         }
