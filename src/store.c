@@ -1196,6 +1196,190 @@ out:
 }
 
 /*
+ * The schema a database of this version must hold: every migration run on
+ * an empty in-memory database.  Compared object by object with the file's,
+ * so that nothing here lists names a migration could change.
+ */
+static int reference_schema(sqlite3 **out)
+{
+    sqlite3 *ref = NULL;
+
+    if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(ref);
+        return -1;
+    }
+    for (int i = 0; i < N_MIGRATIONS; i++)
+        if (sqlite3_exec(ref, migrations[i], NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_close(ref);
+            return -1;
+        }
+    *out = ref;
+    return 0;
+}
+
+/* Does the database hold a table of this name? */
+static int table_exists(store *s, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int yes = 0;
+    if (name && prepare(s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", &st) ==
+                     STORE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        yes = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return yes;
+}
+
+/* The full-text index and its shadow tables: rebuilt from the food table. */
+static int is_fts_object(const char *name) { return strncmp(name, "food_fts", 8) == 0; }
+
+int store_schema_check(store *s, int repair, char **problems, char **repaired)
+{
+    sqlite3 *ref = NULL;
+    sqlite3_stmt *list = NULL, *have = NULL;
+    char *text = NULL, *fixed = NULL, line[512];
+    size_t len = 0, fixed_len = 0;
+    int rc = STORE_ERROR, fts_broken = 0, step;
+    sqlite3_int64 foods = 0, indexed = 0;
+
+    *problems = NULL;
+    *repaired = NULL;
+    if (reference_schema(&ref) != 0)
+        return fail(s, "schema check: cannot build the reference schema");
+    if (sqlite3_prepare_v2(ref,
+                           "SELECT type, name, sql, tbl_name FROM sqlite_master"
+                           " WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY rowid",
+                           -1, &list, NULL) != SQLITE_OK ||
+        prepare(s, "SELECT count(*) FROM sqlite_master WHERE type = ?1 AND name = ?2", &have) !=
+            STORE_OK) {
+        fail(s, "schema check: %s", sqlite3_errmsg(ref));
+        goto out;
+    }
+    if (repair && exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        goto out;
+    while ((step = sqlite3_step(list)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(list, 0);
+        const char *name = (const char *)sqlite3_column_text(list, 1);
+        const char *sql = (const char *)sqlite3_column_text(list, 2);
+        const char *table = (const char *)sqlite3_column_text(list, 3);
+        int fixable;
+        sqlite3_reset(have);
+        sqlite3_bind_text(have, 1, type, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(have, 2, name, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(have) != SQLITE_ROW) {
+            fail_db(s, "schema check");
+            goto undo;
+        }
+        if (sqlite3_column_int64(have, 0) > 0)
+            continue;
+        if (is_fts_object(name)) {
+            fts_broken = 1;
+            snprintf(line, sizeof(line), "schema: %s %s of the full-text index is missing%s", type,
+                     name, repair ? "" : " (dietbal check --repair rebuilds the index)");
+        } else if ((strcmp(type, "index") == 0 || strcmp(type, "trigger") == 0) &&
+                   table_exists(s, table)) {
+            if (repair && sql && exec(s, sql) != STORE_OK)
+                goto undo;
+            snprintf(line, sizeof(line), "schema: %s %s is missing%s", type, name,
+                     repair ? "" : " (dietbal check --repair makes it again)");
+        } else {
+            snprintf(line, sizeof(line),
+                     "schema: %s %s is missing (it held data: restore a backup)", type, name);
+        }
+        fixable = !strstr(line, "restore");
+        if (repair && fixable) {
+            if (append_line(&fixed, &fixed_len, line))
+                goto oom;
+        } else if (append_line(&text, &len, line)) {
+            goto oom;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        fail(s, "schema check: %s", sqlite3_errmsg(ref));
+        goto undo;
+    }
+    /* the index holds one row a food (a damaged or stale one does not) */
+    if (!fts_broken && table_exists(s, "food") && table_exists(s, "food_fts_docsize")) {
+        sqlite3_stmt *st = NULL;
+        if (prepare(s, "SELECT (SELECT count(*) FROM food), (SELECT count(*) FROM food_fts_docsize)",
+                    &st) != STORE_OK)
+            goto undo;
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            foods = sqlite3_column_int64(st, 0);
+            indexed = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_finalize(st);
+        if (foods != indexed) {
+            fts_broken = 1;
+            snprintf(line, sizeof(line),
+                     "schema: the full-text index holds %lld foods, the food table %lld%s",
+                     (long long)indexed, (long long)foods,
+                     repair ? "" : " (dietbal check --repair rebuilds the index)");
+            if (repair ? append_line(&fixed, &fixed_len, line)
+                           : append_line(&text, &len, line))
+                goto oom;
+        }
+    }
+    sqlite3_reset(have); /* no statement may be running while a table is dropped */
+    if (repair && fts_broken) {
+        /* the index is derived from the food table: dropped, made again
+         * from the reference schema, refilled; user data is not touched */
+        char *sql = NULL, drop[128];
+        sqlite3_stmt *st = NULL;
+        int whole = table_exists(s, "food_fts"), ok = 1;
+        /* its shadow tables: made again where missing so that the index
+         * can be dropped whole, or dropped where the index is gone */
+        if (sqlite3_prepare_v2(ref,
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                               " AND name LIKE 'food!_fts!_%' ESCAPE '!'",
+                               -1, &st, NULL) != SQLITE_OK)
+            ok = 0;
+        while (ok && sqlite3_step(st) == SQLITE_ROW) {
+            const char *shadow = (const char *)sqlite3_column_text(st, 0);
+            snprintf(drop, sizeof(drop), "DROP TABLE IF EXISTS \"%s\"", shadow);
+            if (whole ? !table_exists(s, shadow) &&
+                            exec(s, (const char *)sqlite3_column_text(st, 1)) != STORE_OK
+                      : exec(s, drop) != STORE_OK)
+                ok = 0;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (ok && sqlite3_prepare_v2(ref, "SELECT sql FROM sqlite_master WHERE name = 'food_fts'",
+                                     -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            sql = strdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        ok = ok && sql && exec(s, "DROP TABLE IF EXISTS food_fts") == STORE_OK &&
+             exec(s, sql) == STORE_OK &&
+             exec(s, "INSERT INTO food_fts(food_fts) VALUES ('rebuild')") == STORE_OK;
+        free(sql);
+        if (!ok)
+            goto undo;
+    }
+    if (repair && exec(s, "COMMIT") != STORE_OK)
+        goto undo;
+    *problems = text;
+    *repaired = fixed;
+    text = fixed = NULL;
+    rc = STORE_OK;
+    goto out;
+oom:
+    fail(s, "out of memory");
+undo:
+    if (repair)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+out:
+    sqlite3_finalize(list);
+    sqlite3_finalize(have);
+    sqlite3_close(ref);
+    free(text);
+    free(fixed);
+    return rc;
+}
+
+/*
  * The copy is made in a new file beside the target (mkstemp: 0600), by
  * SQLite's online backup in one step: one read transaction on the source,
  * so the copy is one consistent state of it even while other processes

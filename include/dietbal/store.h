@@ -79,6 +79,17 @@ int store_disk_full(const store *s);
 int store_integrity_check(store *s, char **problems);
 
 /*
+ * Every table, index, trigger and the full-text index the schema version
+ * requires (every migration run on an empty database is the reference),
+ * and a full-text index that holds one row a food.  *problems: NULL, or
+ * one line a missing object, by name (free it).  With repair, indexes,
+ * triggers and the full-text index are made again in one transaction
+ * (user data is never touched; a missing table is reported, not made) and
+ * *repaired lists what was.  STORE_OK when the check ran.
+ */
+int store_schema_check(store *s, int repair, char **problems, char **repaired);
+
+/*
  * Copy the database to path with SQLite's online backup API: one consistent
  * state of it while other processes go on writing.  The copy is a single
  * file (rollback journal, no -wal) of mode 0600.  An existing path is

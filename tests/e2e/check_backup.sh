@@ -26,7 +26,7 @@ t_rc "add exits 0" 0
 # --- check ------------------------------------------------------------------
 t_run check
 t_rc "check of a sound database exits 0" 0
-t_out_has "check says ok" "$DIETBAL_DB: ok (integrity_check, foreign_key_check)"
+t_out_has "check says ok" "$DIETBAL_DB: ok (integrity_check, foreign_key_check, schema)"
 t_run --json check
 t_eq "check --json: ok" "$(jq -r '.ok, (.problems | length)' "$T_DIR/out" | tr '\n' ' ')" "true 0 "
 before=$(t_db_digest)
