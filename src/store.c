@@ -682,7 +682,7 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
         int e = errno;
         if (e != ENOENT) {
             open_fail(err, errlen, path, "%s", strerror(e));
-            return e == ENAMETOOLONG || e == ENOTDIR ? STORE_EINPUT : STORE_ERROR;
+            return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
         }
         if (mode == STORE_OPEN_EXISTING) {
             snprintf(err, errlen, "no database at %s: run 'dietbal init' first",
@@ -728,7 +728,7 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
         got = read(fd, head, sizeof(head));
         close(fd);
         if (got < (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
-            open_fail(err, errlen, path, "not an SQLite database");
+            open_fail(err, errlen, path, "file is not a database (no SQLite header)");
             return STORE_EINPUT;
         }
     }

@@ -570,7 +570,7 @@ static void test_open_not_a_database(void **state)
     fputs("These are not the droids you are looking for.\n", f);
     fclose(f);
     assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
-    assert_non_null(strstr(err, "not an SQLite database"));
+    assert_non_null(strstr(err, "file is not a database"));
     /* another program's SQLite database: not given dietbal's tables */
     snprintf(path, sizeof(path), "%s/other.db", dir);
     sqlite3 *db = NULL;
