@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -160,6 +161,22 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             unchanged += ic.unchanged;
         }
         foodtable_stats_free(&stats);
+    }
+    /* the same food in two files would silently be the last one's */
+    if (rc == EXIT_OK && n > 1) {
+        char *id = NULL;
+        int fa = 0, fb = 0;
+        unsigned long la = 0, lb = 0;
+        if (store_import_duplicate(s, &id, &fa, &la, &fb, &lb) != STORE_OK) {
+            cmd_error("import", "%s", store_errmsg(s));
+            rc = EXIT_RUNTIME;
+        } else if (id) {
+            cmd_error(files[fb], "line %lu: %s is also in %s (line %lu); one import takes "
+                                 "each food from one file only",
+                      lb, id, files[fa], la);
+            rc = EXIT_USAGE;
+        }
+        free(id);
     }
     /* the suggestion lists of the new table, in the same transaction */
     if (rc == EXIT_OK && suggest_store_lists(s, err, sizeof(err)) != 0) {

@@ -982,6 +982,35 @@ int store_import_seen(store *s, int file, const char *id, unsigned long line,
     return STORE_OK;
 }
 
+int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line_a, int *file_b,
+                           unsigned long *line_b)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "SELECT a.id, a.file, a.line, b.file, b.line FROM temp.import_id AS a"
+                     " JOIN temp.import_id AS b ON b.file > a.file AND b.id = a.id"
+                     " ORDER BY b.file, b.line LIMIT 1",
+                     &st);
+
+    *id = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *id = strdup((const char *)sqlite3_column_text(st, 0));
+        *file_a = sqlite3_column_int(st, 1);
+        *line_a = (unsigned long)sqlite3_column_int64(st, 2);
+        *file_b = sqlite3_column_int(st, 3);
+        *line_b = (unsigned long)sqlite3_column_int64(st, 4);
+        if (!*id)
+            rc = fail(s, "out of memory");
+    } else if (step != SQLITE_DONE) {
+        rc = fail_db(s, "import");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Foreign keys back on after an import's transaction, however it ended. */
 static void import_end(store *s)
 {

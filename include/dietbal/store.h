@@ -117,6 +117,12 @@ int store_import_begin(store *s);
 int store_import_seen(store *s, int file, const char *id, unsigned long line,
                       unsigned long *first_line);
 
+/* Inside an import of several files: an id met in two of them (the first
+ * such pair, by the later file's line), *id a new string, or *id NULL when
+ * every id is in one file only. */
+int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line_a, int *file_b,
+                           unsigned long *line_b);
+
 /* Check the database file and that the full-text index agrees with the
  * food table; STORE_OK, or STORE_ERROR with what is wrong. */
 int store_check(store *s);
