@@ -37,7 +37,7 @@ for drop in "DROP INDEX entry_by_food" "DROP TRIGGER food_ai" "DROP TABLE food_f
     t_rc "schema: foods search works after the repair of '$drop'" 0
 done
 t_run --db "$S/c.db" check
-t_out_has "schema: a missing table is named" "ok"
+t_out_has "schema: after the repairs check says ok" ": ok ("
 cp "$DIETBAL_DB" "$S/t.db"
 rm -f "$S"/t.db-*
 sqlite3 "$S/t.db" "DROP TABLE choice"
@@ -87,7 +87,7 @@ t_eq "8: rm 3 3 removed one entry" "$(entries)" $((n - 1))
 sed 's/name="Water, tap"/name="Water, from the second file"/' "$FIX/good.xml" >"$S/second.xml"
 t_run --db "$S/i.db" import "$FIX/good.xml" "$S/second.xml"
 t_rc "8: one food id in two files of one import is refused with 2" 2
-t_err_has "8: ... the message names the id" "test:water"
+t_err_has "8: ... the message names the id and both files" "test:milk is also in $FIX/good.xml"
 t_ok "8: ... and nothing was imported" test "$(sqlite3 "$S/i.db" 'SELECT count(*) FROM food' 2>/dev/null || echo 0)" = 0
 
 # --- 8: DIETBAL_TODAY --------------------------------------------------------------------
