@@ -93,6 +93,7 @@ _dietbal() {
         export) words="--from --to --format" ;;
         suggest) words="--limit" ;;
         backup) words="--force" ;;
+        check) words="--repair" ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
         supplement) [ "$sub" = define ] && words="--name --unit" ;;
         profile)
