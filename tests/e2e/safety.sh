@@ -221,6 +221,19 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$S/tiny" && mount -t tmpfs -o size=2m tmpfs "
     t_ok "7: backup on a full disk leaves no file" test ! -e "$S/tiny/bk.db"
     t_run --db "$S/tiny/none.db" log
     t_rc "7: log without a database on a full disk exits 2" 2
+    rm -f "$S/tiny/filler"
+    "$DIETBAL" --quiet --db "$S/tiny/small.db" import "$FIX/good.xml" >/dev/null 2>&1
+    "$DIETBAL" --quiet --db "$S/tiny/small.db" check >/dev/null 2>&1
+    rm -f "$S/tiny/small.db-wal" "$S/tiny/small.db-shm" # as after a clean close
+    head -c 2M /dev/zero >"$S/tiny/filler" 2>/dev/null
+    sum=$(file_sum "$S/tiny/small.db")
+    for cmd in log report check "foods search milk"; do
+        # shellcheck disable=SC2086
+        t_run --db "$S/tiny/small.db" $cmd
+        t_rc "7: $cmd on a full disk exits 1" 1
+        t_err_has "7: $cmd on a full disk says the disk is full" "disk is full"
+    done
+    t_eq "7: the database on the full disk is unchanged" "$(file_sum "$S/tiny/small.db")" "$sum"
     umount "$S/tiny"
 else
     t_skip "7: disk full on a 2 MB tmpfs" "needs root and tmpfs"
