@@ -37,7 +37,6 @@ static int say(char *err, size_t errlen, int code, const char *path, const char 
 
 static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...)
 {
-    va_list ap;
     size_t len = strlen(path);
     int n;
 
@@ -46,6 +45,7 @@ static int say(char *err, size_t errlen, int code, const char *path, const char 
     else
         n = snprintf(err, errlen, "%s: ", path);
     if (n >= 0 && (size_t)n < errlen) {
+        va_list ap;
         va_start(ap, fmt);
         vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
         va_end(ap);

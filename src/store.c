@@ -673,9 +673,7 @@ static int being_made(const char *path, struct stat *st)
 static int precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen)
 {
     static const char magic[16] = "SQLite format 3";
-    unsigned char head[100];
     struct stat st;
-    ssize_t got;
     int fd;
 
     if (stat(path, &st) != 0) {
@@ -721,6 +719,8 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
             return STORE_EINPUT;
         }
     } else {
+        unsigned char head[100];
+        ssize_t got;
         if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
             open_fail(err, errlen, path, "%s", strerror(errno));
             return errno == EACCES ? STORE_EINPUT : STORE_ERROR;
