@@ -7,8 +7,10 @@
 #include "dietbal/export.h"
 
 #include "dietbal/jsonout.h"
+#include "dietbal/textesc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The nutrient columns: the report's keys with their units. */
@@ -48,10 +50,14 @@ static void number(FILE *out, double v, int dec)
         fprintf(out, "%.*f", dec, v);
 }
 
+/* A cell from the database: no control or format character reaches a
+ * terminal or a spreadsheet raw (textesc_term). */
 static void text(FILE *out, const char *s)
 {
+    char *safe = s ? textesc_term(s) : NULL;
     fputc(',', out);
-    export_csv_cell(out, s);
+    export_csv_cell(out, safe ? safe : "");
+    free(safe);
 }
 
 static void flag(FILE *out, int v) { fprintf(out, ",%d", v ? 1 : 0); }
