@@ -117,7 +117,7 @@ t_ok "4: add shows U+202E as \\u{202E}" grep -qF '\u{202E}1890 mg' "$S/add.out"
 t_ok "4: add shows a byte that is not UTF-8 as \\xHH" grep -qF 'Cod\xFF' "$S/add.out"
 for cmd in "log" "foods search milk" "foods search cod" "foods show test:milk" \
     "foods show test:cod" "report" "report --format markdown" "report --format html" \
-    "report --format csv" "day" "suggest calcium"; do
+    "report --format csv" "day" "suggest calcium" "export" "export --format csv"; do
     # shellcheck disable=SC2086
     t_run --db "$E" $cmd
     t_no_crash "4: $cmd on hostile names: no crash"
