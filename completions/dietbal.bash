@@ -1,6 +1,7 @@
 # bash completion for dietbal(1): commands, their subcommands and options,
 # and the values of options that take a fixed set (--format, --meal, --sex,
-# --site, --side, --unit), dates (today, yesterday) and file names.
+# --site, --side, --unit, --table, --tables), dates (today, yesterday) and
+# file names.
 #
 # Installed by `make install` as $(PREFIX)/share/bash-completion/completions/dietbal;
 # or source it from ~/.bashrc:  . /path/to/dietbal/completions/dietbal.bash
@@ -49,6 +50,8 @@ _dietbal() {
     --site) words="calf foot thigh other" ;;
     --side) words="left right both" ;;
     --units) words="us uk metric" ;;
+    --table) words="usda-sr24 ifct2017" ;;
+    --tables) words="ifct2017,usda-sr24 usda-sr24,ifct2017 usda-sr24 ifct2017" ;;
     --unit) words="tablet capsule softgel sachet scoop ml drop" ;;
     --date | --from | --to | --due-date | --birth-date) words="today yesterday" ;;
     --week | --time | --severity | --duration-min | --age | --weight-kg | --limit | --name)
@@ -88,6 +91,7 @@ _dietbal() {
     if [[ $cur == -* ]]; then
         case $cmd in
         add) words="--date --time --meal --force --dry-run" ;;
+        init | import) words="--table" ;;
         log) words="--date --from --to" ;;
         report) words="--week --from --to --format --output" ;;
         export) words="--from --to --format" ;;
@@ -99,7 +103,7 @@ _dietbal() {
         profile)
             [ "$sub" = set ] &&
                 words="--age --birth-date --sex --weight-kg --pregnant --due-date --lactating --none
-                       --units"
+                       --units --tables"
             ;;
         cramp)
             [ "$sub" = add ] &&

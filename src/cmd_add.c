@@ -412,6 +412,8 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     if ((rc = cmd_need_foods(s, "add")) != EXIT_OK || (rc = cmd_words_load(s, &words)) != EXIT_OK)
         goto out;
     a.fs = foodsearch_new(s, words.vocab, words.vocab_dialect);
+    if (a.fs)
+        foodsearch_prefer(a.fs, words.tables);
     items = calloc((size_t)(argc - optind), sizeof(*items));
     if (!a.fs || !items) {
         cmd_error("add", "out of memory");

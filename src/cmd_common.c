@@ -323,6 +323,7 @@ int cmd_words_load(store *s, struct cmd_words *w)
         return EXIT_RUNTIME;
     }
     u = profile_units_in_force(&p, cmd_locale_measures());
+    memcpy(w->tables, p.tables, sizeof(w->tables));
     /* metric English is closer to British than to American food words;
      * its pints are nobody's */
     w->vocab_dialect = u == PROFILE_UNITS_US ? VOCAB_US : VOCAB_UK;

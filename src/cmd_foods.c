@@ -69,7 +69,7 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
         cmd_words_free(&words);
         return EXIT_RUNTIME;
     }
-    foodsearch_rank(words.vocab, text, hits, n);
+    foodsearch_rank_order(words.vocab, words.tables, text, hits, n);
     cmd_words_free(&words);
     found = n;
     if ((size_t)limit < n)
@@ -118,9 +118,11 @@ static json_t *food_json(const struct food *f)
         const struct nutrient_def *d = nutrients_get((int)k);
         if (isnan(f->values[k]))
             continue;
-        json_object_set_new(nutrients, d->tag,
-                            json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit",
-                                      unit_name(d->unit)));
+        json_t *v = json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit",
+                              unit_name(d->unit));
+        if (v && !isnan(f->spread[k]))
+            json_object_set_new(v, "spread", jnum(f->spread[k]));
+        json_object_set_new(nutrients, d->tag, v);
     }
     json_t *aliases = json_array();
     for (size_t i = 0; i < f->n_aliases; i++)
@@ -158,7 +160,12 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
                f->aliases[i].lang ? ")" : "");
     if (f->n_aliases)
         printf("\n");
+    int spread = 0;
+    for (size_t k = 0; k < nutrients_count(); k++)
+        spread |= !isnan(f->values[k]) && !isnan(f->spread[k]);
     printf("\n%-32s %12s", "nutrient", "per 100 g");
+    if (spread)
+        printf(" %10s", "spread (±)");
     size_t shown = f->n_portions < 3 ? f->n_portions : 3;
     /* cppcheck-suppress knownConditionTrueFalse ; n_portions comes from the store */
     for (size_t i = 0; i < shown; i++) {
@@ -175,11 +182,18 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
             continue;
         snprintf(label, sizeof(label), "%s (%s)", d->name, unit_name(d->unit));
         printf("%-32.32s %12.4g", label, f->values[k]);
+        if (spread && isnan(f->spread[k]))
+            printf(" %10s", "");
+        else if (spread)
+            printf(" %10.4g", f->spread[k]);
         /* cppcheck-suppress knownConditionTrueFalse */
         for (size_t i = 0; i < shown; i++)
             printf(" %12.4g", f->values[k] * f->portions[i].grams / 100.0);
         printf("\n");
     }
+    if (spread)
+        printf("\nspread: the table's ± figure for each value (IFCT 2017: the standard "
+               "deviation across its samples); dietbal's statistics do not use it yet\n");
     if (f->n_portions) {
         printf("\nportions:\n");
         for (size_t i = 0; i < f->n_portions; i++)

@@ -9,6 +9,7 @@
 
 #include "dietbal/foodtable.h"
 #include "dietbal/suggest.h"
+#include "dietbal/tables.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -198,22 +199,90 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
     return EXIT_OK;
 }
 
+/* The tables named with --table, as files of the foods directory. */
+struct table_args {
+    const struct table_def *t[8];
+    char path[8][4200];
+    size_t n;
+};
+
+/* --table NAME: a known table, once.  0, or the exit status. */
+static int table_arg(struct table_args *ta, const char *opt, const char *name)
+{
+    const struct table_def *t = tables_find(name);
+    if (!t) {
+        cmd_error(opt, "'%s' is not a food table (known: usda-sr24, ifct2017)", name);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < ta->n; i++)
+        if (ta->t[i] == t) {
+            cmd_error(opt, "%s is named twice", name);
+            return EXIT_USAGE;
+        }
+    if (ta->n == sizeof(ta->t) / sizeof(ta->t[0])) {
+        cmd_error(opt, "too many tables");
+        return EXIT_USAGE;
+    }
+    ta->t[ta->n] = t;
+    snprintf(ta->path[ta->n], sizeof(ta->path[0]), "%s/%s", cmd_foods_dir(), t->file);
+    ta->n++;
+    return EXIT_OK;
+}
+
+/* Every named table's file is there: else say where it should be and how
+ * a table that is not shipped is made.  Before the database is touched. */
+static int tables_present(const struct table_args *ta)
+{
+    for (size_t i = 0; i < ta->n; i++) {
+        if (access(ta->path[i], R_OK) == 0)
+            continue;
+        if (ta->t[i]->build)
+            cmd_error(ta->t[i]->name, "%s: %s; %s", ta->path[i], strerror(errno),
+                      ta->t[i]->build);
+        else
+            cmd_error(ta->path[i], "%s (the bundled food table is missing)", strerror(errno));
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
 static void import_usage(FILE *out)
 {
-    fprintf(out, "usage: dietbal import [--quiet] FILE...\n"
+    fprintf(out, "usage: dietbal import [--quiet] [--table NAME]... [FILE]...\n"
                  "Import food tables (dietbal XML format version 1, plain or .gz), with\n"
                  "any <supplement> they hold.  A food or supplement whose id exists is\n"
-                 "updated; all files or none are imported.\n");
+                 "updated; all files or none are imported.  --table takes an installed\n"
+                 "table by name: usda-sr24 or ifct2017.\n");
 }
 
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
+    static const struct option opts[] = {{"table", required_argument, NULL, 'T'},
+                                         CMD_COMMON_OPTIONS,
+                                         {0, 0, 0, 0}};
+    struct table_args ta;
+    char **files = NULL;
     store *s = NULL;
-    int rc;
+    int rc, c, nfiles;
 
-    if ((rc = cmd_common_options_only(argc, argv, ctx, "import", import_usage)) >= 0)
-        return rc;
-    if (optind >= argc) {
+    memset(&ta, 0, sizeof(ta));
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            import_usage(stdout);
+            return EXIT_OK;
+        } else if (c == 'T') {
+            if ((rc = table_arg(&ta, "--table", optarg)) != EXIT_OK)
+                return rc;
+        } else {
+            return cmd_bad_option("import");
+        }
+    }
+    if (optind >= argc && !ta.n) {
         import_usage(stderr);
         return EXIT_USAGE;
     }
@@ -224,10 +293,23 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
             return EXIT_USAGE;
         }
     }
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
+    if ((rc = tables_present(&ta)) != EXIT_OK)
         return rc;
-    rc = import_files(s, argv + optind, argc - optind, ctx);
+    nfiles = (int)ta.n + (argc - optind);
+    if (!(files = calloc((size_t)nfiles, sizeof(*files)))) {
+        cmd_error("import", "out of memory");
+        return EXIT_RUNTIME;
+    }
+    for (size_t i = 0; i < ta.n; i++)
+        files[i] = ta.path[i];
+    for (int i = optind; i < argc; i++)
+        files[ta.n + (size_t)(i - optind)] = argv[i];
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
+        goto out;
+    rc = import_files(s, files, nfiles, ctx);
     store_close(s);
+out:
+    free(files);
     return rc;
 }
 
@@ -244,30 +326,76 @@ static void remove_database(const char *path)
 
 static void init_usage(FILE *out)
 {
-    fprintf(out, "usage: dietbal init [--db PATH]\n"
-                 "Create the database (file mode 0600) and import the bundled USDA SR24 "
-                 "table.\n");
+    fprintf(out, "usage: dietbal init [--db PATH] [--table NAME]...\n"
+                 "Create the database (file mode 0600) and import food tables: the bundled\n"
+                 "USDA SR24 (usda-sr24) by default, or those named with --table (usda-sr24,\n"
+                 "ifct2017), in one transaction.  The order of several --table is kept as\n"
+                 "the order of preference unless the profile already has one.\n");
+}
+
+/* init --table A --table B: A before B when a food is in both, unless
+ * she has already said (profile set --tables). */
+static int keep_order(store *s, const struct table_args *ta)
+{
+    struct profile p;
+    char order[TABLES_ORDER_LEN] = "";
+    size_t used = 0;
+
+    if (store_profile_get(s, &p) != STORE_OK)
+        return STORE_ERROR;
+    if (p.tables[0] || ta->n < 2)
+        return STORE_OK;
+    for (size_t i = 0; i < ta->n; i++)
+        used += (size_t)snprintf(order + used, sizeof(order) - used, "%s%s", i ? "," : "",
+                                 ta->t[i]->name);
+    snprintf(p.tables, sizeof(p.tables), "%s", order);
+    if (store_begin(s) != STORE_OK)
+        return STORE_ERROR;
+    if (store_profile_put(s, &p) != STORE_OK) {
+        store_rollback(s);
+        return STORE_ERROR;
+    }
+    return store_commit(s);
 }
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    char table[4200];
-    char *files[1] = {table};
+    static const struct option opts[] = {{"table", required_argument, NULL, 'T'},
+                                         CMD_COMMON_OPTIONS,
+                                         {0, 0, 0, 0}};
+    struct table_args ta;
+    char *files[8];
     store *s = NULL;
-    int rc;
+    int rc, c;
     long foods = 0;
 
-    if ((rc = cmd_common_options_only(argc, argv, ctx, "init", init_usage)) >= 0)
-        return rc;
+    memset(&ta, 0, sizeof(ta));
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'h') {
+            init_usage(stdout);
+            return EXIT_OK;
+        } else if (c == 'T') {
+            if ((rc = table_arg(&ta, "--table", optarg)) != EXIT_OK)
+                return rc;
+        } else {
+            return cmd_bad_option("init");
+        }
+    }
     if (optind < argc) {
         cmd_error("init", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    snprintf(table, sizeof(table), "%s/usda-sr24.xml.gz", cmd_foods_dir());
-    if (access(table, R_OK) != 0) {
-        cmd_error(table, "%s (the bundled food table is missing)", strerror(errno));
-        return EXIT_RUNTIME;
-    }
+    if (!ta.n && (rc = table_arg(&ta, "init", "usda-sr24")) != EXIT_OK)
+        return rc;
+    if ((rc = tables_present(&ta)) != EXIT_OK)
+        return rc;
+    for (size_t i = 0; i < ta.n; i++)
+        files[i] = ta.path[i];
     /* a database this init makes is removed again if init fails (a full
      * disk): no half-made database, no WAL left filling the disk */
     char buf[4096];
@@ -279,11 +407,16 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
             remove_database(path);
         return rc;
     }
-    rc = import_files(s, files, 1, ctx);
+    rc = import_files(s, files, (int)ta.n, ctx);
+    if (rc == EXIT_OK && keep_order(s, &ta) != STORE_OK) {
+        cmd_error("init", "%s", store_errmsg(s));
+        rc = EXIT_RUNTIME;
+    }
     if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet)
         printf("database %s holds %ld foods\n", path, foods);
     if (rc != EXIT_OK && store_disk_full(s))
-        cmd_error(path, "the disk is full: %s", fresh ? "no database was made" : "nothing was imported");
+        cmd_error(path, "the disk is full: %s",
+                  fresh ? "no database was made" : "nothing was imported");
     store_close(s);
     if (rc != EXIT_OK && fresh)
         remove_database(path);

@@ -30,9 +30,12 @@ static void profile_usage(FILE *out)
             "usage: dietbal profile set [--age N | --birth-date D] [--sex female|male]\n"
             "                           [--weight-kg W] [--pregnant --due-date D]\n"
             "                           [--lactating] [--none] [--units us|uk|metric]\n"
+            "                           [--tables TABLE,TABLE...]\n"
             "       dietbal profile show [--json]\n"
             "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
             "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
+            "--tables: the food tables in order of preference (ifct2017,usda-sr24): when\n"
+            "several have the food you name, the first one's is taken.\n"
             "Only the options given change.\n");
 }
 
@@ -58,6 +61,7 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
                                          {"lactating", no_argument, NULL, 'l'},
                                          {"none", no_argument, NULL, 'n'},
                                          {"units", required_argument, NULL, 'u'},
+                                         {"tables", required_argument, NULL, 't'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
     struct profile p;
@@ -66,7 +70,7 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
     int c, rc, set_age = -1, pregnant = 0, lactating = 0, none = 0, sex = -1;
     enum profile_units units = PROFILE_UNITS_DEFAULT;
     double weight = NAN, v;
-    char birth[11] = "", due[11] = "", err[256], today[11];
+    char birth[11] = "", due[11] = "", err[256], today[11], tables[TABLES_ORDER_LEN] = "";
     long t = date_today(), day;
 
     date_format(t, today);
@@ -112,6 +116,12 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         case 'u':
             if (profile_units_parse(optarg, &units) != 0) {
                 cmd_error("--units", "'%s' is not us, uk or metric", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 't':
+            if (tables_parse_order(optarg, tables, sizeof(tables), err, sizeof(err)) != 0) {
+                cmd_error("--tables", "%s", err);
                 return EXIT_USAGE;
             }
             break;
@@ -185,6 +195,8 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         p.lactating = 1;
     if (units != PROFILE_UNITS_DEFAULT)
         p.units = units;
+    if (tables[0])
+        memcpy(p.tables, tables, sizeof(tables));
     if (p.pregnant && !p.due_date[0]) {
         cmd_error("--pregnant", "needs --due-date D (the trimester depends on it)");
         store_close(s);
@@ -253,6 +265,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     if (have_stage)
         dri_stage_note(&st, p.due_date, note, sizeof(note));
 
+    /* every known table, in the order the search prefers them */
+    const struct table_def *in_order[8];
+    size_t n_tables = tables_in_order(p.tables, in_order, sizeof(in_order) / sizeof(in_order[0]));
+
     if (ctx->json) {
         json_t *o = json_object(), *refs = json_object();
         json_object_set_new(o, "date", jstr(today));
@@ -268,6 +284,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         json_object_set_new(
             o, "units",
             jstr(profile_units_name(profile_units_in_force(&p, cmd_locale_measures()))));
+        json_t *order = json_array();
+        for (size_t i = 0; i < n_tables; i++)
+            json_array_append_new(order, jstr(in_order[i]->name));
+        json_object_set_new(o, "tables", order);
         json_object_set_new(o, "life_stage", jstr(have_stage ? st.group : NULL));
         json_object_set_new(o, "trimester",
                             have_stage && st.pregnant ? json_integer(st.trimester) : json_null());
@@ -310,6 +330,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     printf("units:      %s%s\n",
            profile_units_name(profile_units_in_force(&p, cmd_locale_measures())),
            p.units == PROFILE_UNITS_DEFAULT ? " (from the locale; set with --units)" : "");
+    printf("tables:     ");
+    for (size_t i = 0; i < n_tables; i++)
+        printf("%s%s", i ? ", " : "", in_order[i]->name);
+    printf("%s\n", p.tables[0] ? " (preferred in this order)" : " (built-in order; set with --tables)");
     if (!have_stage) {
         printf("\nNo reference values: %s.\nSet them with 'dietbal profile set --age N "
                "--sex female ...'.\n", err);

@@ -15,7 +15,10 @@ struct food *food_new(void)
     if (!f)
         return NULL;
     f->values = malloc(nutrients_count() * sizeof(*f->values));
-    if (!f->values) {
+    f->spread = malloc(nutrients_count() * sizeof(*f->spread));
+    if (!f->values || !f->spread) {
+        free(f->values);
+        free(f->spread);
         free(f);
         return NULL;
     }
@@ -42,7 +45,7 @@ void food_clear(struct food *f)
     f->aliases = NULL;
     f->n_aliases = 0;
     for (size_t i = 0; i < nutrients_count(); i++)
-        f->values[i] = NAN;
+        f->values[i] = f->spread[i] = NAN;
 }
 
 void food_free(struct food *f)
@@ -51,6 +54,7 @@ void food_free(struct food *f)
         return;
     food_clear(f);
     free(f->values);
+    free(f->spread);
     free(f);
 }
 

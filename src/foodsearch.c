@@ -11,6 +11,7 @@
 #include "dietbal/foodsearch.h"
 
 #include "dietbal/dri.h"
+#include "dietbal/tables.h"
 #include "dietbal/units.h"
 #include "dietbal/words.h"
 
@@ -60,6 +61,7 @@ struct foodsearch {
     int hint_sure; /* the unit is surely one: generic, or "UNIT of FOOD" */
     int (*takes)(void *ctx, const struct food *f, const char *unit);
     void *takes_ctx;
+    char order[TABLES_ORDER_LEN]; /* her tables, preferred first; "" built-in */
 };
 
 static void bufprintf(char *buf, size_t len, const char *fmt, ...)
@@ -105,6 +107,26 @@ void foodsearch_free(struct foodsearch *fs)
 }
 
 void foodsearch_key(const char *text, char *out, size_t len) { words_normalise(text, out, len); }
+
+void foodsearch_prefer(struct foodsearch *fs, const char *order)
+{
+    snprintf(fs->order, sizeof(fs->order), "%s", order ? order : "");
+}
+
+/* The everyday foods a phrase stands for, her first table's first. */
+static size_t pins_in_order(const struct vocab *v, enum vocab_dialect d, const char *order,
+                            const char *norm, const char **ids, size_t max)
+{
+    size_t n = vocab_pins(v, d, norm, ids, max);
+    for (size_t i = 1; i < n; i++) /* a handful: insertion sort */
+        for (size_t j = i; j > 0 && tables_rank(order, ids[j]) < tables_rank(order, ids[j - 1]);
+             j--) {
+            const char *t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    return n;
+}
 
 void foodsearch_units(struct foodsearch *fs,
                       int (*takes)(void *ctx, const struct food *f, const char *unit), void *ctx)
@@ -433,8 +455,15 @@ static int by_score(const void *a, const void *b)
 
 void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *hits, size_t n)
 {
+    foodsearch_rank_order(v, NULL, text, hits, n);
+}
+
+void foodsearch_rank_order(const struct vocab *v, const char *order, const char *text,
+                           struct food_hit *hits, size_t n)
+{
     char q[WORDS_MAX], rew[WORDS_MAX];
-    const char *pin;
+    const char *pins[8];
+    size_t n_pins;
     struct scored *sc;
     struct food_hit *copy;
 
@@ -442,7 +471,7 @@ void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *h
         return;
     words_normalise(text, q, sizeof(q));
     vocab_rewrite(v, VOCAB_US, q, rew, sizeof(rew));
-    pin = vocab_pin(v, VOCAB_US, rew);
+    n_pins = pins_in_order(v, VOCAB_US, order, rew, pins, sizeof(pins) / sizeof(pins[0]));
     sc = malloc(n * sizeof(*sc));
     copy = malloc(n * sizeof(*copy));
     if (!sc || !copy) {
@@ -452,8 +481,10 @@ void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *h
     }
     for (size_t i = 0; i < n; i++) {
         sc[i].score = score(q, &hits[i], v);
-        if (pin && strcmp(hits[i].id, pin) == 0)
-            sc[i].score += 1000;
+        /* the phrase's everyday food; of several tables', hers first */
+        for (size_t k = 0; k < n_pins; k++)
+            if (strcmp(hits[i].id, pins[k]) == 0)
+                sc[i].score += 1000 - 100.0 * (double)k;
         sc[i].index = i;
     }
     qsort(sc, n, sizeof(*sc), by_score);
@@ -583,14 +614,17 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
     size_t k = PORTION_WINDOW;
     if ((!fs->hint_unit[0] && !fs->hint_bare) || n < 2)
         return;
+    int unfit[PORTION_WINDOW] = {0};
     if (n < k)
         k = n;
     for (size_t i = 0; i < k; i++) {
         struct food *f = NULL;
         if (store_food_get_some(fs->s, hits[i].id, none, 0, &f) != STORE_OK)
             continue;
-        if (!fits_unit(fs, f))
+        if (!fits_unit(fs, f)) {
             hits[i].score -= PENALTY_NO_UNIT; /* "100 ml custard" of a food with no volume */
+            unfit[i] = 1;
+        }
         else if (fs->hint_unit[0] && !units_generic(fs->hint_unit) &&
                  units_find_portion(f, fs->hint_unit) >= 0)
             hits[i].score += BONUS_NAMED_PORTION;
@@ -598,6 +632,14 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
             hits[i].score += units_has_countable(f) ? BONUS_COUNTABLE : -BONUS_COUNTABLE;
         food_free(f);
     }
+    /* a food that cannot take the unit at all cannot be logged as typed:
+     * when its name still leads, the best one that can takes its place
+     * ("1 tbsp mustard oil": IFCT's oil has no volume, USDA's has a tbsp) */
+    for (size_t i = 1; unfit[0] && i < k; i++)
+        if (!unfit[i] && hits[i].score < hits[0].score) {
+            hits[i].score = hits[0].score + PENALTY_NO_UNIT; /* the place it had */
+            break;
+        }
     qsort(hits, k, sizeof(*hits), by_hit_score);
 }
 
@@ -629,6 +671,31 @@ static enum entry_lookup ambiguous(struct record *r, const char *text, struct fo
 }
 
 /*
+ * A near tie between tables goes to the one she prefers: of the hits within
+ * the margin of the best, the best of her first table takes the lead (with
+ * the best score, so that the margin is still measured from the top).
+ */
+static void prefer_table(const char *order, struct food_hit *hits, size_t n)
+{
+    size_t best = 0;
+    int best_rank = n ? tables_rank(order, hits[0].id) : 0;
+
+    for (size_t i = 1; i < n && hits[0].score - hits[i].score < FOODSEARCH_MARGIN; i++) {
+        int r = tables_rank(order, hits[i].id);
+        if (r < best_rank) {
+            best = i;
+            best_rank = r;
+        }
+    }
+    if (best == 0)
+        return;
+    struct food_hit h = hits[best];
+    h.score = hits[0].score;
+    memmove(&hits[1], &hits[0], best * sizeof(*hits));
+    hits[0] = h;
+}
+
+/*
  * Rank the hits and take the best when it clearly wins or its close
  * rivals would report the same figures; else the lookup is ambiguous.
  * Takes ownership of hits.
@@ -641,8 +708,10 @@ static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const c
     struct food *top = NULL;
     size_t rivals = 0, alike = 0;
 
-    foodsearch_rank(fs->v, q, hits, n);
+    foodsearch_rank_order(fs->v, fs->order, q, hits, n);
     weigh_portions(fs, hits, n);
+    prefer_table(fs->order, hits, n);
+    int top_rank = tables_rank(fs->order, hits[0].id);
     res = load(fs, hits[0].id, &top, err, errlen);
     if (res != ENTRY_LOOKUP_FOUND) {
         store_food_hits_free(hits, n);
@@ -650,6 +719,8 @@ static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const c
     }
     double serving_g = serving_of(top);
     for (size_t i = 1; i < n && hits[0].score - hits[i].score < FOODSEARCH_MARGIN; i++) {
+        if (tables_rank(fs->order, hits[i].id) > top_rank)
+            continue; /* a table she puts after this one's: she has chosen */
         rivals++;
         alike += foodsearch_similar(hits[0].per100, hits[i].per100, serving_g) != 0;
     }
@@ -669,6 +740,46 @@ static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const c
     return ENTRY_LOOKUP_FOUND;
 }
 
+/* The everyday food of normalised text q in her first table that has it
+ * and can take the entry's measure ("a glass of milk" of a table that only
+ * weighs milk, "1 banana" of one with nothing to count, go to the next
+ * table's): 1 found (res set), 0 none, -1 error (err set).  typed: q is
+ * the words before the synonyms, which only other tables' phrases are. */
+static int try_pins(struct foodsearch *fs, const char *q, int typed, struct food **out,
+                    enum entry_lookup *res, char *err, size_t errlen)
+{
+    const char *pins[8];
+    size_t n_pins = pins_in_order(fs->v, fs->d, fs->order, q, pins, sizeof(pins) / sizeof(pins[0]));
+
+    if (typed) { /* the words as typed: only the tables the synonyms are not for */
+        size_t o = 0;
+        for (size_t k = 0; k < n_pins; k++) {
+            const struct table_def *t = tables_of_id(pins[k]);
+            if (!t || !t->synonyms)
+                pins[o++] = pins[k];
+        }
+        n_pins = o;
+    }
+    for (size_t k = 0; k < n_pins; k++) {
+        *res = load(fs, pins[k], out, err, errlen);
+        /* the everyday food has no such measure ("custard 100 ml" of a
+         * custard USDA only weighs): the next table's, or the search, may
+         * find one that has; a bare count that the food cannot count
+         * gives way only to another table's pin */
+        if (*res == ENTRY_LOOKUP_FOUND &&
+            (!fits_unit(fs, *out) ||
+             (k + 1 < n_pins && fs->hint_bare && !units_has_countable(*out)))) {
+            food_free(*out);
+            *out = NULL;
+            *res = ENTRY_LOOKUP_NOTFOUND;
+        }
+        if (*res != ENTRY_LOOKUP_NOTFOUND)
+            return *res == ENTRY_LOOKUP_ERROR ? -1 : 1;
+        /* a pin to a food the database lacks: the next, else search */
+    }
+    return 0;
+}
+
 /* The pin or the search for one normalised text: 1 found/ambiguous (res
  * set), 0 nothing, -1 error (err set). */
 static int try_text(struct foodsearch *fs, struct record *r, const char *text, const char *q,
@@ -676,21 +787,10 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
 {
     struct food_hit *hits = NULL;
     size_t n = 0;
-    const char *pin = vocab_pin(fs->v, fs->d, q);
+    int t = try_pins(fs, q, 0, out, res, err, errlen);
 
-    if (pin) {
-        *res = load(fs, pin, out, err, errlen);
-        if (*res == ENTRY_LOOKUP_FOUND && !fits_unit(fs, *out)) {
-            /* the everyday food has no such measure ("custard 100 ml" of
-             * a custard USDA only weighs): the search may find one that has */
-            food_free(*out);
-            *out = NULL;
-            *res = ENTRY_LOOKUP_NOTFOUND;
-        }
-        if (*res != ENTRY_LOOKUP_NOTFOUND)
-            return *res == ENTRY_LOOKUP_ERROR ? -1 : 1;
-        /* a pin to a food this table lacks: search like any words */
-    }
+    if (t != 0)
+        return t;
     if (search(fs, q, &hits, &n) != 0) {
         bufprintf(err, errlen, "%s", store_errmsg(fs->s));
         *res = ENTRY_LOOKUP_ERROR;
@@ -959,7 +1059,13 @@ enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int 
         bufprintf(err, errlen, "%s", store_errmsg(fs->s));
         return ENTRY_LOOKUP_ERROR;
     }
-    if (vocab_rewrite(fs->v, fs->d, key, rew, sizeof(rew)) && strcmp(rew, key) != 0)
+    /* her words as typed may be an everyday phrase of a table that has the
+     * food under that name ("paneer" in IFCT 2017) before the synonyms turn
+     * them into USDA's words for the nearest food ("queso fresco") */
+    vocab_rewrite(fs->v, fs->d, key, rew, sizeof(rew));
+    if (strcmp(rew, key) != 0 && (t = try_pins(fs, key, 1, out, &res, err, errlen)) != 0)
+        return res;
+    if (strcmp(rew, key) != 0)
         bufprintf(r->note, sizeof(r->note), "'%s' read as '%s'", key, rew);
     t = rew[0] ? try_text(fs, r, text, rew, out, &res, err, errlen) : 0;
     if (t == 0 && strcmp(rew, key) != 0) {

@@ -664,7 +664,7 @@ struct ctx {
     struct taginfo *taginfo;
     size_t n_taginfo, cap_taginfo;
 
-    struct attr attrs[3];
+    struct attr attrs[4];
     int seen_root;
     int encoding_checked; /* the XML declaration's encoding was looked at */
 };
@@ -1037,6 +1037,7 @@ static void set_attr_names(struct ctx *c, const char *a, const char *b, const ch
     c->attrs[0].name = a;
     c->attrs[1].name = b;
     c->attrs[2].name = d;
+    c->attrs[3].name = "";
 }
 
 /* --- elements ----------------------------------------------------------------- */
@@ -1448,11 +1449,14 @@ static void start_nutrient(struct ctx *c, struct pos p)
     double value, std;
 
     set_attr_names(c, "tag", "value", "unit");
-    if (read_attrs(c, 3)) {
+    c->attrs[3].name = "spread";
+    if (read_attrs(c, 4)) {
         fail_nomem(c);
         return;
     }
     const char *tag = c->attrs[0].val, *text = c->attrs[1].val, *utext = c->attrs[2].val;
+    const char *stext = c->attrs[3].val;
+    double spread = NAN;
     if (!tag || !*tag) {
         fail(c, FOODTABLE_EINPUT, p, "%s: <nutrient> has no tag", id);
         return;
@@ -1518,6 +1522,18 @@ static void start_nutrient(struct ctx *c, struct pos p)
     /* a supplement's amount is per unit, and held to a label's limits */
     if (c->in_supp && supplement_amount_fails(c, p, t->id, text, unit, std))
         return;
+    /* the spread: in the value's unit, converted with it */
+    if (stext && c->in_supp) {
+        fail(c, FOODTABLE_EINPUT, p, "%s: %s: a supplement's label amount has no spread", id, tag);
+        return;
+    }
+    if (stext && (parse_double(stext, &spread) || !isfinite(spread) || spread < 0 ||
+                  nutrients_convert(t->id, spread, unit, &spread) || !isfinite(spread))) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "%s: %s spread '%.32s' is not a number of zero or more in the value's unit", id,
+             tag, stext);
+        return;
+    }
     double g = std * grams_per_unit(def->unit);
     if (def->unit == UNIT_IU) /* vitamin A in IU: its least mass (see VITA_UG_PER_IU) */
         g = std * VITA_UG_PER_IU * 1e-6;
@@ -1554,6 +1570,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
     c->src[t->id] = t;
     c->src_line[t->id] = p.line;
     (c->in_supp ? c->supp->values : c->food->values)[t->id] = std;
+    if (!c->in_supp)
+        c->food->spread[t->id] = spread;
 }
 
 static void end_food(struct ctx *c)

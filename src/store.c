@@ -66,7 +66,7 @@ static const char *const cached_sql[ST_COUNT] = {
     /* store_food_get: suggestions load hundreds of foods in a row */
     [ST_FOOD_GET] = "SELECT rowid, id, name, grp FROM food WHERE id = ?1",
     [ST_FOOD_GET_PORTIONS] = "SELECT name, amount, grams FROM portion WHERE food = ?1 ORDER BY seq",
-    [ST_FOOD_GET_VALUES] = "SELECT nutrient, value FROM food_value WHERE food = ?1",
+    [ST_FOOD_GET_VALUES] = "SELECT nutrient, value, spread FROM food_value WHERE food = ?1",
     [ST_FOOD_GET_VALUE] = "SELECT value FROM food_value WHERE food = ?1 AND nutrient = ?2",
     [ST_ALIASES_DELETE] = "DELETE FROM food_alias WHERE food = ?1",
     [ST_ALIAS_INSERT] = "INSERT INTO food_alias(food, seq, name, lang) VALUES (?1, ?2, ?3, ?4)",
@@ -274,9 +274,14 @@ static const char *const migrations[] = {
     "CREATE INDEX entry_by_date ON entry(date, time, id);"
     "CREATE INDEX entry_by_food ON entry(food);"
     "CREATE INDEX entry_by_supplement ON entry(supplement);",
+    /* 6: the spread a table gives with a value (IFCT 2017's standard
+     * deviation), in the value's unit; NULL when it gives none */
+    "ALTER TABLE food_value ADD COLUMN spread REAL CHECK (spread IS NULL OR spread >= 0);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int store_schema_version(void) { return N_MIGRATIONS; }
 
 static int fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -1586,6 +1591,15 @@ static sqlite3_int64 food_hash(const struct food *f)
         hash_str(&h, f->aliases[i].name);
         hash_str(&h, f->aliases[i].lang);
     }
+    /* likewise the spreads: only a food with one hashes them */
+    for (size_t k = 0, marked = 0; k < nutrients_count(); k++) {
+        if (isnan(f->spread[k]) || isnan(f->values[k]))
+            continue;
+        if (!marked++)
+            hash_bytes(&h, "\x02" "spread", 7);
+        hash_bytes(&h, &k, sizeof(k));
+        hash_bytes(&h, &f->spread[k], sizeof(double));
+    }
     return (sqlite3_int64)(h & 0x7fffffffffffffffULL);
 }
 
@@ -1600,8 +1614,8 @@ static sqlite3_stmt *values_stmt(store *s, size_t n)
     sqlite3_stmt **st = &s->values_st[n - 1];
 
     if (!*st) {
-        static const char head[] = "INSERT INTO food_value(food, nutrient, value) VALUES ";
-        size_t len = sizeof(head) + n * 32;
+        static const char head[] = "INSERT INTO food_value(food, nutrient, value, spread) VALUES ";
+        size_t len = sizeof(head) + n * 40;
         char *sql = malloc(len), *w;
         int rc;
 
@@ -1611,8 +1625,8 @@ static sqlite3_stmt *values_stmt(store *s, size_t n)
         }
         w = sql + snprintf(sql, len, "%s", head);
         for (size_t i = 0; i < n; i++)
-            w += snprintf(w, len - (size_t)(w - sql), "%s(?1, ?%zu, ?%zu)", i ? ", " : "",
-                          2 * i + 2, 2 * i + 3);
+            w += snprintf(w, len - (size_t)(w - sql), "%s(?1, ?%zu, ?%zu, ?%zu)", i ? ", " : "",
+                          3 * i + 2, 3 * i + 3, 3 * i + 4);
         rc = prepare(s, sql, st);
         free(sql);
         if (rc != STORE_OK)
@@ -1640,8 +1654,13 @@ static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f)
             return STORE_ERROR;
         sqlite3_bind_int64(st, 1, rowid);
         for (size_t i = 0; i < n; i++) {
-            sqlite3_bind_int(st, (int)(2 * i + 2), nutrient[i]);
-            sqlite3_bind_double(st, (int)(2 * i + 3), f->values[nutrient[i]]);
+            double sp = f->spread[nutrient[i]];
+            sqlite3_bind_int(st, (int)(3 * i + 2), nutrient[i]);
+            sqlite3_bind_double(st, (int)(3 * i + 3), f->values[nutrient[i]]);
+            if (isnan(sp))
+                sqlite3_bind_null(st, (int)(3 * i + 4));
+            else
+                sqlite3_bind_double(st, (int)(3 * i + 4), sp);
         }
         if (step_done(s, st, "insert values") != STORE_OK)
             return STORE_ERROR;
@@ -1829,8 +1848,11 @@ static int food_values_load(store *s, sqlite3_int64 rowid, const int *which, siz
     sqlite3_bind_int64(st, 1, rowid);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         int k = sqlite3_column_int(st, 0);
-        if (k >= 0 && (size_t)k < nutrients_count())
+        if (k >= 0 && (size_t)k < nutrients_count()) {
             f->values[k] = sqlite3_column_double(st, 1);
+            if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+                f->spread[k] = sqlite3_column_double(st, 2);
+        }
     }
     sqlite3_reset(st);
     return step == SQLITE_DONE ? STORE_OK : fail_db(s, "values");
@@ -3100,6 +3122,9 @@ int store_profile_get(store *s, struct profile *out)
             p.lactating = sqlite3_column_int(st, 1);
         else if (strcmp(key, "units") == 0 && profile_units_parse(val, &p.units) != 0)
             p.units = PROFILE_UNITS_DEFAULT; /* a word from a newer dietbal */
+        else if (strcmp(key, "tables") == 0 &&
+                 tables_parse_order(val, p.tables, sizeof(p.tables), NULL, 0) != 0)
+            p.tables[0] = '\0'; /* a table of a newer dietbal: the built-in order */
     }
     if (step != SQLITE_DONE)
         rc = fail_db(s, "profile");
@@ -3145,6 +3170,8 @@ int store_profile_put(store *s, const struct profile *p)
     PUT("lactating", sqlite3_bind_int(st, 2, p->lactating));
     if (p->units != PROFILE_UNITS_DEFAULT)
         PUT("units", sqlite3_bind_text(st, 2, profile_units_name(p->units), -1, SQLITE_STATIC));
+    if (p->tables[0])
+        PUT("tables", sqlite3_bind_text(st, 2, p->tables, -1, SQLITE_STATIC));
 #undef PUT
 out:
     sqlite3_finalize(st);

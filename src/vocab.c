@@ -7,6 +7,7 @@
  */
 #include "dietbal/vocab.h"
 
+#include "dietbal/tables.h"
 #include "dietbal/words.h"
 
 #include <errno.h>
@@ -231,10 +232,28 @@ int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char
     return sort_synonyms(v, name, err, errlen);
 }
 
+/* The length of an id's table prefix ("usda:" of "usda:01077"; 0 for an
+ * id with none): a phrase may name one food in each table. */
+static size_t table_len(const char *id)
+{
+    const char *colon = strchr(id, ':');
+    return colon ? (size_t)(colon - id) + 1 : 0;
+}
+
+static int table_cmp(const char *a, const char *b)
+{
+    size_t la = table_len(a), lb = table_len(b);
+    int c = strncmp(a, b, la < lb ? la : lb);
+    return c ? c : (la > lb) - (la < lb);
+}
+
+/* Sorted by phrase, then table, then dialect. */
 static int pin_cmp(const void *a, const void *b)
 {
     const struct pin *x = a, *y = b;
     int c = strcmp(x->phrase, y->phrase);
+    if (!c)
+        c = table_cmp(x->id, y->id);
     return c ? c : x->dialect - y->dialect;
 }
 
@@ -339,7 +358,8 @@ int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char
         struct pin *p = &v->pins[i];
         if (o > 0 && pin_cmp(&v->pins[o - 1], p) == 0) {
             if (strcmp(v->pins[o - 1].id, p->id) != 0) {
-                errf(err, errlen, "%s: '%s' stands for two foods (%s and %s)", name, p->phrase,
+                errf(err, errlen, "%s: '%s' stands for two foods of one table (%s and %s)",
+                     name, p->phrase,
                      v->pins[o - 1].id, p->id);
                 v->n_pins = o + (v->n_pins - i); /* keep every pointer owned once */
                 memmove(&v->pins[o], p, (v->n_pins - o) * sizeof(*p));
@@ -495,18 +515,43 @@ size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *no
     return done;
 }
 
+size_t vocab_pins(const struct vocab *v, enum vocab_dialect d, const char *norm, const char **ids,
+                  size_t max)
+{
+    size_t lo = 0, hi = v ? v->n_pins : 0, n = 0;
+
+    /* the first pin of the phrase */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(v->pins[mid].phrase, norm) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* one food per table: the dialect's own pin, else everyone's */
+    for (size_t i = lo; v && i < v->n_pins && strcmp(v->pins[i].phrase, norm) == 0; i++) {
+        const struct pin *p = &v->pins[i];
+        if (p->dialect && p->dialect != (int)d)
+            continue;
+        if (n && table_cmp(ids[n - 1], p->id) == 0) {
+            if (p->dialect)
+                ids[n - 1] = p->id; /* sorted after everyone's: it wins */
+            continue;
+        }
+        if (n < max)
+            ids[n++] = p->id;
+    }
+    return n;
+}
+
 const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm)
 {
-    struct pin key = {(char *)norm, NULL, (int)d};
-    const struct pin *p;
-    if (!v || !v->n_pins)
-        return NULL;
-    p = bsearch(&key, v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
-    if (!p) {
-        key.dialect = 0;
-        p = bsearch(&key, v->pins, v->n_pins, sizeof(*v->pins), pin_cmp);
-    }
-    return p ? p->id : NULL;
+    const char *ids[8], *best = NULL;
+    size_t n = vocab_pins(v, d, norm, ids, sizeof(ids) / sizeof(ids[0]));
+    for (size_t i = 0; i < n; i++)
+        if (!best || tables_rank(NULL, ids[i]) < tables_rank(NULL, best))
+            best = ids[i];
+    return best;
 }
 
 int vocab_is_everyday(const struct vocab *v, const char *id)

@@ -142,6 +142,12 @@ static const struct fdef foods[] = {
      {37, 2.5, 89, 55, 54}, "jar", 78},
     {"usda:11457", "Spinach, raw", "Vegetables and Vegetable Products", {23, 2.86, 99, 79, 49},
      "cup", 30},
+    /* a second table (IFCT 2017 figures: kJ / 4.184, g x 1000 for minerals) */
+    {"ifct:C033", "Spinach", "Green Leafy Vegetables", {25.3, 2.14, 82, 87, 33}, "g", 1},
+    {"ifct:L002", "Milk, whole, Cow", "Milk and Milk Products", {72.9, 3.26, 118, 12, 97}, "g", 1},
+    {"ifct:L003", "Paneer", "Milk and Milk Products", {257.9, 18.86, 476, 27, 330}, "g", 1},
+    {"usda:01228", "Cheese, fresh, queso fresco", "Dairy and Egg Products",
+     {299, 18.09, 566, 24, 385}, "cup", 122},
 };
 
 static struct food *make(const struct fdef *d)
@@ -181,8 +187,14 @@ static int setup(void **state)
     assert_int_equal(vocab_add_synonyms(fx->v, "courgette = zucchini\nuk: biscuit = cookie\n",
                                         "syn", err, sizeof(err)),
                      0);
-    assert_int_equal(vocab_add_everyday(fx->v, "usda:01077 = milk; whole milk\n", "every", err,
+    assert_int_equal(vocab_add_synonyms(fx->v, "paneer = queso fresco\n", "syn2", err,
                                         sizeof(err)),
+                     0);
+    assert_int_equal(vocab_add_everyday(fx->v,
+                                        "usda:01077 = milk; whole milk\n"
+                                        "ifct:L002 = milk; doodh\n"
+                                        "ifct:L003 = paneer\n",
+                                        "every", err, sizeof(err)),
                      0);
     fx->fs = foodsearch_new(fx->s, fx->v, VOCAB_UK);
     assert_non_null(fx->fs);
@@ -244,6 +256,27 @@ static void test_lookup_ambiguous_lists_candidates(void **state)
     for (size_t i = 0; i < n; i++)
         canned |= strcmp(c[i].id, "usda:16029") == 0;
     assert_true(canned);
+}
+
+/* Two tables: her order decides an everyday phrase both name and a near
+ * tie of the search; the words as typed find another table's food before
+ * the synonyms turn them into USDA's nearest ("paneer" -> "queso fresco"). */
+static void test_lookup_table_order(void **state)
+{
+    struct fixture *fx = *state;
+    enum entry_lookup res;
+    char err[1024];
+    assert_string_equal(look(fx, "milk", 0, &res, err, sizeof(err)), "usda:01077");
+    assert_string_equal(look(fx, "doodh", 0, &res, err, sizeof(err)), "ifct:L002");
+    assert_string_equal(look(fx, "paneer", 0, &res, err, sizeof(err)), "ifct:L003");
+    assert_string_equal(look(fx, "spinach", 0, &res, err, sizeof(err)), "usda:11457");
+    foodsearch_prefer(fx->fs, "ifct2017,usda-sr24");
+    assert_string_equal(look(fx, "milk", 0, &res, err, sizeof(err)), "ifct:L002");
+    assert_string_equal(look(fx, "spinach", 0, &res, err, sizeof(err)), "ifct:C033");
+    assert_string_equal(look(fx, "paneer", 0, &res, err, sizeof(err)), "ifct:L003");
+    foodsearch_prefer(fx->fs, "usda-sr24");
+    assert_string_equal(look(fx, "milk", 0, &res, err, sizeof(err)), "usda:01077");
+    assert_string_equal(look(fx, "spinach", 0, &res, err, sizeof(err)), "usda:11457");
 }
 
 static void test_lookup_pin_and_synonym(void **state)
@@ -339,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lookup_similar_rivals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_ambiguous_lists_candidates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_pin_and_synonym, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lookup_table_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_relaxed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_keeps_baby_food_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lookup_remembered_choice, setup, teardown),

@@ -39,6 +39,7 @@ struct seen_food {
     size_t n_portions;
     struct portion portions[4];
     double *values;
+    double *spread;
 };
 
 struct seen {
@@ -71,6 +72,8 @@ static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
         }
         g->values = malloc(nutrients_count() * sizeof(double));
         memcpy(g->values, f->values, nutrients_count() * sizeof(double));
+        g->spread = malloc(nutrients_count() * sizeof(double));
+        memcpy(g->spread, f->spread, nutrients_count() * sizeof(double));
     }
     if (s->stop_at && s->n == s->stop_at) {
         if (s->stop_message)
@@ -101,6 +104,7 @@ static void seen_free(struct seen *s)
         for (size_t j = 0; j < g->n_portions && j < 4; j++)
             free(g->portions[j].name);
         free(g->values);
+        free(g->spread);
     }
     memset(s, 0, sizeof(*s));
 }
@@ -615,6 +619,46 @@ static void test_alias_and_canonical(void **state)
     assert_int_equal(r->stats.values, 3);
 }
 
+/* The spread beside a value (IFCT 2017's standard deviation) is read in the
+ * value's unit and converted with it; a value without one has none. */
+static void test_spread(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <food id=\"ifct:A010\" name=\"Ragi\">\n"
+             "    <nutrient tag=\"ENERC\" value=\"1342\" unit=\"kJ\" spread=\"10\"/>\n"
+             "    <nutrient tag=\"CA\" value=\"0.364\" unit=\"g\" spread=\"0.058\"/>\n"
+             "    <nutrient tag=\"MG\" value=\"146\"/>\n"
+             "  </food>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_OK);
+    assert_int_equal(r->seen.n, 1);
+    /* 0.364 g = 364 mg, 0.058 g = 58 mg; 10 kJ / 4.184 = 2.39 kcal */
+    assert_float_equal(r->seen.foods[0].values[NUT_CALCIUM], 364, 1e-9);
+    assert_float_equal(r->seen.foods[0].spread[NUT_CALCIUM], 58, 1e-9);
+    assert_float_equal(r->seen.foods[0].spread[NUT_ENERGY], 2.390057, 1e-6);
+    assert_true(isnan(r->seen.foods[0].spread[NUT_MAGNESIUM]));
+    assert_true(isnan(r->seen.foods[0].spread[NUT_PHOSPHORUS]));
+}
+
+/* A supplement's label amount has no spread. */
+static void test_spread_not_on_supplements(void **state)
+{
+    struct run *r = *state;
+
+    run_text(r,
+             "  <supplement id=\"supp:x\" name=\"X\" unit=\"tablet\">\n"
+             "    <nutrient tag=\"CA\" value=\"200\" unit=\"mg\" spread=\"5\"/>\n"
+             "  </supplement>\n"
+             "</foodtable>\n",
+             SCHEMA);
+    assert_int_equal(r->rc, FOODTABLE_EINPUT);
+    assert_non_null(strstr(r->err, ":4:5: supplement supp:x: CA: a supplement's label amount "
+                                   "has no spread"));
+}
+
 static void test_same_tag_twice(void **state)
 {
     struct run *r = *state;
@@ -689,6 +733,10 @@ static void test_bad_numbers(void **state)
         /* 100.001 g of water per 100 g */
         {"<nutrient tag=\"WATER\" value=\"100.001\"/>", "more than the 100 g"},
         {"<nutrient tag=\"CA\" value=\"10\" unit=\"furlong\"/>", "unit"},
+        /* a spread is a number of zero or more */
+        {"<nutrient tag=\"CA\" value=\"10\" spread=\"-1\"/>", "CA spread '-1' is not a number"},
+        {"<nutrient tag=\"CA\" value=\"10\" spread=\"wide\"/>", "CA spread 'wide'"},
+        {"<nutrient tag=\"CA\" value=\"10\" spread=\"NaN\"/>", "CA spread 'NaN'"},
         /* vitamin A in IU: at least 0.3 ug an IU, so 1e308 IU is 3e301 g */
         {"<nutrient tag=\"VITA_IU\" value=\"1e308\"/>", "VITA_IU value 1e308 IU is 3e+301 g"},
         /* 100 g / 0.3 ug = 333,333,333.3 IU */
@@ -1380,6 +1428,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ids_kept_by_caller, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_empty_table, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_alias_and_canonical, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_spread, setup_run, teardown_run),
+        cmocka_unit_test_setup_teardown(test_spread_not_on_supplements, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_same_tag_twice, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_unknown_counted_once_per_food, setup_run,
                                         teardown_run),

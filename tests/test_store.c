@@ -88,6 +88,36 @@ static void test_food_roundtrip(void **state)
     food_free(f);
 }
 
+/* A value's spread is stored beside it and read back; a new spread alone
+ * is a change; a value without one reads as none (NAN). */
+static void test_spread_roundtrip(void **state)
+{
+    store *s = *state;
+    struct food *f = milk(), *g = NULL;
+    int what = 0;
+
+    f->spread[NUT_CALCIUM] = 5.8;
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    assert_float_equal(g->spread[NUT_CALCIUM], 5.8, 1e-12);
+    assert_true(isnan(g->spread[NUT_PROTEIN])); /* a value with no spread */
+    assert_true(isnan(g->spread[NUT_SODIUM]));  /* no value at all */
+    food_free(g);
+    g = NULL;
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UNCHANGED);
+    f->spread[NUT_CALCIUM] = 6;
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UPDATED);
+    f->spread[NUT_CALCIUM] = NAN;
+    assert_int_equal(store_food_upsert(s, f, &what), STORE_OK);
+    assert_int_equal(what, STORE_FOOD_UPDATED);
+    assert_int_equal(store_food_get(s, "usda:01077", &g), STORE_OK);
+    assert_true(isnan(g->spread[NUT_CALCIUM]));
+    food_free(g);
+    food_free(f);
+}
+
 static void test_upsert_unchanged_and_updated(void **state)
 {
     store *s = *state;
@@ -368,8 +398,10 @@ static void test_profile_and_cramps(void **state)
     p.weight_kg = 65;
     p.pregnant = 1;
     strcpy(p.due_date, "2027-02-15");
+    strcpy(p.tables, "ifct2017,usda-sr24");
     assert_int_equal(store_profile_put(s, &p), STORE_OK);
     assert_int_equal(store_profile_get(s, &q), STORE_OK);
+    assert_string_equal(q.tables, "ifct2017,usda-sr24");
     assert_int_equal(q.age, 29);
     assert_int_equal(q.sex, SEX_FEMALE);
     assert_float_equal(q.weight_kg, 65, 0);
@@ -475,9 +507,11 @@ static void test_migration_cramp_signs(void **state)
     assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
     store_close(s);
     /* back to schema 3 by hand: the cramp table before the warning signs,
-     * and (migration 5 undone) no supplements, the entry table of schema 1 */
+     * (migration 5 undone) no supplements, the entry table of schema 1,
+     * and (migration 6 undone) no spread beside a food's values */
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
+                                  "ALTER TABLE food_value DROP COLUMN spread;"
                                   "ALTER TABLE cramp DROP COLUMN sudden_swelling;"
                                   "ALTER TABLE cramp DROP COLUMN headache;"
                                   "ALTER TABLE cramp DROP COLUMN vision_problems;"
@@ -511,8 +545,8 @@ static void test_migration_cramp_signs(void **state)
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    /* migrated to the current schema: 4 (the signs), then 5 (supplements) */
-    assert_int_equal(sqlite3_column_int(st, 0), 5);
+    /* migrated to the current schema: 4 (the signs), 5 (supplements), 6 (spreads) */
+    assert_int_equal(sqlite3_column_int(st, 0), store_schema_version());
     sqlite3_finalize(st);
     sqlite3_close(db);
     unlink(path);
@@ -968,6 +1002,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_food_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upsert_unchanged_and_updated, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_spread_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_entries_survive_update, setup, teardown),
         cmocka_unit_test_setup_teardown(test_entry_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_day_totals_completeness, setup, teardown),

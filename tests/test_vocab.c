@@ -113,9 +113,41 @@ static void test_everyday(void **state)
     assert_string_equal(vocab_pin(v, VOCAB_UK, "bean"), "usda:16006"); /* normalised */
     assert_null(vocab_pin(v, VOCAB_US, "bean"));
     assert_int_equal(vocab_add_everyday(v, "usda:1 = milk\n", "more.txt", err, sizeof(err)), -1);
-    assert_string_equal(err, "more.txt: 'milk' stands for two foods (usda:01077 and usda:1)");
+    assert_string_equal(err, "more.txt: 'milk' stands for two foods of one table "
+                             "(usda:01077 and usda:1)");
     assert_int_equal(vocab_add_everyday(v, "usda:2 milk\n", "more.txt", err, sizeof(err)), -1);
     assert_string_equal(err, "more.txt:1: expected '=' after the id");
+    vocab_free(v);
+}
+
+/* A phrase may name one food in each table; each table's dialect phrase
+ * wins over its phrase for everyone, and vocab_pin keeps the built-in
+ * order (USDA first). */
+static void test_everyday_tables(void **state)
+{
+    (void)state;
+    struct vocab *v = vocab_new();
+    const char *ids[4];
+    char err[256] = "";
+    assert_int_equal(vocab_add_everyday(v,
+                                        "usda:01077 = milk; curd\n"
+                                        "ifct:L002 = milk; us: curd\n"
+                                        "ifct:L001 = uk: curd\n"
+                                        "usda:01116 = uk: curd\n",
+                                        "every.txt", err, sizeof(err)),
+                     0);
+    assert_int_equal(vocab_pins(v, VOCAB_US, "milk", ids, 4), 2);
+    assert_string_equal(ids[0], "ifct:L002"); /* by table prefix */
+    assert_string_equal(ids[1], "usda:01077");
+    assert_string_equal(vocab_pin(v, VOCAB_US, "milk"), "usda:01077");
+    assert_int_equal(vocab_pins(v, VOCAB_UK, "curd", ids, 4), 2);
+    assert_string_equal(ids[0], "ifct:L001");
+    assert_string_equal(ids[1], "usda:01116");
+    assert_int_equal(vocab_pins(v, VOCAB_US, "curd", ids, 4), 2);
+    assert_string_equal(ids[0], "ifct:L002");
+    assert_string_equal(ids[1], "usda:01077");
+    assert_int_equal(vocab_pins(v, VOCAB_US, "curd", ids, 1), 1); /* at most max */
+    assert_int_equal(vocab_pins(v, VOCAB_US, "cheese", ids, 4), 0);
     vocab_free(v);
 }
 
@@ -143,6 +175,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_synonyms),
+        cmocka_unit_test(test_everyday_tables),
         cmocka_unit_test(test_synonym_refusals),
         cmocka_unit_test(test_everyday),
         cmocka_unit_test(test_shipped_files),

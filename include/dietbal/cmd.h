@@ -10,6 +10,7 @@
 #include "dietbal/store.h"
 #include "dietbal/vocab.h"
 #include "dietbal/supplement.h"
+#include "dietbal/tables.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -111,6 +112,7 @@ struct cmd_words {
     struct containers *containers;
     enum vocab_dialect vocab_dialect;
     enum containers_dialect containers_dialect;
+    char tables[TABLES_ORDER_LEN]; /* her order of food tables, "" built-in */
 };
 
 /* Load them from the foods directory and the profile in s; EXIT_OK, or

@@ -32,6 +32,10 @@ struct food {
     struct alias *aliases;
     size_t n_aliases;
     double *values; /* nutrients_count() entries, standard units, NAN unknown */
+    /* the spread the table gives with each value (IFCT 2017's standard
+     * deviation), same indexing and unit; NAN when the table gives none.
+     * Shown, not used in any statistic. */
+    double *spread;
 };
 
 /* A new empty food with every value unknown, or NULL when out of memory. */

@@ -81,6 +81,17 @@ void foodsearch_key(const char *text, char *out, size_t len);
  * it too).  v may be NULL. */
 void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *hits, size_t n);
 
+/* The same with her order of tables ("ifct2017,usda-sr24"; NULL or "" the
+ * built-in order): of the everyday foods a phrase names in several tables,
+ * her first table's ranks first. */
+void foodsearch_rank_order(const struct vocab *v, const char *order, const char *text,
+                           struct food_hit *hits, size_t n);
+
+/* Her order of tables (tables.h; copied).  A near tie between foods of two
+ * tables goes to the one she puts first, and is then no ambiguity; an
+ * everyday phrase takes her first table's food where there are several. */
+void foodsearch_prefer(struct foodsearch *fs, const char *order);
+
 /* After foodsearch_rank: 1 when hits[0] leads hits[1] by the margin. */
 int foodsearch_clear_winner(const struct food_hit *hits, size_t n);
 

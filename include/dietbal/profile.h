@@ -5,6 +5,8 @@
 #ifndef DIETBAL_PROFILE_H
 #define DIETBAL_PROFILE_H
 
+#include "dietbal/tables.h"
+
 enum sex { SEX_UNKNOWN = 0, SEX_FEMALE, SEX_MALE };
 
 /* Which household measures and words the person uses: US or UK pints,
@@ -23,6 +25,9 @@ struct profile {
     char due_date[11];    /* YYYY-MM-DD or "" */
     int lactating;
     enum profile_units units;
+    /* the food tables in her order of preference ("ifct2017,usda-sr24"),
+     * or "" for the built-in order (tables.h) */
+    char tables[TABLES_ORDER_LEN];
 };
 
 /* A profile with everything unknown. */

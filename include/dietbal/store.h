@@ -65,6 +65,9 @@ void store_close(store *s);
  * import).  STORE_OK or STORE_ERROR (a reader holds it: try later). */
 int store_checkpoint(store *s);
 
+/* The schema version store_open migrates to (the number of migrations). */
+int store_schema_version(void);
+
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
 

@@ -40,7 +40,9 @@ int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char
  *     ID                           an everyday food with no phrase of its own
  * A phrase may carry a dialect, "uk: beans" (the whole phrase means this
  * food in UK English only); it wins over the same phrase for everyone.
- * A phrase on two lines for one dialect is an error.  0, or -1 with err.
+ * A phrase may name one food in each table (the id's prefix, "usda:",
+ * "ifct:"); on two lines of one table for one dialect it is an error.
+ * 0, or -1 with err.
  */
 int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char *err,
                        size_t errlen);
@@ -62,8 +64,15 @@ size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *no
                      size_t len);
 
 /* The food id an everyday phrase (normalised) stands for in dialect d (its
- * own phrase first, then everyone's), or NULL. */
+ * own phrase first, then everyone's), or NULL.  When the phrase names a
+ * food in several tables, the one of the built-in order (tables.h). */
 const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm);
+
+/* Every food the phrase stands for in dialect d, one per table (the
+ * dialect's own phrase first, then everyone's), at most max; returns how
+ * many were written to ids.  The ids belong to v. */
+size_t vocab_pins(const struct vocab *v, enum vocab_dialect d, const char *norm, const char **ids,
+                  size_t max);
 
 /* Is the food id one of the everyday foods? */
 int vocab_is_everyday(const struct vocab *v, const char *id);
