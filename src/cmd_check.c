@@ -16,47 +16,73 @@
 #include <sys/stat.h>
 
 /* Open the database at the path in force, which must exist. */
-static int open_existing(const struct cmd_ctx *ctx, const char *cmd, store **s)
+static int open_existing(const struct cmd_ctx *ctx, store **s)
 {
-    char buf[4096];
-    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
-    struct stat st;
-
-    if (path && *path && stat(path, &st) != 0) {
-        cmd_error(cmd, "no database at %s (%s)", path, strerror(errno));
-        return EXIT_USAGE;
-    }
-    return cmd_open_store(ctx, s);
+    return cmd_open_store(ctx, STORE_OPEN_EXISTING, s);
 }
 
 static void check_usage(FILE *out)
 {
-    fprintf(out, "usage: dietbal check [--json]\n"
-                 "Check the database: SQLite's integrity_check and foreign_key_check.\n"
-                 "Exit status 1 when anything is wrong.\n");
+    fprintf(out, "usage: dietbal check [--repair] [--json]\n"
+                 "Check the database: SQLite's integrity_check and foreign_key_check, and\n"
+                 "every table, index, trigger and the full-text index the schema needs.\n"
+                 "--repair makes missing indexes and triggers again and rebuilds the\n"
+                 "full-text index (never user data).  Exit status 1 when anything is wrong.\n");
 }
 
 int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    char buf[4096], *problems = NULL;
+    static const struct option opts[] = {
+        {"repair", no_argument, NULL, 'r'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    char buf[4096], *problems = NULL, *schema = NULL, *repaired = NULL;
     store *s = NULL;
-    int rc;
+    int c, rc = EXIT_OK, repair = 0;
 
-    if ((rc = cmd_common_options_only(argc, argv, ctx, "check", check_usage)) >= 0)
-        return rc;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        if (cmd_common_option(c, ctx))
+            continue;
+        if (c == 'q') {
+            ctx->quiet = 1;
+        } else if (c == 'r') {
+            repair = 1;
+        } else if (c == 'h') {
+            check_usage(stdout);
+            return EXIT_OK;
+        } else {
+            return cmd_bad_option("check");
+        }
+    }
     if (optind < argc) {
         cmd_error("check", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if ((rc = open_existing(ctx, "check", &s)) != EXIT_OK)
+    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
         return rc;
     const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    /* the WAL's pages into the database first: the check reads the file
+     * as a backup would, and the WAL kept between runs is emptied */
+    store_checkpoint(s);
     if (store_integrity_check(s, &problems) != STORE_OK) {
         cmd_error("check", "%s", store_errmsg(s));
         store_close(s);
         return EXIT_RUNTIME;
     }
+    /* the schema only on a sound file: repairs write to it */
+    if (!problems && store_schema_check(s, repair, &schema, &repaired) != STORE_OK) {
+        cmd_error("check", "%s", store_errmsg(s));
+        store_close(s);
+        return EXIT_RUNTIME;
+    }
     store_close(s);
+    problems = schema ? schema : problems;
+    for (char *line = repaired, *nl; line && *line; line = nl + 1) {
+        if (!(nl = strchr(line, '\n')))
+            break;
+        *nl = '\0';
+        cmd_error("repaired", "%s", line);
+    }
+    free(repaired);
 
     size_t count = 0;
     for (const char *p = problems; p && *p; p++)
@@ -67,7 +93,7 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
             if (!(nl = strchr(line, '\n')))
                 break; /* every line ends with one */
             *nl = '\0';
-            json_array_append_new(list, json_string(line));
+            json_array_append_new(list, jstr(line));
         }
         if (json_print(json_pack("{s:s, s:b, s:o}", "database", path, "ok", problems == NULL,
                                  "problems", list),
@@ -76,11 +102,16 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
     } else if (problems) {
         fputs(problems, stdout);
     } else if (!ctx->quiet) {
-        printf("%s: ok (integrity_check, foreign_key_check)\n", path);
+        printf("%s: ok (integrity_check, foreign_key_check, schema)\n", path);
     }
     if (problems) {
-        cmd_error(path, "the database is damaged (%zu problem%s); restore a backup", count,
-                  count == 1 ? "" : "s");
+        if (schema && !strstr(schema, "restore a backup"))
+            cmd_error(path, "%zu part%s of the schema missing; 'dietbal check --repair' makes "
+                            "them again (no data is lost)",
+                      count, count == 1 ? "" : "s");
+        else
+            cmd_error(path, "the database is damaged (%zu problem%s); restore a backup", count,
+                      count == 1 ? "" : "s");
         rc = EXIT_RUNTIME;
     }
     free(problems);
@@ -126,11 +157,11 @@ int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("backup", "the file name is empty");
         return EXIT_USAGE;
     }
-    if ((rc = open_existing(ctx, "backup", &s)) != EXIT_OK)
+    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
         return rc;
     int r = store_backup(s, file, force);
     if (r != STORE_OK) {
-        cmd_error("backup", "%s", store_errmsg(s));
+        cmd_error_msg(store_errmsg(s));
         rc = r == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     } else if (!ctx->quiet) {
         printf("%s: backed up to %s\n", cmd_db_path(ctx, buf, sizeof(buf)), file);

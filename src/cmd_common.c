@@ -5,6 +5,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/textesc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,7 +88,11 @@ static void put_clean(FILE *f, const char *s, size_t n)
         size_t len = p[i] < 0x80 ? 1 : utf8_len(p + i, n - i);
         int control = (p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F ||
                       (len == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0); /* U+0080..U+009F */
-        if (len == 0 || control) {
+        unsigned long c = 0;
+        if (len > 1 && textesc_utf8(p + i, len, &c) == len && textesc_is_format(c)) {
+            fprintf(f, "\\u{%04lX}", c); /* BiDi and other invisible format characters */
+            i += len;
+        } else if (len == 0 || control) {
             for (size_t k = 0; k < (len ? len : 1); k++)
                 fprintf(f, "\\x%02X", p[i + k]);
             i += len ? len : 1;
@@ -198,7 +203,8 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
         return ctx->db_path;
     if ((env = getenv("DIETBAL_DB")) && *env)
         return env;
-    if ((env = getenv("XDG_DATA_HOME")) && *env)
+    /* a relative XDG_DATA_HOME is ignored (XDG Base Directory spec) */
+    if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
         n = snprintf(buf, len, "%s/dietbal/dietbal.db", env);
     else if ((env = getenv("HOME")) && *env)
         n = snprintf(buf, len, "%s/.local/share/dietbal/dietbal.db", env);
@@ -207,7 +213,7 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
     return n > 0 && (size_t)n < len ? buf : NULL;
 }
 
-int cmd_open_store(const struct cmd_ctx *ctx, store **out)
+int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out)
 {
     char buf[4096], err[512];
     const char *path;
@@ -221,7 +227,7 @@ int cmd_open_store(const struct cmd_ctx *ctx, store **out)
         cmd_error("database", "no path: set --db, DIETBAL_DB or HOME");
         return EXIT_RUNTIME;
     }
-    if ((rc = store_open(path, out, err, sizeof(err))) != STORE_OK) {
+    if ((rc = store_open_mode(path, mode, out, err, sizeof(err))) != STORE_OK) {
         cmd_error_msg(err);
         /* a directory, a device or a file that is not a dietbal database */
         return rc == STORE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
@@ -384,4 +390,27 @@ int cmd_parse_meal(const char *opt, const char *text, char out[12])
         }
     cmd_error(opt, "'%s' is not one of breakfast, lunch, dinner, snack", text);
     return -1;
+}
+
+/* The strings cmd_tx handed out; each slot is reused, oldest first. */
+#define TX_SLOTS 16
+static char *tx_slot[TX_SLOTS];
+static size_t tx_next;
+
+const char *cmd_tx(const char *s)
+{
+    char *t = textesc_term(s ? s : "");
+    size_t i = tx_next++ % TX_SLOTS;
+
+    free(tx_slot[i]);
+    tx_slot[i] = t;
+    return t ? t : "?";
+}
+
+void cmd_tx_free(void)
+{
+    for (size_t i = 0; i < TX_SLOTS; i++) {
+        free(tx_slot[i]);
+        tx_slot[i] = NULL;
+    }
 }

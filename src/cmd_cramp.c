@@ -169,7 +169,7 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("cramp add", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     if (store_cramp_add(s, &c, &id) != STORE_OK) {
         cmd_error("cramp add", "%s", store_errmsg(s));

@@ -22,10 +22,10 @@ static json_t *entry_json(const struct entry *e)
 
     /* added keys: the kind of entry; a supplement's units */
     if (o) {
-        json_object_set_new(o, "kind", json_string(e->supplement ? "supplement" : "food"));
+        json_object_set_new(o, "kind", jstr(e->supplement ? "supplement" : "food"));
         if (e->supplement) {
             json_object_set_new(o, "units", jnum(e->units));
-            json_object_set_new(o, "unit", json_string(e->unit));
+            json_object_set_new(o, "unit", jstr(e->unit));
         }
     }
     return o;
@@ -41,10 +41,10 @@ static const char *dose_text(const struct entry *e, char *buf, size_t len)
 
 static json_t *entry_json_core(const struct entry *e)
 {
-    return json_pack("{s:I, s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
-                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", e->food_id, "food",
-                     e->food_name, "grams", jround(e->grams, 2), "energy_kcal",
+                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", jstr(e->food_id), "food",
+                     jstr(e->food_name), "grams", jround(e->grams, 2), "energy_kcal",
                      jround(e->values[NUT_ENERGY], 1), "protein_g",
                      jround(e->values[NUT_PROTEIN], 2), "calcium_mg",
                      jround(e->values[NUT_CALCIUM], 1), "magnesium_mg",
@@ -114,7 +114,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("log", "--from %s is after --to %s", from, to);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_entries_list(s, from, to, &e, &n) != STORE_OK) {
         cmd_error("log", "%s", store_errmsg(s));
@@ -133,7 +133,8 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
         printf("%5s %-10s %-5s %-9s %7s %6s %6s %6s %6s  %s\n", "id", "date", "time", "meal",
                "grams", "Ca mg", "Mg mg", "P mg", "prot g", "food");
         for (size_t i = 0; i < n; i++) {
-            printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, e[i].date, e[i].time, e[i].meal);
+            printf("%5" PRId64 " %-10s %-5s %-9s", e[i].id, cmd_tx(e[i].date), cmd_tx(e[i].time),
+                   cmd_tx(e[i].meal));
             if (e[i].supplement)
                 printf(" %7s", "-");
             else
@@ -144,10 +145,10 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
             print_num(e[i].values[NUT_PROTEIN], 6, 1);
             if (e[i].supplement) {
                 char dose[48];
-                printf("  %s of %.40s (%s)\n", dose_text(&e[i], dose, sizeof(dose)),
-                       e[i].food_name, e[i].food_id);
+                printf("  %s of %.40s (%s)\n", cmd_tx(dose_text(&e[i], dose, sizeof(dose))),
+                       cmd_tx(e[i].food_name), cmd_tx(e[i].food_id));
             } else {
-                printf("  %.40s (%s)\n", e[i].food_name, e[i].food_id);
+                printf("  %.40s (%s)\n", cmd_tx(e[i].food_name), cmd_tx(e[i].food_id));
             }
         }
     }
@@ -184,17 +185,22 @@ int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_RUNTIME;
     }
     for (int i = optind; i < argc; i++) {
-        char *end;
+        char *end = argv[i];
+        int seen = 0;
         errno = 0;
-        long long v = strtoll(argv[i], &end, 10);
-        if (errno || end == argv[i] || *end || v <= 0) {
-            cmd_error(argv[i], "not an entry id (a positive whole number)");
+        /* digits only: strtoll would also take " 1" and "+2" */
+        long long v = argv[i][0] >= '0' && argv[i][0] <= '9' ? strtoll(argv[i], &end, 10) : 0;
+        if (errno || v <= 0 || *end) {
+            cmd_error_arg(argv[i], "not an entry id (a positive whole number)");
             free(ids);
             return EXIT_USAGE;
         }
-        ids[n++] = (int64_t)v;
+        for (int k = 0; k < n; k++)
+            seen |= ids[k] == (int64_t)v;
+        if (!seen) /* "rm 3 3" removes entry 3 once */
+            ids[n++] = (int64_t)v;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK) {
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK) {
         free(ids);
         return rc;
     }

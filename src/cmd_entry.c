@@ -129,7 +129,8 @@ static int prompt_choice(const char *arg, const char *text, const struct food_hi
     char line[64];
     fprintf(stderr, "dietbal: \"%s\": '%s' could be:\n", arg, text);
     for (size_t i = 0; i < n; i++) {
-        fprintf(stderr, "  %zu) %.70s (%s)\n     per 100 g:", i + 1, c[i].name, c[i].id);
+        fprintf(stderr, "  %zu) %.70s (%s)\n     per 100 g:", i + 1, cmd_tx(c[i].name),
+                cmd_tx(c[i].id));
         if (!isnan(c[i].per100[NUT_CALCIUM]))
             fprintf(stderr, " Ca %.0f mg", c[i].per100[NUT_CALCIUM]);
         if (!isnan(c[i].per100[NUT_PROTEIN]))
@@ -314,7 +315,7 @@ static int resolve_one(const char *arg, struct cmd_entries *a, struct entry_spec
             return EXIT_USAGE;
         }
         fprintf(stderr, "dietbal: '%s' will mean %s (%s) from now on (undo: dietbal foods forget %s)\n",
-                got.text, c[k].name, c[k].id, got.text);
+                cmd_tx(got.text), cmd_tx(c[k].name), cmd_tx(c[k].id), cmd_tx(got.text));
         if (foodsearch_choose(a->fs, got.text, c[k].id) != 0) {
             cmd_error(NULL, "out of memory");
             return EXIT_RUNTIME;
@@ -383,7 +384,7 @@ int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
 {
     store *s = e->s;
     if (store_begin(s) != STORE_OK) {
-        cmd_error(what, "%s", store_errmsg(s));
+        cmd_error(what, "%s; nothing was stored", store_errmsg(s));
         return EXIT_RUNTIME;
     }
     for (size_t i = 0; i < e->n; i++) {
@@ -426,11 +427,11 @@ int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, con
         }
         const double *v = items[i].food->values, g = items[i].conv.grams / 100.0;
         json_t *o = json_pack(
-            "{s:o, s:s, s:o, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+            "{s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
             dry_run ? json_null() : json_integer((json_int_t)items[i].id), "date", date, "meal",
-            jstr(m && m[0] ? m : NULL), "kind", "food", "food_id", items[i].food->id,
-            "food", items[i].food->name, "grams", jround(items[i].conv.grams, 2), "conversion",
-            items[i].conv.text, "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
+            jstr(m && m[0] ? m : NULL), "kind", "food", "food_id", jstr(items[i].food->id),
+            "food", jstr(items[i].food->name), "grams", jround(items[i].conv.grams, 2),
+            "conversion", jstr(items[i].conv.text), "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
             jround(v[NUT_PROTEIN] * g, 2), "calcium_mg", jround(v[NUT_CALCIUM] * g, 1),
             "magnesium_mg", jround(v[NUT_MAGNESIUM] * g, 1), "phosphorus_mg",
             jround(v[NUT_PHOSPHORUS] * g, 1), "note",
@@ -454,10 +455,10 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
             printf("would store %s", date);
         else
             printf("#%" PRId64 " %s", items[i].id, date);
-        printf("%s%s: %s\n    %s (%s)\n", m[0] ? " " : "", m, items[i].conv.text,
-               items[i].food->name, items[i].food->id);
+        printf("%s%s: %s\n    %s (%s)\n", m[0] ? " " : "", cmd_tx(m), cmd_tx(items[i].conv.text),
+               cmd_tx(items[i].food->name), cmd_tx(items[i].food->id));
         if (items[i].note[0])
-            printf("    (%s)\n", items[i].note);
+            printf("    (%s)\n", cmd_tx(items[i].note));
         printf("   ");
         print_amount("Ca", v[NUT_CALCIUM] * g, "mg");
         print_amount("Mg", v[NUT_MAGNESIUM] * g, "mg");

@@ -96,7 +96,7 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
         return rc;
     const char *from = x.from[0] ? x.from : FIRST_DATE;
     const char *to = x.to[0] ? x.to : LAST_DATE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_entries_list(s, from, to, &e, &n) != STORE_OK ||
         store_cramps_list(s, from, to, &c, &nc) != STORE_OK) {

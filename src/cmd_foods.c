@@ -77,8 +77,8 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++) {
-            json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", hits[i].id,
-                                  "name", hits[i].name, "group", jstr(hits[i].group), "energy_kcal",
+            json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(hits[i].id),
+                                  "name", jstr(hits[i].name), "group", jstr(hits[i].group), "energy_kcal",
                                   jnum(hits[i].per100[NUT_ENERGY]), "protein_g",
                                   jnum(hits[i].per100[NUT_PROTEIN]), "calcium_mg",
                                   jnum(hits[i].per100[NUT_CALCIUM]), "magnesium_mg",
@@ -95,12 +95,12 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
         printf("%-11s %6s %6s %6s %6s  %s\n", "id", "Ca mg", "Mg mg", "P mg", "prot g",
                "name (per 100 g)");
         for (size_t i = 0; i < n; i++) {
-            printf("%-11s", hits[i].id);
+            printf("%-11s", cmd_tx(hits[i].id));
             print_value(hits[i].per100[NUT_CALCIUM], 6, 0);
             print_value(hits[i].per100[NUT_MAGNESIUM], 6, 0);
             print_value(hits[i].per100[NUT_PHOSPHORUS], 6, 0);
             print_value(hits[i].per100[NUT_PROTEIN], 6, 1);
-            printf("  %.60s\n", hits[i].name);
+            printf("  %.60s\n", cmd_tx(hits[i].name));
         }
     }
     store_food_hits_free(hits, found);
@@ -111,7 +111,7 @@ static json_t *food_json(const struct food *f)
 {
     json_t *portions = json_array(), *nutrients = json_object();
     for (size_t i = 0; i < f->n_portions; i++)
-        json_array_append_new(portions, json_pack("{s:s, s:o, s:o}", "name", f->portions[i].name,
+        json_array_append_new(portions, json_pack("{s:o, s:o, s:o}", "name", jstr(f->portions[i].name),
                                                   "amount", jnum(f->portions[i].amount), "grams",
                                                   jnum(f->portions[i].grams)));
     for (size_t k = 0; k < nutrients_count(); k++) {
@@ -126,9 +126,9 @@ static json_t *food_json(const struct food *f)
     }
     json_t *aliases = json_array();
     for (size_t i = 0; i < f->n_aliases; i++)
-        json_array_append_new(aliases, json_pack("{s:s, s:o}", "name", f->aliases[i].name, "lang",
+        json_array_append_new(aliases, json_pack("{s:o, s:o}", "name", jstr(f->aliases[i].name), "lang",
                                                  jstr(f->aliases[i].lang)));
-    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", f->id, "name", f->name, "group",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(f->id), "name", jstr(f->name), "group",
                      jstr(f->group), "aliases", aliases, "portions", portions, "nutrients",
                      nutrients);
 }
@@ -151,12 +151,12 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
         food_free(f);
         return rc;
     }
-    printf("%s  %s\n", f->id, f->name);
+    printf("%s  %s\n", cmd_tx(f->id), cmd_tx(f->name));
     if (f->group)
-        printf("group: %s\n", f->group);
+        printf("group: %s\n", cmd_tx(f->group));
     for (size_t i = 0; i < f->n_aliases; i++)
-        printf("%s%s%s%s%s", i ? ", " : "also: ", f->aliases[i].name,
-               f->aliases[i].lang ? " (" : "", f->aliases[i].lang ? f->aliases[i].lang : "",
+        printf("%s%s%s%s%s", i ? ", " : "also: ", cmd_tx(f->aliases[i].name),
+               f->aliases[i].lang ? " (" : "", f->aliases[i].lang ? cmd_tx(f->aliases[i].lang) : "",
                f->aliases[i].lang ? ")" : "");
     if (f->n_aliases)
         printf("\n");
@@ -170,7 +170,8 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
     /* cppcheck-suppress knownConditionTrueFalse ; n_portions comes from the store */
     for (size_t i = 0; i < shown; i++) {
         char head[32];
-        snprintf(head, sizeof(head), "%g %.8s", f->portions[i].amount, f->portions[i].name);
+        snprintf(head, sizeof(head), "%g %.8s", f->portions[i].amount,
+                 cmd_tx(f->portions[i].name));
         printf(" %12.12s", head);
     }
     printf("\n");
@@ -196,7 +197,7 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
     if (f->n_portions) {
         printf("\nportions:\n");
         for (size_t i = 0; i < f->n_portions; i++)
-            printf("  %g %s = %g g\n", f->portions[i].amount, f->portions[i].name,
+            printf("  %g %s = %g g\n", f->portions[i].amount, cmd_tx(f->portions[i].name),
                    f->portions[i].grams);
     } else {
         printf("\nno household portions: log it in g, kg, mg, oz or lb\n");
@@ -282,7 +283,7 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
             return EXIT_USAGE;
         }
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (strcmp(sub, "show") == 0) {
         const char *id = argv[optind];

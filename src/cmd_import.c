@@ -196,6 +196,22 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
         }
         foodtable_stats_free(&stats);
     }
+    /* the same food in two files would silently be the last one's */
+    if (rc == EXIT_OK && n > 1) {
+        char *id = NULL;
+        int fa = 0, fb = 0;
+        unsigned long la = 0, lb = 0;
+        if (store_import_duplicate(s, &id, &fa, &la, &fb, &lb) != STORE_OK) {
+            cmd_error("import", "%s", store_errmsg(s));
+            rc = EXIT_RUNTIME;
+        } else if (id) {
+            cmd_error(files[fb], "line %lu: %s is also in %s (line %lu); one import takes "
+                                 "each food from one file only",
+                      lb, id, files[fa], la);
+            rc = EXIT_USAGE;
+        }
+        free(id);
+    }
     /* the suggestion lists of the new table, in the same transaction */
     if (rc == EXIT_OK && suggest_store_lists(s, err, sizeof(err)) != 0) {
         cmd_error("import", "food suggestions: %s", err);
@@ -321,13 +337,24 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
         files[i] = ta.path[i];
     for (int i = optind; i < argc; i++)
         files[ta.n + (size_t)(i - optind)] = argv[i];
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         goto out;
     rc = import_files(s, files, nfiles, ctx);
     store_close(s);
 out:
     free(files);
     return rc;
+}
+
+/* Remove a database init made and could not finish, with SQLite's files. */
+static void remove_database(const char *path)
+{
+    static const char *const suffix[] = {"-wal", "-shm", "-journal", ""};
+    char name[4200];
+
+    for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+        if (snprintf(name, sizeof(name), "%s%s", path, suffix[i]) < (int)sizeof(name))
+            unlink(name);
 }
 
 static void init_usage(FILE *out)
@@ -402,17 +429,29 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
         return rc;
     for (size_t i = 0; i < ta.n; i++)
         files[i] = ta.path[i];
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    /* a database this init makes is removed again if init fails (a full
+     * disk): no half-made database, no WAL left filling the disk */
+    char buf[4096];
+    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
+    struct stat st;
+    int fresh = path && (stat(path, &st) != 0 ? errno == ENOENT : st.st_size == 0);
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK) {
+        if (fresh)
+            remove_database(path);
         return rc;
+    }
     rc = import_files(s, files, (int)ta.n, ctx);
     if (rc == EXIT_OK && keep_order(s, &ta) != STORE_OK) {
         cmd_error("init", "%s", store_errmsg(s));
         rc = EXIT_RUNTIME;
     }
-    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet) {
-        char buf[4096];
-        printf("database %s holds %ld foods\n", cmd_db_path(ctx, buf, sizeof(buf)), foods);
-    }
+    if (rc == EXIT_OK && store_food_count(s, &foods) == STORE_OK && !ctx->quiet)
+        printf("database %s holds %ld foods\n", path, foods);
+    if (rc != EXIT_OK && store_disk_full(s))
+        cmd_error(path, "the disk is full: %s",
+                  fresh ? "no database was made" : "nothing was imported");
     store_close(s);
+    if (rc != EXIT_OK && fresh)
+        remove_database(path);
     return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
 }

@@ -77,11 +77,12 @@ static void print_meal(const char *name, const struct cmd_entries *e)
     double total[4] = {0, 0, 0, 0};
     int unknown[4] = {0, 0, 0, 0};
 
-    printf("@meal:%s  %zu entr%s\n", name, e->n, e->n == 1 ? "y" : "ies");
+    printf("@meal:%s  %zu entr%s\n", cmd_tx(name), e->n, e->n == 1 ? "y" : "ies");
     for (size_t i = 0; i < e->n; i++) {
         const struct cmd_item *it = &e->items[i];
-        printf("  %-30s %s (%s)\n", it->text, it->supp.supp ? it->supp.supp->name : it->food->name,
-               it->supp.supp ? it->supp.supp->id : it->food->id);
+        printf("  %-30s %s (%s)\n", cmd_tx(it->text),
+               cmd_tx(it->supp.supp ? it->supp.supp->name : it->food->name),
+               cmd_tx(it->supp.supp ? it->supp.supp->id : it->food->id));
         for (int j = 0; j < 4; j++) {
             double v = item_amount(it, shown_k[j]);
             if (isnan(v))
@@ -100,10 +101,10 @@ static json_t *meal_json(const char *name, const struct cmd_entries *e)
     json_t *items = json_array();
     for (size_t i = 0; i < e->n; i++) {
         const struct cmd_item *it = &e->items[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "text", it->text, "kind",
+        json_t *o = json_pack("{s:o, s:s, s:o, s:o}", "text", jstr(it->text), "kind",
                               it->supp.supp ? "supplement" : "food", "id",
-                              it->supp.supp ? it->supp.supp->id : it->food->id, "name",
-                              it->supp.supp ? it->supp.supp->name : it->food->name);
+                              jstr(it->supp.supp ? it->supp.supp->id : it->food->id), "name",
+                              jstr(it->supp.supp ? it->supp.supp->name : it->food->name));
         if (it->supp.supp)
             json_object_set_new(o, "units", jnum(it->supp.units));
         else
@@ -112,7 +113,7 @@ static json_t *meal_json(const char *name, const struct cmd_entries *e)
             json_object_set_new(o, shown_label[j], jround(item_amount(it, shown_k[j]), 2));
         json_array_append_new(items, o);
     }
-    return json_pack("{s:s, s:o}", "name", name, "entries", items);
+    return json_pack("{s:o, s:o}", "name", jstr(name), "entries", items);
 }
 
 /* Show meal name, from a store already open; an exit status. */
@@ -140,7 +141,7 @@ static int put(store *s, const struct saved_meal *m, int replace, struct cmd_ent
     int src;
 
     if (store_begin(s) != STORE_OK) {
-        cmd_error("meal", "%s", store_errmsg(s));
+        cmd_error("meal", "%s; nothing was changed", store_errmsg(s));
         return EXIT_RUNTIME;
     }
     src = store_meal_put(s, m, replace);
@@ -188,7 +189,7 @@ static int save(const char *given, const char *date, const char *meal, int repla
         cmd_error("meal save", "--date is needed: the day whose entries are saved");
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_entries_list(s, date, date, &l, &n) != STORE_OK) {
         cmd_error("meal save", "%s", store_errmsg(s));
@@ -250,7 +251,7 @@ static int define(int argc, char **argv, int replace, const struct cmd_ctx *ctx)
     }
     if (meal_name(argv[0], name) != 0)
         return EXIT_USAGE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "meal define")) != EXIT_OK ||
         (rc = cmd_entries_open(&e, s, 0,
@@ -296,7 +297,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
 
     if (meal_name(given, name) != 0)
         return EXIT_USAGE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = show_open(s, name, ctx);
     store_close(s);
@@ -310,7 +311,7 @@ static int list(const struct cmd_ctx *ctx)
     store *s = NULL;
     int rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_meals_list(s, &l, &n) != STORE_OK) {
         cmd_error("meal list", "%s", store_errmsg(s));
@@ -322,9 +323,9 @@ static int list(const struct cmd_ctx *ctx)
         for (size_t i = 0; i < n; i++) {
             json_t *items = json_array();
             for (size_t j = 0; j < l[i]->n; j++)
-                json_array_append_new(items, json_string(l[i]->items[j].text));
+                json_array_append_new(items, jstr(l[i]->items[j].text));
             json_array_append_new(arr,
-                                  json_pack("{s:s, s:o}", "name", l[i]->name, "entries", items));
+                                  json_pack("{s:o, s:o}", "name", jstr(l[i]->name), "entries", items));
         }
         rc = json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else if (n == 0) {
@@ -333,9 +334,9 @@ static int list(const struct cmd_ctx *ctx)
                    "define NAME ENTRY...'\n");
     } else {
         for (size_t i = 0; i < n; i++) {
-            printf("@meal:%s\n", l[i]->name);
+            printf("@meal:%s\n", cmd_tx(l[i]->name));
             for (size_t j = 0; j < l[i]->n; j++)
-                printf("    %s\n", l[i]->items[j].text);
+                printf("    %s\n", cmd_tx(l[i]->items[j].text));
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -353,7 +354,7 @@ static int rm(const char *given, const struct cmd_ctx *ctx)
 
     if (meal_name(given, name) != 0)
         return EXIT_USAGE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     src = store_meal_remove(s, name);
     if (src != STORE_OK) {
@@ -481,7 +482,7 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx)
         cmd_error("--to", "%s is in the future", to);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_entries_list(s, from, from, &l, &n) != STORE_OK) {
         cmd_error("copy", "%s", store_errmsg(s));

@@ -162,7 +162,7 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         }
     }
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     if (store_profile_get(s, &p) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
@@ -250,7 +250,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         }
         return cmd_bad_option("profile");
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = store_profile_get(s, &p);
     store_close(s);
@@ -271,7 +271,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
 
     if (ctx->json) {
         json_t *o = json_object(), *refs = json_object();
-        json_object_set_new(o, "date", json_string(today));
+        json_object_set_new(o, "date", jstr(today));
         json_object_set_new(o, "age", have_stage ? json_integer(st.age_years) : json_null());
         json_object_set_new(o, "birth_date", jstr(p.birth_date[0] ? p.birth_date : NULL));
         json_object_set_new(o, "sex", jstr(p.sex == SEX_FEMALE ? "female"
@@ -283,10 +283,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         json_object_set_new(o, "lactating", json_boolean(p.lactating));
         json_object_set_new(
             o, "units",
-            json_string(profile_units_name(profile_units_in_force(&p, cmd_locale_measures()))));
+            jstr(profile_units_name(profile_units_in_force(&p, cmd_locale_measures()))));
         json_t *order = json_array();
         for (size_t i = 0; i < n_tables; i++)
-            json_array_append_new(order, json_string(in_order[i]->name));
+            json_array_append_new(order, jstr(in_order[i]->name));
         json_object_set_new(o, "tables", order);
         json_object_set_new(o, "life_stage", jstr(have_stage ? st.group : NULL));
         json_object_set_new(o, "trimester",
@@ -295,7 +295,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
                             have_stage && st.pregnant ? json_integer(st.gest_week) : json_null());
         json_t *notes = json_array();
         if (note[0])
-            json_array_append_new(notes, json_string(note));
+            json_array_append_new(notes, jstr(note));
         json_object_set_new(o, "notes", notes);
         for (int k = 0; have_stage && k < NUT_REPORTED_COUNT; k++) {
             struct dri_ref r;
@@ -313,9 +313,9 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
 
     printf("age:        ");
     if (p.birth_date[0])
-        printf("born %s", p.birth_date);
+        printf("born %s", cmd_tx(p.birth_date));
     else if (p.age >= 0)
-        printf("%d (given on %s)", p.age, p.age_set_on[0] ? p.age_set_on : "?");
+        printf("%d (given on %s)", p.age, p.age_set_on[0] ? cmd_tx(p.age_set_on) : "?");
     else
         printf("not set");
     printf("\nsex:        %s\n", p.sex == SEX_FEMALE ? "female" : p.sex == SEX_MALE ? "male" : "not set");

@@ -157,9 +157,9 @@ static json_t *recipe_json(const struct shown *w)
     double yield = recipe_yield_g(r), serving = serving_g(r);
 
     for (size_t i = 0; i < r->n_ing; i++)
-        json_array_append_new(ing, json_pack("{s:s, s:s, s:s, s:o}", "text", r->ing[i].text,
-                                             "food_id", r->ing[i].food_id, "food",
-                                             w->foods[i]->name, "grams",
+        json_array_append_new(ing, json_pack("{s:o, s:o, s:o, s:o}", "text", jstr(r->ing[i].text),
+                                             "food_id", jstr(r->ing[i].food_id), "food",
+                                             jstr(w->foods[i]->name), "grams",
                                              jnum(r->ing[i].grams)));
     for (size_t k = 0; k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
@@ -173,8 +173,8 @@ static json_t *recipe_json(const struct shown *w)
                                       jnum(v * yield / 100.0), "completeness",
                                       jround(w->complete[k], 3)));
     }
-    return json_pack("{s:s, s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", r->id, "name",
-                     r->name, "yield_g", jnum(yield), "ingredients_g",
+    return json_pack("{s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", jstr(r->id), "name",
+                     jstr(r->name), "yield_g", jnum(yield), "ingredients_g",
                      jnum(recipe_ingredients_g(r)), "yield_given", !isnan(r->yield_g),
                      "serves", jnum(r->serves), "serving_g", jnum(serving), "ingredients", ing,
                      "nutrients", nut);
@@ -193,15 +193,15 @@ static void print_recipe(const struct shown *w)
     const struct recipe *r = w->r;
     double yield = recipe_yield_g(r), serving = serving_g(r);
 
-    printf("%s  %s\n", r->id, r->name);
+    printf("%s  %s\n", cmd_tx(r->id), cmd_tx(r->name));
     printf("yield %.0f g (%s; the ingredients weigh %.0f g)", yield,
            isnan(r->yield_g) ? "the ingredients' weight" : "weighed", recipe_ingredients_g(r));
     if (!isnan(serving))
         printf(", serves %g: a serving is %.0f g", r->serves, serving);
     printf("\n\ningredients:\n");
     for (size_t i = 0; i < r->n_ing; i++)
-        printf("  %8.1f g  %s\n             %.60s (%s)\n", r->ing[i].grams, r->ing[i].text,
-               w->foods[i]->name, r->ing[i].food_id);
+        printf("  %8.1f g  %s\n             %.60s (%s)\n", r->ing[i].grams,
+               cmd_tx(r->ing[i].text), cmd_tx(w->foods[i]->name), cmd_tx(r->ing[i].food_id));
     printf("\n%-26s %12s", "nutrient", "per 100 g");
     if (!isnan(serving))
         printf(" %12s", "per serving");
@@ -226,7 +226,7 @@ static void print_recipe(const struct shown *w)
         const char *sep = "no value for ";
         for (size_t i = 0; i < r->n_ing; i++)
             if (isnan(w->foods[i]->values[k])) {
-                printf("%s'%s'", sep, r->ing[i].text);
+                printf("%s'%s'", sep, cmd_tx(r->ing[i].text));
                 sep = ", ";
             }
         printf(" (%.0f %% of the weight has one)\n", w->complete[k] * 100.0);
@@ -257,7 +257,7 @@ static int define(int argc, char **argv, double yield, double serves, int force,
         cmd_error("recipe define", "at most %d ingredients", RECIPE_MAX_INGREDIENTS);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "recipe define")) != EXIT_OK ||
         (rc = cmd_entries_open(&e, s, force,
@@ -284,7 +284,7 @@ static int define(int argc, char **argv, double yield, double serves, int force,
             goto out;
         }
     if (store_begin(s) != STORE_OK) {
-        cmd_error("recipe define", "%s", store_errmsg(s));
+        cmd_error("recipe define", "%s; nothing was changed", store_errmsg(s));
         rc = EXIT_RUNTIME;
         goto out;
     }
@@ -332,7 +332,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
     memset(&w, 0, sizeof(w));
     if (recipe_id(given, id, sizeof(id)) != 0)
         return EXIT_USAGE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = shown_load(s, id, &w)) == EXIT_OK) {
         if (ctx->json)
@@ -353,7 +353,7 @@ static int list(const struct cmd_ctx *ctx)
     json_t *arr = NULL;
     int rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_recipes_list(s, &l, &n) != STORE_OK) {
         cmd_error("recipe list", "%s", store_errmsg(s));
@@ -371,7 +371,7 @@ static int list(const struct cmd_ctx *ctx)
                 json_array_append_new(arr, recipe_json(&w));
             } else {
                 double serving = serving_g(w.r);
-                printf("%-32s %s\n    %zu ingredient%s, yield %.0f g", w.r->id, w.r->name,
+                printf("%-32s %s\n    %zu ingredient%s, yield %.0f g", cmd_tx(w.r->id), cmd_tx(w.r->name),
                        w.r->n_ing, w.r->n_ing == 1 ? "" : "s", recipe_yield_g(w.r));
                 if (!isnan(serving))
                     printf(", serves %g (%.0f g)", w.r->serves, serving);
@@ -411,10 +411,10 @@ static int rm(const char *given, int force, const struct cmd_ctx *ctx)
 
     if (recipe_id(given, id, sizeof(id)) != 0)
         return EXIT_USAGE;
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_begin(s) != STORE_OK) {
-        cmd_error("recipe rm", "%s", store_errmsg(s));
+        cmd_error("recipe rm", "%s; nothing was changed", store_errmsg(s));
         rc = EXIT_RUNTIME;
         goto out;
     }
@@ -563,7 +563,7 @@ static int export(int argc, char **argv, const struct cmd_ctx *ctx)
     store *s = NULL;
     int rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     for (int i = 0; i < argc && rc == EXIT_OK; i++)
         if (recipe_id(argv[i], id, sizeof(id)) != 0)

@@ -8,7 +8,10 @@
  * Parsing, loading and writing only; every judgement is in analysis.c and
  * every layout in report_*.c.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/cmd.h"
+
+#include "dietbal/fileout.h"
 
 #include "dietbal/analysis.h"
 #include "dietbal/date.h"
@@ -113,60 +116,31 @@ static int render(FILE *f, enum format fmt, const struct analysis *a,
 }
 
 /*
- * Write to path through a temporary file in the same directory, renamed
- * into place once complete: a failure leaves nothing half-written, and the
- * file is created 0600 (health data).
+ * Write to path the one safe way (fileout.c): never the database or its
+ * files, a FIFO or a device written as it is, a regular file replaced
+ * whole (mode 0600: health data) or left as it was.
  */
-static int write_file(const char *path, enum format fmt, const struct analysis *a,
-                      const struct report_opts *o)
+static int write_file(const struct cmd_ctx *ctx, const char *path, enum format fmt,
+                      const struct analysis *a, const struct report_opts *o)
 {
-    char *tmp = NULL;
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    FILE *f = NULL;
-    int fd, ok = 0;
+    char buf[4096], err[1024];
+    struct fileout fo;
+    int rc = fileout_open(&fo, path, cmd_db_path(ctx, buf, sizeof(buf)), 1, err, sizeof(err));
 
-    struct stat st;
-
-    if (!*path || (slash && slash[1] == '\0') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
-        cmd_error("--output", "'%s' is not a file name", path);
-        return EXIT_USAGE;
+    if (rc != FILEOUT_OK) {
+        cmd_error("--output", "%s", err);
+        return rc == FILEOUT_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    if (!(tmp = malloc(dirlen + sizeof(".dietbal-report.XXXXXX")))) {
-        cmd_error("--output", "out of memory");
-        return EXIT_RUNTIME;
-    }
-    memcpy(tmp, path, dirlen);
-    memcpy(tmp + dirlen, ".dietbal-report.XXXXXX", sizeof(".dietbal-report.XXXXXX"));
-    if ((fd = mkstemp(tmp)) < 0) {
-        cmd_error(path, "%s", strerror(errno));
-        free(tmp);
-        return EXIT_RUNTIME;
-    }
-    if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
-        cmd_error(path, "%s", strerror(errno));
-        close(fd);
-        goto out;
-    }
-    if (render(f, fmt, a, o) != 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+    if (render(fo.f, fmt, a, o) != 0) {
         cmd_error(path, "write failed: %s", strerror(errno ? errno : EIO));
-        fclose(f);
-        goto out;
+        fileout_abort(&fo);
+        return EXIT_RUNTIME;
     }
-    if (fclose(f) != 0) {
-        cmd_error(path, "write failed: %s", strerror(errno));
-        goto out;
+    if (fileout_commit(&fo, err, sizeof(err)) != FILEOUT_OK) {
+        cmd_error_msg(err);
+        return EXIT_RUNTIME;
     }
-    if (rename(tmp, path) != 0) {
-        cmd_error(path, "%s", strerror(errno));
-        goto out;
-    }
-    ok = 1;
-out:
-    if (!ok)
-        unlink(tmp);
-    free(tmp);
-    return ok ? EXIT_OK : EXIT_RUNTIME;
+    return EXIT_OK;
 }
 
 /* Colour only on a terminal, and never with NO_COLOR set (no-color.org). */
@@ -189,6 +163,12 @@ static int make_html_dir(void)
         cmd_error(HTML_DIR, "not a directory (give --output FILE)");
         return EXIT_RUNTIME;
     }
+    /* a linked reports/ may lead anywhere: say where the report goes */
+    if (lstat(HTML_DIR, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = realpath(HTML_DIR, NULL);
+        cmd_error(HTML_DIR, "is a symbolic link: the report goes to %s", real ? real : "?");
+        free(real);
+    }
     return EXIT_OK;
 }
 
@@ -205,7 +185,7 @@ static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format
     size_t lens[NUT_CORE_COUNT] = {0}, n_sg = 0;
     int ids[NUT_CORE_COUNT], rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = load_and_analyse(s, from, to, &a)) != EXIT_OK)
         goto out;
@@ -228,7 +208,7 @@ static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format
     if (output) {
         if (make_dir && (rc = make_html_dir()) != EXIT_OK)
             goto out;
-        rc = write_file(output, fmt, a, &o);
+        rc = write_file(ctx, output, fmt, a, &o);
         if (rc == EXIT_OK && fmt == FMT_HTML && !ctx->quiet)
             printf("HTML report written to %s\n", output);
     } else {

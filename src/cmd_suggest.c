@@ -52,8 +52,8 @@ static const char *refusal(int nutrient)
 
 static json_t *suggestion_json(const struct suggestion *sg, const char *unit)
 {
-    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id", sg->id,
-                     "name", sg->name, "portion", sg->portion, "portion_g",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id", jstr(sg->id),
+                     "name", jstr(sg->name), "portion", jstr(sg->portion), "portion_g",
                      jround(sg->portion_g, 1), "per_portion", jround(sg->per_portion, 1), "unit",
                      unit, "per_100kcal", jround(sg->per_100kcal, 1), "ca_p_ratio",
                      jround(sg->ca_p_ratio, 2), "protein_g", jround(sg->protein_g, 1), "pral_meq",
@@ -98,12 +98,12 @@ static void print_text(const struct suggestion *l, size_t n, int nutrient)
     printf("%-11s %-24s %12s %12s%s  %s\n", "id", "portion", head, dens,
            show_ratio ? "   Ca:P" : "", "name");
     for (size_t i = 0; i < n; i++) {
-        printf("%-11s %-24.24s", l[i].id, l[i].portion);
+        printf("%-11s %-24.24s", cmd_tx(l[i].id), cmd_tx(l[i].portion));
         print_value(l[i].per_portion, 12, decimals);
         print_value(l[i].per_100kcal, 12, decimals);
         if (show_ratio)
             print_value(l[i].ca_p_ratio, 6, 2);
-        printf("  %.60s\n", l[i].name);
+        printf("  %.60s\n", cmd_tx(l[i].name));
     }
     printf("\nServings: the food's first household portion, at most 250 kcal and 250 g.\n"
            "These are foods, not supplements: dietbal gives no supplement doses.\n"
@@ -154,7 +154,7 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
         return EXIT_USAGE;
     }
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_food_count(s, &count) != STORE_OK) {
         cmd_error("suggest", "%s", store_errmsg(s));

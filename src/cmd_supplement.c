@@ -51,7 +51,8 @@ static json_t *supplement_json(const struct supplement *p)
                             json_pack("{s:o, s:s}", "value", jnum(p->values[k]), "unit",
                                       unit_name(d->unit)));
     }
-    return json_pack("{s:s, s:s, s:s, s:o}", "id", p->id, "name", p->name, "unit", p->unit,
+    return json_pack("{s:o, s:o, s:o, s:o}", "id", jstr(p->id), "name", jstr(p->name), "unit",
+                     jstr(p->unit),
                      "nutrients", nutrients ? nutrients : json_null());
 }
 
@@ -59,7 +60,7 @@ static json_t *supplement_json(const struct supplement *p)
 static void print_label(const struct supplement *p)
 {
     const char *sep = "";
-    printf("  per %s:", p->unit);
+    printf("  per %s:", cmd_tx(p->unit));
     for (size_t k = 0; k < nutrients_count(); k++) {
         if (isnan(p->values[k]))
             continue;
@@ -85,7 +86,7 @@ void cmd_dose_print(const struct supplement_dose *d, int64_t id, int dry_run, co
     else
         printf("#%" PRId64 " %s", id, date);
     printf("%s%s: %s (supplement)\n    %s (%s)\n   ", meal && *meal ? " " : "", meal ? meal : "",
-           d->text, d->supp->name, d->supp->id);
+           cmd_tx(d->text), cmd_tx(d->supp->name), cmd_tx(d->supp->id));
     printf("  Ca %.0f mg  Mg %.0f mg  P %.0f mg  vitamin D %.1f ug\n",
            dose_amount(d, NUT_CALCIUM), dose_amount(d, NUT_MAGNESIUM),
            dose_amount(d, NUT_PHOSPHORUS), dose_amount(d, NUT_VITAMIN_D));
@@ -94,12 +95,12 @@ void cmd_dose_print(const struct supplement_dose *d, int64_t id, int dry_run, co
 json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
                       const char *meal)
 {
-    return json_pack("{s:o, s:s, s:o, s:s, s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, "
+    return json_pack("{s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
                      "s:o}",
                      "id", dry_run ? json_null() : json_integer((json_int_t)id), "date", date,
                      "meal", jstr(meal && *meal ? meal : NULL), "kind", "supplement",
-                     "supplement_id", d->supp->id, "supplement", d->supp->name, "units",
-                     jnum(d->units), "unit", d->supp->unit, "conversion", d->text, "energy_kcal",
+                     "supplement_id", jstr(d->supp->id), "supplement", jstr(d->supp->name), "units",
+                     jnum(d->units), "unit", jstr(d->supp->unit), "conversion", jstr(d->text), "energy_kcal",
                      jround(dose_amount(d, NUT_ENERGY), 1), "protein_g",
                      jround(dose_amount(d, NUT_PROTEIN), 2), "calcium_mg",
                      jround(dose_amount(d, NUT_CALCIUM), 1), "magnesium_mg",
@@ -126,7 +127,7 @@ static int define(int argc, char **argv, const char *name, const char *unit,
                        : "product name");
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     /* "supplement define usda:01077": that is a food's id */
     if (store_food_exists(s, argv[0], &food) != STORE_OK) {
@@ -160,7 +161,7 @@ static int define(int argc, char **argv, const char *name, const char *unit,
     if (ctx->json) {
         rc = json_print(supplement_json(p), stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else if (!ctx->quiet) {
-        printf("%s %s: %s\n", p->id,
+        printf("%s %s: %s\n", cmd_tx(p->id),
                what == STORE_FOOD_ADDED     ? "defined"
                : what == STORE_FOOD_UPDATED ? "updated (entries logged count the new amounts)"
                                             : "unchanged",
@@ -180,7 +181,7 @@ static int list(const struct cmd_ctx *ctx)
     store *s = NULL;
     int rc;
 
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if (store_supplements_list(s, &l, &n) != STORE_OK) {
         cmd_error("supplement list", "%s", store_errmsg(s));
@@ -198,7 +199,7 @@ static int list(const struct cmd_ctx *ctx)
                    "import a table with <supplement> entries\n");
     } else {
         for (size_t i = 0; i < n; i++) {
-            printf("%-28s %s\n", l[i]->id, l[i]->name);
+            printf("%-28s %s\n", cmd_tx(l[i]->id), cmd_tx(l[i]->name));
             print_label(l[i]);
         }
     }
@@ -220,7 +221,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
         cmd_error_arg(given, "%s", err);
         return EXIT_USAGE;
     }
-    if ((rc = cmd_open_store(ctx, &s)) != EXIT_OK)
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = store_supplement_get(s, id, &p);
     if (rc == STORE_NOTFOUND) {
@@ -232,7 +233,8 @@ static int show(const char *given, const struct cmd_ctx *ctx)
     } else if (ctx->json) {
         rc = json_print(supplement_json(p), stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else {
-        printf("%s  %s\nunit: %s\n\n%-32s %12s\n", p->id, p->name, p->unit, "nutrient",
+        printf("%s  %s\nunit: %s\n\n%-32s %12s\n", cmd_tx(p->id), cmd_tx(p->name), cmd_tx(p->unit),
+               "nutrient",
                "per unit");
         for (size_t k = 0; k < nutrients_count(); k++) {
             const struct nutrient_def *d = nutrients_get((int)k);

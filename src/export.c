@@ -7,8 +7,10 @@
 #include "dietbal/export.h"
 
 #include "dietbal/jsonout.h"
+#include "dietbal/textesc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The nutrient columns: the report's keys with their units. */
@@ -48,10 +50,14 @@ static void number(FILE *out, double v, int dec)
         fprintf(out, "%.*f", dec, v);
 }
 
+/* A cell from the database: no control or format character reaches a
+ * terminal or a spreadsheet raw (textesc_term). */
 static void text(FILE *out, const char *s)
 {
+    char *safe = s ? textesc_term(s) : NULL;
     fputc(',', out);
-    export_csv_cell(out, s);
+    export_csv_cell(out, safe ? safe : "");
+    free(safe);
 }
 
 static void flag(FILE *out, int v) { fprintf(out, ",%d", v ? 1 : 0); }
@@ -164,7 +170,7 @@ static json_t *entry_json(const struct entry *e, int *bad)
         return NULL;
     }
     put(o, "id", json_integer((json_int_t)e->id), bad);
-    put(o, "date", json_string(e->date), bad);
+    put(o, "date", jstr(e->date), bad);
     put(o, "time", jstr(e->time[0] ? e->time : NULL), bad);
     put(o, "meal", jstr(e->meal[0] ? e->meal : NULL), bad);
     put(o, "food_id", jstr(e->food_id), bad);
@@ -172,10 +178,10 @@ static json_t *entry_json(const struct entry *e, int *bad)
     put(o, "grams", jround(e->grams, 2), bad);
     for (int k = 0; k < NUT_CORE_COUNT; k++)
         put(o, NUTRIENT_COLUMNS[k], jround(e->values[k], decimals(k)), bad);
-    put(o, "kind", json_string(e->supplement ? "supplement" : "food"), bad);
+    put(o, "kind", jstr(e->supplement ? "supplement" : "food"), bad);
     if (e->supplement) {
         put(o, "units", jround(e->units, 2), bad);
-        put(o, "unit", json_string(e->unit), bad);
+        put(o, "unit", jstr(e->unit), bad);
     }
     return o;
 }
@@ -188,7 +194,7 @@ static json_t *cramp_json(const struct cramp *c, int *bad)
         return NULL;
     }
     put(o, "id", json_integer((json_int_t)c->id), bad);
-    put(o, "date", json_string(c->date), bad);
+    put(o, "date", jstr(c->date), bad);
     put(o, "time", jstr(c->time[0] ? c->time : NULL), bad);
     put(o, "severity", c->severity > 0 ? json_integer(c->severity) : json_null(), bad);
     put(o, "duration_min", jround(c->duration_min, 1), bad);

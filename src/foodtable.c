@@ -41,6 +41,7 @@
  * before returning.  Not thread-safe; dietbal is single-threaded.
  */
 #include "dietbal/foodtable.h"
+#include "dietbal/textesc.h"
 
 #include "dietbal/label.h"
 
@@ -1117,15 +1118,41 @@ static unsigned control_char(const char *s)
     return 0;
 }
 
-/* Refuse a text attribute that holds a control character; 0 when clean. */
+/* The first invisible format character (Unicode Cf: U+202E reverses what
+ * follows, U+200B, U+FEFF hide in a name) a text holds; 0 when none. */
+static unsigned long format_char(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = s ? strlen(s) : 0;
+
+    for (size_t i = 0; i < n;) {
+        unsigned long cp = 0;
+        size_t len = textesc_utf8(p + i, n - i, &cp);
+        if (len > 0 && textesc_is_format(cp))
+            return cp;
+        i += len ? len : 1;
+    }
+    return 0;
+}
+
+/* Refuse a text attribute that holds a control or format character; 0
+ * when clean. */
 static int check_text(struct ctx *c, struct pos p, const char *what, const char *text)
 {
     unsigned u = control_char(text);
+    unsigned long f;
 
-    if (!u)
-        return 0;
-    fail(c, FOODTABLE_EINPUT, p, "%s contains a control character (U+%04X)", what, u);
-    return -1;
+    if (u) {
+        fail(c, FOODTABLE_EINPUT, p, "%s contains a control character (U+%04X)", what, u);
+        return -1;
+    }
+    if ((f = format_char(text)) != 0) {
+        fail(c, FOODTABLE_EINPUT, p,
+             "%s contains an invisible format character (U+%04lX) that changes how text is shown",
+             what, f);
+        return -1;
+    }
+    return 0;
 }
 
 static void start_food(struct ctx *c, struct pos p)

@@ -4,7 +4,10 @@
  */
 #include "dietbal/jsonout.h"
 
+#include "dietbal/textesc.h"
+
 #include <math.h>
+#include <stdlib.h>
 
 json_t *jnum(double v)
 {
@@ -23,7 +26,23 @@ json_t *jround(double v, int decimals)
     return jnum(round(v * scale) / scale);
 }
 
-json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+json_t *jstr(const char *s)
+{
+    json_t *v;
+    char *fixed;
+
+    if (!s)
+        return json_null();
+    if ((v = json_string(s)) != NULL)
+        return v;
+    /* not UTF-8 (a hand-edited database): the row is kept, the bad bytes
+     * become U+FFFD */
+    if (!(fixed = textesc_utf8_repair(s)))
+        return NULL;
+    v = json_string(fixed);
+    free(fixed);
+    return v;
+}
 
 int json_print(json_t *v, FILE *out)
 {

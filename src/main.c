@@ -3,6 +3,9 @@
  */
 #include "dietbal/cmd.h"
 
+#include "dietbal/date.h"
+
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +48,28 @@ static void usage(FILE *out)
                  "dietbal is not medical advice.\n");
 }
 
+/*
+ * The exit status tells the truth about standard output: what a command
+ * printed is only written when the buffer is flushed, and a full disk or
+ * a closed pipe shows then.  A command that succeeded but whose output
+ * was lost exits 1.
+ */
+static int stdout_done(int rc)
+{
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        e = errno;
+    }
+    if (!failed)
+        return rc;
+    if (rc == EXIT_OK || !(e == EPIPE)) /* a closed pipe after an error: one message is enough */
+        cmd_error("standard output", "write error: %s", strerror(e ? e : EIO));
+    return rc == EXIT_OK ? EXIT_RUNTIME : rc;
+}
+
 int main(int argc, char **argv)
 {
     struct cmd_ctx ctx = {0};
@@ -56,10 +81,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
-            return EXIT_OK;
+            return stdout_done(EXIT_OK);
         } else if (strcmp(a, "--version") == 0) {
             printf("dietbal %s\n", DIETBAL_VERSION);
-            return EXIT_OK;
+            return stdout_done(EXIT_OK);
         } else if (strcmp(a, "--json") == 0) {
             ctx.json = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
@@ -81,9 +106,19 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    /* a DIETBAL_TODAY that is not a date would silently be today */
+    const char *today = getenv("DIETBAL_TODAY");
+    long day;
+    if (today && *today && date_parse(today, 0, &day) != 0) {
+        cmd_error("DIETBAL_TODAY", "'%s' is not a date (use YYYY-MM-DD)", today);
+        return EXIT_USAGE;
+    }
     for (size_t k = 0; k < N_COMMANDS; k++) {
-        if (strcmp(argv[i], commands[k].name) == 0)
-            return commands[k].fn(argc - i, argv + i, &ctx);
+        if (strcmp(argv[i], commands[k].name) == 0) {
+            int rc = stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
+            cmd_tx_free();
+            return rc;
+        }
     }
     cmd_error(argv[i], "unknown command (try 'dietbal --help')");
     return EXIT_USAGE;

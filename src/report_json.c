@@ -61,7 +61,7 @@ static json_t *date_json(long day)
 {
     char d[11];
     date_format(day, d);
-    return json_string(d);
+    return jstr(d);
 }
 
 static json_t *profile_json(const struct analysis *a, int *bad)
@@ -72,20 +72,20 @@ static json_t *profile_json(const struct analysis *a, int *bad)
         return NULL;
     }
     const struct life_stage *st = &a->stage;
-    put(p, "life_stage", json_string(a->has_profile ? dri_table_name(st->table) : "unknown"),
+    put(p, "life_stage", jstr(a->has_profile ? dri_table_name(st->table) : "unknown"),
         bad);
     put(p, "age", a->has_profile ? json_integer(st->age_years) : json_null(), bad);
     put(p, "trimester", a->has_profile && st->pregnant ? json_integer(st->trimester) : json_null(),
         bad);
     put(p, "weight_kg", jround(a->weight_kg, 1), bad);
-    put(p, "group", json_string(st->group), bad);
+    put(p, "group", jstr(st->group), bad);
     put(p, "approximate", json_boolean(st->approximate), bad);
     put(p, "note", jstr(a->has_profile ? NULL : a->profile_note), bad);
     put(p, "stage_days", json_integer((json_int_t)a->stage_days), bad);
     put(p, "stage_mixed", json_boolean(a->stage_mixed), bad);
     json_t *notes = json_array();
     for (size_t i = 0; notes && i < a->n_notes; i++)
-        push(notes, json_string(a->notes[i]), bad);
+        push(notes, jstr(a->notes[i]), bad);
     put(p, "notes", notes, bad);
     return p;
 }
@@ -108,15 +108,15 @@ static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *ba
             *bad = 1;
             break;
         }
-        put(x, "id", json_string(src->id), bad);
-        put(x, "name", json_string(src->name), bad);
+        put(x, "id", jstr(src->id), bad);
+        put(x, "name", jstr(src->name), bad);
         put(x, "grams", jround(src->grams, 1), bad);
         put(x, "amount", jround(src->amount, dec), bad);
         put(x, "share", jround(src->share, 4), bad);
         if (!isfinite(src->grams) && isfinite(src->units)) {
-            put(x, "kind", json_string("supplement"), bad);
+            put(x, "kind", jstr("supplement"), bad);
             put(x, "units", jround(src->units, 2), bad);
-            put(x, "unit", json_string(src->unit), bad);
+            put(x, "unit", jstr(src->unit), bad);
         }
         push(list, x, bad);
     }
@@ -126,9 +126,9 @@ static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *ba
 static json_t *firmness_json(enum analysis_firmness f)
 {
     switch (f) {
-    case ANALYSIS_FIRM_YES: return json_string("firm");
-    case ANALYSIS_FIRM_MORE_DAYS: return json_string("more_days");
-    case ANALYSIS_FIRM_NEVER: return json_string("not_with_more_days");
+    case ANALYSIS_FIRM_YES: return jstr("firm");
+    case ANALYSIS_FIRM_MORE_DAYS: return jstr("more_days");
+    case ANALYSIS_FIRM_NEVER: return jstr("not_with_more_days");
     case ANALYSIS_FIRM_NA: break;
     }
     return json_null();
@@ -155,7 +155,7 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
         push(comp, jround(nu->daily_completeness[i], 3), bad);
         push(supp, jround(nu->daily_supplement[i], dec), bad);
     }
-    put(o, "unit", json_string(nu->unit), bad);
+    put(o, "unit", jstr(nu->unit), bad);
     put(o, "daily", daily, bad);
     put(o, "mean", jround(nu->desc.mean, dec), bad);
     put(o, "sd", jround(nu->desc.sd, dec), bad);
@@ -209,7 +209,7 @@ static json_t *range_json(const struct analysis_measure *m, int *bad)
     }
     put(o, "low", jround(m->low, 2), bad);
     put(o, "high", jround(m->high, 2), bad);
-    put(o, "position", json_string(analysis_position_name(m->position)), bad);
+    put(o, "position", jstr(analysis_position_name(m->position)), bad);
     put(o, "range", jstr(m->range), bad);
     return o;
 }
@@ -223,9 +223,9 @@ static json_t *warning_json(const struct analysis_warning *w, int *bad)
         *bad = 1;
         return NULL;
     }
-    put(o, "code", json_string(w->code), bad);
-    put(o, "severity", json_string(analysis_severity_name(w->severity)), bad);
-    put(o, "message", json_string(w->message), bad);
+    put(o, "code", jstr(w->code), bad);
+    put(o, "severity", jstr(analysis_severity_name(w->severity)), bad);
+    put(o, "message", jstr(w->message), bad);
     put(o, "why", jstr(w->why), bad);
     put(o, "advice", jstr(w->advice), bad);
     put(o, "tentative", json_boolean(w->tentative), bad);
@@ -255,8 +255,8 @@ static json_t *relation_json(const struct analysis *a, int *bad)
         *bad = 1;
         return NULL;
     }
-    put(o, "state", json_string(state[c->relation]), bad);
-    put(o, "note", json_string(report_relation_note(a, note, sizeof(note))), bad);
+    put(o, "state", jstr(state[c->relation]), bad);
+    put(o, "note", jstr(report_relation_note(a, note, sizeof(note))), bad);
     put(o, "min_days", json_integer(ANALYSIS_RELATION_MIN_DAYS), bad);
     put(o, "pairs", json_integer((json_int_t)c->relation_pairs), bad);
     if (c->relation != ANALYSIS_REL_TOO_FEW_DAYS) {
@@ -267,8 +267,8 @@ static json_t *relation_json(const struct analysis *a, int *bad)
                 *bad = 1;
                 break;
             }
-            put(x, "previous_day", json_string(it->key), bad);
-            put(x, "unit", json_string(it->unit), bad);
+            put(x, "previous_day", jstr(it->key), bad);
+            put(x, "unit", jstr(it->unit), bad);
             put(x, "mean_before_cramp_days", jround(it->mean_cramp, 1), bad);
             put(x, "n_cramp_days", json_integer((json_int_t)it->n_cramp), bad);
             put(x, "mean_before_other_days", jround(it->mean_other, 1), bad);
@@ -323,16 +323,16 @@ static json_t *cramps_json(const struct analysis *a, int *bad)
                   c->pain_below_ribs),
         bad);
     if (c->preeclampsia)
-        put(o, "preeclampsia_advice", json_string(ADVICE_PREECLAMPSIA), bad);
+        put(o, "preeclampsia_advice", jstr(ADVICE_PREECLAMPSIA), bad);
     put(o, "relation", relation_json(a, bad), bad);
     if (c->red_flag) {
-        put(o, "red_flag_advice", json_string(ADVICE_RED_FLAG), bad);
-        put(o, "emergency_advice", json_string(ADVICE_EMERGENCY), bad);
+        put(o, "red_flag_advice", jstr(ADVICE_RED_FLAG), bad);
+        put(o, "emergency_advice", jstr(ADVICE_EMERGENCY), bad);
     }
     if (c->episodes > 0) {
         json_t *care = json_array();
         for (size_t i = 0; care && ADVICE_CRAMP_CARE[i]; i++)
-            push(care, json_string(ADVICE_CRAMP_CARE[i]), bad);
+            push(care, jstr(ADVICE_CRAMP_CARE[i]), bad);
         put(o, "self_care", care, bad);
     }
     return o;
@@ -422,7 +422,7 @@ json_t *report_json_object(const struct analysis *a, const struct report_opts *o
     put(root, "unlogged_dates", unlogged, &bad);
     put(root, "suggestions", suggestions_json(o, &bad), &bad);
     put(root, "approximate", json_boolean(a->approximate), &bad);
-    put(root, "not_medical_advice", json_string(ADVICE_NOT_MEDICAL), &bad);
+    put(root, "not_medical_advice", jstr(ADVICE_NOT_MEDICAL), &bad);
     if (bad) {
         json_decref(root);
         return NULL;

@@ -8,22 +8,29 @@
  * the not-medical-advice note last.
  */
 #include "dietbal/report.h"
+#include "dietbal/textesc.h"
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Text with the characters that mean something in a Markdown table or
  * inline markup backslash-escaped; newlines become spaces. */
-static void md_text(FILE *out, const char *s)
+static void md_text(FILE *out, const char *text)
 {
-    for (; s && *s; s++) {
+    /* Markdown is read in terminals too: controls and format characters
+     * escaped first (textesc_term), then Markdown's own characters */
+    char *safe = text ? textesc_term(text) : NULL;
+
+    for (const char *s = safe ? safe : "?"; text && *s; s++) {
         if (strchr("\\|*_`[]<>#", *s))
             fputc('\\', out);
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
+        fputc(*s, out);
     }
+    free(safe);
 }
 
 static void md_header(FILE *out, const struct analysis *a)

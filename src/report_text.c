@@ -9,12 +9,14 @@
  * last, always.
  */
 #include "dietbal/report.h"
+#include "dietbal/textesc.h"
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WIDTH REPORT_TEXT_WIDTH
@@ -99,12 +101,18 @@ static void wrap(FILE *out, const char *prefix, size_t indent, const char *text)
     int fresh = 1;
 
     fputs(prefix, out);
-    for (const char *p = text; *p;) {
-        if (*p == ' ' || *p == '\n') {
-            p++;
+    for (const char *next = text; *next;) {
+        if (*next == ' ' || *next == '\n') {
+            next++;
             continue;
         }
-        size_t len = strcspn(p, " \n");
+        /* one word, escaped for the terminal: the text holds food names */
+        size_t raw = strcspn(next, " \n");
+        char *word = strndup(next, raw), *safe = word ? textesc_term(word) : NULL;
+        const char *p = safe ? safe : "?";
+        size_t len = strlen(p);
+        next += raw;
+        free(word);
         if (!fresh && col + 1 + len > WIDTH) {
             fprintf(out, "\n%*s", (int)indent, "");
             col = indent;
@@ -128,8 +136,8 @@ static void wrap(FILE *out, const char *prefix, size_t indent, const char *text)
         }
         fwrite(p, 1, len, out);
         col += len;
-        p += len;
         fresh = 0;
+        free(safe);
     }
     fputc('\n', out);
 }

@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "dietbal/store.h"
 
+#include "dietbal/fileout.h"
 #include "dietbal/words.h"
 
 #include <errno.h>
@@ -101,6 +102,9 @@ static const char *const cached_sql[ST_COUNT] = {
 #define VALUES_BATCH 32
 /* How long a dietbal waits for another one that holds the database. */
 #define BUSY_TIMEOUT_MS 10000
+/* The WAL kept between runs is emptied when it grows beyond this. */
+#define WAL_LIMIT_BYTES (4L * 1024 * 1024)
+#define WAL_LIMIT_BYTES_SQL "4194304"
 
 struct store {
     sqlite3 *db;
@@ -110,6 +114,7 @@ struct store {
     int fk_off;             /* foreign keys off for that transaction */
     sqlite3_int64 fts_from; /* foods with a larger rowid are new in the import */
     int code;   /* SQLite's extended result code of the last failure */
+    int sys_errno; /* and the system's errno behind it (ENOSPC: disk full) */
     int einput; /* the last failure is the file's: not a dietbal database */
     char msg[512];
 };
@@ -347,11 +352,63 @@ static int fail(store *s, const char *fmt, ...)
     return STORE_ERROR;
 }
 
+static int full(const store *s)
+{
+    return (s->code & 0xff) == SQLITE_FULL || s->sys_errno == ENOSPC;
+}
+
+/* " (pid N, NAME)" of a process holding a lock on the database or its
+ * shared memory, into buf ("" when none is seen). */
+static void lock_holder(store *s, char *buf, size_t len)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    static const char *const suffix[] = {"-shm", ""};
+
+    buf[0] = '\0';
+    for (size_t i = 0; file && *file && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+        char name[4200], comm[64] = "";
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+        int fd;
+        snprintf(name, sizeof(name), "%s%s", file, suffix[i]);
+        if ((fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+            continue;
+        int got = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK && fl.l_pid > 0;
+        close(fd);
+        if (!got)
+            continue;
+        snprintf(name, sizeof(name), "/proc/%ld/comm", (long)fl.l_pid);
+        FILE *f = fopen(name, "r");
+        if (f) {
+            if (fgets(comm, sizeof(comm), f))
+                comm[strcspn(comm, "\n")] = '\0';
+            fclose(f);
+        }
+        snprintf(buf, len, " (pid %ld%s%s)", (long)fl.l_pid, comm[0] ? ", " : "", comm);
+        return;
+    }
+}
+
+/* The message of a busy database: who holds it, for how long it was awaited. */
+static int fail_busy(store *s, const char *what)
+{
+    char who[128];
+    lock_holder(s, who, sizeof(who));
+    return fail(s, "%s%sthe database is in use by another process%s; waited %d s",
+                what ? what : "", what ? ": " : "", who, BUSY_TIMEOUT_MS / 1000);
+}
+
 static int fail_db(store *s, const char *what)
 {
     s->code = sqlite3_extended_errcode(s->db);
+    s->sys_errno = sqlite3_system_errno(s->db);
+    if (full(s))
+        return fail(s, "%s: the disk is full", what);
+    if ((s->code & 0xff) == SQLITE_BUSY)
+        return fail_busy(s, what);
     return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
 }
+
+int store_disk_full(const store *s) { return full(s); }
 
 const char *store_errmsg(const store *s) { return s->msg; }
 
@@ -360,7 +417,11 @@ static int exec(store *s, const char *sql)
     char *e = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
         s->code = sqlite3_extended_errcode(s->db);
-        fail(s, "%s", e ? e : sqlite3_errmsg(s->db));
+        s->sys_errno = sqlite3_system_errno(s->db);
+        if ((s->code & 0xff) == SQLITE_BUSY)
+            fail_busy(s, NULL);
+        else
+            fail(s, "%s", full(s) ? "the disk is full" : e ? e : sqlite3_errmsg(s->db));
         sqlite3_free(e);
         return STORE_ERROR;
     }
@@ -455,49 +516,70 @@ out:
  * its tables to (a new file is empty).  One statement reads both, so that
  * another dietbal's migration cannot fall between them.
  */
-static int read_version(store *s, int *version)
+static int read_version(store *s, int *version, int *app_id)
 {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 tables = 0;
     int rc = prepare(s,
-                     "SELECT v.user_version, (SELECT count(*) FROM sqlite_master)"
-                     " FROM pragma_user_version AS v",
+                     "SELECT v.user_version, a.application_id,"
+                     " (SELECT count(*) FROM sqlite_master)"
+                     " FROM pragma_user_version AS v, pragma_application_id AS a",
                      &st);
 
     if (rc != STORE_OK)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
         *version = sqlite3_column_int(st, 0);
-        tables = sqlite3_column_int64(st, 1);
+        *app_id = sqlite3_column_int(st, 1);
+        tables = sqlite3_column_int64(st, 2);
     } else {
         rc = fail_db(s, "schema version");
     }
     sqlite3_finalize(st);
-    if (rc == STORE_OK && *version == 0 && tables > 0) {
-        s->einput = 1;
-        rc = fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
-                  tables == 1 ? "" : "s");
-    }
-    return rc;
+    if (rc != STORE_OK)
+        return rc;
+    /* Every check here only reads: a file refused is left as it was. */
+    s->einput = 1;
+    if (*app_id != 0 && *app_id != STORE_APPLICATION_ID)
+        return fail(s, "not a dietbal database (application_id 0x%08X is another program's)",
+                    (unsigned)*app_id);
+    if (*version < 0)
+        return fail(s, "schema version %d is not one dietbal writes (the file was edited or is "
+                       "damaged; restore a backup)",
+                    *version);
+    if (*version > N_MIGRATIONS)
+        return fail(s, "database schema version %d is newer than this dietbal (%d); use a newer "
+                       "dietbal",
+                    *version, N_MIGRATIONS);
+    if (*version == 0 && tables > 0)
+        return fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
+                    tables == 1 ? "" : "s");
+    s->einput = 0;
+    return STORE_OK;
 }
 
 static int migrate(store *s)
 {
     sqlite3_stmt *st = NULL;
-    int version = 0, rc = STORE_ERROR;
+    int version = 0, app_id = 0, rc = STORE_ERROR;
 
-    if (read_version(s, &version) != STORE_OK)
+    if (read_version(s, &version, &app_id) != STORE_OK)
         return STORE_ERROR;
-    if (version > N_MIGRATIONS)
-        return fail(s, "database schema version %d is newer than this dietbal (%d)", version,
-                    N_MIGRATIONS);
     if (version == N_MIGRATIONS)
         return STORE_OK;
     if (exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
     /* Re-read under the write lock: another process may have migrated. */
-    if (read_version(s, &version) != STORE_OK)
+    if (read_version(s, &version, &app_id) != STORE_OK)
         goto out;
+    /* A new database says whose it is; one made by an older dietbal (0)
+     * is marked when it is migrated. */
+    if (app_id == 0) {
+        char pragma[64];
+        snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+        if (exec(s, pragma) != STORE_OK)
+            goto out;
+    }
     for (; version < N_MIGRATIONS; version++) {
         char pragma[64];
         if (exec(s, migrations[version]) != STORE_OK)
@@ -592,13 +674,17 @@ static int setup(store *s, int memory)
     long wait_ms = 1;
 
     for (;;) {
+        int version = 0, app_id = 0;
         s->code = SQLITE_OK;
+        /* read and judge the file before anything is written to it */
         if (exec(s, "PRAGMA foreign_keys = ON") == STORE_OK &&
+            read_version(s, &version, &app_id) == STORE_OK &&
             (memory || exec(s, "PRAGMA journal_mode = WAL") == STORE_OK) &&
-            exec(s, "PRAGMA synchronous = NORMAL") == STORE_OK && migrate(s) == STORE_OK &&
-            sync_nutrients(s) == STORE_OK)
+            exec(s, "PRAGMA synchronous = FULL") == STORE_OK &&
+            exec(s, "PRAGMA journal_size_limit = " WAL_LIMIT_BYTES_SQL) == STORE_OK &&
+            migrate(s) == STORE_OK && sync_nutrients(s) == STORE_OK)
             return STORE_OK;
-        if ((s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
+        if (s->einput || (s->code & 0xff) != SQLITE_BUSY || now_ms() - start > BUSY_TIMEOUT_MS)
             return STORE_ERROR;
         struct timespec pause = {0, wait_ms * 1000000L};
         nanosleep(&pause, NULL);
@@ -607,53 +693,165 @@ static int setup(store *s, int memory)
     }
 }
 
-int store_open(const char *path, store **out, char *err, size_t errlen)
+/* Does another process hold an SQLite lock on the file at path? */
+static int locked_by_other(const char *path)
 {
-    store *s = NULL;
-    int memory = strcmp(path, ":memory:") == 0;
-    int fd = -1, rc = STORE_ERROR;
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), held;
 
-    if (!memory) {
-        struct stat st;
-        if (stat(path, &st) != 0) {
-            if (errno != ENOENT) {
-                int e = errno;
-                open_fail(err, errlen, path, "%s", strerror(e));
-                return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
-            }
-            if (make_parent_dir(path, err, errlen) != 0)
-                return STORE_ERROR;
-            /* Create the file ourselves so it is 0600 whatever the umask. */
-            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-            if (fd < 0 && errno != EEXIST) {
-                open_fail(err, errlen, path, "%s", strerror(errno));
-                return STORE_ERROR;
-            }
-            if (fd >= 0)
-                close(fd);
-        } else if (S_ISDIR(st.st_mode)) {
-            open_fail(err, errlen, path, "is a directory");
+    if (fd < 0)
+        return 0;
+    held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    close(fd);
+    return held;
+}
+
+/*
+ * An empty file is a database only for init, with one exception: another
+ * dietbal that has just created it and is writing its schema (commands
+ * that store may create a database, several at once).  That one holds
+ * SQLite's lock on it, or takes it within moments of making the file; an
+ * empty file of the user's does neither.  *st is updated.
+ */
+static int being_made(const char *path, struct stat *st)
+{
+    for (int waited_ms = 0;; waited_ms += 10) {
+        if (locked_by_other(path))
+            return 1;
+        if (stat(path, st) != 0 || st->st_size > 0)
+            return 1; /* written meanwhile: judged by SQLite and read_version */
+        if (waited_ms >= 2000 || time(NULL) - st->st_mtime > 2)
+            return 0;
+        struct timespec pause = {0, 10 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+}
+
+/*
+ * Judge the file at path before SQLite opens it (which would write to it):
+ * missing, empty, not SQLite, or readable by others.  A file dietbal keeps
+ * is made 0600 (with its -wal and -shm) or refused.  0 to go on, else
+ * STORE_EINPUT or STORE_ERROR with err set.
+ */
+static int precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen)
+{
+    static const char magic[16] = "SQLite format 3";
+    struct stat st;
+    int fd;
+
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        if (e != ENOENT) {
+            open_fail(err, errlen, path, "%s", strerror(e));
+            return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
+        }
+        if (mode == STORE_OPEN_EXISTING) {
+            snprintf(err, errlen, "no database at %s: run 'dietbal init' first",
+                     strlen(path) > 200 ? "that path" : path);
             return STORE_EINPUT;
-        } else if (!S_ISREG(st.st_mode)) {
-            open_fail(err, errlen, path, "not a regular file");
+        }
+        if (make_parent_dir(path, err, errlen) != 0)
+            return STORE_ERROR;
+        /* Create the file ourselves so it is 0600 whatever the umask. */
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) {
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return STORE_ERROR;
+        }
+        if (fd >= 0) {
+            close(fd);
+            return STORE_OK;
+        }
+        if (stat(path, &st) != 0) { /* made and removed by another process */
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return STORE_ERROR;
+        }
+    }
+    if (S_ISDIR(st.st_mode)) {
+        open_fail(err, errlen, path, "is a directory");
+        return STORE_EINPUT;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        open_fail(err, errlen, path, "not a regular file");
+        return STORE_EINPUT;
+    }
+    if (st.st_size == 0) {
+        if (mode != STORE_OPEN_INIT && !being_made(path, &st)) {
+            open_fail(err, errlen, path,
+                      "an empty file, not a database ('dietbal init' makes one in it)");
+            return STORE_EINPUT;
+        }
+    } else {
+        unsigned char head[100];
+        ssize_t got;
+        if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
+            open_fail(err, errlen, path, "%s", strerror(errno));
+            return errno == EACCES ? STORE_EINPUT : STORE_ERROR;
+        }
+        got = read(fd, head, sizeof(head));
+        close(fd);
+        if (got < (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
+            open_fail(err, errlen, path, "file is not a database (no SQLite header)");
             return STORE_EINPUT;
         }
     }
+    /* health data: nobody else reads it */
+    if (st.st_mode & 0077) {
+        static const char *const suffix[] = {"", "-wal", "-shm"};
+        for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+            char name[4200];
+            int n = snprintf(name, sizeof(name), "%s%s", path, suffix[i]);
+            if (n < 0 || (size_t)n >= sizeof(name) ||
+                (chmod(name, 0600) != 0 && (i == 0 || errno != ENOENT))) {
+                open_fail(err, errlen, path,
+                          "mode %04o lets others read it, and it cannot be made 0600 (%s): "
+                          "run 'chmod 600' on it",
+                          (unsigned)(st.st_mode & 07777), strerror(errno));
+                return STORE_EINPUT;
+            }
+        }
+    }
+    return STORE_OK;
+}
+
+int store_open(const char *path, store **out, char *err, size_t errlen)
+{
+    return store_open_mode(path, STORE_OPEN_INIT, out, err, errlen);
+}
+
+int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
+                    size_t errlen)
+{
+    store *s = NULL;
+    int memory = strcmp(path, ":memory:") == 0;
+    int rc = STORE_ERROR;
+
+    if (!memory && (rc = precheck(path, mode, err, errlen)) != STORE_OK)
+        return rc;
+    rc = STORE_ERROR;
     s = calloc(1, sizeof(*s));
     if (!s) {
         open_fail(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
+    /* no SQLITE_OPEN_CREATE: precheck made the file where one may be made */
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0) |
+                            SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         open_fail(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
+    /* Keep the WAL between runs: a commit then costs the WAL's fsync only,
+     * not a checkpoint and the WAL's deletion at every close (store_close
+     * checkpoints when it has grown). */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
     /* Another dietbal may be writing: wait for it rather than fail. */
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (setup(s, memory) != STORE_OK) {
-        open_fail(err, errlen, path, "%s", s->msg);
+        open_fail(err, errlen, path, "%s",
+                  full(s) ? "the disk is full (free some space; nothing was changed)" : s->msg);
         if (s->einput || (s->code & 0xff) == SQLITE_NOTADB)
             rc = STORE_EINPUT;
         goto fail;
@@ -665,6 +863,17 @@ fail:
     return rc;
 }
 
+int store_checkpoint(store *s)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    if (!file || !*file)
+        return STORE_OK;
+    if (sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) !=
+        SQLITE_OK)
+        return fail_db(s, "checkpoint");
+    return STORE_OK;
+}
+
 void store_close(store *s)
 {
     if (!s)
@@ -673,6 +882,17 @@ void store_close(store *s)
         sqlite3_finalize(s->st[i]);
     for (int i = 0; i < VALUES_BATCH; i++)
         sqlite3_finalize(s->values_st[i]);
+    if (s->db) {
+        /* The WAL is kept between runs, but not when it has grown: then
+         * its pages go into the database and it is emptied (best effort:
+         * a reader may hold it; the next close tries again). */
+        const char *file = sqlite3_db_filename(s->db, "main");
+        char wal[4200];
+        struct stat st;
+        if (file && *file && snprintf(wal, sizeof(wal), "%s-wal", file) < (int)sizeof(wal) &&
+            stat(wal, &st) == 0 && st.st_size > WAL_LIMIT_BYTES)
+            sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
     sqlite3_close(s->db);
     free(s);
 }
@@ -823,6 +1043,35 @@ int store_import_seen(store *s, int file, const char *id, unsigned long line,
     *first_line = (unsigned long)sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     return STORE_OK;
+}
+
+int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line_a, int *file_b,
+                           unsigned long *line_b)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = prepare(s,
+                     "SELECT a.id, a.file, a.line, b.file, b.line FROM temp.import_id AS a"
+                     " JOIN temp.import_id AS b ON b.file > a.file AND b.id = a.id"
+                     " ORDER BY b.file, b.line LIMIT 1",
+                     &st);
+
+    *id = NULL;
+    if (rc != STORE_OK)
+        return rc;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *id = strdup((const char *)sqlite3_column_text(st, 0));
+        *file_a = sqlite3_column_int(st, 1);
+        *line_a = (unsigned long)sqlite3_column_int64(st, 2);
+        *file_b = sqlite3_column_int(st, 3);
+        *line_b = (unsigned long)sqlite3_column_int64(st, 4);
+        if (!*id)
+            rc = fail(s, "out of memory");
+    } else if (step != SQLITE_DONE) {
+        rc = fail_db(s, "import");
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* Foreign keys back on after an import's transaction, however it ended. */
@@ -1038,46 +1287,188 @@ out:
     return rc;
 }
 
-/* path as an absolute name: its directory resolved, its last part kept
- * (the file itself may not exist yet).  NULL when the directory cannot be
- * resolved or out of memory; free it. */
-static char *absolute_name(const char *path)
+/*
+ * The schema a database of this version must hold: every migration run on
+ * an empty in-memory database.  Compared object by object with the file's,
+ * so that nothing here lists names a migration could change.
+ */
+static int reference_schema(sqlite3 **out)
 {
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    char *real = dir ? realpath(dir, NULL) : NULL, *out = NULL;
-    const char *base = slash ? slash + 1 : path;
+    sqlite3 *ref = NULL;
 
-    if (real && (out = malloc(strlen(real) + strlen(base) + 2)))
-        sprintf(out, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
-    free(real);
-    free(dir);
-    return out;
-}
-
-/* Would writing path clobber the database or one of SQLite's files beside
- * it (-wal, -shm, -journal), existing or not? */
-static int names_database(const char *path, const char *live)
-{
-    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-    char *abs = absolute_name(path), *db = absolute_name(live);
-    int hit = 0;
-
-    for (size_t i = 0; abs && db && i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-        size_t n = strlen(db);
-        hit |= strncmp(abs, db, n) == 0 && strcmp(abs + n, suffix[i]) == 0;
+    if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(ref);
+        return -1;
     }
-    free(abs);
-    free(db);
-    return hit;
+    for (int i = 0; i < N_MIGRATIONS; i++)
+        if (sqlite3_exec(ref, migrations[i], NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_close(ref);
+            return -1;
+        }
+    *out = ref;
+    return 0;
 }
 
-/* The same file (or the same inode under another name). */
-static int same_file(const char *a, const char *b)
+/* Does the database hold a table of this name? */
+static int table_exists(store *s, const char *name)
 {
-    struct stat sa, sb;
-    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    sqlite3_stmt *st = NULL;
+    int yes = 0;
+    if (name && prepare(s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", &st) ==
+                     STORE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        yes = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return yes;
+}
+
+/* The full-text index and its shadow tables: rebuilt from the food table. */
+static int is_fts_object(const char *name) { return strncmp(name, "food_fts", 8) == 0; }
+
+int store_schema_check(store *s, int repair, char **problems, char **repaired)
+{
+    sqlite3 *ref = NULL;
+    sqlite3_stmt *list = NULL, *have = NULL;
+    char *text = NULL, *fixed = NULL, line[512];
+    size_t len = 0, fixed_len = 0;
+    int rc = STORE_ERROR, fts_broken = 0, step;
+    sqlite3_int64 foods = 0, indexed = 0;
+
+    *problems = NULL;
+    *repaired = NULL;
+    if (reference_schema(&ref) != 0)
+        return fail(s, "schema check: cannot build the reference schema");
+    if (sqlite3_prepare_v2(ref,
+                           "SELECT type, name, sql, tbl_name FROM sqlite_master"
+                           " WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY rowid",
+                           -1, &list, NULL) != SQLITE_OK ||
+        prepare(s, "SELECT count(*) FROM sqlite_master WHERE type = ?1 AND name = ?2", &have) !=
+            STORE_OK) {
+        fail(s, "schema check: %s", sqlite3_errmsg(ref));
+        goto out;
+    }
+    if (repair && exec(s, "BEGIN IMMEDIATE") != STORE_OK)
+        goto out;
+    while ((step = sqlite3_step(list)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(list, 0);
+        const char *name = (const char *)sqlite3_column_text(list, 1);
+        const char *sql = (const char *)sqlite3_column_text(list, 2);
+        const char *table = (const char *)sqlite3_column_text(list, 3);
+        int fixable;
+        sqlite3_reset(have);
+        sqlite3_bind_text(have, 1, type, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(have, 2, name, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(have) != SQLITE_ROW) {
+            fail_db(s, "schema check");
+            goto undo;
+        }
+        if (sqlite3_column_int64(have, 0) > 0)
+            continue;
+        if (is_fts_object(name)) {
+            fts_broken = 1;
+            snprintf(line, sizeof(line), "schema: %s %s of the full-text index is missing%s", type,
+                     name, repair ? "" : " (dietbal check --repair rebuilds the index)");
+        } else if ((strcmp(type, "index") == 0 || strcmp(type, "trigger") == 0) &&
+                   table_exists(s, table)) {
+            if (repair && sql && exec(s, sql) != STORE_OK)
+                goto undo;
+            snprintf(line, sizeof(line), "schema: %s %s is missing%s", type, name,
+                     repair ? "" : " (dietbal check --repair makes it again)");
+        } else {
+            snprintf(line, sizeof(line),
+                     "schema: %s %s is missing (it held data: restore a backup)", type, name);
+        }
+        fixable = !strstr(line, "restore");
+        if (repair && fixable) {
+            if (append_line(&fixed, &fixed_len, line))
+                goto oom;
+        } else if (append_line(&text, &len, line)) {
+            goto oom;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        fail(s, "schema check: %s", sqlite3_errmsg(ref));
+        goto undo;
+    }
+    /* the index holds one row a food (a damaged or stale one does not) */
+    if (!fts_broken && table_exists(s, "food") && table_exists(s, "food_fts_docsize")) {
+        sqlite3_stmt *st = NULL;
+        if (prepare(s, "SELECT (SELECT count(*) FROM food), (SELECT count(*) FROM food_fts_docsize)",
+                    &st) != STORE_OK)
+            goto undo;
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            foods = sqlite3_column_int64(st, 0);
+            indexed = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_finalize(st);
+        if (foods != indexed) {
+            fts_broken = 1;
+            snprintf(line, sizeof(line),
+                     "schema: the full-text index holds %lld foods, the food table %lld%s",
+                     (long long)indexed, (long long)foods,
+                     repair ? "" : " (dietbal check --repair rebuilds the index)");
+            if (repair ? append_line(&fixed, &fixed_len, line)
+                           : append_line(&text, &len, line))
+                goto oom;
+        }
+    }
+    sqlite3_reset(have); /* no statement may be running while a table is dropped */
+    if (repair && fts_broken) {
+        /* the index is derived from the food table: dropped, made again
+         * from the reference schema, refilled; user data is not touched */
+        char *sql = NULL, drop[128];
+        sqlite3_stmt *st = NULL;
+        int whole = table_exists(s, "food_fts"), ok = 1;
+        /* its shadow tables: made again where missing so that the index
+         * can be dropped whole, or dropped where the index is gone */
+        if (sqlite3_prepare_v2(ref,
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                               " AND name LIKE 'food!_fts!_%' ESCAPE '!'",
+                               -1, &st, NULL) != SQLITE_OK)
+            ok = 0;
+        while (ok && sqlite3_step(st) == SQLITE_ROW) {
+            const char *shadow = (const char *)sqlite3_column_text(st, 0);
+            snprintf(drop, sizeof(drop), "DROP TABLE IF EXISTS \"%s\"", shadow);
+            if (whole ? !table_exists(s, shadow) &&
+                            exec(s, (const char *)sqlite3_column_text(st, 1)) != STORE_OK
+                      : exec(s, drop) != STORE_OK)
+                ok = 0;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (ok && sqlite3_prepare_v2(ref, "SELECT sql FROM sqlite_master WHERE name = 'food_fts'",
+                                     -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            sql = strdup((const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        ok = ok && sql && exec(s, "DROP TABLE IF EXISTS food_fts") == STORE_OK &&
+             exec(s, sql) == STORE_OK &&
+             exec(s, "INSERT INTO food_fts(food_fts) VALUES ('rebuild')") == STORE_OK;
+        free(sql);
+        if (!ok)
+            goto undo;
+    }
+    if (repair && exec(s, "COMMIT") != STORE_OK)
+        goto undo;
+    *problems = text;
+    *repaired = fixed;
+    text = fixed = NULL;
+    rc = STORE_OK;
+    goto out;
+oom:
+    fail(s, "out of memory");
+undo:
+    if (repair)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+out:
+    sqlite3_finalize(list);
+    sqlite3_finalize(have);
+    sqlite3_close(ref);
+    free(text);
+    free(fixed);
+    return rc;
 }
 
 /*
@@ -1089,37 +1480,45 @@ static int same_file(const char *a, const char *b)
  * link() where the target must not exist (fails if it appeared
  * meanwhile), rename() over it with overwrite.  A failure leaves no file.
  */
-int store_backup(store *s, const char *path, int overwrite)
+/* The copy failed: "FILE: why", and a full disk said plainly. */
+static void backup_fail(store *s, const char *given, sqlite3 *dest)
+{
+    int code = sqlite3_extended_errcode(dest) & 0xff;
+    s->code = code;
+    if (code == SQLITE_FULL)
+        fail(s, "%s: the disk is full (nothing was written)", given);
+    else
+        fail(s, "%s: %s", given, sqlite3_errmsg(dest));
+}
+
+int store_backup(store *s, const char *given, int overwrite)
 {
     const char *live = sqlite3_db_filename(s->db, "main");
-    size_t n = strlen(path);
-    char *tmp = NULL, wal[4200], shm[4200];
+    size_t n;
+    char *tmp = NULL, *path = NULL, err[1024];
     sqlite3 *dest = NULL;
     sqlite3_backup *b = NULL;
-    struct stat st;
-    int rc = STORE_ERROR, fd = -1, made = 0, src;
+    enum fileout_kind kind;
+    int rc = STORE_ERROR, fd = -1, made = 0, src, check;
 
     if (!live || !*live)
         return fail(s, "an in-memory database has no file to back up");
-    snprintf(wal, sizeof(wal), "%s-wal", live);
-    snprintf(shm, sizeof(shm), "%s-shm", live);
-    if (same_file(path, live) || same_file(path, wal) || same_file(path, shm) ||
-        names_database(path, live)) {
-        fail(s, "%s is the database itself", path);
+    /* the checks of every file dietbal writes (fileout.c): never the
+     * database or its files, however named */
+    check = fileout_check(given, live, overwrite, &kind, &path, err, sizeof(err));
+    if (check != FILEOUT_OK) {
+        fail(s, "%s", err);
+        return check == FILEOUT_EINPUT ? STORE_EINPUT : STORE_ERROR;
+    }
+    if (kind != FILEOUT_REPLACE) {
+        free(path);
+        fail(s, "%s: not a regular file (a backup is a database file: give a file name)",
+             given);
         return STORE_EINPUT;
     }
-    if (lstat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            fail(s, "%s is a directory", path);
-            return STORE_EINPUT;
-        }
-        if (!overwrite) {
-            fail(s, "%s exists (--force replaces it)", path);
-            return STORE_EINPUT;
-        }
-    } else if (errno != ENOENT) {
-        return fail(s, "%s: %s", path, strerror(errno));
-    }
+    /* the copy holds the WAL's pages; the WAL is emptied while at it */
+    sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    n = strlen(path);
 
     if (!(tmp = malloc(n + sizeof(".tmp-XXXXXX"))))
         return fail(s, "out of memory");
@@ -1140,7 +1539,7 @@ int store_backup(store *s, const char *path, int overwrite)
     }
     sqlite3_busy_timeout(dest, BUSY_TIMEOUT_MS);
     if (!(b = sqlite3_backup_init(dest, "main", s->db, "main"))) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     /* -1: every page in one step; BUSY or LOCKED only while the source
@@ -1153,16 +1552,16 @@ int store_backup(store *s, const char *path, int overwrite)
     }
     if (sqlite3_backup_finish(b) != SQLITE_OK || src != SQLITE_DONE) {
         b = NULL;
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     b = NULL;
     if (sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     if (sqlite3_close(dest) != SQLITE_OK) {
-        fail(s, "backup: %s", sqlite3_errmsg(dest));
+        backup_fail(s, given, dest);
         goto out;
     }
     dest = NULL;
@@ -1180,6 +1579,18 @@ int store_backup(store *s, const char *path, int overwrite)
         unlink(tmp);
     made = 0;
     rc = STORE_OK;
+    /* the new name lasts a power cut only once its directory is synced */
+    close(fd);
+    fd = -1;
+    {
+        char *slash = strrchr(path, '/');
+        if (slash) {
+            *slash = '\0';
+            fd = open(*path ? path : "/", O_RDONLY | O_CLOEXEC);
+            if (fd >= 0 && fsync(fd) != 0 && errno != EINVAL)
+                rc = fail(s, "%s: sync: %s", given, strerror(errno));
+        }
+    }
 out:
     if (fd >= 0)
         close(fd);
@@ -1189,6 +1600,7 @@ out:
     if (made)
         unlink(tmp);
     free(tmp);
+    free(path);
     return rc;
 }
 

@@ -62,11 +62,18 @@ static void test_entry_corpus(void **state)
     assert_true(replay("tests/fuzz/corpus/entry", fuzz_entry) >= 20);
 }
 
+static void test_database_corpus(void **state)
+{
+    (void)state;
+    assert_true(replay("tests/fuzz/corpus/database", fuzz_database) >= 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_foodtable_corpus),
         cmocka_unit_test(test_entry_corpus),
+        cmocka_unit_test(test_database_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

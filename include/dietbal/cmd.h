@@ -78,6 +78,13 @@ void cmd_error_arg(const char *arg, const char *fmt, ...)
 /* "dietbal: MSG" for a message a module wrote ("PATH:LINE: why"). */
 void cmd_error_msg(const char *msg);
 
+/* Text from the database or a file (a food name, an id, a meal) as a
+ * terminal may show it: control and format characters as \u{202E},
+ * bytes that are not UTF-8 as \xHH (textesc_term).  The string stays
+ * valid for the next 15 calls; main frees them (cmd_tx_free). */
+const char *cmd_tx(const char *s);
+void cmd_tx_free(void);
+
 /* Print "dietbal: usage error" for an unknown option and return EXIT_USAGE. */
 int cmd_bad_option(const char *cmd);
 
@@ -85,8 +92,11 @@ int cmd_bad_option(const char *cmd);
  * ~/.local/share/dietbal/dietbal.db.  Writes into buf; NULL when no path. */
 const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len);
 
-/* Open the store, printing the error; EXIT_OK or EXIT_RUNTIME. */
-int cmd_open_store(const struct cmd_ctx *ctx, store **out);
+/* Open the store, printing the error; EXIT_OK, EXIT_USAGE (not a dietbal
+ * database, or none where mode says there must be one) or EXIT_RUNTIME.
+ * Each command says what it may make: STORE_OPEN_EXISTING for those that
+ * only read (nothing is created), STORE_OPEN_CREATE for those that store. */
+int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out);
 
 /* Parse a date option (YYYY-MM-DD, today, yesterday) into YYYY-MM-DD,
  * printing "dietbal: OPTION: ..." on failure.  0 or -1. */

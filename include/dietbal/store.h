@@ -39,7 +39,32 @@ enum {
  * STORE_ERROR.
  */
 int store_open(const char *path, store **out, char *err, size_t errlen);
+
+/* dietbal's PRAGMA application_id, "DBAL"; 0 is accepted from older
+ * versions (and set when they are migrated). */
+#define STORE_APPLICATION_ID 0x4442414C
+
+/* What store_open_mode may make of the path. */
+enum store_open_mode {
+    STORE_OPEN_EXISTING, /* a database must be there: nothing is created */
+    STORE_OPEN_CREATE,   /* a missing file is created (and its directory) */
+    STORE_OPEN_INIT,     /* that, and an empty file becomes a database */
+};
+
+/*
+ * As store_open (which is STORE_OPEN_INIT), and the file is judged before
+ * anything is written to it: missing (EXISTING), empty (all but INIT), not
+ * SQLite, another program's application_id, a schema version below 0 or
+ * above this dietbal's, all STORE_EINPUT with the file untouched.  A file
+ * others may read is made 0600, or refused (STORE_EINPUT).
+ */
+int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
+                    size_t errlen);
 void store_close(store *s);
+
+/* Copy the WAL into the database and empty it (check, backup, after an
+ * import).  STORE_OK or STORE_ERROR (a reader holds it: try later). */
+int store_checkpoint(store *s);
 
 /* The schema version store_open migrates to (the number of migrations). */
 int store_schema_version(void);
@@ -47,12 +72,26 @@ int store_schema_version(void);
 /* The message of the last failure on this handle. */
 const char *store_errmsg(const store *s);
 
+/* Did the last failure on this handle come from a full disk? */
+int store_disk_full(const store *s);
+
 /*
  * PRAGMA integrity_check and PRAGMA foreign_key_check.  STORE_OK when both
  * ran: *problems is then NULL if the database is sound, else a new string
  * (free it) with one problem a line, at most 100 of each check.
  */
 int store_integrity_check(store *s, char **problems);
+
+/*
+ * Every table, index, trigger and the full-text index the schema version
+ * requires (every migration run on an empty database is the reference),
+ * and a full-text index that holds one row a food.  *problems: NULL, or
+ * one line a missing object, by name (free it).  With repair, indexes,
+ * triggers and the full-text index are made again in one transaction
+ * (user data is never touched; a missing table is reported, not made) and
+ * *repaired lists what was.  STORE_OK when the check ran.
+ */
+int store_schema_check(store *s, int repair, char **problems, char **repaired);
 
 /*
  * Copy the database to path with SQLite's online backup API: one consistent
@@ -81,6 +120,12 @@ int store_import_begin(store *s);
  * where it was first met.  Kept on disk, not in memory. */
 int store_import_seen(store *s, int file, const char *id, unsigned long line,
                       unsigned long *first_line);
+
+/* Inside an import of several files: an id met in two of them (the first
+ * such pair, by the later file's line), *id a new string, or *id NULL when
+ * every id is in one file only. */
+int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line_a, int *file_b,
+                           unsigned long *line_b);
 
 /* Check the database file and that the full-text index agrees with the
  * food table; STORE_OK, or STORE_ERROR with what is wrong. */

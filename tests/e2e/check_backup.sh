@@ -26,7 +26,7 @@ t_rc "add exits 0" 0
 # --- check ------------------------------------------------------------------
 t_run check
 t_rc "check of a sound database exits 0" 0
-t_out_has "check says ok" "$DIETBAL_DB: ok (integrity_check, foreign_key_check)"
+t_out_has "check says ok" "$DIETBAL_DB: ok (integrity_check, foreign_key_check, schema)"
 t_run --json check
 t_eq "check --json: ok" "$(jq -r '.ok, (.problems | length)' "$T_DIR/out" | tr '\n' ' ')" "true 0 "
 before=$(t_db_digest)
@@ -86,11 +86,15 @@ t_eq "the replaced file is 0600" "$(stat -c %a "$B/precious.db")" 600
 t_run backup --force "$DIETBAL_DB"
 t_rc "backup over the database itself exits 2" 2
 t_err_has "backup over the database itself says so" "is the database itself"
+# (the WAL is kept between runs: it must be left as it is, not replaced)
 for f in "$DIETBAL_DB-wal" "$DIETBAL_DB-shm" "$DIETBAL_DB-journal" \
     "$(dirname "$DIETBAL_DB")/../db/./$(basename "$DIETBAL_DB")"; do
+    wal_before=$(stat -c %i "$DIETBAL_DB-wal" 2>/dev/null)
     t_run backup --force "$f"
     t_rc "backup over $(basename "$f") beside the database exits 2" 2
-    t_ok "backup over $(basename "$f"): nothing made" test ! -e "$DIETBAL_DB-wal" -a ! -e "$DIETBAL_DB-journal"
+    t_ok "backup over $(basename "$f"): nothing made" test ! -e "$DIETBAL_DB-journal"
+    t_eq "backup over $(basename "$f"): the WAL is the same file" \
+        "$(stat -c %i "$DIETBAL_DB-wal" 2>/dev/null)" "$wal_before"
 done
 t_run backup "$B"
 t_rc "backup to a directory exits 2" 2

@@ -43,7 +43,8 @@ for _ in $(seq 1 100); do # until the lock is held: its journal exists
     sleep 0.05
 done
 t_ok "another process holds the write lock" test -e "$T_DIR/held/diary.db-journal"
-dietbal --db "$T_DIR/held/diary.db" log --date 2026-01-01 >"$T_DIR/out" 2>"$T_DIR/err" &
+# (profile set: a command that stores may create a database; log only reads)
+dietbal --db "$T_DIR/held/diary.db" profile set --age 30 >"$T_DIR/out" 2>"$T_DIR/err" &
 opener=$!
 sleep 0.5
 echo "ROLLBACK;" >&5
@@ -67,7 +68,7 @@ failures=0
 for r in $(seq 1 "$rounds"); do
     db="$T_DIR/race/$r/diary.db"
     for k in $(seq 1 "$procs"); do
-        (dietbal --db "$db" log --date 2026-01-01 >/dev/null 2>"$T_DIR/race-$k.err"
+        (dietbal --db "$db" profile set --age 30 >/dev/null 2>"$T_DIR/race-$k.err"
             echo $? >"$T_DIR/race-$k.rc") &
     done
     wait

@@ -212,7 +212,8 @@ t_err_has "--db another program's SQLite file: says so" "not a dietbal database"
 t_eq "--db another program's SQLite file: left alone" "$(sqlite3 "$H/other.db" .dump | sha256sum)" "$other"
 refused "--db under a regular file" 1 --db "$H/notes.txt/diary.db" log
 t_err_has "--db under a regular file: says why" "Not a directory"
-refused "--db in /proc (cannot be created)" 1 --db /proc/dietbal-test.db log
+# (a command that stores: log only reads and creates nothing)
+refused "--db in /proc (cannot be created)" 1 --db /proc/dietbal-test.db profile set --age 30
 refused "--db a device (/dev/full)" 2 --db /dev/full log
 if [ "$(id -u)" -ne 0 ]; then
     mkdir -p "$H/read-only"

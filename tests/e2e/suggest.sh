@@ -14,8 +14,9 @@ groups() {
 }
 
 t_run suggest calcium
-t_rc "a database without foods exits 1" 1
+t_rc "no database yet: exits 2 (suggest only reads; issue 16)" 2
 t_err_has "and says to run init" "dietbal init"
+t_ok "and creates none" test ! -e "$DIETBAL_DB"
 
 t_run init
 t_rc "init exits 0" 0

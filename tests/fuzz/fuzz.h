@@ -19,6 +19,10 @@ int fuzz_foodtable(const uint8_t *data, size_t size);
 /* An ENTRY argument through entry_parse, entry_resolve and units_to_grams. */
 int fuzz_entry(const uint8_t *data, size_t size);
 
+/* Arbitrary bytes opened as a database file (store_open_mode), then
+ * store_integrity_check, store_schema_check and a week's text report. */
+int fuzz_database(const uint8_t *data, size_t size);
+
 /* 1 when s is well-formed UTF-8 holding no control character (C0, DEL,
  * C1; tab excepted when tab is set), else 0. */
 int fuzz_clean_text(const char *s, int tab);
