@@ -53,15 +53,22 @@ wait "$opener"
 T_RC=$?
 T_ERR=$(cat "$T_DIR/err")
 wait "$holder"
-t_rc "open waits for the other writer and succeeds" 0
-t_eq "no 'database is locked'" "$(grep -c locked "$T_DIR/err")" 0
 # the current schema version: the number of migrations in src/store.c (each
 # opens with a "/* N: ..." comment), so that a new migration needs no edit here
 SCHEMA_VERSION=$(grep -cE '^    /\* [0-9]+: ' "$T_ROOT/src/store.c")
-t_eq "the database was made once the lock was free" \
-    "$(sqlite3 "$T_DIR/held/diary.db" "SELECT count(*) FROM sqlite_master WHERE name = 'hold';
-        PRAGMA user_version; PRAGMA journal_mode" | tr '\n' ' ')" \
-    "0 $SCHEMA_VERSION wal "
+if t_wrapped; then
+    # valgrind starts dietbal after the holder has let go and the empty file
+    # is over the 2 s an empty file counts as "being made" by another process
+    t_skip "open waits for the other writer and succeeds" "too slow to start under valgrind"
+    t_skip "the database was made once the lock was free" "too slow to start under valgrind"
+else
+    t_rc "open waits for the other writer and succeeds" 0
+    t_eq "the database was made once the lock was free" \
+        "$(sqlite3 "$T_DIR/held/diary.db" "SELECT count(*) FROM sqlite_master WHERE name = 'hold';
+            PRAGMA user_version; PRAGMA journal_mode" | tr '\n' ' ')" \
+        "0 $SCHEMA_VERSION wal "
+fi
+t_eq "no 'database is locked'" "$(grep -c locked "$T_DIR/err")" 0
 
 # --- 2: a new database opened by many processes at once ---------------------
 failures=0
