@@ -350,12 +350,12 @@ void cmd_words_free(struct cmd_words *w)
 
 int cmd_need_foods(store *s, const char *what)
 {
-    long n = 0;
-    if (store_food_count(s, &n) != STORE_OK) {
+    int any = 0;
+    if (store_food_any(s, &any) != STORE_OK) {
         cmd_error(what, "%s", store_errmsg(s));
         return EXIT_RUNTIME;
     }
-    if (n > 0)
+    if (any)
         return EXIT_OK;
     cmd_error(what, "no food table yet: run 'dietbal init' first");
     return EXIT_USAGE;

@@ -977,9 +977,11 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
     double idf[RELAX_MAX_WORDS];
     struct relaxed rx = {NULL, ""};
     size_t n = relax_words(q, words, joiner), head;
-    long total = 0;
+    /* idf against the counting cap, not the table's size: subsets are
+     * compared at one size, where log(size) is the same for every word */
+    const long total = STORE_MATCH_COUNT_MAX;
 
-    if (n < 2 || store_food_count(fs->s, &total) != STORE_OK)
+    if (n < 2)
         return 0;
     head = head_index(words, n, joiner);
     for (size_t i = 0; i < n; i++) {
@@ -1028,8 +1030,8 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
 static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char *err,
                                    size_t errlen)
 {
-    long foods = 0;
-    if (store_food_count(fs->s, &foods) == STORE_OK && foods == 0)
+    int any = 1;
+    if (store_food_any(fs->s, &any) == STORE_OK && !any)
         bufprintf(err, errlen, "no food table yet: run 'dietbal init' first");
     else
         bufprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);

@@ -95,7 +95,9 @@ static const char *const cached_sql[ST_COUNT] = {
             "f") " FROM food_fts JOIN food f ON f.rowid = food_fts.rowid"
                  " WHERE food_fts MATCH ?1 ORDER BY bm25(food_fts, 10.0, 1.0, 10.0)"
                  " LIMIT ?2",
-    [ST_FOOD_MATCH_COUNT] = "SELECT count(*) FROM food_fts WHERE food_fts MATCH ?1",
+    /* counted up to a cap (?2): past it a word tells the search nothing more */
+    [ST_FOOD_MATCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM food_fts WHERE food_fts MATCH ?1"
+                            " LIMIT ?2)",
 };
 
 /* A food's values go in VALUES_BATCH rows to a statement (see values_insert). */
@@ -2006,6 +2008,22 @@ int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n
     return food_load(s, id, nutrients, n, out);
 }
 
+int store_food_any(store *s, int *any)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = STORE_ERROR;
+    if (prepare(s, "SELECT EXISTS (SELECT 1 FROM food)", &st) != STORE_OK)
+        return STORE_ERROR;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *any = sqlite3_column_int(st, 0);
+        rc = STORE_OK;
+    } else {
+        fail_db(s, "count foods");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int store_food_count(store *s, long *out)
 {
     sqlite3_stmt *st = NULL;
@@ -2159,6 +2177,7 @@ int store_food_match_count(store *s, const char *text, long *out)
     }
     if ((st = cached(s, ST_FOOD_MATCH_COUNT))) {
         sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, STORE_MATCH_COUNT_MAX);
         rc = STORE_OK;
         if (sqlite3_step(st) == SQLITE_ROW)
             *out = (long)sqlite3_column_int64(st, 0);

@@ -165,8 +165,16 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
                       size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);
 
-/* How many foods the full-text search finds for text (all its words). */
+/* How many foods the full-text search finds for text (all its words),
+ * counted up to STORE_MATCH_COUNT_MAX: past it a word says no more about
+ * what was meant, and counting every match of a common word in a table of a
+ * million foods would cost more than the search itself. */
+#define STORE_MATCH_COUNT_MAX 10000
 int store_food_match_count(store *s, const char *text, long *out);
+
+/* Whether the food table holds any food (*any 1 or 0); cheaper than
+ * store_food_count on a big table. */
+int store_food_any(store *s, int *any);
 
 /* --- remembered choices ---------------------------------------------------- */
 
