@@ -288,17 +288,17 @@ static void import_usage(FILE *out)
                  "table by name: usda-sr24 or ifct2017.\n");
 }
 
-int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
+/* The options of import and init (--table NAME, -q, -h, the common ones)
+ * into ta; -1 to go on, else the exit status to return (usage printed). */
+static int table_options(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
+                         void (*usage)(FILE *), struct table_args *ta)
 {
     static const struct option opts[] = {{"table", required_argument, NULL, 'T'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
-    struct table_args ta;
-    char **files = NULL;
-    store *s = NULL;
-    int rc, c, nfiles;
+    int c, rc;
 
-    memset(&ta, 0, sizeof(ta));
+    memset(ta, 0, sizeof(*ta));
     optind = 1;
     while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
         if (cmd_common_option(c, ctx))
@@ -306,15 +306,27 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
         if (c == 'q') {
             ctx->quiet = 1;
         } else if (c == 'h') {
-            import_usage(stdout);
+            usage(stdout);
             return EXIT_OK;
         } else if (c == 'T') {
-            if ((rc = table_arg(&ta, "--table", optarg)) != EXIT_OK)
+            if ((rc = table_arg(ta, "--table", optarg)) != EXIT_OK)
                 return rc;
         } else {
-            return cmd_bad_option("import");
+            return cmd_bad_option(name);
         }
     }
+    return -1;
+}
+
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
+{
+    struct table_args ta;
+    char **files = NULL;
+    store *s = NULL;
+    int rc, nfiles;
+
+    if ((rc = table_options(argc, argv, ctx, "import", import_usage, &ta)) >= 0)
+        return rc;
     if (optind >= argc && !ta.n) {
         import_usage(stderr);
         return EXIT_USAGE;
@@ -393,32 +405,14 @@ static int keep_order(store *s, const struct table_args *ta)
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 {
-    static const struct option opts[] = {{"table", required_argument, NULL, 'T'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
     struct table_args ta;
     char *files[8];
     store *s = NULL;
-    int rc, c;
+    int rc;
     long foods = 0;
 
-    memset(&ta, 0, sizeof(ta));
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            init_usage(stdout);
-            return EXIT_OK;
-        } else if (c == 'T') {
-            if ((rc = table_arg(&ta, "--table", optarg)) != EXIT_OK)
-                return rc;
-        } else {
-            return cmd_bad_option("init");
-        }
-    }
+    if ((rc = table_options(argc, argv, ctx, "init", init_usage, &ta)) >= 0)
+        return rc;
     if (optind < argc) {
         cmd_error("init", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
