@@ -75,7 +75,7 @@
  * too small at high intakes: the SD of daily intake rises with the mean
  * (IOM 2000 p. 65).  Said, not withheld (nutrition-science.md 0.1). */
 #define HIGH_INTAKE_SDW_NOTE                                                                       \
-    " (at intakes this high the survey's day-to-day SD may be too small, which makes the "          \
+    " (at intakes this high the survey's day-to-day SD may be too small, which makes the "         \
     "probability look more certain than it is; IOM 2000 p. 65)"
 
 /* Period completeness below which DATA_INCOMPLETE fires; the same cut as
@@ -93,53 +93,54 @@
 
 /* By slot (nutrients.h): the core nutrients, then vitamin D. */
 static const char *const nutrient_keys[NUT_REPORTED_COUNT] = {
-    "energy", "protein", "calcium", "magnesium", "phosphorus", "potassium", "sodium", "water",
-    "vitamin_d",
+    "energy",    "protein", "calcium", "magnesium", "phosphorus",
+    "potassium", "sodium",  "water",   "vitamin_d",
 };
 
-const char *analysis_nutrient_key(int id)
-{
+const char *analysis_nutrient_key(int id) {
     int slot = nutrients_reported_slot(id);
     return slot >= 0 ? nutrient_keys[slot] : NULL;
 }
 
-const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id)
-{
+const struct analysis_nutrient *analysis_nutrient_of(const struct analysis *a, int id) {
     int slot = nutrients_reported_slot(id);
     return a && slot >= 0 ? &a->nutrients[slot] : NULL;
 }
 
 /* The same, writable, for the rules (id is always a reported one). */
-static struct analysis_nutrient *nutrient_by_id(struct analysis *a, int id)
-{
+static struct analysis_nutrient *nutrient_by_id(struct analysis *a, int id) {
     return &a->nutrients[nutrients_reported_slot(id)];
 }
 
-const char *analysis_severity_name(enum analysis_severity s)
-{
+const char *analysis_severity_name(enum analysis_severity s) {
     switch (s) {
-    case ANALYSIS_INFO: return "info";
-    case ANALYSIS_WARNING: return "warning";
-    case ANALYSIS_ALERT: return "alert";
+    case ANALYSIS_INFO:
+        return "info";
+    case ANALYSIS_WARNING:
+        return "warning";
+    case ANALYSIS_ALERT:
+        return "alert";
     }
     return "?";
 }
 
-const char *analysis_position_name(enum analysis_position p)
-{
+const char *analysis_position_name(enum analysis_position p) {
     switch (p) {
-    case ANALYSIS_POS_UNKNOWN: return "unknown";
-    case ANALYSIS_POS_BELOW: return "below";
-    case ANALYSIS_POS_WITHIN: return "within";
-    case ANALYSIS_POS_ABOVE: return "above";
+    case ANALYSIS_POS_UNKNOWN:
+        return "unknown";
+    case ANALYSIS_POS_BELOW:
+        return "below";
+    case ANALYSIS_POS_WITHIN:
+        return "within";
+    case ANALYSIS_POS_ABOVE:
+        return "above";
     }
     return "?";
 }
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
+static void set_err(char *err, size_t errlen, const char *fmt, ...) {
     va_list ap;
     if (!err || errlen == 0)
         return;
@@ -150,8 +151,7 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 
 /* A new string, printf-style; NULL when out of memory. */
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
+static char *xprintf(const char *fmt, ...) {
     va_list ap;
     char *s;
     int n;
@@ -169,8 +169,7 @@ static char *xprintf(const char *fmt, ...)
 
 /* An amount with its unit, as people read it: mg and kcal whole, grams to
  * one decimal (water whole). */
-static const char *amount(char buf[40], double v, const struct analysis_nutrient *nu)
-{
+static const char *amount(char buf[40], double v, const struct analysis_nutrient *nu) {
     if (!isfinite(v))
         snprintf(buf, 40, "unknown");
     else if (strcmp(nu->unit, "g") == 0 && nu->id != NUT_WATER)
@@ -185,8 +184,7 @@ static const char *amount(char buf[40], double v, const struct analysis_nutrient
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
 /* "Calcium", "Vitamin D": a nutrient's key as the start of a sentence. */
-static const char *title(char buf[24], const struct analysis_nutrient *nu)
-{
+static const char *title(char buf[24], const struct analysis_nutrient *nu) {
     if (nu->id == NUT_VITAMIN_D)
         return "Vitamin D";
     snprintf(buf, 24, "%c%s", nu->key[0] - 'a' + 'A', nu->key + 1);
@@ -198,8 +196,7 @@ static const char *title(char buf[24], const struct analysis_nutrient *nu)
  * ------------------------------------------------------------------------ */
 
 /* Codes never softened by DATA_SPARSE: they are not judgements on intake. */
-static int is_intake_rule(const char *code)
-{
+static int is_intake_rule(const char *code) {
     return strcmp(code, "DATA_SPARSE") != 0 && strcmp(code, "DATA_INCOMPLETE") != 0 &&
            strcmp(code, "CRAMP_RED_FLAG") != 0 && strcmp(code, "PREECLAMPSIA_SIGNS") != 0;
 }
@@ -212,9 +209,8 @@ static int is_intake_rule(const char *code)
  * days should not read as confident).
  */
 static struct analysis_warning *add_warning(struct analysis *a, const struct analysis_rule *rule,
-                                            enum analysis_severity sev, int nutrient,
-                                            char *message, int *failed)
-{
+                                            enum analysis_severity sev, int nutrient, char *message,
+                                            int *failed) {
     struct analysis_warning *grown, *w;
 
     if (!message) {
@@ -250,8 +246,7 @@ static struct analysis_warning *add_warning(struct analysis *a, const struct ana
     return w;
 }
 
-static void figure(struct analysis_warning *w, const char *name, double value, const char *unit)
-{
+static void figure(struct analysis_warning *w, const char *name, double value, const char *unit) {
     if (!w || w->n_figures >= ANALYSIS_MAX_FIGURES)
         return;
     w->figures[w->n_figures].name = name;
@@ -263,16 +258,14 @@ static void figure(struct analysis_warning *w, const char *name, double value, c
 /* The probability was withheld on purpose: no intake logged (mean <= 0),
  * or a table CV over 60 % (never for the core nutrients); nutrition-
  * science.md 0.1. */
-static int withheld(const struct analysis_nutrient *nu)
-{
+static int withheld(const struct analysis_nutrient *nu) {
     return nu->no_intake || nu->cv_unreliable;
 }
 
 /* Short against the EAR: the probability of adequacy is below
  * P_ADEQUATE_LOW, or, when the probability is withheld (0.1), the mean
  * itself is below the EAR. */
-static int ear_short(const struct analysis_nutrient *nu)
-{
+static int ear_short(const struct analysis_nutrient *nu) {
     if (nu->n_assess == 0 || !nu->ref.has_ear || !isfinite(nu->ref.ear))
         return 0;
     if (isfinite(nu->p_adequate))
@@ -282,8 +275,7 @@ static int ear_short(const struct analysis_nutrient *nu)
 
 /* Above a limit: p above P_ABOVE_LIMIT, or (probability withheld) the mean
  * above the limit. */
-static int limit_exceeded(const struct analysis_nutrient *nu, double p, double limit)
-{
+static int limit_exceeded(const struct analysis_nutrient *nu, double p, double limit) {
     if (nu->n_assess == 0 || !isfinite(limit))
         return 0;
     if (isfinite(p))
@@ -292,8 +284,7 @@ static int limit_exceeded(const struct analysis_nutrient *nu, double p, double l
 }
 
 /* AI not shown to be reached. */
-static int ai_not_reached(const struct analysis_nutrient *nu)
-{
+static int ai_not_reached(const struct analysis_nutrient *nu) {
     if (nu->n_assess == 0 || !isfinite(nu->ref.ai))
         return 0;
     if (isfinite(nu->p_above_ai))
@@ -301,16 +292,14 @@ static int ai_not_reached(const struct analysis_nutrient *nu)
     return withheld(nu) && nu->assess_mean < nu->ref.ai;
 }
 
-static const char *approx_note(const struct analysis_nutrient *nu)
-{
+static const char *approx_note(const struct analysis_nutrient *nu) {
     return nu->approximate ? " (approximate)" : "";
 }
 
 /* "probability that usual intake is adequate 0.12" or why it is withheld
  * (0.1: only when nothing was taken in). */
 static void prob_text(char *buf, size_t len, const char *what, double p,
-                      const struct analysis_nutrient *nu)
-{
+                      const struct analysis_nutrient *nu) {
     if (isfinite(p))
         snprintf(buf, len, "%s %.2f", what, p);
     else if (nu->no_intake)
@@ -321,8 +310,7 @@ static void prob_text(char *buf, size_t len, const char *what, double p,
 
 /* "calcium probability of adequacy 0.12", or, when it is withheld,
  * "calcium mean below the EAR" (the reason ear_short() gave). */
-static void short_text(char *buf, size_t len, const char *name, double p)
-{
+static void short_text(char *buf, size_t len, const char *name, double p) {
     if (isfinite(p))
         snprintf(buf, len, "%s probability of adequacy %.2f", name, p);
     else
@@ -332,8 +320,7 @@ static void short_text(char *buf, size_t len, const char *name, double p)
 /* The figures a verdict on P(adequate) adds: the sensitivity figure with
  * SDw scaled to the mean (0.1), and how many more days would make an
  * uncertain one firm (0.9).  "" when there is nothing to add. */
-static void ear_extra(char *buf, size_t len, const struct analysis_nutrient *nu)
-{
+static void ear_extra(char *buf, size_t len, const struct analysis_nutrient *nu) {
     size_t n = 0;
 
     buf[0] = '\0';
@@ -350,8 +337,7 @@ static void ear_extra(char *buf, size_t len, const struct analysis_nutrient *nu)
 }
 
 static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
-                          int id)
-{
+                          int id) {
     struct analysis_nutrient *nu = nutrient_by_id(a, id);
     char m[40], e[40], r[40], p[96], x[160], t[24];
     struct analysis_warning *w;
@@ -363,8 +349,8 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
                     xprintf("%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
                             "%s%s%s.",
-                            title(t, nu), amount(m, nu->assess_mean, nu),
-                            nu->n_assess, plural(nu->n_assess), amount(e, nu->ref.ear, nu),
+                            title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
+                            plural(nu->n_assess), amount(e, nu->ref.ear, nu),
                             amount(r, nu->ref.rda, nu), p, x, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
@@ -384,8 +370,7 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
  * vitamin D value).  The mean per logged day from supplements decides.
  */
 static void check_supplements_over_ul(struct analysis *a, const struct analysis_rule *rule,
-                                      int *failed, const struct analysis_nutrient *nu)
-{
+                                      int *failed, const struct analysis_nutrient *nu) {
     char s[40], u[40], t[24];
     struct analysis_warning *w;
 
@@ -403,8 +388,7 @@ static void check_supplements_over_ul(struct analysis *a, const struct analysis_
 }
 
 static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, int *failed,
-                          int id)
-{
+                          int id) {
     struct analysis_nutrient *nu = nutrient_by_id(a, id);
     char m[40], u[40], p[96], t[24];
     struct analysis_warning *w;
@@ -418,8 +402,8 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul, nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
                     xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
-                            title(t, nu), amount(m, nu->assess_mean, nu),
-                            nu->n_assess, plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
+                            title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
+                            plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
                             HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
@@ -429,9 +413,8 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     figure(w, "from_supplements", nu->supp_assess_mean, nu->unit);
 }
 
-static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, int *failed,
-                         int id, const char *what)
-{
+static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, int *failed, int id,
+                         const char *what) {
     struct analysis_nutrient *nu = nutrient_by_id(a, id);
     char m[40], ai[40], p[96];
     struct analysis_warning *w;
@@ -453,18 +436,15 @@ static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, i
 
 /* --- the checks, one per rule ------------------------------------------------ */
 
-static void rule_calcium_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_calcium_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ear_low(a, r, failed, NUT_CALCIUM);
 }
 
-static void rule_calcium_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_calcium_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ul_high(a, r, failed, NUT_CALCIUM);
 }
 
-static void rule_magnesium_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_magnesium_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ear_low(a, r, failed, NUT_MAGNESIUM);
 }
 
@@ -475,8 +455,7 @@ static void rule_magnesium_low(struct analysis *a, const struct analysis_rule *r
  * varies from day to day, so no probability is computed (the survey SDw is
  * for food, 2.7): the mean itself decides. */
 static void rule_magnesium_supplement_ul(struct analysis *a, const struct analysis_rule *r,
-                                         int *failed)
-{
+                                         int *failed) {
     const struct analysis_nutrient *nu = &a->nutrients[NUT_MAGNESIUM];
     struct analysis_warning *w;
     size_t above = 0, days = 0;
@@ -503,23 +482,19 @@ static void rule_magnesium_supplement_ul(struct analysis *a, const struct analys
     figure(w, "days_above", (double)above, "");
 }
 
-static void rule_phosphorus_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_phosphorus_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ear_low(a, r, failed, NUT_PHOSPHORUS);
 }
 
-static void rule_phosphorus_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_phosphorus_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ul_high(a, r, failed, NUT_PHOSPHORUS);
 }
 
-static void rule_protein_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_protein_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ear_low(a, r, failed, NUT_PROTEIN);
 }
 
-static void rule_protein_excess(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_protein_excess(struct analysis *a, const struct analysis_rule *r, int *failed) {
     const struct analysis_measure *pe = &a->balance.protein_energy_pct;
     double max = a->nutrients[NUT_PROTEIN].ref.amdr_max_pct;
     struct analysis_warning *w;
@@ -549,8 +524,7 @@ static void rule_protein_excess(struct analysis *a, const struct analysis_rule *
     figure(w, "who_supplement_pct", DRI_WHO_HIGH_PROTEIN_SUPPLEMENT_PCT, "%");
 }
 
-static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     const struct analysis_measure *m = &a->balance.ca_p_ratio;
     const struct analysis_nutrient *ca = &a->nutrients[NUT_CALCIUM];
     struct analysis_warning *w;
@@ -569,8 +543,7 @@ static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *
     figure(w, "p_adequate_calcium", ca->p_adequate, "");
 }
 
-static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     const struct analysis_measure *m = &a->balance.ca_mg_ratio;
     const struct analysis_nutrient *mg = &a->nutrients[NUT_MAGNESIUM];
     struct analysis_warning *w;
@@ -595,8 +568,7 @@ static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule
  * cut while calcium is below the EAR, and PRAL is no reason to cut it. */
 #define ACID_ADVICE_MORE_ONLY "More vegetables, fruit and pulses lower the acid load."
 
-static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     const struct analysis_measure *m = &a->balance.pral_meq;
     struct analysis_warning *w;
 
@@ -615,13 +587,11 @@ static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *
     figure(w, "threshold", DIETBAL_PRAL_HIGH_MEQ, "mEq");
 }
 
-static void rule_potassium_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_potassium_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ai_low(a, r, failed, NUT_POTASSIUM, "Potassium intake");
 }
 
-static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     struct analysis_nutrient *nu = &a->nutrients[NUT_SODIUM];
     char m[40], c[40], p[96];
     struct analysis_warning *w;
@@ -634,8 +604,7 @@ static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, 
                             "which less sodium lowers chronic-disease risk (CDRR; not a "
                             "toxicity limit); %s%s%s.",
                             amount(m, nu->assess_mean, nu), nu->n_assess, plural(nu->n_assess),
-                            amount(c, nu->ref.cdrr, nu), p, HIGH_INTAKE_SDW_NOTE,
-                            approx_note(nu)),
+                            amount(c, nu->ref.cdrr, nu), p, HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -643,46 +612,39 @@ static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, 
     figure(w, "p_above_cdrr", nu->p_above_cdrr, "");
 }
 
-static void rule_water_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_water_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ai_low(a, r, failed, NUT_WATER, "Total water (from the food and drinks logged)");
 }
 
-static void rule_vitamin_d_low(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_vitamin_d_low(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ear_low(a, r, failed, NUT_VITAMIN_D);
 }
 
-static void rule_vitamin_d_high(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_vitamin_d_high(struct analysis *a, const struct analysis_rule *r, int *failed) {
     check_ul_high(a, r, failed, NUT_VITAMIN_D);
 }
 
-static void rule_data_sparse(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_data_sparse(struct analysis *a, const struct analysis_rule *r, int *failed) {
     struct analysis_warning *w;
 
     if (a->days_logged >= ANALYSIS_MIN_DAYS)
         return;
     if (a->days_logged == 0)
         w = add_warning(a, r, ANALYSIS_INFO, -1,
-                        xprintf("No day logged in the %zu-day period: nothing to assess.",
-                                a->days),
+                        xprintf("No day logged in the %zu-day period: nothing to assess.", a->days),
                         failed);
     else
         w = add_warning(a, r, ANALYSIS_INFO, -1,
                         xprintf("Only %zu day%s logged of %zu: with fewer than %d the "
                                 "probabilities are very uncertain, so intake warnings are shown "
                                 "as tentative information.",
-                                a->days_logged, plural(a->days_logged), a->days,
-                                ANALYSIS_MIN_DAYS),
+                                a->days_logged, plural(a->days_logged), a->days, ANALYSIS_MIN_DAYS),
                         failed);
     figure(w, "days_logged", (double)a->days_logged, "");
     figure(w, "days_needed", ANALYSIS_MIN_DAYS, "");
 }
 
-static void rule_data_incomplete(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_data_incomplete(struct analysis *a, const struct analysis_rule *r, int *failed) {
     char list[512] = "";
     size_t len = 0, worst_left_out = 0;
     double worst = 1.0;
@@ -702,10 +664,10 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
         if (nu->n_incomplete > worst_left_out)
             worst_left_out = nu->n_incomplete;
         if (len < sizeof(list)) {
-            int n = snprintf(list + len, sizeof(list) - len, "%s%s %.0f %% (%zu day%s below %.0f %%)",
-                             len ? "; " : "", nu->key, 100.0 * nu->completeness,
-                             nu->n_incomplete, plural(nu->n_incomplete),
-                             100.0 * COMPLETENESS_MIN);
+            int n =
+                snprintf(list + len, sizeof(list) - len, "%s%s %.0f %% (%zu day%s below %.0f %%)",
+                         len ? "; " : "", nu->key, 100.0 * nu->completeness, nu->n_incomplete,
+                         plural(nu->n_incomplete), 100.0 * COMPLETENESS_MIN);
             if (n > 0)
                 len += (size_t)n;
         }
@@ -723,8 +685,7 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
     figure(w, "threshold", COMPLETENESS_MIN, "");
 }
 
-static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *r, int *failed)
-{
+static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *r, int *failed) {
     const struct analysis_cramps *c = &a->cramps;
     char part1[256] = "", part2[160] = "";
     struct analysis_warning *w;
@@ -739,12 +700,15 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
         date_format(c->first_sign_day, first);
         date_format(c->last_sign_day, last);
         if (c->first_sign_day == c->last_sign_day)
-            snprintf(part1, sizeof(part1), "Warning signs logged with %d cramp episode%s on %s "
-                     "(%s). ", c->sign_episodes, c->sign_episodes == 1 ? "" : "s", first,
-                     signs + 2);
+            snprintf(part1, sizeof(part1),
+                     "Warning signs logged with %d cramp episode%s on %s "
+                     "(%s). ",
+                     c->sign_episodes, c->sign_episodes == 1 ? "" : "s", first, signs + 2);
         else
-            snprintf(part1, sizeof(part1), "Warning signs logged with %d cramp episodes "
-                     "from %s to %s (%s). ", c->sign_episodes, first, last, signs + 2);
+            snprintf(part1, sizeof(part1),
+                     "Warning signs logged with %d cramp episodes "
+                     "from %s to %s (%s). ",
+                     c->sign_episodes, first, last, signs + 2);
     }
     if (c->one_leg_run >= ANALYSIS_ONE_LEG_PAIN_DAYS) {
         char end[11];
@@ -768,8 +732,7 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
 }
 
 static void rule_preeclampsia_signs(struct analysis *a, const struct analysis_rule *r,
-                                    int *failed)
-{
+                                    int *failed) {
     const struct analysis_cramps *c = &a->cramps;
     char signs[160], first[11], last[11], when[48];
     struct analysis_warning *w;
@@ -785,10 +748,10 @@ static void rule_preeclampsia_signs(struct analysis *a, const struct analysis_ru
         snprintf(when, sizeof(when), "on %s", first);
     else
         snprintf(when, sizeof(when), "from %s to %s", first, last);
-    w = add_warning(a, r, ANALYSIS_ALERT, -1,
-                    xprintf("Pregnancy warning signs logged %s (%s). %s", when, signs + 2,
-                            ADVICE_PREECLAMPSIA),
-                    failed);
+    w = add_warning(
+        a, r, ANALYSIS_ALERT, -1,
+        xprintf("Pregnancy warning signs logged %s (%s). %s", when, signs + 2, ADVICE_PREECLAMPSIA),
+        failed);
     figure(w, "sudden_swelling", c->sudden_swelling, "");
     figure(w, "headache", c->headache, "");
     figure(w, "vision_problems", c->vision_problems, "");
@@ -814,10 +777,13 @@ static const struct analysis_rule rules[] = {
      ADVICE_PREECLAMPSIA_EMERGENCY, NULL, NULL, rule_preeclampsia_signs},
     {"CRAMP_RED_FLAG", ANALYSIS_ALERT,
      "any cramp in the period with swelling, redness, warmth or difficulty walking; pain in one "
-     "leg that does not ease on " XSTR(ANALYSIS_ONE_LEG_PAIN_DAYS) " days running (it "
-     "persists into the next day); or pain that does not ease on "
-     XSTR(ANALYSIS_PERSISTENT_PAIN_DAYS) " or more days running in both legs (run ending in "
-     "the period)",
+     "leg that does not ease on " XSTR(
+         ANALYSIS_ONE_LEG_PAIN_DAYS) " days running (it "
+                                     "persists into the next day); or pain that does not ease "
+                                     "on " XSTR(
+                                         ANALYSIS_PERSISTENT_PAIN_DAYS) " or more days running in "
+                                                                        "both legs (run ending in "
+                                                                        "the period)",
      "nutrition-science.md 5.5 (CDC, HSE, NHS GGC) and 0.4 (NHS: cramping pain in one leg); "
      "the 3-day rule for both legs is a design choice (product.md)",
      "These signs can come from a blood clot in the leg (deep vein thrombosis), not an "
@@ -825,15 +791,18 @@ static const struct analysis_rule rules[] = {
      ADVICE_EMERGENCY, NULL, NULL, rule_cramp_red_flag},
     {"DATA_SPARSE", ANALYSIS_INFO,
      "fewer than " XSTR(ANALYSIS_MIN_DAYS) " logged days; intake warnings are then "
-     "softened to info and marked tentative",
+                                           "softened to info and marked tentative",
      "nutrition-science.md 2.7 (n < 3); softening is a design choice",
      "A few days say little about usual intake, so every figure is very uncertain.",
      "Log everything you eat and drink for at least 3 days, ideally 7 or more.", NULL, NULL,
      rule_data_sparse},
     {"DATA_INCOMPLETE", ANALYSIS_INFO,
-     "a core nutrient's period completeness below " XSTR(ANALYSIS_DAY_COMPLETENESS_MIN) ", or "
-     "any logged day below it (such days are left out of the probabilities); vitamin D's "
-     "completeness is shown but not flagged here (half the USDA foods lack it)",
+     "a core nutrient's period completeness below " XSTR(
+         ANALYSIS_DAY_COMPLETENESS_MIN) ", or "
+                                        "any logged day below it (such days are left out of the "
+                                        "probabilities); vitamin D's "
+                                        "completeness is shown but not flagged here (half the USDA "
+                                        "foods lack it)",
      "product.md (completeness); nutrition-science.md 2.7; the 0.8 cut is a design choice",
      "Foods without values make totals look lower than they are.",
      "Prefer foods with complete values; 'dietbal foods show ID' lists a food's values.", NULL,
@@ -852,8 +821,8 @@ static const struct analysis_rule rules[] = {
      "from supplements alone > UL",
      "IOM 2000 ch. 3 Table 3-4, App. B Table B-6 (2.4); UL IOM 2011; 0.5 a design choice",
      "High calcium is not known to prevent cramps; usual intake above the UL may cause harm.",
-     "Check calcium supplements and fortified foods with your midwife, doctor or dietitian.",
-     NULL, NULL, rule_calcium_high},
+     "Check calcium supplements and fortified foods with your midwife, doctor or dietitian.", NULL,
+     NULL, rule_calcium_high},
     {"MAGNESIUM_LOW", ANALYSIS_WARNING,
      "magnesium p_adequate < " P_LOW_TXT " (or, probability withheld, mean < EAR)",
      "IOM 2000 ch. 3 (2.2); EAR IOM 1997",
@@ -882,8 +851,8 @@ static const struct analysis_rule rules[] = {
      "IOM 2000 Table 3-4 (2.4); UL IOM 1997 p. 188; 0.5 a design choice",
      "Phosphorus has not been shown to cause cramps; usual intake above the UL is worth "
      "lowering in general.",
-     "Eat fewer processed meats, cola drinks and processed foods with phosphate additives.",
-     NULL, "processed meats|cola drinks|phosphate additives", rule_phosphorus_high},
+     "Eat fewer processed meats, cola drinks and processed foods with phosphate additives.", NULL,
+     "processed meats|cola drinks|phosphate additives", rule_phosphorus_high},
     {"PROTEIN_LOW", ANALYSIS_WARNING,
      "protein p_adequate < " P_LOW_TXT " (EAR in g from g/kg x weight, else the g/day figure)",
      "IOM 2000 ch. 3 (2.2); EAR IOM 2002/2005 (nutrition-science.md 1.3)",
@@ -914,7 +883,7 @@ static const struct analysis_rule rules[] = {
      "dairy|fortified drinks|tofu", NULL, rule_ca_p_ratio_low},
     {"CA_MG_RATIO_HIGH", ANALYSIS_INFO,
      "Ca:Mg mass ratio of the period means > " XSTR(CA_MG_RATIO_MAX) " and magnesium short "
-     "(as MAGNESIUM_LOW)",
+                                                                     "(as MAGNESIUM_LOW)",
      "nutrition-science.md 4.2 (observational ranges, Adv Nutr 2021 Table 1; design choice)",
      "The ratio ranges come from observational studies, none of them about cramps.",
      "Eat magnesium-rich foods (pulses, nuts, seeds, whole grains, green vegetables); do not "
@@ -922,7 +891,8 @@ static const struct analysis_rule rules[] = {
      "pulses|nuts|seeds|whole grains|green vegetables", NULL, rule_ca_mg_ratio_high},
     {"ACID_LOAD_HIGH", ANALYSIS_INFO,
      "mean daily PRAL > " XSTR(DIETBAL_PRAL_HIGH_MEQ) " mEq/day (build-time constant "
-     "DIETBAL_PRAL_HIGH_MEQ); without \"less meat\" while protein or phosphorus is short",
+                                                      "DIETBAL_PRAL_HIGH_MEQ); without \"less "
+                                                      "meat\" while protein or phosphorus is short",
      "Remer & Manz 1995 (PRAL); threshold about 1 SD above Zhao et al. 2022's pregnancy mean: "
      "design choice, no validated cut-off (nutrition-science.md 3.1); advice 0.5",
      "PRAL estimates the acid load of the diet on the kidneys; there is no evidence linking it "
@@ -930,8 +900,9 @@ static const struct analysis_rule rules[] = {
      "More vegetables, fruit and pulses, and somewhat less meat, lower the acid load.",
      "vegetables|fruit|pulses", "meat", rule_acid_load_high},
     {"POTASSIUM_LOW", ANALYSIS_INFO,
-     "potassium p_above_ai < " XSTR(P_ABOVE_AI_LOW) " (the mean is below the AI); worded "
-     "\"not shown to reach the AI\", never a deficiency",
+     "potassium p_above_ai < " XSTR(
+         P_ABOVE_AI_LOW) " (the mean is below the AI); worded "
+                         "\"not shown to reach the AI\", never a deficiency",
      "IOM 2000 p. 60, Table B-6 (nutrition-science.md 2.3); AI NASEM 2019; 0.5 a design "
      "choice",
      "Intake says nothing about blood potassium, and potassium has not been shown to affect "
@@ -941,7 +912,8 @@ static const struct analysis_rule rules[] = {
     {"SODIUM_HIGH", ANALYSIS_INFO,
      "sodium p_above_cdrr > " P_LIM_TXT " against the CDRR 2,300 mg (or, probability "
      "withheld, mean > CDRR); info because the CDRR is not a toxicity limit",
-     "NASEM 2019 (CDRR; pregnancy row not read, unverified); test form of IOM 2000 Table B-6 (design "
+     "NASEM 2019 (CDRR; pregnancy row not read, unverified); test form of IOM 2000 Table B-6 "
+     "(design "
      "choice, nutrition-science.md 2.4)",
      "Sodium has not been linked to leg cramps; intake above the CDRR is worth lowering for "
      "long-term health.",
@@ -979,8 +951,7 @@ static const struct analysis_rule rules[] = {
 
 #define N_RULES (sizeof(rules) / sizeof(rules[0]))
 
-const struct analysis_rule *analysis_rules(size_t *n)
-{
+const struct analysis_rule *analysis_rules(size_t *n) {
     if (n)
         *n = N_RULES;
     return rules;
@@ -993,8 +964,7 @@ const struct analysis_rule *analysis_rules(size_t *n)
 /* A day's total of slot k: the food entries' known part plus the
  * supplements'.  Unknown (NAN) when no food entry has a value and no
  * supplement supplied any: a sum over nothing is not zero. */
-static double day_total(const struct day_totals *d, int k)
-{
+static double day_total(const struct day_totals *d, int k) {
     double food = d->known_grams[k] > 0 ? d->total[k] : NAN;
     double supp = d->supplement[k];
 
@@ -1005,8 +975,7 @@ static double day_total(const struct day_totals *d, int k)
 
 /* The slot k's daily values of in, completeness and descriptive
  * statistics (k is the slot: day totals are by slot). */
-static int nutrient_fill(struct analysis *a, int k, const struct analysis_input *in)
-{
+static int nutrient_fill(struct analysis *a, int k, const struct analysis_input *in) {
     struct analysis_nutrient *nu = &a->nutrients[k];
     double known = 0, grams = 0, sum = 0, supp_sum = 0, supp_all = 0;
     const int id = k; /* day_totals are indexed by slot too */
@@ -1065,32 +1034,28 @@ static int nutrient_fill(struct analysis *a, int k, const struct analysis_input 
 
 /* The part of the assessed mean that came from food: what the day-to-day
  * spread of intake scales with (a daily supplement hardly varies). */
-static double food_mean(const struct analysis_nutrient *nu)
-{
+static double food_mean(const struct analysis_nutrient *nu) {
     double supp = isfinite(nu->supp_assess_mean) ? nu->supp_assess_mean : 0.0;
     return fmax(0.0, nu->assess_mean - supp);
 }
 
 /* The IOM 2000 tests of an assessed mean (nutrition-science.md 2.2-2.4). */
-static void nutrient_probabilities(struct analysis_nutrient *nu)
-{
+static void nutrient_probabilities(struct analysis_nutrient *nu) {
     struct stats_adequacy ad;
     struct stats_ztest zt;
 
-    if (nu->ref.has_ear &&
-        stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr, nu->sdw, nu->n_assess, &ad) ==
-            0)
+    if (nu->ref.has_ear && stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr, nu->sdw,
+                                            nu->n_assess, &ad) == 0)
         nu->p_adequate = ad.p;
     /* The sensitivity figure of 0.1: SDw = table CV x the person's mean,
      * since the SD of daily intake rises with the mean (IOM 2000 p. 65);
      * the mean from food, as for SDw itself (a daily supplement adds to
      * the mean but hardly to the spread). */
-    if (nu->ref.has_ear &&
-        stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr,
-                         nu->table_cv * food_mean(nu), nu->n_assess, &ad) == 0)
+    if (nu->ref.has_ear && stats_p_adequate(nu->assess_mean, nu->ref.ear, nu->ref.sdr,
+                                            nu->table_cv * food_mean(nu), nu->n_assess, &ad) == 0)
         nu->p_adequate_scaled = ad.p;
-    if (isfinite(nu->ref.ai) && stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw,
-                                                nu->n_assess, &zt) == 0)
+    if (isfinite(nu->ref.ai) &&
+        stats_above_ai(nu->assess_mean, nu->ref.ai, nu->sdw, nu->n_assess, &zt) == 0)
         nu->p_above_ai = zt.p;
     /* Magnesium's UL is for supplements only: the total is never tested
      * (MAGNESIUM_SUPPLEMENT_UL tests the supplements alone). */
@@ -1105,8 +1070,7 @@ static void nutrient_probabilities(struct analysis_nutrient *nu)
 /* How firm P(adequate) is, and the more logged days at the same mean that
  * would make it firm (nutrition-science.md 0.9): towards 0.85 above the
  * EAR, towards 0.15 below it. */
-static void nutrient_firmness(struct analysis_nutrient *nu)
-{
+static void nutrient_firmness(struct analysis_nutrient *nu) {
     long n_total = 0;
 
     nu->days_needed = -1;
@@ -1131,8 +1095,7 @@ static void nutrient_firmness(struct analysis_nutrient *nu)
 }
 
 /* Slot k's reference values, SDw, probabilities and firmness. */
-static void nutrient_assess(struct analysis *a, int k)
-{
+static void nutrient_assess(struct analysis *a, int k) {
     struct analysis_nutrient *nu = &a->nutrients[k];
     const int id = nu->id;
     int approx = 0;
@@ -1160,8 +1123,7 @@ static void nutrient_assess(struct analysis *a, int k)
      * the day-to-day spread of food intake (IOM's survey tables are food
      * only); a supplement taken daily adds to the mean but hardly to that
      * spread (2.7), so a placeholder CV applies to the food part. */
-    if (dri_sdw(&a->stage, id, food_mean(nu), &nu->sdw, &nu->sdw_verified, &nu->sdw_source) !=
-        0) {
+    if (dri_sdw(&a->stage, id, food_mean(nu), &nu->sdw, &nu->sdw_verified, &nu->sdw_source) != 0) {
         nu->sdw = NAN;
         nu->sdw_verified = 0;
     }
@@ -1186,8 +1148,7 @@ static void nutrient_assess(struct analysis *a, int k)
  * ------------------------------------------------------------------------ */
 
 static void measure(struct analysis_measure *m, double value, double low, double high,
-                    const char *range)
-{
+                    const char *range) {
     m->value = value;
     m->low = low;
     m->high = high;
@@ -1204,8 +1165,7 @@ static void measure(struct analysis_measure *m, double value, double low, double
 
 static double mean_of(const struct analysis *a, int id) { return a->nutrients[id].desc.mean; }
 
-static void balance_fill(struct analysis *a)
-{
+static void balance_fill(struct analysis *a) {
     const struct analysis_nutrient *n = a->nutrients;
     double sum = 0;
     size_t cnt = 0;
@@ -1227,8 +1187,8 @@ static void balance_fill(struct analysis *a)
             "at or above the ratio of the calcium and phosphorus RDAs; no adult cut-off exists "
             "(IOM 1997 p. 154)");
     measure(&a->balance.ca_mg_ratio,
-            stats_ca_mg_ratio(mean_of(a, NUT_CALCIUM), mean_of(a, NUT_MAGNESIUM)),
-            CA_MG_RATIO_MIN, CA_MG_RATIO_MAX,
+            stats_ca_mg_ratio(mean_of(a, NUT_CALCIUM), mean_of(a, NUT_MAGNESIUM)), CA_MG_RATIO_MIN,
+            CA_MG_RATIO_MAX,
             "ranges of interest in observational studies, not a target (Adv Nutr 2021 Table 1)");
     measure(&a->balance.protein_energy_pct,
             stats_protein_energy_pct(mean_of(a, NUT_PROTEIN), mean_of(a, NUT_ENERGY)),
@@ -1246,8 +1206,7 @@ static void balance_fill(struct analysis *a)
  * ------------------------------------------------------------------------ */
 
 /* An episode with a red-flag sign on day. */
-static void count_signs(struct analysis_cramps *c, const struct cramp *x, long day)
-{
+static void count_signs(struct analysis_cramps *c, const struct cramp *x, long day) {
     c->sign_episodes++;
     c->swelling += x->swelling != 0;
     c->redness += x->redness != 0;
@@ -1261,8 +1220,7 @@ static void count_signs(struct analysis_cramps *c, const struct cramp *x, long d
 
 /* An entry with pregnancy warning signs on day (0.4); swelling of both
  * legs counts as sudden swelling. */
-static void count_preeclampsia(struct analysis_cramps *c, const struct cramp *x, long day)
-{
+static void count_preeclampsia(struct analysis_cramps *c, const struct cramp *x, long day) {
     c->preeclampsia = 1;
     c->sudden_swelling += x->sudden_swelling || (x->swelling && strcmp(x->side, "both") == 0);
     c->headache += x->headache != 0;
@@ -1275,8 +1233,7 @@ static void count_preeclampsia(struct analysis_cramps *c, const struct cramp *x,
 }
 
 static void count_episode(struct analysis_cramps *c, const struct cramp *x, size_t i,
-                          int *sev_sum)
-{
+                          int *sev_sum) {
     c->episodes++;
     c->per_day[i]++;
     c->night_episodes += x->night != 0;
@@ -1291,8 +1248,7 @@ static void count_episode(struct analysis_cramps *c, const struct cramp *x, size
 /* The longest runs of days with pain that did not ease (pain[k]: the legs
  * of day base + k, cramp_pain_legs) that end inside the period: in any leg,
  * and in one leg (left or right) throughout. */
-static void pain_runs(struct analysis *a, const unsigned char *pain, size_t span, long base)
-{
+static void pain_runs(struct analysis *a, const unsigned char *pain, size_t span, long base) {
     struct analysis_cramps *c = &a->cramps;
     int run = 0, left = 0, right = 0;
 
@@ -1315,8 +1271,7 @@ static void pain_runs(struct analysis *a, const unsigned char *pain, size_t span
     }
 }
 
-static int cramps_fill(struct analysis *a, const struct analysis_input *in)
-{
+static int cramps_fill(struct analysis *a, const struct analysis_input *in) {
     struct analysis_cramps *c = &a->cramps;
     /* days from - LOOKBACK .. to: the legs with pain that did not ease */
     size_t span = a->days + ANALYSIS_CRAMP_LOOKBACK_DAYS;
@@ -1362,14 +1317,12 @@ static int cramps_fill(struct analysis *a, const struct analysis_input *in)
 }
 
 /* A day's value for the relation: known and complete enough. */
-static double complete_value(const struct analysis *a, int id, size_t i)
-{
+static double complete_value(const struct analysis *a, int id, size_t i) {
     const struct analysis_nutrient *nu = &a->nutrients[id];
     return nu->daily_completeness[i] >= ANALYSIS_DAY_COMPLETENESS_MIN ? nu->daily[i] : NAN;
 }
 
-static double complete_pral(const struct analysis *a, size_t i)
-{
+static double complete_pral(const struct analysis *a, size_t i) {
     static const int in_pral[] = {NUT_PROTEIN, NUT_PHOSPHORUS, NUT_POTASSIUM, NUT_MAGNESIUM,
                                   NUT_CALCIUM};
     for (size_t k = 0; k < sizeof(in_pral) / sizeof(in_pral[0]); k++)
@@ -1386,8 +1339,7 @@ static double complete_pral(const struct analysis *a, size_t i)
  * without cramps (design choice: days with nothing logged at all are left
  * out, since we cannot tell whether the diary was kept).
  */
-static int relation_fill(struct analysis *a)
-{
+static int relation_fill(struct analysis *a) {
     struct analysis_cramps *c = &a->cramps;
     static const int ids[ANALYSIS_RELATION_ITEMS] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PROTEIN, -1};
     double *group = NULL, *values = NULL;
@@ -1462,8 +1414,7 @@ out:
  * The whole analysis
  * ------------------------------------------------------------------------ */
 
-static void sort_warnings(struct analysis *a)
-{
+static void sort_warnings(struct analysis *a) {
     /* insertion sort: stable, few items */
     for (size_t i = 1; i < a->n_warnings; i++) {
         struct analysis_warning w = a->warnings[i];
@@ -1476,8 +1427,7 @@ static void sort_warnings(struct analysis *a)
     }
 }
 
-static int analysis_start(struct analysis *a, const struct analysis_input *in)
-{
+static int analysis_start(struct analysis *a, const struct analysis_input *in) {
     a->from = in->from;
     a->to = in->to;
     a->days = (size_t)(in->to - in->from + 1);
@@ -1509,8 +1459,7 @@ static int analysis_start(struct analysis *a, const struct analysis_input *in)
     return 0;
 }
 
-int analysis_run(const struct analysis_input *in, struct analysis **out, char *err, size_t errlen)
-{
+int analysis_run(const struct analysis_input *in, struct analysis **out, char *err, size_t errlen) {
     struct analysis *a = NULL;
     int failed = 0;
 
@@ -1558,8 +1507,7 @@ oom:
     return -1;
 }
 
-void analysis_free(struct analysis *a)
-{
+void analysis_free(struct analysis *a) {
     if (!a)
         return;
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
@@ -1579,16 +1527,14 @@ void analysis_free(struct analysis *a)
     free(a);
 }
 
-const struct analysis_warning *analysis_warning_find(const struct analysis *a, const char *code)
-{
+const struct analysis_warning *analysis_warning_find(const struct analysis *a, const char *code) {
     for (size_t i = 0; a && i < a->n_warnings; i++)
         if (strcmp(a->warnings[i].code, code) == 0)
             return &a->warnings[i];
     return NULL;
 }
 
-size_t analysis_short_nutrients(const struct analysis *a, int *ids, size_t max)
-{
+size_t analysis_short_nutrients(const struct analysis *a, int *ids, size_t max) {
     static const struct {
         const char *code;
         int id;

@@ -20,8 +20,7 @@
 
 /* Whether source x ranks before y for nutrient slot k: more of it; on a tie the
  * smaller id, so that the order never depends on the input's. */
-static int before(const struct period_source *x, const struct period_source *y, int k)
-{
+static int before(const struct period_source *x, const struct period_source *y, int k) {
     if (x->amount[k] != y->amount[k])
         return x->amount[k] > y->amount[k];
     return strcmp(x->id, y->id) < 0;
@@ -29,8 +28,7 @@ static int before(const struct period_source *x, const struct period_source *y, 
 
 /* Rank the sources of slot k (period_source amounts are by slot). */
 static int rank_nutrient(struct analysis_nutrient *nu, int k, const struct period_source *src,
-                         size_t n)
-{
+                         size_t n) {
     const struct period_source *top[ANALYSIS_MAX_SOURCES];
     size_t m = 0;
     double total = 0;
@@ -69,8 +67,7 @@ static int rank_nutrient(struct analysis_nutrient *nu, int k, const struct perio
     return 0;
 }
 
-int analysis_sources_fill(struct analysis *a, const struct period_source *src, size_t n)
-{
+int analysis_sources_fill(struct analysis *a, const struct period_source *src, size_t n) {
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         a->nutrients[k].sources_total = NAN;
         if (src && rank_nutrient(&a->nutrients[k], k, src, n) != 0)
@@ -79,8 +76,7 @@ int analysis_sources_fill(struct analysis *a, const struct period_source *src, s
     return 0;
 }
 
-void analysis_sources_free(struct analysis *a)
-{
+void analysis_sources_free(struct analysis *a) {
     for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         for (size_t j = 0; j < a->nutrients[k].n_sources; j++) {
             free(a->nutrients[k].sources[j].id);

@@ -24,8 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void analysis_add_note(struct analysis *a, const char *fmt, ...)
-{
+void analysis_add_note(struct analysis *a, const char *fmt, ...) {
     va_list ap;
 
     if (a->n_notes >= ANALYSIS_MAX_NOTES)
@@ -37,8 +36,7 @@ void analysis_add_note(struct analysis *a, const char *fmt, ...)
         a->n_notes++;
 }
 
-static int same_stage(const struct life_stage *x, const struct life_stage *y)
-{
+static int same_stage(const struct life_stage *x, const struct life_stage *y) {
     return x->table == y->table && x->band == y->band && x->trimester == y->trimester &&
            (x->flags & DRI_APPROX_MASK) == (y->flags & DRI_APPROX_MASK);
 }
@@ -51,8 +49,7 @@ static int same_stage(const struct life_stage *x, const struct life_stage *y)
  * magnesium, potassium, water and protein needs are higher), so a shortfall
  * shown with them is real, and the report says that her own values may be
  * higher.  Everything is marked approximate. */
-static void default_stage(struct life_stage *st)
-{
+static void default_stage(struct life_stage *st) {
     memset(st, 0, sizeof(*st));
     st->age_years = -1;
     st->sex = SEX_UNKNOWN;
@@ -65,8 +62,7 @@ static void default_stage(struct life_stage *st)
     snprintf(st->group, sizeof(st->group), "unknown (female 19-30 y values, approximate)");
 }
 
-static void no_profile(struct analysis *a, const char *why)
-{
+static void no_profile(struct analysis *a, const char *why) {
     if (why)
         snprintf(a->profile_note, sizeof(a->profile_note),
                  "Profile incomplete (%s): reference values are those of a non-pregnant woman "
@@ -86,33 +82,28 @@ static void no_profile(struct analysis *a, const char *why)
 }
 
 /* The days a stage is counted over: the logged ones, all when none is. */
-static int counted(const struct analysis *a, size_t i)
-{
+static int counted(const struct analysis *a, size_t i) {
     return a->days_logged == 0 || a->logged[i];
 }
 
 /* The note of the latest day past the due date (or past 42 weeks, or
  * pregnant without a due date), most serious kind first. */
-static void stage_note(struct analysis *a, const struct profile *p)
-{
-    static const unsigned kinds[] = {DRI_NOTE_PAST_TERM, DRI_NOTE_PAST_DUE,
-                                     DRI_NOTE_NO_DUE_DATE};
+static void stage_note(struct analysis *a, const struct profile *p) {
+    static const unsigned kinds[] = {DRI_NOTE_PAST_TERM, DRI_NOTE_PAST_DUE, DRI_NOTE_NO_DUE_DATE};
     char note[ANALYSIS_NOTE_LEN];
 
     for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
         for (size_t i = a->days; i-- > 0;)
             if (a->day_stage[i].flags & kinds[k]) {
-                analysis_add_note(a, "%s",
-                                  dri_stage_note(&a->day_stage[i], p->due_date, note,
-                                                 sizeof(note)));
+                analysis_add_note(
+                    a, "%s", dri_stage_note(&a->day_stage[i], p->due_date, note, sizeof(note)));
                 return;
             }
 }
 
 /* "pregnancy 19-30 y, trimester 1 on 3 days; ... on 4 days" when the
  * counted days span more than one stage. */
-static void mixed_note(struct analysis *a)
-{
+static void mixed_note(struct analysis *a) {
     char list[ANALYSIS_NOTE_LEN] = "";
     size_t len = 0, n_kinds = 0;
 
@@ -129,8 +120,8 @@ static void mixed_note(struct analysis *a)
             n += counted(a, j) && same_stage(&a->day_stage[j], &a->day_stage[i]);
         n_kinds++;
         if (len < sizeof(list)) {
-            int w = snprintf(list + len, sizeof(list) - len, "%s%s on %zu day%s",
-                             len ? "; " : "", a->day_stage[i].group, n, n == 1 ? "" : "s");
+            int w = snprintf(list + len, sizeof(list) - len, "%s%s on %zu day%s", len ? "; " : "",
+                             a->day_stage[i].group, n, n == 1 ? "" : "s");
             len += w > 0 ? (size_t)w : 0;
         }
     }
@@ -142,8 +133,7 @@ static void mixed_note(struct analysis *a)
                           list);
 }
 
-int analysis_stage_fill(struct analysis *a, const struct profile *p)
-{
+int analysis_stage_fill(struct analysis *a, const struct profile *p) {
     size_t last = a->days - 1;
 
     a->day_stage = calloc(a->days, sizeof(*a->day_stage));
@@ -174,19 +164,17 @@ int analysis_stage_fill(struct analysis *a, const struct profile *p)
 
 /* Whether day i judges nutrient nu: 2 for an assessed day (logged, with a
  * known and complete-enough total), 1 for another logged day, 0 else. */
-static int judge_level(const struct analysis *a, const struct analysis_nutrient *nu, size_t i)
-{
+static int judge_level(const struct analysis *a, const struct analysis_nutrient *nu, size_t i) {
     if (!a->logged[i])
         return 0;
-    return isfinite(nu->daily[i]) &&
-                   nu->daily_completeness[i] >= ANALYSIS_DAY_COMPLETENESS_MIN
-               ? 2
-               : 1;
+    return isfinite(nu->daily[i]) && nu->daily_completeness[i] >= ANALYSIS_DAY_COMPLETENESS_MIN ? 2
+                                                                                                : 1;
 }
 
 /* Running sums of the numbers of a dri_ref. */
-#define REF_FIELDS(X)                                                                            \
-    X(ear) X(rda) X(ai) X(ul) X(cdrr) X(sdr) X(ear_g_per_kg) X(rda_g_per_kg) X(amdr_min_pct)      \
+#define REF_FIELDS(X)                                                                              \
+    X(ear)                                                                                         \
+    X(rda) X(ai) X(ul) X(cdrr) X(sdr) X(ear_g_per_kg) X(rda_g_per_kg) X(amdr_min_pct)              \
         X(amdr_max_pct)
 
 struct ref_sum {
@@ -195,8 +183,7 @@ struct ref_sum {
 #undef DECL
 };
 
-int analysis_period_ref(const struct analysis *a, int id, struct dri_ref *out, int *approximate)
-{
+int analysis_period_ref(const struct analysis *a, int id, struct dri_ref *out, int *approximate) {
     const struct analysis_nutrient *nu = analysis_nutrient_of(a, id);
     struct ref_sum sum = {0};
     struct dri_ref r, last;

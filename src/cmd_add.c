@@ -23,21 +23,21 @@
 #include <string.h>
 #include <unistd.h>
 
-static void add_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: dietbal add [--date D] [--time HH:MM] [--meal M] [--force] [--dry-run] ENTRY...\n"
-            "ENTRY is what was eaten, as people say it: \"1 cup whole milk\", \"a glass of\n"
-            "orange juice\", \"2 slices of pizza\", \"half an avocado\", \"steak 8 oz\",\n"
-            "\"250 ml @usda:01077\".  Units: g kg mg oz lb ml l dl cup tbsp tsp \"fl oz\", a\n"
-            "portion of the food (slice, large, ...) or a container (glass, mug, bowl,\n"
-            "handful, tin, pint ...).  No unit counts the food's usual portion; no\n"
-            "quantity is one.  @ID takes a food by id.  Meals: breakfast lunch dinner\n"
-            "snack.  More than 5 kg in one entry needs --force.  --dry-run stores nothing.\n"
-            "Supplements are counted in units: \"1 tablet prenatal\", \"2 capsules magnesium\",\n"
-            "\"1 pill prenatal\", \"2 @supp:ID\" ('dietbal supplement list').\n"
-            "A recipe is a food: \"1 serving pork rib soup\", \"1 bowl @recipe:pork-rib-soup\".\n"
-            "@meal:NAME logs every entry of a saved meal ('dietbal meal list').\n");
+static void add_usage(FILE *out) {
+    fprintf(
+        out,
+        "usage: dietbal add [--date D] [--time HH:MM] [--meal M] [--force] [--dry-run] ENTRY...\n"
+        "ENTRY is what was eaten, as people say it: \"1 cup whole milk\", \"a glass of\n"
+        "orange juice\", \"2 slices of pizza\", \"half an avocado\", \"steak 8 oz\",\n"
+        "\"250 ml @usda:01077\".  Units: g kg mg oz lb ml l dl cup tbsp tsp \"fl oz\", a\n"
+        "portion of the food (slice, large, ...) or a container (glass, mug, bowl,\n"
+        "handful, tin, pint ...).  No unit counts the food's usual portion; no\n"
+        "quantity is one.  @ID takes a food by id.  Meals: breakfast lunch dinner\n"
+        "snack.  More than 5 kg in one entry needs --force.  --dry-run stores nothing.\n"
+        "Supplements are counted in units: \"1 tablet prenatal\", \"2 capsules magnesium\",\n"
+        "\"1 pill prenatal\", \"2 @supp:ID\" ('dietbal supplement list').\n"
+        "A recipe is a food: \"1 serving pork rib soup\", \"1 bowl @recipe:pork-rib-soup\".\n"
+        "@meal:NAME logs every entry of a saved meal ('dietbal meal list').\n");
 }
 
 struct add_args {
@@ -46,8 +46,7 @@ struct add_args {
 };
 
 /* The options; -1 to go on with argv[optind...] as the entries. */
-static int parse_add_options(int argc, char **argv, struct cmd_ctx *ctx, struct add_args *a)
-{
+static int parse_add_options(int argc, char **argv, struct cmd_ctx *ctx, struct add_args *a) {
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
                                          {"time", required_argument, NULL, 't'},
                                          {"meal", required_argument, NULL, 'm'},
@@ -76,10 +75,17 @@ static int parse_add_options(int argc, char **argv, struct cmd_ctx *ctx, struct 
             if (cmd_parse_meal("--meal", optarg, a->meal) != 0)
                 return EXIT_USAGE;
             break;
-        case 'f': a->force = 1; break;
-        case 'n': a->dry_run = 1; break;
-        case 'h': add_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("add");
+        case 'f':
+            a->force = 1;
+            break;
+        case 'n':
+            a->dry_run = 1;
+            break;
+        case 'h':
+            add_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("add");
         }
     }
     if (optind >= argc) {
@@ -95,8 +101,7 @@ static int parse_add_options(int argc, char **argv, struct cmd_ctx *ctx, struct 
     return -1;
 }
 
-int cmd_add(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_add(int argc, char **argv, struct cmd_ctx *ctx) {
     struct add_args args;
     struct cmd_entries e;
     store *s = NULL;

@@ -16,13 +16,11 @@
 #include <sys/stat.h>
 
 /* Open the database at the path in force, which must exist. */
-static int open_existing(const struct cmd_ctx *ctx, store **s)
-{
+static int open_existing(const struct cmd_ctx *ctx, store **s) {
     return cmd_open_store(ctx, STORE_OPEN_EXISTING, s);
 }
 
-static void check_usage(FILE *out)
-{
+static void check_usage(FILE *out) {
     fprintf(out, "usage: dietbal check [--repair] [--json]\n"
                  "Check the database: SQLite's integrity_check and foreign_key_check, and\n"
                  "every table, index, trigger and the full-text index the schema needs.\n"
@@ -30,8 +28,7 @@ static void check_usage(FILE *out)
                  "full-text index (never user data).  Exit status 1 when anything is wrong.\n");
 }
 
-int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {
         {"repair", no_argument, NULL, 'r'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     char buf[4096], *problems = NULL, *schema = NULL, *repaired = NULL;
@@ -106,8 +103,9 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
     }
     if (problems) {
         if (schema && !strstr(schema, "restore a backup"))
-            cmd_error(path, "%zu part%s of the schema missing; 'dietbal check --repair' makes "
-                            "them again (no data is lost)",
+            cmd_error(path,
+                      "%zu part%s of the schema missing; 'dietbal check --repair' makes "
+                      "them again (no data is lost)",
                       count, count == 1 ? "" : "s");
         else
             cmd_error(path, "the database is damaged (%zu problem%s); restore a backup", count,
@@ -118,15 +116,13 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx)
     return rc;
 }
 
-static void backup_usage(FILE *out)
-{
+static void backup_usage(FILE *out) {
     fprintf(out, "usage: dietbal backup [--force] FILE\n"
                  "Copy the database to FILE (mode 0600), consistent even while entries\n"
                  "are being added.  An existing FILE is replaced only with --force.\n");
 }
 
-int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {
         {"force", no_argument, NULL, 'f'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     char buf[4096];

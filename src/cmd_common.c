@@ -13,19 +13,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int cmd_common_option(int c, struct cmd_ctx *ctx)
-{
+int cmd_common_option(int c, struct cmd_ctx *ctx) {
     switch (c) {
-    case 0x100: ctx->db_path = optarg; return 1;
-    case 0x101: ctx->json = 1; return 1;
-    case 0x102: ctx->quiet = 1; return 1;
-    default: return 0;
+    case 0x100:
+        ctx->db_path = optarg;
+        return 1;
+    case 0x101:
+        ctx->json = 1;
+        return 1;
+    case 0x102:
+        ctx->quiet = 1;
+        return 1;
+    default:
+        return 0;
     }
 }
 
 int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
-                            void (*usage)(FILE *out))
-{
+                            void (*usage)(FILE *out)) {
     static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     int c;
 
@@ -62,8 +67,7 @@ int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const ch
 #define WHAT_TAIL 40
 
 /* Bytes in the well-formed UTF-8 sequence at p (n bytes left), 0 if none. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
+static size_t utf8_len(const unsigned char *p, size_t n) {
     size_t len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
 
     if (len == 0 || len > n)
@@ -72,15 +76,14 @@ static size_t utf8_len(const unsigned char *p, size_t n)
         if ((p[i] & 0xC0) != 0x80)
             return 0;
     if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))   /* overlong, > U+10FFFF */
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
         return 0;
     return len;
 }
 
 /* s[0..n) with control characters (C0 but tab, DEL, C1) and bytes that are
  * not UTF-8 written as \xHH. */
-static void put_clean(FILE *f, const char *s, size_t n)
-{
+static void put_clean(FILE *f, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
 
@@ -104,8 +107,7 @@ static void put_clean(FILE *f, const char *s, size_t n)
 }
 
 /* One line: whole if short, else its head and tail (cut between characters). */
-static void put_line(FILE *f, const char *s, size_t n, size_t head, size_t tail)
-{
+static void put_line(FILE *f, const char *s, size_t n, size_t head, size_t tail) {
     if (n <= head + tail + 32) {
         put_clean(f, s, n);
         return;
@@ -121,8 +123,7 @@ static void put_line(FILE *f, const char *s, size_t n, size_t head, size_t tail)
 }
 
 /* A message: each line on its own (lists of candidates are several lines). */
-static void put_text(FILE *f, const char *s)
-{
+static void put_text(FILE *f, const char *s) {
     for (;;) {
         const char *nl = strchr(s, '\n');
         size_t n = nl ? (size_t)(nl - s) : strlen(s);
@@ -134,8 +135,7 @@ static void put_text(FILE *f, const char *s)
     }
 }
 
-static void put_error(const char *what, int quote, const char *fmt, va_list ap)
-{
+static void put_error(const char *what, int quote, const char *fmt, va_list ap) {
     va_list again;
     char *msg = NULL, *out = NULL;
     size_t len = 0;
@@ -167,35 +167,28 @@ static void put_error(const char *what, int quote, const char *fmt, va_list ap)
     free(msg);
 }
 
-void cmd_error(const char *what, const char *fmt, ...)
-{
+void cmd_error(const char *what, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     put_error(what, 0, fmt, ap);
     va_end(ap);
 }
 
-void cmd_error_arg(const char *arg, const char *fmt, ...)
-{
+void cmd_error_arg(const char *arg, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     put_error(arg, 1, fmt, ap);
     va_end(ap);
 }
 
-void cmd_error_msg(const char *msg)
-{
-    cmd_error(NULL, "%s", msg);
-}
+void cmd_error_msg(const char *msg) { cmd_error(NULL, "%s", msg); }
 
-int cmd_bad_option(const char *cmd)
-{
+int cmd_bad_option(const char *cmd) {
     fprintf(stderr, "dietbal: %s: bad usage (try 'dietbal %s --help')\n", cmd, cmd);
     return EXIT_USAGE;
 }
 
-const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
-{
+const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len) {
     const char *env;
     int n;
 
@@ -213,8 +206,7 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len)
     return n > 0 && (size_t)n < len ? buf : NULL;
 }
 
-int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out)
-{
+int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out) {
     char buf[4096], err[512];
     const char *path;
     int rc;
@@ -235,8 +227,7 @@ int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store *
     return EXIT_OK;
 }
 
-int cmd_parse_decimal(const char *text, double *out)
-{
+int cmd_parse_decimal(const char *text, double *out) {
     size_t digits = 0, points = 0;
 
     for (const char *p = text; *p; p++) {
@@ -254,16 +245,14 @@ int cmd_parse_decimal(const char *text, double *out)
 }
 
 /* NNNN-NN-NN */
-static int is_ymd(const char *t)
-{
+static int is_ymd(const char *t) {
     for (int i = 0; i < 10; i++)
         if (i == 4 || i == 7 ? t[i] != '-' : t[i] < '0' || t[i] > '9')
             return 0;
     return t[10] == '\0';
 }
 
-int cmd_parse_date(const char *opt, const char *text, char out[11])
-{
+int cmd_parse_date(const char *opt, const char *text, char out[11]) {
     long day;
     if (date_parse(text, date_today(), &day) != 0) {
         /* a well-formed date outside the years dietbal keeps */
@@ -280,14 +269,12 @@ int cmd_parse_date(const char *opt, const char *text, char out[11])
     return 0;
 }
 
-static int is_file(const char *p)
-{
+static int is_file(const char *p) {
     struct stat st;
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-const char *cmd_foods_dir(void)
-{
+const char *cmd_foods_dir(void) {
     static char dir[4096];
     const char *env = getenv("DIETBAL_FOODS_DIR");
 
@@ -300,8 +287,7 @@ const char *cmd_foods_dir(void)
     return dir;
 }
 
-const char *cmd_locale_measures(void)
-{
+const char *cmd_locale_measures(void) {
     static const char *const vars[] = {"LC_ALL", "LC_MEASUREMENT", "LANG"};
     for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
         const char *v = getenv(vars[i]);
@@ -311,8 +297,7 @@ const char *cmd_locale_measures(void)
     return NULL;
 }
 
-int cmd_words_load(store *s, struct cmd_words *w)
-{
+int cmd_words_load(store *s, struct cmd_words *w) {
     char err[512], path[4200];
     struct profile p;
     enum profile_units u;
@@ -340,16 +325,14 @@ int cmd_words_load(store *s, struct cmd_words *w)
     return EXIT_OK;
 }
 
-void cmd_words_free(struct cmd_words *w)
-{
+void cmd_words_free(struct cmd_words *w) {
     vocab_free(w->vocab);
     containers_free(w->containers);
     w->vocab = NULL;
     w->containers = NULL;
 }
 
-int cmd_need_foods(store *s, const char *what)
-{
+int cmd_need_foods(store *s, const char *what) {
     int any = 0;
     if (store_food_any(s, &any) != STORE_OK) {
         cmd_error(what, "%s", store_errmsg(s));
@@ -361,18 +344,16 @@ int cmd_need_foods(store *s, const char *what)
     return EXIT_USAGE;
 }
 
-const char *cmd_schema_path(void)
-{
+const char *cmd_schema_path(void) {
     static char path[4200];
     snprintf(path, sizeof(path), "%s/foodtable.xsd", cmd_foods_dir());
     return path;
 }
 
-int cmd_parse_time(const char *opt, const char *text, char out[6])
-{
-    if (strlen(text) == 5 && text[2] == ':' && text[0] >= '0' && text[0] <= '2' &&
-        text[1] >= '0' && text[1] <= '9' && text[3] >= '0' && text[3] <= '5' && text[4] >= '0' &&
-        text[4] <= '9' && (text[0] - '0') * 10 + (text[1] - '0') < 24) {
+int cmd_parse_time(const char *opt, const char *text, char out[6]) {
+    if (strlen(text) == 5 && text[2] == ':' && text[0] >= '0' && text[0] <= '2' && text[1] >= '0' &&
+        text[1] <= '9' && text[3] >= '0' && text[3] <= '5' && text[4] >= '0' && text[4] <= '9' &&
+        (text[0] - '0') * 10 + (text[1] - '0') < 24) {
         memcpy(out, text, 6);
         return 0;
     }
@@ -380,8 +361,7 @@ int cmd_parse_time(const char *opt, const char *text, char out[6])
     return -1;
 }
 
-int cmd_parse_meal(const char *opt, const char *text, char out[12])
-{
+int cmd_parse_meal(const char *opt, const char *text, char out[12]) {
     static const char *const meals[] = {"breakfast", "lunch", "dinner", "snack"};
     for (size_t i = 0; i < sizeof(meals) / sizeof(meals[0]); i++)
         if (strcmp(text, meals[i]) == 0) {
@@ -397,8 +377,7 @@ int cmd_parse_meal(const char *opt, const char *text, char out[12])
 static char *tx_slot[TX_SLOTS];
 static size_t tx_next;
 
-const char *cmd_tx(const char *s)
-{
+const char *cmd_tx(const char *s) {
     char *t = textesc_term(s ? s : "");
     size_t i = tx_next++ % TX_SLOTS;
 
@@ -407,8 +386,7 @@ const char *cmd_tx(const char *s)
     return t ? t : "?";
 }
 
-void cmd_tx_free(void)
-{
+void cmd_tx_free(void) {
     for (size_t i = 0; i < TX_SLOTS; i++) {
         free(tx_slot[i]);
         tx_slot[i] = NULL;

@@ -21,8 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void cramp_usage(FILE *out)
-{
+static void cramp_usage(FILE *out) {
     fprintf(out,
             "usage: dietbal cramp add [--date D] [--time HH:MM] [--severity 1-10]\n"
             "           [--duration-min N] [--site calf|foot|thigh|other]\n"
@@ -38,8 +37,7 @@ static void cramp_usage(FILE *out)
             "ribs): call your midwife or maternity unit now.  They need no cramp.\n");
 }
 
-static int one_of(const char *v, const char *const *allowed)
-{
+static int one_of(const char *v, const char *const *allowed) {
     for (; *allowed; allowed++)
         if (strcmp(v, *allowed) == 0)
             return 1;
@@ -48,8 +46,7 @@ static int one_of(const char *v, const char *const *allowed)
 
 /* The safety messages, on stderr: always shown, even with --quiet or
  * --json.  Pre-eclampsia first: it is the more urgent call. */
-static void warn_now(const struct cramp *c, struct cramp_pain_runs runs)
-{
+static void warn_now(const struct cramp *c, struct cramp_pain_runs runs) {
     if (cramp_has_preeclampsia_sign(c))
         fprintf(stderr, "\n*** %s\n*** %s\n", ADVICE_PREECLAMPSIA, ADVICE_PREECLAMPSIA_EMERGENCY);
     if (!cramp_has_red_flag(c) && !cramp_pain_is_red_flag(runs))
@@ -62,8 +59,7 @@ static void warn_now(const struct cramp *c, struct cramp_pain_runs runs)
         fprintf(stderr, "*** (pain that did not ease logged on %d days running)\n", runs.any);
 }
 
-int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx) {
     static const char *const sites[] = {"calf", "foot", "thigh", "other", NULL};
     static const char *const sides[] = {"left", "right", "both", NULL};
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
@@ -130,8 +126,7 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
         case 'm': {
             double v = NAN;
             if (cmd_parse_decimal(optarg, &v) != 0 || !(v >= 0 && v <= 24 * 60)) {
-                cmd_error("--duration-min", "'%s' is not a number of minutes (0 to 1440)",
-                          optarg);
+                cmd_error("--duration-min", "'%s' is not a number of minutes (0 to 1440)", optarg);
                 return EXIT_USAGE;
             }
             c.duration_min = v;
@@ -151,18 +146,41 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx)
             }
             snprintf(c.side, sizeof(c.side), "%s", optarg);
             break;
-        case 'n': c.night = 1; break;
-        case 1: c.swelling = 1; break;
-        case 2: c.redness = 1; break;
-        case 3: c.warmth = 1; break;
-        case 4: c.hard_to_walk = 1; break;
-        case 5: c.pain_persists = 1; break;
-        case 6: c.sudden_swelling = 1; break;
-        case 7: c.headache = 1; break;
-        case 8: c.vision_problems = 1; break;
-        case 9: c.pain_below_ribs = 1; break;
-        case 'h': cramp_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("cramp");
+        case 'n':
+            c.night = 1;
+            break;
+        case 1:
+            c.swelling = 1;
+            break;
+        case 2:
+            c.redness = 1;
+            break;
+        case 3:
+            c.warmth = 1;
+            break;
+        case 4:
+            c.hard_to_walk = 1;
+            break;
+        case 5:
+            c.pain_persists = 1;
+            break;
+        case 6:
+            c.sudden_swelling = 1;
+            break;
+        case 7:
+            c.headache = 1;
+            break;
+        case 8:
+            c.vision_problems = 1;
+            break;
+        case 9:
+            c.pain_below_ribs = 1;
+            break;
+        case 'h':
+            cramp_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("cramp");
         }
     }
     if (optind < argc) {

@@ -16,8 +16,7 @@
 
 static json_t *entry_json_core(const struct entry *e);
 
-static json_t *entry_json(const struct entry *e)
-{
+static json_t *entry_json(const struct entry *e) {
     json_t *o = entry_json_core(e);
 
     /* added keys: the kind of entry; a supplement's units */
@@ -32,36 +31,31 @@ static json_t *entry_json(const struct entry *e)
 }
 
 /* A supplement's dose as the log shows it: "2 capsules". */
-static const char *dose_text(const struct entry *e, char *buf, size_t len)
-{
+static const char *dose_text(const struct entry *e, char *buf, size_t len) {
     snprintf(buf, len, "%g %s%s", e->units, e->unit,
              e->units == 1 || strcmp(e->unit, "ml") == 0 ? "" : "s");
     return buf;
 }
 
-static json_t *entry_json_core(const struct entry *e)
-{
-    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-                     (json_int_t)e->id, "date", e->date, "time", jstr(e->time[0] ? e->time : NULL),
-                     "meal", jstr(e->meal[0] ? e->meal : NULL), "food_id", jstr(e->food_id), "food",
-                     jstr(e->food_name), "grams", jround(e->grams, 2), "energy_kcal",
-                     jround(e->values[NUT_ENERGY], 1), "protein_g",
-                     jround(e->values[NUT_PROTEIN], 2), "calcium_mg",
-                     jround(e->values[NUT_CALCIUM], 1), "magnesium_mg",
-                     jround(e->values[NUT_MAGNESIUM], 1), "phosphorus_mg",
-                     jround(e->values[NUT_PHOSPHORUS], 1));
+static json_t *entry_json_core(const struct entry *e) {
+    return json_pack(
+        "{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
+        "date", e->date, "time", jstr(e->time[0] ? e->time : NULL), "meal",
+        jstr(e->meal[0] ? e->meal : NULL), "food_id", jstr(e->food_id), "food", jstr(e->food_name),
+        "grams", jround(e->grams, 2), "energy_kcal", jround(e->values[NUT_ENERGY], 1), "protein_g",
+        jround(e->values[NUT_PROTEIN], 2), "calcium_mg", jround(e->values[NUT_CALCIUM], 1),
+        "magnesium_mg", jround(e->values[NUT_MAGNESIUM], 1), "phosphorus_mg",
+        jround(e->values[NUT_PHOSPHORUS], 1));
 }
 
-static void print_num(double v, int width, int decimals)
-{
+static void print_num(double v, int width, int decimals) {
     if (isnan(v))
         printf(" %*s", width, "?");
     else
         printf(" %*.*f", width, decimals, v);
 }
 
-int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_log(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
                                          {"from", required_argument, NULL, 'f'},
                                          {"to", required_argument, NULL, 't'},
@@ -157,8 +151,7 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx)
     return rc;
 }
 
-int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     store *s = NULL;
     int c, rc;

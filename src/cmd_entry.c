@@ -30,32 +30,27 @@
 #define MEAL_REF "@meal:"
 
 static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
-                                struct food **out, char *err, size_t errlen)
-{
+                                struct food **out, char *err, size_t errlen) {
     struct cmd_entries *a = ctx;
     return foodsearch_lookup(a->fs, text, by_id, relaxed, out, err, errlen);
 }
 
-static int takes(void *ctx, const struct food *f, const char *word)
-{
+static int takes(void *ctx, const struct food *f, const char *word) {
     struct cmd_entries *a = ctx;
     return units_takes(f, word, &a->opts);
 }
 
-static int counts(void *ctx, const struct food *f, const char *word)
-{
+static int counts(void *ctx, const struct food *f, const char *word) {
     struct cmd_entries *a = ctx;
     return units_counts(f, word, &a->opts);
 }
 
-static int name_word(void *ctx, const char *word)
-{
+static int name_word(void *ctx, const char *word) {
     struct cmd_entries *a = ctx;
     return foodsearch_name_word(a->fs, word);
 }
 
-int cmd_entries_open(struct cmd_entries *e, store *s, int force, int interactive)
-{
+int cmd_entries_open(struct cmd_entries *e, store *s, int force, int interactive) {
     int rc;
 
     memset(e, 0, sizeof(*e));
@@ -77,8 +72,7 @@ int cmd_entries_open(struct cmd_entries *e, store *s, int force, int interactive
     return EXIT_OK;
 }
 
-void cmd_entries_close(struct cmd_entries *e)
-{
+void cmd_entries_close(struct cmd_entries *e) {
     for (size_t i = 0; i < e->n; i++) {
         food_free(e->items[i].food);
         supplement_free(e->items[i].supp.supp);
@@ -92,8 +86,7 @@ void cmd_entries_close(struct cmd_entries *e)
 
 /* A new item at the end, zeroed, its text a copy of text; NULL when out of
  * memory (printed). */
-static struct cmd_item *item_new(struct cmd_entries *e, const char *text)
-{
+static struct cmd_item *item_new(struct cmd_entries *e, const char *text) {
     if (e->n == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 8;
         struct cmd_item *grown = realloc(e->items, cap * sizeof(*grown));
@@ -115,8 +108,7 @@ static struct cmd_item *item_new(struct cmd_entries *e, const char *text)
 }
 
 /* Forget the last item (an entry that failed). */
-static void item_drop(struct cmd_entries *e)
-{
+static void item_drop(struct cmd_entries *e) {
     struct cmd_item *p = &e->items[--e->n];
     food_free(p->food);
     supplement_free(p->supp.supp);
@@ -124,8 +116,7 @@ static void item_drop(struct cmd_entries *e)
 }
 
 /* Ask which of the candidates was meant; the chosen index, or -1. */
-static int prompt_choice(const char *arg, const char *text, const struct food_hit *c, size_t n)
-{
+static int prompt_choice(const char *arg, const char *text, const struct food_hit *c, size_t n) {
     char line[64];
     fprintf(stderr, "dietbal: \"%s\": '%s' could be:\n", arg, text);
     for (size_t i = 0; i < n; i++) {
@@ -153,8 +144,7 @@ static int prompt_choice(const char *arg, const char *text, const struct food_hi
 /* The thing counted: the last word of the entry's text as the synonyms
  * read it ("stick" of "fish fingers"), in buf. */
 static const char *counted_noun(const struct cmd_entries *a, const char *text, char *buf,
-                                size_t len)
-{
+                                size_t len) {
     char norm[WORDS_MAX];
     words_normalise(text, norm, sizeof(norm));
     vocab_rewrite(a->words.vocab, a->words.vocab_dialect, norm, buf, len);
@@ -164,8 +154,7 @@ static const char *counted_noun(const struct cmd_entries *a, const char *text, c
 
 /* The size the entry says ("1 large flour tortilla", "a small can of
  * juice"): its first word after the amount, if that is a size word. */
-static const char *size_said(const struct cmd_entries *a, const struct entry_spec *spec)
-{
+static const char *size_said(const struct cmd_entries *a, const struct entry_spec *spec) {
     char first[64];
     size_t n = strcspn(spec->text, " ");
     if (n >= sizeof(first))
@@ -177,8 +166,7 @@ static const char *size_said(const struct cmd_entries *a, const struct entry_spe
 
 /* Does the text end in a plural ("grapes", "fries"), not a thing one
  * counts singly ("banana") or a mass ("rice", "hummus")? */
-static int plural(const char *text)
-{
+static int plural(const char *text) {
     char norm[WORDS_MAX], last[64];
     const char *sp = strrchr(text, ' ');
     const char *w = sp ? sp + 1 : text;
@@ -196,8 +184,7 @@ static int plural(const char *text)
  * no supplement took it); else an exit status, the error printed. */
 static int resolve_supplement(const char *arg, const struct entry_spec *spec,
                               const struct cmd_entries *a, struct cmd_item *p, char *hint,
-                              size_t len)
-{
+                              size_t len) {
     int sr = supplement_resolve(a->s, spec->quantity, spec->unit, spec->food, a->opts.force,
                                 &p->supp, hint, len);
     if (sr == SUPPLEMENT_FOUND)
@@ -208,9 +195,8 @@ static int resolve_supplement(const char *arg, const struct entry_spec *spec,
     return sr == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
 }
 
-int cmd_entries_add_stored(struct cmd_entries *a, const char *text, int supplement,
-                           const char *id, double amount, const char *note)
-{
+int cmd_entries_add_stored(struct cmd_entries *a, const char *text, int supplement, const char *id,
+                           double amount, const char *note) {
     struct cmd_item *p = item_new(a, text);
     char err[512];
     int rc = EXIT_OK, src;
@@ -221,8 +207,7 @@ int cmd_entries_add_stored(struct cmd_entries *a, const char *text, int suppleme
     if (supplement) {
         char ref[SUPPLEMENT_ID_MAX + 2];
         snprintf(ref, sizeof(ref), "@%s", id);
-        src = supplement_resolve(a->s, amount, "", ref, a->opts.force, &p->supp, err,
-                                 sizeof(err));
+        src = supplement_resolve(a->s, amount, "", ref, a->opts.force, &p->supp, err, sizeof(err));
         if (src != SUPPLEMENT_FOUND) {
             cmd_error_arg(text, "%s", err);
             rc = src == SUPPLEMENT_ERUNTIME ? EXIT_RUNTIME : EXIT_USAGE;
@@ -241,8 +226,7 @@ int cmd_entries_add_stored(struct cmd_entries *a, const char *text, int suppleme
 }
 
 /* "@meal:NAME": every entry of the saved meal, times the quantity. */
-static int expand_meal(const char *arg, struct cmd_entries *a, const struct entry_spec *spec)
-{
+static int expand_meal(const char *arg, struct cmd_entries *a, const struct entry_spec *spec) {
     struct saved_meal *m = NULL;
     char name[RECIPE_SLUG_MAX + 1], note[512];
     int rc = EXIT_OK, src;
@@ -287,8 +271,7 @@ static int expand_meal(const char *arg, struct cmd_entries *a, const struct entr
 
 /* Parse, resolve and convert one ENTRY into *p; an exit status. */
 static int resolve_one(const char *arg, struct cmd_entries *a, struct entry_spec *spec,
-                       struct cmd_item *p)
-{
+                       struct cmd_item *p) {
     struct entry_resolver rv = {lookup, takes, a, name_word, counts};
     struct entry_found got = {NULL, NULL, NULL};
     char err[2048], noun[WORDS_MAX], hint[512] = "";
@@ -314,7 +297,8 @@ static int resolve_one(const char *arg, struct cmd_entries *a, struct entry_spec
             cmd_error_arg(arg, "no food chosen; nothing was stored");
             return EXIT_USAGE;
         }
-        fprintf(stderr, "dietbal: '%s' will mean %s (%s) from now on (undo: dietbal foods forget %s)\n",
+        fprintf(stderr,
+                "dietbal: '%s' will mean %s (%s) from now on (undo: dietbal foods forget %s)\n",
                 cmd_tx(got.text), cmd_tx(c[k].name), cmd_tx(c[k].id), cmd_tx(got.text));
         if (foodsearch_choose(a->fs, got.text, c[k].id) != 0) {
             cmd_error(NULL, "out of memory");
@@ -349,8 +333,7 @@ static int resolve_one(const char *arg, struct cmd_entries *a, struct entry_spec
     return EXIT_OK;
 }
 
-int cmd_entries_add(struct cmd_entries *a, const char *arg)
-{
+int cmd_entries_add(struct cmd_entries *a, const char *arg) {
     struct entry_spec *spec = malloc(sizeof(*spec));
     struct cmd_item *p;
     char err[2048];
@@ -374,14 +357,10 @@ int cmd_entries_add(struct cmd_entries *a, const char *arg)
     return rc;
 }
 
-int cmd_entries_save_choices(struct cmd_entries *e)
-{
-    return foodsearch_save(e->fs);
-}
+int cmd_entries_save_choices(struct cmd_entries *e) { return foodsearch_save(e->fs); }
 
-int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
-                      const char *meal, const char *what)
-{
+int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time, const char *meal,
+                      const char *what) {
     store *s = e->s;
     if (store_begin(s) != STORE_OK) {
         cmd_error(what, "%s; nothing was stored", store_errmsg(s));
@@ -391,10 +370,10 @@ int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
         struct cmd_item *it = &e->items[i];
         const struct supplement_dose *d = &it->supp;
         const char *m = it->meal[0] ? it->meal : meal, *t = it->time[0] ? it->time : time;
-        if (d->supp ? store_supplement_entry_add(s, date, t, m, d->supp->id, d->units, &it->id) !=
-                          STORE_OK
-                    : store_entry_add(s, date, t, m, it->food->id, it->conv.grams, &it->id) !=
-                          STORE_OK)
+        if (d->supp
+                ? store_supplement_entry_add(s, date, t, m, d->supp->id, d->units, &it->id) !=
+                      STORE_OK
+                : store_entry_add(s, date, t, m, it->food->id, it->conv.grams, &it->id) != STORE_OK)
             goto fail;
     }
     if (foodsearch_save(e->fs) != STORE_OK || store_commit(s) != STORE_OK)
@@ -406,8 +385,7 @@ fail:
     return EXIT_RUNTIME;
 }
 
-static void print_amount(const char *label, double v, const char *unit)
-{
+static void print_amount(const char *label, double v, const char *unit) {
     if (isnan(v))
         printf("  %s ? %s", label, unit);
     else
@@ -415,8 +393,7 @@ static void print_amount(const char *label, double v, const char *unit)
 }
 
 int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, const char *meal,
-                   int dry_run)
-{
+                   int dry_run) {
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++) {
         const char *m = items[i].meal[0] ? items[i].meal : meal;
@@ -429,9 +406,9 @@ int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, con
         json_t *o = json_pack(
             "{s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
             dry_run ? json_null() : json_integer((json_int_t)items[i].id), "date", date, "meal",
-            jstr(m && m[0] ? m : NULL), "kind", "food", "food_id", jstr(items[i].food->id),
-            "food", jstr(items[i].food->name), "grams", jround(items[i].conv.grams, 2),
-            "conversion", jstr(items[i].conv.text), "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
+            jstr(m && m[0] ? m : NULL), "kind", "food", "food_id", jstr(items[i].food->id), "food",
+            jstr(items[i].food->name), "grams", jround(items[i].conv.grams, 2), "conversion",
+            jstr(items[i].conv.text), "energy_kcal", jround(v[NUT_ENERGY] * g, 1), "protein_g",
             jround(v[NUT_PROTEIN] * g, 2), "calcium_mg", jround(v[NUT_CALCIUM] * g, 1),
             "magnesium_mg", jround(v[NUT_MAGNESIUM] * g, 1), "phosphorus_mg",
             jround(v[NUT_PHOSPHORUS] * g, 1), "note",
@@ -442,8 +419,7 @@ int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, con
 }
 
 void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, const char *meal,
-                     int dry_run)
-{
+                     int dry_run) {
     for (size_t i = 0; i < n; i++) {
         const char *m = items[i].meal[0] ? items[i].meal : meal ? meal : "";
         if (items[i].supp.supp) {

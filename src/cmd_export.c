@@ -18,8 +18,7 @@
 #define FIRST_DATE "0000-01-01"
 #define LAST_DATE "9999-12-31"
 
-static void export_usage(FILE *out)
-{
+static void export_usage(FILE *out) {
     fprintf(out, "usage: dietbal export [--from D] [--to D] [--format csv|json] [--json]\n"
                  "The diary as logged: one record per food entry (date, time, meal, food,\n"
                  "grams, energy, protein, calcium, magnesium, phosphorus, potassium, sodium,\n"
@@ -32,8 +31,7 @@ struct export_args {
     int json;
 };
 
-static int parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args *x)
-{
+static int parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args *x) {
     static const struct option opts[] = {{"from", required_argument, NULL, 'f'},
                                          {"to", required_argument, NULL, 't'},
                                          {"format", required_argument, NULL, 'F'},
@@ -61,13 +59,15 @@ static int parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args 
             }
             format = strcmp(optarg, "json") == 0;
             break;
-        case 'h': export_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("export");
+        case 'h':
+            export_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("export");
         }
     }
     if (optind < argc) {
-        cmd_error("export", "unexpected argument '%s' (try 'dietbal export --help')",
-                  argv[optind]);
+        cmd_error("export", "unexpected argument '%s' (try 'dietbal export --help')", argv[optind]);
         return EXIT_USAGE;
     }
     if (ctx->json && format == 0) {
@@ -82,8 +82,7 @@ static int parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args 
     return -1;
 }
 
-int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_export(int argc, char **argv, struct cmd_ctx *ctx) {
     struct export_args x;
     struct entry *e = NULL;
     struct cramp *c = NULL;
@@ -105,8 +104,7 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
         goto out;
     }
     if (x.json)
-        rc = json_print(export_json(x.from[0] ? x.from : NULL, x.to[0] ? x.to : NULL, e, n, c,
-                                    nc),
+        rc = json_print(export_json(x.from[0] ? x.from : NULL, x.to[0] ? x.to : NULL, e, n, c, nc),
                         stdout);
     else
         rc = export_csv(stdout, e, n, c, nc);

@@ -13,8 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void foods_usage(FILE *out)
-{
+static void foods_usage(FILE *out) {
     fprintf(out, "usage: dietbal foods search [--limit N] [--json] TEXT...\n"
                  "       dietbal foods show [--json] ID\n"
                  "       dietbal foods forget WORDS...\n"
@@ -22,16 +21,14 @@ static void foods_usage(FILE *out)
                  "food chosen for WORDS at a prompt of 'dietbal add' is asked about again.\n");
 }
 
-static void print_value(double v, int width, int decimals)
-{
+static void print_value(double v, int width, int decimals) {
     if (isnan(v))
         printf(" %*s", width, "-");
     else
         printf(" %*.*f", width, decimals, v);
 }
 
-static char *join_args(int argc, char **argv)
-{
+static char *join_args(int argc, char **argv) {
     size_t len = 1;
     for (int i = 0; i < argc; i++)
         len += strlen(argv[i]) + 1;
@@ -47,8 +44,7 @@ static char *join_args(int argc, char **argv)
     return s;
 }
 
-static int foods_search(store *s, const char *text, long limit, const struct cmd_ctx *ctx)
-{
+static int foods_search(store *s, const char *text, long limit, const struct cmd_ctx *ctx) {
     struct food_hit *hits = NULL;
     struct cmd_words words = {0};
     char key[WORDS_MAX], rew[WORDS_MAX];
@@ -77,13 +73,13 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++) {
-            json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(hits[i].id),
-                                  "name", jstr(hits[i].name), "group", jstr(hits[i].group), "energy_kcal",
-                                  jnum(hits[i].per100[NUT_ENERGY]), "protein_g",
-                                  jnum(hits[i].per100[NUT_PROTEIN]), "calcium_mg",
-                                  jnum(hits[i].per100[NUT_CALCIUM]), "magnesium_mg",
-                                  jnum(hits[i].per100[NUT_MAGNESIUM]), "phosphorus_mg",
-                                  jnum(hits[i].per100[NUT_PHOSPHORUS]));
+            json_t *o = json_pack(
+                "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(hits[i].id), "name",
+                jstr(hits[i].name), "group", jstr(hits[i].group), "energy_kcal",
+                jnum(hits[i].per100[NUT_ENERGY]), "protein_g", jnum(hits[i].per100[NUT_PROTEIN]),
+                "calcium_mg", jnum(hits[i].per100[NUT_CALCIUM]), "magnesium_mg",
+                jnum(hits[i].per100[NUT_MAGNESIUM]), "phosphorus_mg",
+                jnum(hits[i].per100[NUT_PHOSPHORUS]));
             json_array_append_new(arr, o);
         }
         if (json_print(arr, stdout) != 0)
@@ -107,34 +103,32 @@ static int foods_search(store *s, const char *text, long limit, const struct cmd
     return rc;
 }
 
-static json_t *food_json(const struct food *f)
-{
+static json_t *food_json(const struct food *f) {
     json_t *portions = json_array(), *nutrients = json_object();
     for (size_t i = 0; i < f->n_portions; i++)
-        json_array_append_new(portions, json_pack("{s:o, s:o, s:o}", "name", jstr(f->portions[i].name),
-                                                  "amount", jnum(f->portions[i].amount), "grams",
-                                                  jnum(f->portions[i].grams)));
+        json_array_append_new(
+            portions, json_pack("{s:o, s:o, s:o}", "name", jstr(f->portions[i].name), "amount",
+                                jnum(f->portions[i].amount), "grams", jnum(f->portions[i].grams)));
     for (size_t k = 0; k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
         if (isnan(f->values[k]))
             continue;
-        json_t *v = json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit",
-                              unit_name(d->unit));
+        json_t *v =
+            json_pack("{s:o, s:s}", "value", jnum(f->values[k]), "unit", unit_name(d->unit));
         if (v && !isnan(f->spread[k]))
             json_object_set_new(v, "spread", jnum(f->spread[k]));
         json_object_set_new(nutrients, d->tag, v);
     }
     json_t *aliases = json_array();
     for (size_t i = 0; i < f->n_aliases; i++)
-        json_array_append_new(aliases, json_pack("{s:o, s:o}", "name", jstr(f->aliases[i].name), "lang",
-                                                 jstr(f->aliases[i].lang)));
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(f->id), "name", jstr(f->name), "group",
-                     jstr(f->group), "aliases", aliases, "portions", portions, "nutrients",
+        json_array_append_new(aliases, json_pack("{s:o, s:o}", "name", jstr(f->aliases[i].name),
+                                                 "lang", jstr(f->aliases[i].lang)));
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "id", jstr(f->id), "name", jstr(f->name),
+                     "group", jstr(f->group), "aliases", aliases, "portions", portions, "nutrients",
                      nutrients);
 }
 
-static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
-{
+static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx) {
     struct food *f = NULL;
     int rc = store_food_get(s, id, &f);
 
@@ -170,8 +164,7 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
     /* cppcheck-suppress knownConditionTrueFalse ; n_portions comes from the store */
     for (size_t i = 0; i < shown; i++) {
         char head[32];
-        snprintf(head, sizeof(head), "%g %.8s", f->portions[i].amount,
-                 cmd_tx(f->portions[i].name));
+        snprintf(head, sizeof(head), "%g %.8s", f->portions[i].amount, cmd_tx(f->portions[i].name));
         printf(" %12.12s", head);
     }
     printf("\n");
@@ -207,8 +200,7 @@ static int foods_show(store *s, const char *id, const struct cmd_ctx *ctx)
 }
 
 /* Forget the food chosen for these words: the next add asks again. */
-static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx)
-{
+static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx) {
     char key[WORDS_MAX];
     int removed = 0;
 
@@ -232,8 +224,7 @@ static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx)
     return EXIT_OK;
 }
 
-int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {
         {"limit", required_argument, NULL, 'n'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     store *s = NULL;

@@ -32,8 +32,7 @@ struct import_ctx {
     int last_pct;
 };
 
-static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
-{
+static int on_food(const struct food *f, void *vctx, char *err, size_t errlen) {
     struct import_ctx *ic = vctx;
     int what = 0;
 
@@ -57,8 +56,7 @@ static int on_food(const struct food *f, void *vctx, char *err, size_t errlen)
  * database (earlier in the file, or imported before) and must not hold
  * the recipe itself. */
 static int on_recipe(const struct food *f, const struct recipe *r, void *vctx, char *err,
-                     size_t errlen)
-{
+                     size_t errlen) {
     struct import_ctx *ic = vctx;
     int rc, inside = 0;
 
@@ -68,8 +66,10 @@ static int on_recipe(const struct food *f, const struct recipe *r, void *vctx, c
             return -1;
         }
         if (inside) {
-            snprintf(err, errlen, "%s: food %s: its ingredient %s contains it; a recipe cannot "
-                                  "contain itself", ic->path, f->id, r->ing[i].food_id);
+            snprintf(err, errlen,
+                     "%s: food %s: its ingredient %s contains it; a recipe cannot "
+                     "contain itself",
+                     ic->path, f->id, r->ing[i].food_id);
             ic->einput = 1;
             return -1;
         }
@@ -77,7 +77,8 @@ static int on_recipe(const struct food *f, const struct recipe *r, void *vctx, c
     if ((rc = store_recipe_put(ic->s, r, f, NULL)) != STORE_OK) {
         snprintf(err, errlen, "%s: food %s: %s%s", ic->path, f->id, store_errmsg(ic->s),
                  rc == STORE_NOTFOUND ? " (an ingredient must be in the database: import its "
-                                        "table first)" : "");
+                                        "table first)"
+                                      : "");
         ic->einput |= rc == STORE_NOTFOUND || rc == STORE_CONFLICT;
         return -1;
     }
@@ -85,8 +86,7 @@ static int on_recipe(const struct food *f, const struct recipe *r, void *vctx, c
 }
 
 /* A supplement (amounts per unit): added or updated in place. */
-static int on_supplement(const struct supplement *p, void *vctx, char *err, size_t errlen)
-{
+static int on_supplement(const struct supplement *p, void *vctx, char *err, size_t errlen) {
     struct import_ctx *ic = vctx;
     int what = 0, rc = store_supplement_upsert(ic->s, p, &what);
 
@@ -106,8 +106,7 @@ static int on_supplement(const struct supplement *p, void *vctx, char *err, size
 
 /* The ids met so far live in the store (on disk), not in memory. */
 static int id_seen(const char *id, unsigned long line, unsigned long *first_line, void *vctx,
-                   char *err, size_t errlen)
-{
+                   char *err, size_t errlen) {
     struct import_ctx *ic = vctx;
     unsigned long first = 0;
 
@@ -121,8 +120,7 @@ static int id_seen(const char *id, unsigned long line, unsigned long *first_line
     return 1;
 }
 
-static void on_progress(unsigned long long done, unsigned long long total, void *vctx)
-{
+static void on_progress(unsigned long long done, unsigned long long total, void *vctx) {
     struct import_ctx *ic = vctx;
     int pct = total ? (int)(done * 100 / total) : 100;
     const int width = 30;
@@ -139,8 +137,7 @@ static void on_progress(unsigned long long done, unsigned long long total, void 
 }
 
 /* Import every file into the open store inside one transaction. */
-static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx)
-{
+static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx) {
     struct foodtable_stats stats;
     char err[1024];
     int rc = EXIT_OK;
@@ -185,8 +182,8 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             if (!ctx->quiet && (stats.foods || !stats.supplements))
                 printf("%s: %lu foods: %lu added, %lu updated, %lu unchanged"
                        " (%lu portions, %lu values)\n",
-                       files[i], stats.foods, ic.added, ic.updated, ic.unchanged,
-                       stats.portions, stats.values);
+                       files[i], stats.foods, ic.added, ic.updated, ic.unchanged, stats.portions,
+                       stats.values);
             if (!ctx->quiet && stats.supplements)
                 printf("%s: %lu supplements: %lu added, %lu updated, %lu unchanged\n", files[i],
                        stats.supplements, ic.supp_added, ic.supp_updated, ic.supp_unchanged);
@@ -205,8 +202,9 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
             cmd_error("import", "%s", store_errmsg(s));
             rc = EXIT_RUNTIME;
         } else if (id) {
-            cmd_error(files[fb], "line %lu: %s is also in %s (line %lu); one import takes "
-                                 "each food from one file only",
+            cmd_error(files[fb],
+                      "line %lu: %s is also in %s (line %lu); one import takes "
+                      "each food from one file only",
                       lb, id, files[fa], la);
             rc = EXIT_USAGE;
         }
@@ -240,8 +238,7 @@ struct table_args {
 };
 
 /* --table NAME: a known table, once.  0, or the exit status. */
-static int table_arg(struct table_args *ta, const char *opt, const char *name)
-{
+static int table_arg(struct table_args *ta, const char *opt, const char *name) {
     const struct table_def *t = tables_find(name);
     if (!t) {
         cmd_error(opt, "'%s' is not a food table (known: usda-sr24, ifct2017)", name);
@@ -264,14 +261,12 @@ static int table_arg(struct table_args *ta, const char *opt, const char *name)
 
 /* Every named table's file is there: else say where it should be and how
  * a table that is not shipped is made.  Before the database is touched. */
-static int tables_present(const struct table_args *ta)
-{
+static int tables_present(const struct table_args *ta) {
     for (size_t i = 0; i < ta->n; i++) {
         if (access(ta->path[i], R_OK) == 0)
             continue;
         if (ta->t[i]->build)
-            cmd_error(ta->t[i]->name, "%s: %s; %s", ta->path[i], strerror(errno),
-                      ta->t[i]->build);
+            cmd_error(ta->t[i]->name, "%s: %s; %s", ta->path[i], strerror(errno), ta->t[i]->build);
         else
             cmd_error(ta->path[i], "%s (the bundled food table is missing)", strerror(errno));
         return EXIT_RUNTIME;
@@ -279,8 +274,7 @@ static int tables_present(const struct table_args *ta)
     return EXIT_OK;
 }
 
-static void import_usage(FILE *out)
-{
+static void import_usage(FILE *out) {
     fprintf(out, "usage: dietbal import [--quiet] [--table NAME]... [FILE]...\n"
                  "Import food tables (dietbal XML format version 1, plain or .gz), with\n"
                  "any <supplement> they hold.  A food or supplement whose id exists is\n"
@@ -291,11 +285,9 @@ static void import_usage(FILE *out)
 /* The options of import and init (--table NAME, -q, -h, the common ones)
  * into ta; -1 to go on, else the exit status to return (usage printed). */
 static int table_options(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
-                         void (*usage)(FILE *), struct table_args *ta)
-{
-    static const struct option opts[] = {{"table", required_argument, NULL, 'T'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
+                         void (*usage)(FILE *), struct table_args *ta) {
+    static const struct option opts[] = {
+        {"table", required_argument, NULL, 'T'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     int c, rc;
 
     memset(ta, 0, sizeof(*ta));
@@ -318,8 +310,7 @@ static int table_options(int argc, char **argv, struct cmd_ctx *ctx, const char 
     return -1;
 }
 
-int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_import(int argc, char **argv, struct cmd_ctx *ctx) {
     struct table_args ta;
     char **files = NULL;
     store *s = NULL;
@@ -359,8 +350,7 @@ out:
 }
 
 /* Remove a database init made and could not finish, with SQLite's files. */
-static void remove_database(const char *path)
-{
+static void remove_database(const char *path) {
     static const char *const suffix[] = {"-wal", "-shm", "-journal", ""};
     char name[4200];
 
@@ -369,8 +359,7 @@ static void remove_database(const char *path)
             unlink(name);
 }
 
-static void init_usage(FILE *out)
-{
+static void init_usage(FILE *out) {
     fprintf(out, "usage: dietbal init [--db PATH] [--table NAME]...\n"
                  "Create the database (file mode 0600) and import food tables: the bundled\n"
                  "USDA SR24 (usda-sr24) by default, or those named with --table (usda-sr24,\n"
@@ -380,8 +369,7 @@ static void init_usage(FILE *out)
 
 /* init --table A --table B: A before B when a food is in both, unless
  * she has already said (profile set --tables). */
-static int keep_order(store *s, const struct table_args *ta)
-{
+static int keep_order(store *s, const struct table_args *ta) {
     struct profile p;
     char order[TABLES_ORDER_LEN] = "";
     size_t used = 0;
@@ -403,8 +391,7 @@ static int keep_order(store *s, const struct table_args *ta)
     return store_commit(s);
 }
 
-int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
     struct table_args ta;
     char *files[8];
     store *s = NULL;

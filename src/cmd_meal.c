@@ -16,31 +16,27 @@
 #include <string.h>
 #include <unistd.h>
 
-static void meal_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: dietbal meal save NAME --date D [--meal M] [--replace]\n"
-            "       dietbal meal define NAME [--replace] ENTRY...\n"
-            "       dietbal meal list [--json]\n"
-            "       dietbal meal show NAME [--json]\n"
-            "       dietbal meal rm NAME\n"
-            "A saved meal is a named list of entries: 'save' takes what was logged on a\n"
-            "day (one meal of it with --meal), 'define' takes entries written as for\n"
-            "'dietbal add'.  Log it with dietbal add @meal:NAME (\"2 @meal:NAME\" twice\n"
-            "it), all its entries in one go.  NAME is kept as a slug (\"Usual breakfast\"\n"
-            "is usual-breakfast); a name in use needs --replace.\n");
+static void meal_usage(FILE *out) {
+    fprintf(out, "usage: dietbal meal save NAME --date D [--meal M] [--replace]\n"
+                 "       dietbal meal define NAME [--replace] ENTRY...\n"
+                 "       dietbal meal list [--json]\n"
+                 "       dietbal meal show NAME [--json]\n"
+                 "       dietbal meal rm NAME\n"
+                 "A saved meal is a named list of entries: 'save' takes what was logged on a\n"
+                 "day (one meal of it with --meal), 'define' takes entries written as for\n"
+                 "'dietbal add'.  Log it with dietbal add @meal:NAME (\"2 @meal:NAME\" twice\n"
+                 "it), all its entries in one go.  NAME is kept as a slug (\"Usual breakfast\"\n"
+                 "is usual-breakfast); a name in use needs --replace.\n");
 }
 
-static void copy_usage(FILE *out)
-{
+static void copy_usage(FILE *out) {
     fprintf(out, "usage: dietbal copy --from D [--meal M] [--to D]\n"
                  "Log the entries of day D (or of its meal M) again on another day (default\n"
                  "today), with their meals and times; all of them or, on a failure, none.\n");
 }
 
 /* A meal name as given -> its slug; -1 with the error printed. */
-static int meal_name(const char *given, char out[RECIPE_SLUG_MAX + 1])
-{
+static int meal_name(const char *given, char out[RECIPE_SLUG_MAX + 1]) {
     const char *p = strncmp(given, "@meal:", 6) == 0 ? given + 6 : given;
     if (recipe_slug(p, out, RECIPE_SLUG_MAX + 1) != 0) {
         cmd_error_arg(given, "a meal's name needs a letter or a digit, and at most %d of them",
@@ -51,8 +47,7 @@ static int meal_name(const char *given, char out[RECIPE_SLUG_MAX + 1])
 }
 
 /* Every entry of meal name, read as add would log it once. */
-static int meal_items(store *s, const char *name, struct cmd_entries *e)
-{
+static int meal_items(store *s, const char *name, struct cmd_entries *e) {
     char ref[RECIPE_SLUG_MAX + 8];
     int rc = cmd_entries_open(e, s, 1, 0);
     if (rc != EXIT_OK)
@@ -61,8 +56,7 @@ static int meal_items(store *s, const char *name, struct cmd_entries *e)
     return cmd_entries_add(e, ref);
 }
 
-static double item_amount(const struct cmd_item *it, int k)
-{
+static double item_amount(const struct cmd_item *it, int k) {
     if (it->supp.supp)
         return it->supp.units * supplement_amount(it->supp.supp, k);
     return it->food->values[k] * it->conv.grams / 100.0;
@@ -72,8 +66,7 @@ static const int shown_k[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS, NUT_PR
 static const char *const shown_label[] = {"calcium_mg", "magnesium_mg", "phosphorus_mg",
                                           "protein_g"};
 
-static void print_meal(const char *name, const struct cmd_entries *e)
-{
+static void print_meal(const char *name, const struct cmd_entries *e) {
     double total[4] = {0, 0, 0, 0};
     int unknown[4] = {0, 0, 0, 0};
 
@@ -96,8 +89,7 @@ static void print_meal(const char *name, const struct cmd_entries *e)
            unknown[2] ? "+?" : "", total[3], unknown[3] ? "+?" : "");
 }
 
-static json_t *meal_json(const char *name, const struct cmd_entries *e)
-{
+static json_t *meal_json(const char *name, const struct cmd_entries *e) {
     json_t *items = json_array();
     for (size_t i = 0; i < e->n; i++) {
         const struct cmd_item *it = &e->items[i];
@@ -117,8 +109,7 @@ static json_t *meal_json(const char *name, const struct cmd_entries *e)
 }
 
 /* Show meal name, from a store already open; an exit status. */
-static int show_open(store *s, const char *name, const struct cmd_ctx *ctx)
-{
+static int show_open(store *s, const char *name, const struct cmd_ctx *ctx) {
     struct cmd_entries e;
     int rc;
 
@@ -136,8 +127,7 @@ static int show_open(store *s, const char *name, const struct cmd_ctx *ctx)
 /* Store meal m in a transaction (with the choices made at a prompt while
  * reading e's entries; e may be NULL) and show it; an exit status. */
 static int put(store *s, const struct saved_meal *m, int replace, struct cmd_entries *e,
-               const struct cmd_ctx *ctx)
-{
+               const struct cmd_ctx *ctx) {
     int src;
 
     if (store_begin(s) != STORE_OK) {
@@ -149,8 +139,9 @@ static int put(store *s, const struct saved_meal *m, int replace, struct cmd_ent
         src = STORE_ERROR;
     if (src != STORE_OK || store_commit(s) != STORE_OK) {
         if (src == STORE_CONFLICT)
-            cmd_error(m->name, "a saved meal has that name; nothing was changed (--replace "
-                               "replaces it, 'dietbal meal show %s' shows it)",
+            cmd_error(m->name,
+                      "a saved meal has that name; nothing was changed (--replace "
+                      "replaces it, 'dietbal meal show %s' shows it)",
                       m->name);
         else
             cmd_error(m->name, "%s; nothing was changed", store_errmsg(s));
@@ -163,8 +154,7 @@ static int put(store *s, const struct saved_meal *m, int replace, struct cmd_ent
 }
 
 static int item_set(struct saved_item *it, int supplement, const char *id, double amount,
-                    const char *text)
-{
+                    const char *text) {
     it->supplement = supplement;
     it->grams = supplement ? NAN : amount;
     it->units = supplement ? amount : NAN;
@@ -174,8 +164,7 @@ static int item_set(struct saved_item *it, int supplement, const char *id, doubl
 }
 
 static int save(const char *given, const char *date, const char *meal, int replace,
-                const struct cmd_ctx *ctx)
-{
+                const struct cmd_ctx *ctx) {
     struct saved_meal m = {NULL, NULL, 0};
     struct entry *l = NULL;
     size_t n = 0;
@@ -235,8 +224,7 @@ out:
     return rc;
 }
 
-static int define(int argc, char **argv, int replace, const struct cmd_ctx *ctx)
-{
+static int define(int argc, char **argv, int replace, const struct cmd_ctx *ctx) {
     struct saved_meal m = {NULL, NULL, 0};
     struct cmd_entries e;
     char name[RECIPE_SLUG_MAX + 1];
@@ -254,9 +242,8 @@ static int define(int argc, char **argv, int replace, const struct cmd_ctx *ctx)
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "meal define")) != EXIT_OK ||
-        (rc = cmd_entries_open(&e, s, 0,
-                               isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json)) !=
-            EXIT_OK)
+        (rc = cmd_entries_open(
+             &e, s, 0, isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json)) != EXIT_OK)
         goto out;
     for (int i = 1; i < argc; i++)
         if ((rc = cmd_entries_add(&e, argv[i])) != EXIT_OK)
@@ -289,8 +276,7 @@ out:
     return rc;
 }
 
-static int show(const char *given, const struct cmd_ctx *ctx)
-{
+static int show(const char *given, const struct cmd_ctx *ctx) {
     char name[RECIPE_SLUG_MAX + 1];
     store *s = NULL;
     int rc;
@@ -304,8 +290,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
     return rc;
 }
 
-static int list(const struct cmd_ctx *ctx)
-{
+static int list(const struct cmd_ctx *ctx) {
     struct saved_meal **l = NULL;
     size_t n = 0;
     store *s = NULL;
@@ -324,8 +309,8 @@ static int list(const struct cmd_ctx *ctx)
             json_t *items = json_array();
             for (size_t j = 0; j < l[i]->n; j++)
                 json_array_append_new(items, jstr(l[i]->items[j].text));
-            json_array_append_new(arr,
-                                  json_pack("{s:o, s:o}", "name", jstr(l[i]->name), "entries", items));
+            json_array_append_new(
+                arr, json_pack("{s:o, s:o}", "name", jstr(l[i]->name), "entries", items));
         }
         rc = json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else if (n == 0) {
@@ -346,8 +331,7 @@ static int list(const struct cmd_ctx *ctx)
     return rc;
 }
 
-static int rm(const char *given, const struct cmd_ctx *ctx)
-{
+static int rm(const char *given, const struct cmd_ctx *ctx) {
     char name[RECIPE_SLUG_MAX + 1];
     store *s = NULL;
     int rc, src;
@@ -368,8 +352,7 @@ static int rm(const char *given, const struct cmd_ctx *ctx)
     return rc;
 }
 
-int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
                                          {"meal", required_argument, NULL, 'm'},
                                          {"replace", no_argument, NULL, 'r'},
@@ -391,10 +374,17 @@ int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx)
             if (cmd_parse_meal("--meal", optarg, meal) != 0)
                 return EXIT_USAGE;
             break;
-        case 'r': replace = 1; break;
-        case 'q': ctx->quiet = 1; break;
-        case 'h': meal_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("meal");
+        case 'r':
+            replace = 1;
+            break;
+        case 'q':
+            ctx->quiet = 1;
+            break;
+        case 'h':
+            meal_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("meal");
         }
     }
     if (optind >= argc) {
@@ -431,8 +421,7 @@ int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx)
     return EXIT_USAGE;
 }
 
-int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"from", required_argument, NULL, 'f'},
                                          {"to", required_argument, NULL, 't'},
                                          {"meal", required_argument, NULL, 'm'},
@@ -465,9 +454,14 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx)
             if (cmd_parse_meal("--meal", optarg, meal) != 0)
                 return EXIT_USAGE;
             break;
-        case 'q': ctx->quiet = 1; break;
-        case 'h': copy_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("copy");
+        case 'q':
+            ctx->quiet = 1;
+            break;
+        case 'h':
+            copy_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("copy");
         }
     }
     if (optind < argc) {

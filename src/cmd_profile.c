@@ -20,27 +20,24 @@
 
 /* By slot (nutrients.h): the core nutrients, then vitamin D. */
 static const char *const core_keys[NUT_REPORTED_COUNT] = {
-    "energy", "protein", "calcium", "magnesium", "phosphorus", "potassium", "sodium", "water",
-    "vitamin_d",
+    "energy",    "protein", "calcium", "magnesium", "phosphorus",
+    "potassium", "sodium",  "water",   "vitamin_d",
 };
 
-static void profile_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: dietbal profile set [--age N | --birth-date D] [--sex female|male]\n"
-            "                           [--weight-kg W] [--pregnant --due-date D]\n"
-            "                           [--lactating] [--none] [--units us|uk|metric]\n"
-            "                           [--tables TABLE,TABLE...]\n"
-            "       dietbal profile show [--json]\n"
-            "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
-            "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
-            "--tables: the food tables in order of preference (ifct2017,usda-sr24): when\n"
-            "several have the food you name, the first one's is taken.\n"
-            "Only the options given change.\n");
+static void profile_usage(FILE *out) {
+    fprintf(out, "usage: dietbal profile set [--age N | --birth-date D] [--sex female|male]\n"
+                 "                           [--weight-kg W] [--pregnant --due-date D]\n"
+                 "                           [--lactating] [--none] [--units us|uk|metric]\n"
+                 "                           [--tables TABLE,TABLE...]\n"
+                 "       dietbal profile show [--json]\n"
+                 "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
+                 "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
+                 "--tables: the food tables in order of preference (ifct2017,usda-sr24): when\n"
+                 "several have the food you name, the first one's is taken.\n"
+                 "Only the options given change.\n");
 }
 
-static int parse_number(const char *opt, const char *text, double lo, double hi, double *out)
-{
+static int parse_number(const char *opt, const char *text, double lo, double hi, double *out) {
     double v = NAN;
     if (cmd_parse_decimal(text, &v) != 0 || !(v >= lo && v <= hi)) {
         cmd_error(opt, "'%s' is not a number from %g to %g", text, lo, hi);
@@ -50,8 +47,7 @@ static int parse_number(const char *opt, const char *text, double lo, double hi,
     return 0;
 }
 
-static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
-{
+static int profile_set(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"age", required_argument, NULL, 'a'},
                                          {"birth-date", required_argument, NULL, 'b'},
                                          {"sex", required_argument, NULL, 's'},
@@ -106,13 +102,19 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
             if (parse_number("--weight-kg", optarg, 25, 350, &weight) != 0)
                 return EXIT_USAGE;
             break;
-        case 'p': pregnant = 1; break;
+        case 'p':
+            pregnant = 1;
+            break;
         case 'd':
             if (cmd_parse_date("--due-date", optarg, due) != 0)
                 return EXIT_USAGE;
             break;
-        case 'l': lactating = 1; break;
-        case 'n': none = 1; break;
+        case 'l':
+            lactating = 1;
+            break;
+        case 'n':
+            none = 1;
+            break;
         case 'u':
             if (profile_units_parse(optarg, &units) != 0) {
                 cmd_error("--units", "'%s' is not us, uk or metric", optarg);
@@ -125,8 +127,11 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
                 return EXIT_USAGE;
             }
             break;
-        case 'h': profile_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("profile");
+        case 'h':
+            profile_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("profile");
         }
     }
     if (optind < argc) {
@@ -156,8 +161,10 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
         date_parse(birth, t, &day);
         int age = date_years_between(day, t);
         if (age < 14 || age > 120) {
-            cmd_error("--birth-date", "%s gives an age of %d; dietbal's reference values are "
-                      "for ages 14 and over", birth, age);
+            cmd_error("--birth-date",
+                      "%s gives an age of %d; dietbal's reference values are "
+                      "for ages 14 and over",
+                      birth, age);
             return EXIT_USAGE;
         }
     }
@@ -221,8 +228,7 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx)
     return EXIT_OK;
 }
 
-static void print_ref(const char *label, double v)
-{
+static void print_ref(const char *label, double v) {
     if (isnan(v))
         printf(" %8s", "-");
     else
@@ -230,8 +236,7 @@ static void print_ref(const char *label, double v)
     (void)label;
 }
 
-static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
-{
+static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     struct profile p;
     struct life_stage st;
@@ -274,9 +279,10 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         json_object_set_new(o, "date", jstr(today));
         json_object_set_new(o, "age", have_stage ? json_integer(st.age_years) : json_null());
         json_object_set_new(o, "birth_date", jstr(p.birth_date[0] ? p.birth_date : NULL));
-        json_object_set_new(o, "sex", jstr(p.sex == SEX_FEMALE ? "female"
-                                           : p.sex == SEX_MALE ? "male"
-                                                               : NULL));
+        json_object_set_new(o, "sex",
+                            jstr(p.sex == SEX_FEMALE ? "female"
+                                 : p.sex == SEX_MALE ? "male"
+                                                     : NULL));
         json_object_set_new(o, "weight_kg", jnum(p.weight_kg));
         json_object_set_new(o, "pregnant", json_boolean(p.pregnant));
         json_object_set_new(o, "due_date", jstr(p.due_date[0] ? p.due_date : NULL));
@@ -318,7 +324,9 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
         printf("%d (given on %s)", p.age, p.age_set_on[0] ? cmd_tx(p.age_set_on) : "?");
     else
         printf("not set");
-    printf("\nsex:        %s\n", p.sex == SEX_FEMALE ? "female" : p.sex == SEX_MALE ? "male" : "not set");
+    printf("\nsex:        %s\n", p.sex == SEX_FEMALE ? "female"
+                                 : p.sex == SEX_MALE ? "male"
+                                                     : "not set");
     if (isnan(p.weight_kg))
         printf("weight:     not set (protein targets use g/day figures)\n");
     else
@@ -333,10 +341,12 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     printf("tables:     ");
     for (size_t i = 0; i < n_tables; i++)
         printf("%s%s", i ? ", " : "", in_order[i]->name);
-    printf("%s\n", p.tables[0] ? " (preferred in this order)" : " (built-in order; set with --tables)");
+    printf("%s\n",
+           p.tables[0] ? " (preferred in this order)" : " (built-in order; set with --tables)");
     if (!have_stage) {
         printf("\nNo reference values: %s.\nSet them with 'dietbal profile set --age N "
-               "--sex female ...'.\n", err);
+               "--sex female ...'.\n",
+               err);
         return EXIT_OK;
     }
     printf("\nlife stage on %s: %s", today, st.group);
@@ -368,8 +378,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx)
     return EXIT_OK;
 }
 
-int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx) {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         profile_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;

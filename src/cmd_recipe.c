@@ -22,8 +22,7 @@
 /* More servings than this is a typo (a canteen's pot is not a recipe). */
 #define SERVES_MAX 1000.0
 
-static void recipe_usage(FILE *out)
-{
+static void recipe_usage(FILE *out) {
     fprintf(out,
             "usage: dietbal recipe define NAME [--yield WEIGHT] [--serves N] [--force] ENTRY...\n"
             "       dietbal recipe show ID [--json]\n"
@@ -46,15 +45,16 @@ static void recipe_usage(FILE *out)
 
 /* "pork-rib-soup", "recipe:pork-rib-soup", "@recipe:..." or the name: the
  * id into out; -1 with the error printed. */
-static int recipe_id(const char *given, char *out, size_t len)
-{
+static int recipe_id(const char *given, char *out, size_t len) {
     char slug[RECIPE_SLUG_MAX + 1];
     const char *p = given[0] == '@' ? given + 1 : given;
     if (strncmp(p, RECIPE_PREFIX, strlen(RECIPE_PREFIX)) == 0)
         p += strlen(RECIPE_PREFIX);
     if (recipe_slug(p, slug, sizeof(slug)) != 0) {
-        cmd_error_arg(given, "a recipe's name needs a letter or a digit, and at most %d of "
-                             "them", RECIPE_SLUG_MAX);
+        cmd_error_arg(given,
+                      "a recipe's name needs a letter or a digit, and at most %d of "
+                      "them",
+                      RECIPE_SLUG_MAX);
         return -1;
     }
     snprintf(out, len, "%s%s", RECIPE_PREFIX, slug);
@@ -63,8 +63,7 @@ static int recipe_id(const char *given, char *out, size_t len)
 
 /* --yield: a weight, "1.6kg", "1.6 kg", "1600 g", "3 lb"; a bare number
  * is grams. */
-static int parse_yield(const char *text, double *grams)
-{
+static int parse_yield(const char *text, double *grams) {
     char num[64];
     size_t n = strspn(text, "0123456789.");
     const char *unit = text + n;
@@ -80,8 +79,10 @@ static int parse_yield(const char *text, double *grams)
     if (cmd_parse_decimal(num, &v) != 0)
         goto bad;
     if (*unit && (!(u = units_generic(unit)) || u->kind != UNITS_MASS)) {
-        cmd_error("--yield", "'%s' is not a weight (use g, kg, oz or lb: the cooked dish "
-                             "weighed)", text);
+        cmd_error("--yield",
+                  "'%s' is not a weight (use g, kg, oz or lb: the cooked dish "
+                  "weighed)",
+                  text);
         return -1;
     }
     *grams = v * (u ? u->factor : 1.0);
@@ -95,9 +96,9 @@ bad:
     return -1;
 }
 
-static const int reported[] = {NUT_ENERGY,   NUT_PROTEIN, NUT_CALCIUM, NUT_MAGNESIUM,
-                               NUT_PHOSPHORUS, NUT_POTASSIUM, NUT_SODIUM, NUT_WATER,
-                               NUT_VITAMIN_D};
+static const int reported[] = {NUT_ENERGY,    NUT_PROTEIN,    NUT_CALCIUM,
+                               NUT_MAGNESIUM, NUT_PHOSPHORUS, NUT_POTASSIUM,
+                               NUT_SODIUM,    NUT_WATER,      NUT_VITAMIN_D};
 #define N_REPORTED (sizeof(reported) / sizeof(reported[0]))
 
 /* One recipe's figures: the stored food and each nutrient's completeness. */
@@ -108,8 +109,7 @@ struct shown {
     double *complete;
 };
 
-static void shown_free(struct shown *w)
-{
+static void shown_free(struct shown *w) {
     if (w->r)
         recipe_foods_free(w->foods, w->r->n_ing);
     recipe_free(w->r);
@@ -118,8 +118,7 @@ static void shown_free(struct shown *w)
 }
 
 /* Load recipe id with its ingredients; an exit status, printed. */
-static int shown_load(store *s, const char *id, struct shown *w)
-{
+static int shown_load(store *s, const char *id, struct shown *w) {
     char err[512];
     struct food *computed = food_new();
     int rc;
@@ -133,7 +132,8 @@ static int shown_load(store *s, const char *id, struct shown *w)
     rc = recipe_load(s, id, &w->r, &w->foods, err, sizeof(err));
     if (rc != RECIPE_OK) {
         food_free(computed);
-        cmd_error(id, "%s%s", err, rc == RECIPE_EINPUT ? " ('dietbal recipe list' shows them)" : "");
+        cmd_error(id, "%s%s", err,
+                  rc == RECIPE_EINPUT ? " ('dietbal recipe list' shows them)" : "");
         return rc == RECIPE_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     }
     rc = recipe_compute(w->r, w->foods, computed, w->complete);
@@ -145,22 +145,20 @@ static int shown_load(store *s, const char *id, struct shown *w)
     return EXIT_OK;
 }
 
-static double serving_g(const struct recipe *r)
-{
+static double serving_g(const struct recipe *r) {
     return isnan(r->serves) ? NAN : recipe_yield_g(r) / r->serves;
 }
 
-static json_t *recipe_json(const struct shown *w)
-{
+static json_t *recipe_json(const struct shown *w) {
     const struct recipe *r = w->r;
     json_t *ing = json_array(), *nut = json_object();
     double yield = recipe_yield_g(r), serving = serving_g(r);
 
     for (size_t i = 0; i < r->n_ing; i++)
-        json_array_append_new(ing, json_pack("{s:o, s:o, s:o, s:o}", "text", jstr(r->ing[i].text),
-                                             "food_id", jstr(r->ing[i].food_id), "food",
-                                             jstr(w->foods[i]->name), "grams",
-                                             jnum(r->ing[i].grams)));
+        json_array_append_new(ing,
+                              json_pack("{s:o, s:o, s:o, s:o}", "text", jstr(r->ing[i].text),
+                                        "food_id", jstr(r->ing[i].food_id), "food",
+                                        jstr(w->foods[i]->name), "grams", jnum(r->ing[i].grams)));
     for (size_t k = 0; k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
         double v = w->food->values[k];
@@ -168,28 +166,25 @@ static json_t *recipe_json(const struct shown *w)
             continue;
         json_object_set_new(nut, d->tag,
                             json_pack("{s:o, s:s, s:o, s:o, s:o}", "value", jnum(v), "unit",
-                                      unit_name(d->unit), "per_serving",
-                                      jnum(v * serving / 100.0), "per_recipe",
-                                      jnum(v * yield / 100.0), "completeness",
+                                      unit_name(d->unit), "per_serving", jnum(v * serving / 100.0),
+                                      "per_recipe", jnum(v * yield / 100.0), "completeness",
                                       jround(w->complete[k], 3)));
     }
     return json_pack("{s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", jstr(r->id), "name",
                      jstr(r->name), "yield_g", jnum(yield), "ingredients_g",
-                     jnum(recipe_ingredients_g(r)), "yield_given", !isnan(r->yield_g),
-                     "serves", jnum(r->serves), "serving_g", jnum(serving), "ingredients", ing,
-                     "nutrients", nut);
+                     jnum(recipe_ingredients_g(r)), "yield_given", !isnan(r->yield_g), "serves",
+                     jnum(r->serves), "serving_g", jnum(serving), "ingredients", ing, "nutrients",
+                     nut);
 }
 
-static void print_cell(double v)
-{
+static void print_cell(double v) {
     if (isnan(v))
         printf(" %12s", "?");
     else
         printf(" %12.4g", v);
 }
 
-static void print_recipe(const struct shown *w)
-{
+static void print_recipe(const struct shown *w) {
     const struct recipe *r = w->r;
     double yield = recipe_yield_g(r), serving = serving_g(r);
 
@@ -200,8 +195,8 @@ static void print_recipe(const struct shown *w)
         printf(", serves %g: a serving is %.0f g", r->serves, serving);
     printf("\n\ningredients:\n");
     for (size_t i = 0; i < r->n_ing; i++)
-        printf("  %8.1f g  %s\n             %.60s (%s)\n", r->ing[i].grams,
-               cmd_tx(r->ing[i].text), cmd_tx(w->foods[i]->name), cmd_tx(r->ing[i].food_id));
+        printf("  %8.1f g  %s\n             %.60s (%s)\n", r->ing[i].grams, cmd_tx(r->ing[i].text),
+               cmd_tx(w->foods[i]->name), cmd_tx(r->ing[i].food_id));
     printf("\n%-26s %12s", "nutrient", "per 100 g");
     if (!isnan(serving))
         printf(" %12s", "per serving");
@@ -235,8 +230,7 @@ static void print_recipe(const struct shown *w)
 
 /* Read the ingredients and store the recipe; an exit status. */
 static int define(int argc, char **argv, double yield, double serves, int force,
-                  const struct cmd_ctx *ctx)
-{
+                  const struct cmd_ctx *ctx) {
     char id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX], err[1024];
     struct cmd_entries e;
     struct recipe *r = NULL;
@@ -260,9 +254,8 @@ static int define(int argc, char **argv, double yield, double serves, int force,
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     if ((rc = cmd_need_foods(s, "recipe define")) != EXIT_OK ||
-        (rc = cmd_entries_open(&e, s, force,
-                               isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json)) !=
-            EXIT_OK)
+        (rc = cmd_entries_open(
+             &e, s, force, isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !ctx->json)) != EXIT_OK)
         goto out;
     e.meals = 0;
     e.supplements = 0;
@@ -277,8 +270,8 @@ static int define(int argc, char **argv, double yield, double serves, int force,
     r->yield_g = yield;
     r->serves = serves;
     for (size_t i = 0; i < e.n; i++)
-        if (recipe_add_ingredient(r, e.items[i].text, e.items[i].food->id,
-                                  e.items[i].conv.grams) != 0) {
+        if (recipe_add_ingredient(r, e.items[i].text, e.items[i].food->id, e.items[i].conv.grams) !=
+            0) {
             cmd_error(NULL, "out of memory");
             rc = EXIT_RUNTIME;
             goto out;
@@ -322,8 +315,7 @@ out:
     return rc;
 }
 
-static int show(const char *given, const struct cmd_ctx *ctx)
-{
+static int show(const char *given, const struct cmd_ctx *ctx) {
     char id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
     struct shown w;
     store *s = NULL;
@@ -345,8 +337,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
     return rc;
 }
 
-static int list(const struct cmd_ctx *ctx)
-{
+static int list(const struct cmd_ctx *ctx) {
     struct recipe **l = NULL;
     size_t n = 0;
     store *s = NULL;
@@ -371,8 +362,9 @@ static int list(const struct cmd_ctx *ctx)
                 json_array_append_new(arr, recipe_json(&w));
             } else {
                 double serving = serving_g(w.r);
-                printf("%-32s %s\n    %zu ingredient%s, yield %.0f g", cmd_tx(w.r->id), cmd_tx(w.r->name),
-                       w.r->n_ing, w.r->n_ing == 1 ? "" : "s", recipe_yield_g(w.r));
+                printf("%-32s %s\n    %zu ingredient%s, yield %.0f g", cmd_tx(w.r->id),
+                       cmd_tx(w.r->name), w.r->n_ing, w.r->n_ing == 1 ? "" : "s",
+                       recipe_yield_g(w.r));
                 if (!isnan(serving))
                     printf(", serves %g (%.0f g)", w.r->serves, serving);
                 printf("; per 100 g:");
@@ -401,8 +393,7 @@ static int list(const struct cmd_ctx *ctx)
     return rc;
 }
 
-static int rm(const char *given, int force, const struct cmd_ctx *ctx)
-{
+static int rm(const char *given, int force, const struct cmd_ctx *ctx) {
     char id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
     char *frozen = NULL;
     long entries = 0, recipes = 0, meals = 0;
@@ -421,9 +412,10 @@ static int rm(const char *given, int force, const struct cmd_ctx *ctx)
     src = store_food_users(s, id, &entries, &recipes, &meals);
     if (src == STORE_OK && (entries || recipes || meals) && !force) {
         store_rollback(s);
-        cmd_error(id, "is used by %ld diary entr%s, %ld other recipe%s and %ld saved meal%s; "
-                      "nothing was removed (--force removes the recipe and keeps them with "
-                      "the values it has now)",
+        cmd_error(id,
+                  "is used by %ld diary entr%s, %ld other recipe%s and %ld saved meal%s; "
+                  "nothing was removed (--force removes the recipe and keeps them with "
+                  "the values it has now)",
                   entries, entries == 1 ? "y" : "ies", recipes, recipes == 1 ? "" : "s", meals,
                   meals == 1 ? "" : "s");
         rc = EXIT_USAGE;
@@ -460,8 +452,7 @@ struct export_list {
     size_t n;
 };
 
-static int export_has(const struct export_list *l, const char *id)
-{
+static int export_has(const struct export_list *l, const char *id) {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->ids[i], id) == 0)
             return 1;
@@ -469,8 +460,7 @@ static int export_has(const struct export_list *l, const char *id)
 }
 
 /* Add recipe id after its own recipe ingredients; an exit status. */
-static int export_add(store *s, const char *id, struct export_list *l, int depth)
-{
+static int export_add(store *s, const char *id, struct export_list *l, int depth) {
     struct recipe *r = NULL;
     char **grown;
     int rc = EXIT_OK, src;
@@ -510,14 +500,12 @@ static int export_add(store *s, const char *id, struct export_list *l, int depth
 }
 
 /* A double written so that reading it back gives the same double. */
-static int write_num(xmlTextWriterPtr w, const char *name, double v)
-{
+static int write_num(xmlTextWriterPtr w, const char *name, double v) {
     return xmlTextWriterWriteFormatAttribute(w, BAD_CAST name, "%.17g", v) < 0 ? -1 : 0;
 }
 
 /* One <food> with its <recipe>; 0 or -1. */
-static int write_food(xmlTextWriterPtr w, const struct food *f, const struct recipe *r)
-{
+static int write_food(xmlTextWriterPtr w, const struct food *f, const struct recipe *r) {
     if (xmlTextWriterStartElement(w, BAD_CAST "food") < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST f->id) < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST f->name) < 0 ||
@@ -526,8 +514,8 @@ static int write_food(xmlTextWriterPtr w, const struct food *f, const struct rec
     for (size_t i = 0; i < f->n_portions; i++)
         if (xmlTextWriterStartElement(w, BAD_CAST "portion") < 0 ||
             xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST f->portions[i].name) < 0 ||
-            write_num(w, "amount", f->portions[i].amount) || write_num(w, "grams", f->portions[i].grams) ||
-            xmlTextWriterEndElement(w) < 0)
+            write_num(w, "amount", f->portions[i].amount) ||
+            write_num(w, "grams", f->portions[i].grams) || xmlTextWriterEndElement(w) < 0)
             return -1;
     for (size_t k = 0; k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
@@ -554,8 +542,7 @@ static int write_food(xmlTextWriterPtr w, const struct food *f, const struct rec
     return xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
-static int export(int argc, char **argv, const struct cmd_ctx *ctx)
-{
+static int export(int argc, char **argv, const struct cmd_ctx *ctx) {
     char id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
     struct export_list l = {NULL, 0};
     xmlBufferPtr buf = NULL;
@@ -573,7 +560,8 @@ static int export(int argc, char **argv, const struct cmd_ctx *ctx)
     if (rc != EXIT_OK)
         goto out;
     if (!(buf = xmlBufferCreate()) || !(w = xmlNewTextWriterMemory(buf, 0)) ||
-        xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+        xmlTextWriterSetIndent(w, 1) < 0 ||
+        xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
         xmlTextWriterStartElement(w, BAD_CAST "foodtable") < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "1") < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST "dietbal recipe export") < 0)
@@ -623,8 +611,7 @@ out:
     return rc;
 }
 
-int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"yield", required_argument, NULL, 'y'},
                                          {"serves", required_argument, NULL, 's'},
                                          {"force", no_argument, NULL, 'f'},
@@ -651,10 +638,17 @@ int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx)
             }
             define_only = 1;
             break;
-        case 'f': force = 1; break;
-        case 'q': ctx->quiet = 1; break;
-        case 'h': recipe_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("recipe");
+        case 'f':
+            force = 1;
+            break;
+        case 'q':
+            ctx->quiet = 1;
+            break;
+        case 'h':
+            recipe_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("recipe");
         }
     }
     if (optind >= argc) {

@@ -37,8 +37,7 @@
 
 enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_JSON, FMT_CSV };
 
-static void report_usage(FILE *out)
-{
+static void report_usage(FILE *out) {
     fprintf(out,
             "usage: dietbal report [--week YYYY-Www | --from D [--to D] | --to D]\n"
             "                      [--format text|markdown|html|json|csv] [--output FILE]\n"
@@ -51,8 +50,7 @@ static void report_usage(FILE *out)
             DEFAULT_DAYS, DEFAULT_DAYS, ANALYSIS_MAX_DAYS, HTML_DIR);
 }
 
-static void day_usage(FILE *out)
-{
+static void day_usage(FILE *out) {
     fprintf(out, "usage: dietbal day [DATE] [--json]\n"
                  "One day's totals against the reference values of that day (default today).\n");
 }
@@ -61,17 +59,15 @@ static void day_usage(FILE *out)
  * Food suggestions for one nutrient.  suggest.c is its own module (and
  * branch); the report reaches it only through this function.
  */
-static int fetch_suggestions(store *s, int nutrient, struct suggestion **out, size_t *n,
-                             char *err, size_t errlen)
-{
+static int fetch_suggestions(store *s, int nutrient, struct suggestion **out, size_t *n, char *err,
+                             size_t errlen) {
     return suggest_foods(s, nutrient, SUGGESTIONS_PER_NUTRIENT, out, n, err, errlen);
 }
 
 /* Profile, day totals, the foods eaten and cramps of [from, to] (cramps
  * from a few days earlier, for the persistent-pain rules), then the
  * analysis. */
-static int load_and_analyse(store *s, long from, long to, struct analysis **out)
-{
+static int load_and_analyse(store *s, long from, long to, struct analysis **out) {
     struct profile p;
     struct day_totals *days = NULL;
     struct cramp *cramps = NULL;
@@ -83,7 +79,8 @@ static int load_and_analyse(store *s, long from, long to, struct analysis **out)
     date_format(from, f);
     date_format(to, t);
     date_format(from - ANALYSIS_CRAMP_LOOKBACK_DAYS, lookback);
-    if (store_profile_get(s, &p) != STORE_OK || store_day_totals(s, f, t, &days, &n_days) != STORE_OK ||
+    if (store_profile_get(s, &p) != STORE_OK ||
+        store_day_totals(s, f, t, &days, &n_days) != STORE_OK ||
         store_period_foods(s, f, t, &foods, &n_foods) != STORE_OK ||
         store_cramps_list(s, lookback, t, &cramps, &n_cramps) != STORE_OK) {
         cmd_error("report", "%s", store_errmsg(s));
@@ -102,15 +99,18 @@ out:
     return rc;
 }
 
-static int render(FILE *f, enum format fmt, const struct analysis *a,
-                  const struct report_opts *o)
-{
+static int render(FILE *f, enum format fmt, const struct analysis *a, const struct report_opts *o) {
     switch (fmt) {
-    case FMT_TEXT: return report_text(f, a, o);
-    case FMT_MARKDOWN: return report_markdown(f, a, o);
-    case FMT_JSON: return report_json(f, a, o);
-    case FMT_CSV: return report_csv(f, a);
-    case FMT_HTML: return report_html(f, a, o);
+    case FMT_TEXT:
+        return report_text(f, a, o);
+    case FMT_MARKDOWN:
+        return report_markdown(f, a, o);
+    case FMT_JSON:
+        return report_json(f, a, o);
+    case FMT_CSV:
+        return report_csv(f, a);
+    case FMT_HTML:
+        return report_html(f, a, o);
     }
     return -1;
 }
@@ -121,8 +121,7 @@ static int render(FILE *f, enum format fmt, const struct analysis *a,
  * whole (mode 0600: health data) or left as it was.
  */
 static int write_file(const struct cmd_ctx *ctx, const char *path, enum format fmt,
-                      const struct analysis *a, const struct report_opts *o)
-{
+                      const struct analysis *a, const struct report_opts *o) {
     char buf[4096], err[1024];
     struct fileout fo;
     int rc = fileout_open(&fo, path, cmd_db_path(ctx, buf, sizeof(buf)), 1, err, sizeof(err));
@@ -144,16 +143,14 @@ static int write_file(const struct cmd_ctx *ctx, const char *path, enum format f
 }
 
 /* Colour only on a terminal, and never with NO_COLOR set (no-color.org). */
-static int want_color(void)
-{
+static int want_color(void) {
     const char *nc = getenv("NO_COLOR");
     return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
 /* HTML_DIR in the current directory, created (0700: health data) when
  * missing. */
-static int make_html_dir(void)
-{
+static int make_html_dir(void) {
     struct stat st;
     if (mkdir(HTML_DIR, 0700) != 0 && errno != EEXIST) {
         cmd_error(HTML_DIR, "cannot create the directory: %s", strerror(errno));
@@ -176,8 +173,7 @@ static int make_html_dir(void)
  * make_dir: output is the default HTML path, whose directory may be
  * missing. */
 static int run_report(const struct cmd_ctx *ctx, long from, long to, enum format fmt,
-                      const char *output, int suggestions, int make_dir)
-{
+                      const char *output, int suggestions, int make_dir) {
     store *s = NULL;
     struct analysis *a = NULL;
     struct report_suggestions sg[NUT_CORE_COUNT];
@@ -226,8 +222,7 @@ out:
     return rc;
 }
 
-static int parse_format(const char *text, enum format *out)
-{
+static int parse_format(const char *text, enum format *out) {
     static const struct {
         const char *name;
         enum format fmt;
@@ -242,16 +237,14 @@ static int parse_format(const char *text, enum format *out)
     return -1;
 }
 
-static int date_option(const char *opt, const char *text, long *day)
-{
+static int date_option(const char *opt, const char *text, long *day) {
     char buf[11];
     if (cmd_parse_date(opt, text, buf) != 0)
         return -1;
     return date_parse(buf, 0, day);
 }
 
-int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"week", required_argument, NULL, 'w'},
                                          {"from", required_argument, NULL, 'f'},
                                          {"to", required_argument, NULL, 't'},
@@ -292,14 +285,18 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
                 return EXIT_USAGE;
             has_format = 1;
             break;
-        case 'o': output = optarg; break;
-        case 'h': report_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("report");
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            report_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("report");
         }
     }
     if (optind < argc) {
-        cmd_error("report", "unexpected argument '%s' (try 'dietbal report --help')",
-                  argv[optind]);
+        cmd_error("report", "unexpected argument '%s' (try 'dietbal report --help')", argv[optind]);
         return EXIT_USAGE;
     }
     if (ctx->json) {
@@ -351,8 +348,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
     return run_report(ctx, from, to, fmt, output, 1, make_dir);
 }
 
-int cmd_day(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_day(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     long day = date_today();
     int c;

@@ -17,8 +17,7 @@
 
 #define SUGGEST_DEFAULT_LIMIT 10
 
-static void suggest_usage(FILE *out)
-{
+static void suggest_usage(FILE *out) {
     fprintf(out,
             "usage: dietbal suggest [--limit N] [--json] NUTRIENT\n"
             "Foods that raise NUTRIENT while keeping the balance, best first.\n"
@@ -33,8 +32,7 @@ static void suggest_usage(FILE *out)
 }
 
 /* Why dietbal refuses to suggest raising a nutrient it knows. */
-static const char *refusal(int nutrient)
-{
+static const char *refusal(int nutrient) {
     switch (nutrient) {
     case NUT_SODIUM:
         return "dietbal does not suggest raising sodium: most diets have more than "
@@ -50,8 +48,7 @@ static const char *refusal(int nutrient)
     }
 }
 
-static json_t *suggestion_json(const struct suggestion *sg, const char *unit)
-{
+static json_t *suggestion_json(const struct suggestion *sg, const char *unit) {
     return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id", jstr(sg->id),
                      "name", jstr(sg->name), "portion", jstr(sg->portion), "portion_g",
                      jround(sg->portion_g, 1), "per_portion", jround(sg->per_portion, 1), "unit",
@@ -60,8 +57,7 @@ static json_t *suggestion_json(const struct suggestion *sg, const char *unit)
                      jround(sg->pral_meq, 1), "score", jround(sg->score, 4));
 }
 
-static int print_json(const struct suggestion *l, size_t n, const char *unit)
-{
+static int print_json(const struct suggestion *l, size_t n, const char *unit) {
     json_t *arr = json_array();
     if (!arr)
         return EXIT_RUNTIME;
@@ -75,16 +71,14 @@ static int print_json(const struct suggestion *l, size_t n, const char *unit)
     return json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
-static void print_value(double v, int width, int decimals)
-{
+static void print_value(double v, int width, int decimals) {
     if (isnan(v))
         printf(" %*s", width, "-");
     else
         printf(" %*.*f", width, decimals, v);
 }
 
-static void print_text(const struct suggestion *l, size_t n, int nutrient)
-{
+static void print_text(const struct suggestion *l, size_t n, int nutrient) {
     const struct nutrient_def *d = nutrients_get(nutrient);
     const char *unit = unit_name(d->unit);
     int decimals = nutrient == NUT_PROTEIN ? 1 : 0;
@@ -110,8 +104,7 @@ static void print_text(const struct suggestion *l, size_t n, int nutrient)
            "Whether to take a supplement is a question for your midwife or doctor.\n");
 }
 
-int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {
         {"limit", required_argument, NULL, 'n'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
     struct suggestion *list = NULL;
@@ -128,8 +121,7 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx)
         if (c == 'n') {
             limit = strtol(optarg, &end, 10);
             if (*end || end == optarg || limit < 1 || limit > SUGGEST_LIST_MAX) {
-                cmd_error("--limit", "'%s' is not a number from 1 to %d", optarg,
-                          SUGGEST_LIST_MAX);
+                cmd_error("--limit", "'%s' is not a number from 1 to %d", optarg, SUGGEST_LIST_MAX);
                 return EXIT_USAGE;
             }
         } else if (c == 'h') {

@@ -17,48 +17,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void supplement_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: dietbal supplement define ID --name NAME --unit UNIT TAG=AMOUNT...\n"
-            "       dietbal supplement list [--json]\n"
-            "       dietbal supplement show ID [--json]\n"
-            "A supplement's amounts are per unit, as on its label: UNIT is tablet,\n"
-            "capsule, softgel, sachet, scoop, ml or drop; AMOUNT is a number and g, mg,\n"
-            "ug (mcg, \xc2\xb5g) or IU (vitamin D: 40 IU = 1 ug), e.g. CA=200mg MG=100mg\n"
-            "VITD=400IU FOL=400ug FE=17mg.  A nutrient the label does not list is zero.\n"
-            "ID gets the prefix supp: (prenatal is supp:prenatal); defining it again\n"
-            "updates it, and entries already logged count the new amounts.\n"
-            "Log one with dietbal add \"1 tablet prenatal\" or \"2 @supp:prenatal\".\n");
+static void supplement_usage(FILE *out) {
+    fprintf(out, "usage: dietbal supplement define ID --name NAME --unit UNIT TAG=AMOUNT...\n"
+                 "       dietbal supplement list [--json]\n"
+                 "       dietbal supplement show ID [--json]\n"
+                 "A supplement's amounts are per unit, as on its label: UNIT is tablet,\n"
+                 "capsule, softgel, sachet, scoop, ml or drop; AMOUNT is a number and g, mg,\n"
+                 "ug (mcg, \xc2\xb5g) or IU (vitamin D: 40 IU = 1 ug), e.g. CA=200mg MG=100mg\n"
+                 "VITD=400IU FOL=400ug FE=17mg.  A nutrient the label does not list is zero.\n"
+                 "ID gets the prefix supp: (prenatal is supp:prenatal); defining it again\n"
+                 "updates it, and entries already logged count the new amounts.\n"
+                 "Log one with dietbal add \"1 tablet prenatal\" or \"2 @supp:prenatal\".\n");
 }
 
 /* An amount with its standard unit, as few digits as it needs. */
-static void print_amount(FILE *out, int k, double v)
-{
+static void print_amount(FILE *out, int k, double v) {
     const struct nutrient_def *d = nutrients_get(k);
     fprintf(out, "%s %.4g %s", d->tag, v, unit_name(d->unit));
 }
 
-static json_t *supplement_json(const struct supplement *p)
-{
+static json_t *supplement_json(const struct supplement *p) {
     json_t *nutrients = json_object();
 
     for (size_t k = 0; nutrients && k < nutrients_count(); k++) {
         const struct nutrient_def *d = nutrients_get((int)k);
         if (isnan(p->values[k]))
             continue;
-        json_object_set_new(nutrients, d->tag,
-                            json_pack("{s:o, s:s}", "value", jnum(p->values[k]), "unit",
-                                      unit_name(d->unit)));
+        json_object_set_new(
+            nutrients, d->tag,
+            json_pack("{s:o, s:s}", "value", jnum(p->values[k]), "unit", unit_name(d->unit)));
     }
     return json_pack("{s:o, s:o, s:o, s:o}", "id", jstr(p->id), "name", jstr(p->name), "unit",
-                     jstr(p->unit),
-                     "nutrients", nutrients ? nutrients : json_null());
+                     jstr(p->unit), "nutrients", nutrients ? nutrients : json_null());
 }
 
 /* "per tablet: CA 200 mg, MG 100 mg, VITD 10 ug" */
-static void print_label(const struct supplement *p)
-{
+static void print_label(const struct supplement *p) {
     const char *sep = "";
     printf("  per %s:", cmd_tx(p->unit));
     for (size_t k = 0; k < nutrients_count(); k++) {
@@ -73,35 +67,32 @@ static void print_label(const struct supplement *p)
 
 /* The reported nutrients of a dose: units x amount per unit (0 when the
  * label does not list it). */
-static double dose_amount(const struct supplement_dose *d, int nutrient)
-{
+static double dose_amount(const struct supplement_dose *d, int nutrient) {
     return d->units * supplement_amount(d->supp, nutrient);
 }
 
 void cmd_dose_print(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
-                    const char *meal)
-{
+                    const char *meal) {
     if (dry_run)
         printf("would store %s", date);
     else
         printf("#%" PRId64 " %s", id, date);
     printf("%s%s: %s (supplement)\n    %s (%s)\n   ", meal && *meal ? " " : "", meal ? meal : "",
            cmd_tx(d->text), cmd_tx(d->supp->name), cmd_tx(d->supp->id));
-    printf("  Ca %.0f mg  Mg %.0f mg  P %.0f mg  vitamin D %.1f ug\n",
-           dose_amount(d, NUT_CALCIUM), dose_amount(d, NUT_MAGNESIUM),
-           dose_amount(d, NUT_PHOSPHORUS), dose_amount(d, NUT_VITAMIN_D));
+    printf("  Ca %.0f mg  Mg %.0f mg  P %.0f mg  vitamin D %.1f ug\n", dose_amount(d, NUT_CALCIUM),
+           dose_amount(d, NUT_MAGNESIUM), dose_amount(d, NUT_PHOSPHORUS),
+           dose_amount(d, NUT_VITAMIN_D));
 }
 
 json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, const char *date,
-                      const char *meal)
-{
+                      const char *meal) {
     return json_pack("{s:o, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
                      "s:o}",
                      "id", dry_run ? json_null() : json_integer((json_int_t)id), "date", date,
                      "meal", jstr(meal && *meal ? meal : NULL), "kind", "supplement",
                      "supplement_id", jstr(d->supp->id), "supplement", jstr(d->supp->name), "units",
-                     jnum(d->units), "unit", jstr(d->supp->unit), "conversion", jstr(d->text), "energy_kcal",
-                     jround(dose_amount(d, NUT_ENERGY), 1), "protein_g",
+                     jnum(d->units), "unit", jstr(d->supp->unit), "conversion", jstr(d->text),
+                     "energy_kcal", jround(dose_amount(d, NUT_ENERGY), 1), "protein_g",
                      jround(dose_amount(d, NUT_PROTEIN), 2), "calcium_mg",
                      jround(dose_amount(d, NUT_CALCIUM), 1), "magnesium_mg",
                      jround(dose_amount(d, NUT_MAGNESIUM), 1), "phosphorus_mg",
@@ -110,8 +101,7 @@ json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, 
 }
 
 static int define(int argc, char **argv, const char *name, const char *unit,
-                  const struct cmd_ctx *ctx)
-{
+                  const struct cmd_ctx *ctx) {
     struct supplement *p = NULL;
     store *s = NULL;
     char err[512];
@@ -174,8 +164,7 @@ out:
     return rc;
 }
 
-static int list(const struct cmd_ctx *ctx)
-{
+static int list(const struct cmd_ctx *ctx) {
     struct supplement **l = NULL;
     size_t n = 0;
     store *s = NULL;
@@ -208,8 +197,7 @@ static int list(const struct cmd_ctx *ctx)
     return rc;
 }
 
-static int show(const char *given, const struct cmd_ctx *ctx)
-{
+static int show(const char *given, const struct cmd_ctx *ctx) {
     struct supplement *p = NULL;
     char id[SUPPLEMENT_ID_MAX + 1], err[256];
     store *s = NULL;
@@ -234,8 +222,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
         rc = json_print(supplement_json(p), stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else {
         printf("%s  %s\nunit: %s\n\n%-32s %12s\n", cmd_tx(p->id), cmd_tx(p->name), cmd_tx(p->unit),
-               "nutrient",
-               "per unit");
+               "nutrient", "per unit");
         for (size_t k = 0; k < nutrients_count(); k++) {
             const struct nutrient_def *d = nutrients_get((int)k);
             char label[64];
@@ -252,8 +239,7 @@ static int show(const char *given, const struct cmd_ctx *ctx)
     return rc;
 }
 
-int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx)
-{
+int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx) {
     static const struct option opts[] = {{"name", required_argument, NULL, 'n'},
                                          {"unit", required_argument, NULL, 'u'},
                                          CMD_COMMON_OPTIONS,
@@ -266,11 +252,20 @@ int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx)
         if (cmd_common_option(c, ctx))
             continue;
         switch (c) {
-        case 'n': name = optarg; break;
-        case 'u': unit = optarg; break;
-        case 'q': ctx->quiet = 1; break;
-        case 'h': supplement_usage(stdout); return EXIT_OK;
-        default: return cmd_bad_option("supplement");
+        case 'n':
+            name = optarg;
+            break;
+        case 'u':
+            unit = optarg;
+            break;
+        case 'q':
+            ctx->quiet = 1;
+            break;
+        case 'h':
+            supplement_usage(stdout);
+            return EXIT_OK;
+        default:
+            return cmd_bad_option("supplement");
         }
     }
     if (optind >= argc) {

@@ -31,8 +31,8 @@ struct kind {
 };
 
 struct line {
-    struct container c;   /* public view; strings point into the fields below */
-    char **names;         /* normalised names */
+    struct container c; /* public view; strings point into the fields below */
+    char **names;       /* normalised names */
     size_t n_names;
     char *raw_names, *norm_first, *kind, *size_text, *portions, *source;
 };
@@ -59,8 +59,7 @@ struct containers {
 static void errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-{
+static void errf(char *err, size_t errlen, const char *fmt, ...) {
     va_list ap;
     if (!err || errlen == 0)
         return;
@@ -70,8 +69,7 @@ static void errf(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* A trimmed copy of s[0..n). */
-static char *trim_dup(const char *s, size_t n)
-{
+static char *trim_dup(const char *s, size_t n) {
     while (n > 0 && words_is_space((unsigned char)*s))
         s++, n--;
     while (n > 0 && words_is_space((unsigned char)s[n - 1]))
@@ -79,8 +77,7 @@ static char *trim_dup(const char *s, size_t n)
     return strndup(s, n);
 }
 
-static char *norm_dup(const char *s, size_t n)
-{
+static char *norm_dup(const char *s, size_t n) {
     char raw[WORDS_MAX * 2], out[WORDS_MAX];
     if (n >= sizeof(raw))
         n = sizeof(raw) - 1;
@@ -90,8 +87,7 @@ static char *norm_dup(const char *s, size_t n)
     return strdup(out);
 }
 
-static void free_line(struct line *l)
-{
+static void free_line(struct line *l) {
     for (size_t i = 0; i < l->n_names; i++)
         free(l->names[i]);
     free(l->names);
@@ -103,8 +99,7 @@ static void free_line(struct line *l)
     free(l->source);
 }
 
-void containers_free(struct containers *c)
-{
+void containers_free(struct containers *c) {
     if (!c)
         return;
     for (size_t i = 0; i < c->n_kinds; i++) {
@@ -133,8 +128,7 @@ void containers_free(struct containers *c)
 size_t containers_count(const struct containers *c) { return c ? c->n_lines : 0; }
 
 /* Split s on sep into up to max trimmed fields; the count. */
-static size_t split(char *s, int sep, char **fields, size_t max)
-{
+static size_t split(char *s, int sep, char **fields, size_t max) {
     size_t n = 0;
     for (char *p = s; n < max;) {
         char *e = strchr(p, sep);
@@ -156,8 +150,7 @@ static size_t split(char *s, int sep, char **fields, size_t max)
     return n;
 }
 
-static const struct kind *find_kind(const struct containers *c, const char *name)
-{
+static const struct kind *find_kind(const struct containers *c, const char *name) {
     for (size_t i = 0; i < c->n_kinds; i++)
         if (words_casecmp(c->kinds[i].name, name) == 0)
             return &c->kinds[i];
@@ -165,8 +158,7 @@ static const struct kind *find_kind(const struct containers *c, const char *name
 }
 
 /* "kind NAME = group:G; word:W ..." */
-static int parse_kind(struct containers *c, char *s, char *err, size_t errlen)
-{
+static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
     char *eq = strchr(s, '='), *conds[256];
     struct kind k = {0};
     size_t n;
@@ -217,8 +209,7 @@ fail:
 }
 
 /* SIZE: "250 ml", "40 g", "12 fl oz", "portion:a,b", "count" */
-static int parse_size(struct line *l, char *err, size_t errlen)
-{
+static int parse_size(struct line *l, char *err, size_t errlen) {
     const char *s = l->size_text;
     char *end = NULL;
     const struct units_def *d;
@@ -254,8 +245,7 @@ static int parse_size(struct line *l, char *err, size_t errlen)
 
 /* "NAME/NAME | KIND | DIALECT | SIZE | SOURCE" */
 static int parse_container(struct containers *c, char *s, unsigned long no, char *err,
-                           size_t errlen)
-{
+                           size_t errlen) {
     char *f[6], *names[32];
     struct line l;
     size_t n = split(s, '|', f, 6), nn;
@@ -303,7 +293,9 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
     l.c.names = l.raw_names;
     l.c.name = l.names[0];
     l.c.kind = l.kind;
-    l.c.dialect = strcmp(f[2], "us") == 0 ? CONTAINERS_US : strcmp(f[2], "uk") == 0 ? CONTAINERS_UK : 0;
+    l.c.dialect = strcmp(f[2], "us") == 0   ? CONTAINERS_US
+                  : strcmp(f[2], "uk") == 0 ? CONTAINERS_UK
+                                            : 0;
     l.c.size_text = l.size_text;
     l.c.portions = l.portions;
     l.c.source = l.source;
@@ -318,8 +310,7 @@ fail:
 }
 
 /* "default SIZEWORD | KIND | SOURCE" */
-static int parse_default(struct containers *c, char *s, char *err, size_t errlen)
-{
+static int parse_default(struct containers *c, char *s, char *err, size_t errlen) {
     char *f[4];
     if (split(s, '|', f, 4) != 3 || !*f[0] || !*f[2]) {
         errf(err, errlen, "expected 'default SIZEWORD | KIND | SOURCE'");
@@ -343,8 +334,7 @@ static int parse_default(struct containers *c, char *s, char *err, size_t errlen
 }
 
 /* "same WORD = WORD" */
-static int parse_same(struct containers *c, char *s, char *err, size_t errlen)
-{
+static int parse_same(struct containers *c, char *s, char *err, size_t errlen) {
     char *eq = strchr(s, '=');
     if (!eq) {
         errf(err, errlen, "expected 'same WORD = WORD'");
@@ -363,8 +353,7 @@ static int parse_same(struct containers *c, char *s, char *err, size_t errlen)
     return 0;
 }
 
-static int parse_line(struct containers *c, char *s, unsigned long no, char *err, size_t errlen)
-{
+static int parse_line(struct containers *c, char *s, unsigned long no, char *err, size_t errlen) {
     if (strncmp(s, "kind ", 5) == 0)
         return parse_kind(c, s + 5, err, errlen);
     if (strncmp(s, "default ", 8) == 0)
@@ -375,8 +364,7 @@ static int parse_line(struct containers *c, char *s, unsigned long no, char *err
 }
 
 /* Room for every line of text as any item: the arrays never grow. */
-static int reserve(struct containers *c, size_t lines)
-{
+static int reserve(struct containers *c, size_t lines) {
     c->kinds = calloc(lines, sizeof(*c->kinds));
     c->lines = calloc(lines, sizeof(*c->lines));
     c->dflts = calloc(lines, sizeof(*c->dflts));
@@ -385,8 +373,7 @@ static int reserve(struct containers *c, size_t lines)
 }
 
 int containers_parse(const char *text, const char *name, struct containers **out, char *err,
-                     size_t errlen)
-{
+                     size_t errlen) {
     struct containers *c = calloc(1, sizeof(*c));
     size_t lines = 1;
     unsigned long no = 0;
@@ -426,8 +413,7 @@ int containers_parse(const char *text, const char *name, struct containers **out
     return 0;
 }
 
-int containers_load(const char *path, struct containers **out, char *err, size_t errlen)
-{
+int containers_load(const char *path, struct containers **out, char *err, size_t errlen) {
     FILE *f = fopen(path, "rb");
     char *buf;
     size_t n;
@@ -460,8 +446,7 @@ int containers_load(const char *path, struct containers **out, char *err, size_t
 /* The first two comma-separated segments of a name, normalised: where a
  * USDA name says what the food is ("Cheese, mozzarella"), before how it
  * was made ("part skim milk", "prepared with water"). */
-static void lead_segments(const char *name, char *out, size_t len)
-{
+static void lead_segments(const char *name, char *out, size_t len) {
     char buf[WORDS_MAX * 2];
     const char *c1 = strchr(name, ',');
     const char *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
@@ -473,8 +458,7 @@ static void lead_segments(const char *name, char *out, size_t len)
     words_normalise(buf, out, len);
 }
 
-int containers_food_is(const struct containers *c, const char *kind, const struct food *f)
-{
+int containers_food_is(const struct containers *c, const char *kind, const struct food *f) {
     const struct kind *k;
     char name[WORDS_MAX];
 
@@ -492,8 +476,7 @@ int containers_food_is(const struct containers *c, const char *kind, const struc
     return 0;
 }
 
-static int line_named(const struct line *l, const char *norm)
-{
+static int line_named(const struct line *l, const char *norm) {
     for (size_t i = 0; i < l->n_names; i++)
         if (strcmp(l->names[i], norm) == 0)
             return 1;
@@ -502,8 +485,7 @@ static int line_named(const struct line *l, const char *norm)
 
 const struct container *containers_next(const struct containers *c, const char *word,
                                         const struct food *f, enum containers_dialect d,
-                                        size_t *pos)
-{
+                                        size_t *pos) {
     char norm[WORDS_MAX];
     if (!c || !word || !pos)
         return NULL;
@@ -519,8 +501,7 @@ const struct container *containers_next(const struct containers *c, const char *
     return NULL;
 }
 
-int containers_names(const struct containers *c, const char *word)
-{
+int containers_names(const struct containers *c, const char *word) {
     char norm[WORDS_MAX];
     if (!c || !word)
         return 0;
@@ -532,8 +513,7 @@ int containers_names(const struct containers *c, const char *word)
 }
 
 void containers_dialects(const struct containers *c, const char *word, const struct food *f,
-                         char *buf, size_t len)
-{
+                         char *buf, size_t len) {
     char norm[WORDS_MAX];
     size_t o = 0;
     int seen[3] = {0, 0, 0};
@@ -557,16 +537,14 @@ void containers_dialects(const struct containers *c, const char *word, const str
     }
 }
 
-const char *containers_default_size(const struct containers *c, const struct food *f)
-{
+const char *containers_default_size(const struct containers *c, const struct food *f) {
     for (size_t i = 0; c && i < c->n_dflts; i++)
         if (containers_food_is(c, c->dflts[i].kind, f))
             return c->dflts[i].size_word;
     return NULL;
 }
 
-const char *containers_same(const struct containers *c, const char *word)
-{
+const char *containers_same(const struct containers *c, const char *word) {
     char norm[WORDS_MAX];
     if (!c || !word)
         return NULL;

@@ -12,8 +12,7 @@
 
 /* Any one of these signs is enough (product.md "Cramp diary";
  * nutrition-science.md 5.5: swelling, redness, warmth, difficulty walking). */
-int cramp_has_red_flag(const struct cramp *c)
-{
+int cramp_has_red_flag(const struct cramp *c) {
     return c->swelling || c->redness || c->warmth || c->hard_to_walk;
 }
 
@@ -21,21 +20,18 @@ int cramp_has_red_flag(const struct cramp *c)
  * the face, hands or feet, severe headache, vision problems, pain just below
  * the ribs.  "Swelling of both legs is therefore not only a clot sign": it
  * counts here too. */
-int cramp_has_preeclampsia_sign(const struct cramp *c)
-{
+int cramp_has_preeclampsia_sign(const struct cramp *c) {
     return c->sudden_swelling || c->headache || c->vision_problems || c->pain_below_ribs ||
            (c->swelling && strcmp(c->side, "both") == 0);
 }
 
-int cramp_is_episode(const struct cramp *c)
-{
+int cramp_is_episode(const struct cramp *c) {
     int cramp_detail = c->severity > 0 || c->duration_min >= 0 || c->site[0] || c->side[0] ||
                        c->night || c->pain_persists || cramp_has_red_flag(c);
     return cramp_detail || !cramp_has_preeclampsia_sign(c);
 }
 
-unsigned cramp_pain_legs(const struct cramp *c)
-{
+unsigned cramp_pain_legs(const struct cramp *c) {
     if (!c->pain_persists)
         return 0;
     if (strcmp(c->side, "left") == 0)
@@ -50,8 +46,7 @@ unsigned cramp_pain_legs(const struct cramp *c)
 }
 
 /* The legs with persistent pain on day. */
-static unsigned legs_on(const struct cramp *c, size_t n, long day)
-{
+static unsigned legs_on(const struct cramp *c, size_t n, long day) {
     char ds[11];
     unsigned legs = 0;
 
@@ -62,8 +57,7 @@ static unsigned legs_on(const struct cramp *c, size_t n, long day)
     return legs;
 }
 
-struct cramp_pain_runs cramp_pain_runs_on(const struct cramp *c, size_t n, long day)
-{
+struct cramp_pain_runs cramp_pain_runs_on(const struct cramp *c, size_t n, long day) {
     struct cramp_pain_runs r = {0, 0};
     int left = 1, right = 1, run_l = 0, run_r = 0;
 
@@ -82,7 +76,6 @@ struct cramp_pain_runs cramp_pain_runs_on(const struct cramp *c, size_t n, long 
     return r;
 }
 
-int cramp_pain_is_red_flag(struct cramp_pain_runs r)
-{
+int cramp_pain_is_red_flag(struct cramp_pain_runs r) {
     return r.any >= CRAMP_PERSISTENT_PAIN_DAYS || r.one_leg >= CRAMP_ONE_LEG_PAIN_DAYS;
 }

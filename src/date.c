@@ -11,8 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
+static long days_from_civil(long y, unsigned m, unsigned d) {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
     unsigned yoe = (unsigned)(y - era * 400);
@@ -21,8 +20,7 @@ static long days_from_civil(long y, unsigned m, unsigned d)
     return era * 146097 + (long)doe - 719468;
 }
 
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
+static void civil_from_days(long z, long *y, unsigned *m, unsigned *d) {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
     unsigned doe = (unsigned)(z - era * 146097);
@@ -37,22 +35,19 @@ static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
 
 static int is_leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-static unsigned days_in_month(long y, unsigned m)
-{
+static unsigned days_in_month(long y, unsigned m) {
     static const unsigned dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && is_leap(y) ? 29 : dim[m - 1];
 }
 
-static int digits(const char *s, int n)
-{
+static int digits(const char *s, int n) {
     for (int i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return 0;
     return 1;
 }
 
-int date_parse(const char *s, long today, long *day)
-{
+int date_parse(const char *s, long today, long *day) {
     if (!s)
         return -1;
     if (strcmp(s, "today") == 0) {
@@ -69,14 +64,14 @@ int date_parse(const char *s, long today, long *day)
     long y = strtol(s, NULL, 10);
     unsigned m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
     unsigned d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-    if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+        d > days_in_month(y, m))
         return -1;
     *day = days_from_civil(y, m, d);
     return 0;
 }
 
-void date_format(long day, char out[11])
-{
+void date_format(long day, char out[11]) {
     long y;
     unsigned m, d;
     civil_from_days(day, &y, &m, &d);
@@ -96,8 +91,7 @@ void date_format(long day, char out[11])
     out[10] = '\0';
 }
 
-long date_today(void)
-{
+long date_today(void) {
     const char *env = getenv("DIETBAL_TODAY");
     long day;
     if (env && *env && date_parse(env, 0, &day) == 0)
@@ -109,14 +103,12 @@ long date_today(void)
 }
 
 /* ISO 8601: weekday of a day number, Monday = 0 (1970-01-01 was a Thursday). */
-static int weekday(long day)
-{
+static int weekday(long day) {
     long w = (day + 3) % 7;
     return (int)(w < 0 ? w + 7 : w);
 }
 
-int date_parse_iso_week(const char *s, long *monday, long *sunday)
-{
+int date_parse_iso_week(const char *s, long *monday, long *sunday) {
     if (!s || strlen(s) != 8 || !digits(s, 4) || s[4] != '-' || s[5] != 'W' || !digits(s + 6, 2))
         return -1;
     long y = strtol(s, NULL, 10);
@@ -136,8 +128,7 @@ int date_parse_iso_week(const char *s, long *monday, long *sunday)
     return 0;
 }
 
-int date_years_between(long birth, long day)
-{
+int date_years_between(long birth, long day) {
     long by, y;
     unsigned bm, bd, m, d;
     civil_from_days(birth, &by, &bm, &bd);

@@ -48,8 +48,7 @@
 #define MIN_AGE 14
 #define MAX_TABLE_AGE 50
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
+static void set_err(char *err, size_t errlen, const char *fmt, ...) {
     va_list ap;
     if (!err || errlen == 0)
         return;
@@ -59,8 +58,7 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* A profile date field: "" -> 1 (absent), valid -> 0, anything else -> -1. */
-static int profile_date(const char field[11], long *day)
-{
+static int profile_date(const char field[11], long *day) {
     if (!memchr(field, '\0', 11))
         return -1;
     if (field[0] == '\0')
@@ -71,8 +69,7 @@ static int profile_date(const char field[11], long *day)
     return 0;
 }
 
-const char *dri_table_name(enum dri_table t)
-{
+const char *dri_table_name(enum dri_table t) {
     switch (t) {
     case DRI_TABLE_NONPREGNANT:
         return "non-pregnant";
@@ -84,8 +81,7 @@ const char *dri_table_name(enum dri_table t)
     return "?";
 }
 
-const char *dri_band_name(enum dri_band b)
-{
+const char *dri_band_name(enum dri_band b) {
     switch (b) {
     case DRI_BAND_14_18:
         return "14-18";
@@ -99,8 +95,7 @@ const char *dri_band_name(enum dri_band b)
 
 /* Age on day: the birth date wins, else the given age advanced. */
 static int stage_age(const struct profile *p, long day, int *age, unsigned *flags, char *err,
-                     size_t errlen)
-{
+                     size_t errlen) {
     long birth, set_on;
     int r = profile_date(p->birth_date, &birth);
 
@@ -151,8 +146,7 @@ static int stage_age(const struct profile *p, long day, int *age, unsigned *flag
  * the non-pregnant values: they are the lowest set, and a late baby must
  * not lower her targets.
  */
-static void pregnancy_day(struct life_stage *st, long past, unsigned *flags)
-{
+static void pregnancy_day(struct life_stage *st, long past, unsigned *flags) {
     if (past > DRI_POST_TERM_DAYS) {
         *flags |= DRI_NOTE_PAST_TERM;
         if (st->lactating)
@@ -170,8 +164,7 @@ static void pregnancy_day(struct life_stage *st, long past, unsigned *flags)
 }
 
 const char *dri_stage_note(const struct life_stage *st, const char *due_date, char *buf,
-                           size_t len)
-{
+                           size_t len) {
     const char *due = due_date && *due_date ? due_date : "?";
 
     if (!buf || len == 0)
@@ -200,8 +193,7 @@ const char *dri_stage_note(const struct life_stage *st, const char *due_date, ch
     return buf;
 }
 
-int dri_stage(const struct profile *p, long day, struct life_stage *out, char *err, size_t errlen)
-{
+int dri_stage(const struct profile *p, long day, struct life_stage *out, char *err, size_t errlen) {
     struct life_stage st;
     long due;
     int age;
@@ -275,9 +267,8 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
     const char *band = dri_band_name(st.band);
     switch (st.table) {
     case DRI_TABLE_PREGNANCY:
-        snprintf(st.group, sizeof(st.group), "pregnancy %s y, trimester %d%s%s", band,
-                 st.trimester, flags & (DRI_NOTE_PAST_DUE | DRI_NOTE_PAST_TERM) ? ", past due" : "",
-                 approx);
+        snprintf(st.group, sizeof(st.group), "pregnancy %s y, trimester %d%s%s", band, st.trimester,
+                 flags & (DRI_NOTE_PAST_DUE | DRI_NOTE_PAST_TERM) ? ", past due" : "", approx);
         break;
     case DRI_TABLE_LACTATION:
         snprintf(st.group, sizeof(st.group), "lactation %s y%s", band, approx);
@@ -446,8 +437,7 @@ static const double prot_ear_gday[3][3] = {
  * (1300 - 1100) / 2 = 100 mg for every group 14-50 (🧮). */
 #define SDR_CALCIUM_MG 100.0
 
-static void append_note(char *note, size_t size, const char *text)
-{
+static void append_note(char *note, size_t size, const char *text) {
     size_t len = strlen(note);
     if (len > 0 && len + 2 < size) {
         note[len++] = ';';
@@ -458,8 +448,7 @@ static void append_note(char *note, size_t size, const char *text)
         snprintf(note + len, size - len, "%s", text);
 }
 
-static void ref_clear(struct dri_ref *r, int nutrient)
-{
+static void ref_clear(struct dri_ref *r, int nutrient) {
     memset(r, 0, sizeof(*r));
     r->nutrient = nutrient;
     r->unit = unit_name(nutrients_get(nutrient)->unit);
@@ -468,8 +457,7 @@ static void ref_clear(struct dri_ref *r, int nutrient)
     r->amdr_min_pct = r->amdr_max_pct = NAN;
 }
 
-static void protein_values(const struct life_stage *st, double weight_kg, struct dri_ref *r)
-{
+static void protein_values(const struct life_stage *st, double weight_kg, struct dri_ref *r) {
     /* Trimester 1 -> non-pregnant protein values, trimesters 2-3 ->
      * pregnancy values: the extra requirement is deposited in the 2nd and
      * 3rd trimesters (nutrition-science.md 1.3; Murphy et al., Nutrients
@@ -519,8 +507,7 @@ static void protein_values(const struct life_stage *st, double weight_kg, struct
     r->amdr_src = DRI_PROTEIN_AMDR_SRC;
 }
 
-int dri_values(const struct life_stage *st, double weight_kg, int nutrient, struct dri_ref *out)
-{
+int dri_values(const struct life_stage *st, double weight_kg, int nutrient, struct dri_ref *out) {
     struct dri_ref r;
 
     if (!st || !out || nutrients_reported_slot(nutrient) < 0)
@@ -625,8 +612,7 @@ int dri_values(const struct life_stage *st, double weight_kg, int nutrient, stru
     return 0;
 }
 
-double dri_protein_amdr_max_pct(const struct life_stage *st)
-{
+double dri_protein_amdr_max_pct(const struct life_stage *st) {
     /* AMDR 10-30 % for ages 4-18 covers pregnant 14-18-year-olds. */
     return st->band == DRI_BAND_14_18 ? DRI_PROTEIN_AMDR_MAX_PCT_4_18
                                       : DRI_PROTEIN_AMDR_MAX_PCT_ADULT;
@@ -684,8 +670,7 @@ double dri_protein_amdr_max_pct(const struct life_stage *st)
  * the probability is computed, as 0.1 asks, and marked approximate (0.8). */
 #define CV_VITAMIN_D SDW_CV_VITAMIN_D
 
-int dri_table_cv(int nutrient, double *cv, int *verified, const char **source)
-{
+int dri_table_cv(int nutrient, double *cv, int *verified, const char **source) {
     double v;
     int ok = 0;
     const char *src;
@@ -739,8 +724,7 @@ int dri_table_cv(int nutrient, double *cv, int *verified, const char **source)
 }
 
 int dri_sdw(const struct life_stage *st, int nutrient, double mean, double *sdw, int *verified,
-            const char **source)
-{
+            const char **source) {
     double value = NAN, cv = NAN;
     int ok = 0;
     const char *src = NULL;

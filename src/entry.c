@@ -42,8 +42,7 @@ static const struct {
     {"\xE2\x85\x9E", 7, 8}, /* ⅞ U+215E */
 };
 
-static int is_space(int c)
-{
+static int is_space(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
@@ -55,8 +54,7 @@ static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 static void bufprintf(char *buf, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-{
+static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
     va_list ap;
     if (!buf || len == 0)
         return;
@@ -79,8 +77,7 @@ struct num {
 };
 
 /* Read a run of digits: its value (exact below MAX_DIGITS digits) and count. */
-static size_t digits(const char *w, size_t n, uint64_t *value)
-{
+static size_t digits(const char *w, size_t n, uint64_t *value) {
     size_t i = 0;
     *value = 0;
     for (; i < n && is_digit((unsigned char)w[i]); i++)
@@ -89,8 +86,7 @@ static size_t digits(const char *w, size_t n, uint64_t *value)
     return i;
 }
 
-static double pow10i(size_t k)
-{
+static double pow10i(size_t k) {
     double p = 1;
     while (k--)
         p *= 10;
@@ -102,8 +98,7 @@ static double pow10i(size_t k)
  * vulgar fraction with an optional whole part.  kind NUM_NONE when w does
  * not start with one.  Whatever follows the number is the caller's to judge.
  */
-static enum scan_status scan_num(const char *w, size_t n, struct num *out)
-{
+static enum scan_status scan_num(const char *w, size_t n, struct num *out) {
     uint64_t a, b;
     size_t da = digits(w, n, &a), i = da;
 
@@ -166,8 +161,7 @@ struct word {
 };
 
 /* Is "a b" (or "a" when b is NULL) a generic unit? */
-static int generic2(const char *a, size_t an, const struct word *b)
-{
+static int generic2(const char *a, size_t an, const struct word *b) {
     char t[80];
     if (b) {
         if (an + 1 + b->n >= sizeof(t))
@@ -190,8 +184,7 @@ static int generic2(const char *a, size_t an, const struct word *b)
  * is followed by nothing, a non-letter ("1/2.5") or a generic unit ("100g")?
  * "7up" does not: a name may begin with digits.
  */
-static int is_number_word(const struct word *w)
-{
+static int is_number_word(const struct word *w) {
     struct num m;
     if (scan_num(w->p, w->n, &m) != SCAN_OK)
         return 1;
@@ -201,16 +194,14 @@ static int is_number_word(const struct word *w)
            generic2(w->p + m.len, w->n - m.len, NULL);
 }
 
-static int has_digit(const char *p, size_t n)
-{
+static int has_digit(const char *p, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (is_digit((unsigned char)p[i]))
             return 1;
     return 0;
 }
 
-static void copy_span(char *dst, const char *from, const char *to)
-{
+static void copy_span(char *dst, const char *from, const char *to) {
     size_t n = (size_t)(to - from);
     memcpy(dst, from, n);
     dst[n] = '\0';
@@ -218,8 +209,7 @@ static void copy_span(char *dst, const char *from, const char *to)
 
 #define USAGE_HINT "an entry is QUANTITY [UNIT] FOOD, as in '1 cup milk'"
 
-static int quantity_error(const struct word *w, enum scan_status st, char *err, size_t errlen)
-{
+static int quantity_error(const struct word *w, enum scan_status st, char *err, size_t errlen) {
     if (st == SCAN_TOO_MANY_DIGITS)
         bufprintf(err, errlen, "quantity '%.*s' has too many digits (at most %d)", (int)w->n, w->p,
                   MAX_DIGITS);
@@ -247,10 +237,13 @@ struct parse {
 
 /* Bytes in the well-formed UTF-8 sequence at p (a NUL-terminated string),
  * 0 if there is none (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
-static size_t utf8_len(const unsigned char *p)
-{
-    size_t len = p[0] < 0x80 ? 1 : p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3
-                 : p[0] < 0xF5 ? 4 : 0;
+static size_t utf8_len(const unsigned char *p) {
+    size_t len = p[0] < 0x80   ? 1
+                 : p[0] < 0xC2 ? 0
+                 : p[0] < 0xE0 ? 2
+                 : p[0] < 0xF0 ? 3
+                 : p[0] < 0xF5 ? 4
+                               : 0;
 
     for (size_t i = 1; i < len; i++)
         if ((p[i] & 0xC0) != 0x80) /* also stops at the NUL */
@@ -264,16 +257,15 @@ static size_t utf8_len(const unsigned char *p)
 /* Brackets and semicolons only group words, and so does a comma that is
  * not inside a number ("steak, 8 oz", "steak (8 oz)"; "1,5" stays for its
  * own message). */
-static int is_separator(const char *p, const char *start)
-{
+static int is_separator(const char *p, const char *start) {
     if (*p == '(' || *p == ')' || *p == '[' || *p == ']' || *p == ';')
         return 1;
-    return *p == ',' && !(p > start && is_digit((unsigned char)p[-1]) && is_digit((unsigned char)p[1]));
+    return *p == ',' &&
+           !(p > start && is_digit((unsigned char)p[-1]) && is_digit((unsigned char)p[1]));
 }
 
 /* Check one byte sequence of the entry; its length, or 0 with err set. */
-static size_t check_char(const char *p, char *err, size_t errlen)
-{
+static size_t check_char(const char *p, char *err, size_t errlen) {
     unsigned char c = (unsigned char)*p;
     size_t n;
     if (c < 0x20 || c == 0x7f) {
@@ -290,15 +282,13 @@ static size_t check_char(const char *p, char *err, size_t errlen)
         return 0;
     }
     if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
-        bufprintf(err, errlen, "entry contains a control character (U+%04X)",
-                  (unsigned char)p[1]);
+        bufprintf(err, errlen, "entry contains a control character (U+%04X)", (unsigned char)p[1]);
         return 0;
     }
     return n;
 }
 
-static int split_words(const char *s, struct parse *ps, char *err, size_t errlen)
-{
+static int split_words(const char *s, struct parse *ps, char *err, size_t errlen) {
     if (!s) {
         bufprintf(err, errlen, "no entry; " USAGE_HINT);
         return ENTRY_ESYNTAX;
@@ -343,8 +333,7 @@ static int split_words(const char *s, struct parse *ps, char *err, size_t errlen
 }
 
 /* Is word w, case-insensitively, the ASCII word s? */
-static int word_is(const struct word *w, const char *s)
-{
+static int word_is(const struct word *w, const char *s) {
     size_t n = strlen(s);
     if (w->n != n)
         return 0;
@@ -361,8 +350,7 @@ static int word_is(const struct word *w, const char *s)
 /* Does the word look like an attempt at a number, so that it must be read
  * as one or refused ("1/0", "-1", ".5", "inf")?  A word that only ends in
  * a per cent sign ("2%" of "2% milk") is part of a name. */
-static int looks_numeric(const struct word *w)
-{
+static int looks_numeric(const struct word *w) {
     unsigned char c = (unsigned char)w->p[0];
     if (w->p[w->n - 1] == '%')
         return 0;
@@ -382,22 +370,50 @@ static const struct {
     const char *words;
     double value;
 } qwords[] = {
-    {"one and a half", 1.5}, {"a couple of", 2},  {"couple of", 2},    {"a couple", 2},
-    {"half a dozen", 6},     {"a dozen", 12},     {"dozen", 12},       {"a few", 3},
-    {"few", 3},              {"a quarter of a", 0.25}, {"a quarter of an", 0.25},
-    {"quarter of a", 0.25},  {"quarter of an", 0.25},  {"a quarter of", 0.25},
-    {"a quarter", 0.25},     {"quarter", 0.25},   {"a third of a", 1.0 / 3}, {"a third of", 1.0 / 3},
-    {"a third", 1.0 / 3},    {"half of a", 0.5},  {"half of an", 0.5}, {"half of", 0.5},
-    {"half a", 0.5},         {"half an", 0.5},    {"a half", 0.5},     {"half", 0.5},
-    {"a", 1},                {"an", 1},           {"one", 1},          {"two", 2},
-    {"three", 3},            {"four", 4},         {"five", 5},         {"six", 6},
-    {"seven", 7},            {"eight", 8},        {"nine", 9},         {"ten", 10},
-    {"eleven", 11},          {"twelve", 12},
+    {"one and a half", 1.5},
+    {"a couple of", 2},
+    {"couple of", 2},
+    {"a couple", 2},
+    {"half a dozen", 6},
+    {"a dozen", 12},
+    {"dozen", 12},
+    {"a few", 3},
+    {"few", 3},
+    {"a quarter of a", 0.25},
+    {"a quarter of an", 0.25},
+    {"quarter of a", 0.25},
+    {"quarter of an", 0.25},
+    {"a quarter of", 0.25},
+    {"a quarter", 0.25},
+    {"quarter", 0.25},
+    {"a third of a", 1.0 / 3},
+    {"a third of", 1.0 / 3},
+    {"a third", 1.0 / 3},
+    {"half of a", 0.5},
+    {"half of an", 0.5},
+    {"half of", 0.5},
+    {"half a", 0.5},
+    {"half an", 0.5},
+    {"a half", 0.5},
+    {"half", 0.5},
+    {"a", 1},
+    {"an", 1},
+    {"one", 1},
+    {"two", 2},
+    {"three", 3},
+    {"four", 4},
+    {"five", 5},
+    {"six", 6},
+    {"seven", 7},
+    {"eight", 8},
+    {"nine", 9},
+    {"ten", 10},
+    {"eleven", 11},
+    {"twelve", 12},
 };
 
 /* How many words of the phrase s match the words from w[i]; 0 if not all. */
-static size_t phrase_at(const struct parse *ps, size_t i, const char *s)
-{
+static size_t phrase_at(const struct parse *ps, size_t i, const char *s) {
     size_t k = 0;
     while (*s) {
         char word[16];
@@ -419,8 +435,7 @@ static size_t phrase_at(const struct parse *ps, size_t i, const char *s)
 }
 
 /* "and a half" after a quantity ("two and a half cups", "1 and a half"). */
-static void read_and_a_half(struct parse *ps)
-{
+static void read_and_a_half(struct parse *ps) {
     size_t k = phrase_at(ps, ps->next, "and a half");
     if (k && ps->next + k < ps->end) {
         ps->quantity += 0.5;
@@ -432,15 +447,14 @@ static void read_and_a_half(struct parse *ps)
 
 /* A quantity in words at the start; 1 when one was read.  "half and half"
  * (the cream) is a name, not a half. */
-static int read_word_quantity(struct parse *ps)
-{
+static int read_word_quantity(struct parse *ps) {
     for (size_t i = 0; i < sizeof(qwords) / sizeof(qwords[0]); i++) {
         size_t k = phrase_at(ps, 0, qwords[i].words);
         if (!k || (k < ps->end && word_is(&ps->w[k], "and") && !phrase_at(ps, k, "and a half")))
             continue;
         ps->quantity = qwords[i].value;
-        snprintf(ps->qtext, sizeof(ps->qtext), "%.*s", (int)(ps->w[k - 1].p + ps->w[k - 1].n - ps->w[0].p),
-                 ps->w[0].p);
+        snprintf(ps->qtext, sizeof(ps->qtext), "%.*s",
+                 (int)(ps->w[k - 1].p + ps->w[k - 1].n - ps->w[0].p), ps->w[0].p);
         ps->next = k;
         read_and_a_half(ps);
         return 1;
@@ -449,8 +463,7 @@ static int read_word_quantity(struct parse *ps)
 }
 
 /* A multiplier word: "x2", "×2", "2x": the number's value, or -1. */
-static double multiplier(const struct word *w)
-{
+static double multiplier(const struct word *w) {
     struct num m;
     const char *p = w->p;
     size_t n = w->n;
@@ -469,15 +482,13 @@ static double multiplier(const struct word *w)
 }
 
 /* Is the word a lone multiplication sign ("2 x eggs")? */
-static int is_times(const struct word *w)
-{
+static int is_times(const struct word *w) {
     return word_is(w, "x") || (w->n == 2 && memcmp(w->p, "\xC3\x97", 2) == 0);
 }
 
 /* The quantity at word i0: one word, or two for a mixed number; notes a
  * glued unit.  Sets next past it. */
-static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen)
-{
+static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) {
     const struct word *w = ps->w + i0;
     size_t left = ps->end - i0;
     struct num q, f;
@@ -543,8 +554,7 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen)
     return ENTRY_OK;
 }
 
-static int check_range(const struct parse *ps, char *err, size_t errlen)
-{
+static int check_range(const struct parse *ps, char *err, size_t errlen) {
     if (ps->quantity <= 0) {
         bufprintf(err, errlen, "quantity '%s' is zero", ps->qtext);
         return ENTRY_EQUANTITY;
@@ -564,8 +574,7 @@ static int check_range(const struct parse *ps, char *err, size_t errlen)
 
 /* Text glued to the number must be a generic unit, perhaps of two words
  * ("3fl oz"), or a multiplication sign ("2x"). */
-static int read_glued_unit(struct parse *ps, char *err, size_t errlen)
-{
+static int read_glued_unit(struct parse *ps, char *err, size_t errlen) {
     const char *g = ps->glued;
     size_t gn = (size_t)(ps->glued_end - g);
     const struct word *qw = &ps->w[ps->next - 1];
@@ -608,8 +617,7 @@ static int read_glued_unit(struct parse *ps, char *err, size_t errlen)
  * food then ends before it), 0 when there is none; a malformed number at
  * the end is simply part of the name.
  */
-static int read_trailing_quantity(struct parse *ps)
-{
+static int read_trailing_quantity(struct parse *ps) {
     size_t nw = ps->nw;
     double m = -1;
 
@@ -671,8 +679,7 @@ static int read_trailing_quantity(struct parse *ps)
 
 /* "UNIT of FOOD": up to three words before an "of" with words after it
  * ("a glass of milk", "2 slices of pizza", "a large glass of juice"). */
-static int read_unit_of(struct parse *ps)
-{
+static int read_unit_of(struct parse *ps) {
     size_t i = ps->next;
     for (size_t j = i + 1; j <= i + 3 && j + 1 < ps->end; j++) {
         if (ps->w[j - 1].p[0] == '@')
@@ -690,8 +697,7 @@ static int read_unit_of(struct parse *ps)
 
 /* The candidate unit: "UNIT of", one word, or two that make a generic unit;
  * none when the food is one word or an @ID. */
-static void read_unit(struct parse *ps)
-{
+static void read_unit(struct parse *ps) {
     const struct word *w = ps->w;
     size_t i = ps->next;
 
@@ -714,8 +720,7 @@ static void read_unit(struct parse *ps)
 }
 
 /* Something must be left for the food, and an @ID must be alone. */
-static int check_food(const struct parse *ps, char *err, size_t errlen)
-{
+static int check_food(const struct parse *ps, char *err, size_t errlen) {
     const struct word *w = ps->w;
     size_t i = ps->next;
 
@@ -740,8 +745,7 @@ static int check_food(const struct parse *ps, char *err, size_t errlen)
 
 /* The quantity, wherever it is: a number or words at the start, an amount
  * at the end, else one (implied). */
-static int read_any_quantity(struct parse *ps, char *err, size_t errlen)
-{
+static int read_any_quantity(struct parse *ps, char *err, size_t errlen) {
     double m;
 
     /* "a 20 oz bottle of water": the article before an amount says nothing */
@@ -772,8 +776,7 @@ static int read_any_quantity(struct parse *ps, char *err, size_t errlen)
 }
 
 /* The index of the word that starts at p. */
-static size_t word_index(const struct parse *ps, const char *p)
-{
+static size_t word_index(const struct parse *ps, const char *p) {
     size_t i = 0;
     while (i + 1 < ps->nw && ps->w[i].p != p)
         i++;
@@ -781,8 +784,7 @@ static size_t word_index(const struct parse *ps, const char *p)
 }
 
 /* Copy words [from, to) of ps into dst, one space between words. */
-static void copy_words(const struct parse *ps, size_t from, size_t to, char *dst)
-{
+static void copy_words(const struct parse *ps, size_t from, size_t to, char *dst) {
     if (from >= to) {
         dst[0] = '\0';
         return;
@@ -790,8 +792,7 @@ static void copy_words(const struct parse *ps, size_t from, size_t to, char *dst
     copy_span(dst, ps->w[from].p, ps->w[to - 1].p + ps->w[to - 1].n);
 }
 
-int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
-{
+int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen) {
     struct parse ps;
     const char *text_start;
     size_t food_from;
@@ -803,8 +804,8 @@ int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
         (rc = check_range(&ps, err, errlen)) != ENTRY_OK)
         return rc;
     text_start = ps.unit_from && !ps.trailing ? ps.unit_from
-                 : ps.next < ps.end            ? ps.w[ps.next].p
-                                               : ps.buf + ps.len;
+                 : ps.next < ps.end           ? ps.w[ps.next].p
+                                              : ps.buf + ps.len;
     if (!ps.unit_from)
         read_unit(&ps);
     /* "a slice of the pizza" */
@@ -844,8 +845,7 @@ int entry_parse(const char *s, struct entry_spec *out, char *err, size_t errlen)
     return ENTRY_OK;
 }
 
-const char *entry_food_id(const char *food_text)
-{
+const char *entry_food_id(const char *food_text) {
     if (!food_text || food_text[0] != '@' || !food_text[1])
         return NULL;
     return food_text + 1;
@@ -855,9 +855,8 @@ const char *entry_food_id(const char *food_text)
 /* resolution */
 
 /* One lookup, its answer as an entry status; msg always says why not. */
-static int look(const struct entry_resolver *rv, const char *text, int relaxed,
-                struct food **out, char *msg, size_t msglen)
-{
+static int look(const struct entry_resolver *rv, const char *text, int relaxed, struct food **out,
+                char *msg, size_t msglen) {
     const char *id = entry_food_id(text);
     struct food *f = NULL;
     enum entry_lookup r;
@@ -890,15 +889,13 @@ static int look(const struct entry_resolver *rv, const char *text, int relaxed,
 
 /* Does food f take word as its unit?  The resolver's own test, else the
  * food's portion names. */
-static int takes(const struct entry_resolver *rv, const struct food *f, const char *word)
-{
+static int takes(const struct entry_resolver *rv, const struct food *f, const char *word) {
     if (rv->takes)
         return rv->takes(rv->ctx, f, word);
     return units_find_portion(f, word) >= 0;
 }
 
-static int name_word(const struct entry_resolver *rv, const char *word)
-{
+static int name_word(const struct entry_resolver *rv, const char *word) {
     return rv->name_word ? rv->name_word(rv->ctx, word) : 1;
 }
 
@@ -912,8 +909,7 @@ struct resolution {
     size_t errlen;
 };
 
-static int found(struct resolution *rs, struct food *f, const char *unit, const char *text)
-{
+static int found(struct resolution *rs, struct food *f, const char *unit, const char *text) {
     const struct entry_resolver *rv = rs->rv;
     /* "1 salmon fillet", "3 fish sticks": the name's last word counts it */
     if ((!unit || !*unit) && rs->e->tail[0] && rv->counts && rv->counts(rv->ctx, f, rs->e->tail))
@@ -924,16 +920,14 @@ static int found(struct resolution *rs, struct food *f, const char *unit, const 
     return ENTRY_OK;
 }
 
-static int failed(struct resolution *rs, int rc, const char *msg, const char *text)
-{
+static int failed(struct resolution *rs, int rc, const char *msg, const char *text) {
     bufprintf(rs->err, rs->errlen, "%s", msg);
     rs->out->text = text;
     return rc;
 }
 
 /* "salmon fillet": the name without its last word, which is a unit of it. */
-static int head_and_tail(struct resolution *rs, const char *unit, int *rc)
-{
+static int head_and_tail(struct resolution *rs, const char *unit, int *rc) {
     const struct entry_spec *e = rs->e;
     char msg[MSG_MAX];
     struct food *f = NULL;
@@ -954,8 +948,7 @@ static int head_and_tail(struct resolution *rs, const char *unit, int *rc)
 }
 
 /* No candidate unit, or a generic one: the food text is the name. */
-static int resolve_name(struct resolution *rs)
-{
+static int resolve_name(struct resolution *rs) {
     const struct entry_spec *e = rs->e;
     char msg[MSG_MAX], msg2[MSG_MAX];
     struct food *f = NULL;
@@ -976,8 +969,7 @@ static int resolve_name(struct resolution *rs)
 
 /* Both readings of "WORD REST" failed to name a food: the last word as a
  * unit, then what the relaxed search makes of REST and of the whole. */
-static int resolve_loosely(struct resolution *rs, const char *msg_whole, int rc_whole)
-{
+static int resolve_loosely(struct resolution *rs, const char *msg_whole, int rc_whole) {
     const struct entry_spec *e = rs->e;
     char msg[MSG_MAX];
     struct food *f = NULL;
@@ -1001,8 +993,7 @@ static int resolve_loosely(struct resolution *rs, const char *msg_whole, int rc_
 }
 
 /* "WORD REST": WORD may be a unit of REST, or the first word of the name. */
-static int resolve_word_rest(struct resolution *rs)
-{
+static int resolve_word_rest(struct resolution *rs) {
     const struct entry_spec *e = rs->e;
     char msg_rest[MSG_MAX], msg_whole[MSG_MAX];
     struct food *by_rest = NULL, *by_whole = NULL;
@@ -1058,8 +1049,7 @@ static int resolve_word_rest(struct resolution *rs)
 }
 
 int entry_resolve(const struct entry_spec *e, const struct entry_resolver *rv,
-                  struct entry_found *out, char *err, size_t errlen)
-{
+                  struct entry_found *out, char *err, size_t errlen) {
     struct entry_found res = {NULL, NULL, NULL};
     struct resolution rs = {e, rv, &res, err, errlen};
     int rc;

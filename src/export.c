@@ -22,8 +22,7 @@ static const char *const NUTRIENT_COLUMNS[NUT_CORE_COUNT] = {
 /* Protein to 2 decimals as in the report's CSV, the others to 1. */
 static int decimals(int k) { return k == NUT_PROTEIN ? 2 : 1; }
 
-int export_csv_cell(FILE *out, const char *s)
-{
+int export_csv_cell(FILE *out, const char *s) {
     if (!s || !*s)
         return 0;
     /* a formula prefix: = + - @, and tab and CR, which some spreadsheets
@@ -43,8 +42,7 @@ int export_csv_cell(FILE *out, const char *s)
     return quote && fputc('"', out) == EOF ? -1 : 0;
 }
 
-static void number(FILE *out, double v, int dec)
-{
+static void number(FILE *out, double v, int dec) {
     fputc(',', out);
     if (isfinite(v))
         fprintf(out, "%.*f", dec, v);
@@ -52,8 +50,7 @@ static void number(FILE *out, double v, int dec)
 
 /* A cell from the database: no control or format character reaches a
  * terminal or a spreadsheet raw (textesc_term). */
-static void text(FILE *out, const char *s)
-{
+static void text(FILE *out, const char *s) {
     char *safe = s ? textesc_term(s) : NULL;
     fputc(',', out);
     export_csv_cell(out, safe ? safe : "");
@@ -68,8 +65,7 @@ static const char *const CRAMP_COLUMNS =
 
 /* A food entry, or a supplement entry (no grams; its units and dose form
  * in the last two columns). */
-static void entry_row(FILE *out, const struct entry *e)
-{
+static void entry_row(FILE *out, const struct entry *e) {
     char id[24];
     snprintf(id, sizeof(id), "%lld", (long long)e->id);
     fputs(e->supplement ? "supplement" : "food", out);
@@ -96,8 +92,7 @@ static void entry_row(FILE *out, const struct entry *e)
     fputs("\r\n", out);
 }
 
-static void cramp_row(FILE *out, const struct cramp *c)
-{
+static void cramp_row(FILE *out, const struct cramp *c) {
     char id[24];
     snprintf(id, sizeof(id), "%lld", (long long)c->id);
     fputs("cramp", out);
@@ -128,8 +123,7 @@ static void cramp_row(FILE *out, const struct cramp *c)
 
 /* Whether entry e comes before cramp c: by date, then time (none
  * first), entries before cramps at the same time. */
-static int entry_first(const struct entry *e, const struct cramp *c)
-{
+static int entry_first(const struct entry *e, const struct cramp *c) {
     int d = strcmp(e->date, c->date);
     if (d != 0)
         return d < 0;
@@ -138,8 +132,7 @@ static int entry_first(const struct entry *e, const struct cramp *c)
     return strcmp(e->time, c->time) <= 0;
 }
 
-int export_csv(FILE *out, const struct entry *e, size_t n, const struct cramp *c, size_t nc)
-{
+int export_csv(FILE *out, const struct entry *e, size_t n, const struct cramp *c, size_t nc) {
     size_t i = 0, j = 0;
 
     fputs("record,id,date,time,meal,food_id,food,grams", out);
@@ -156,14 +149,12 @@ int export_csv(FILE *out, const struct entry *e, size_t n, const struct cramp *c
 }
 
 /* json_object_set_new that remembers a failure. */
-static void put(json_t *o, const char *key, json_t *v, int *bad)
-{
+static void put(json_t *o, const char *key, json_t *v, int *bad) {
     if (!v || json_object_set_new(o, key, v) != 0)
         *bad = 1;
 }
 
-static json_t *entry_json(const struct entry *e, int *bad)
-{
+static json_t *entry_json(const struct entry *e, int *bad) {
     json_t *o = json_object();
     if (!o) {
         *bad = 1;
@@ -186,8 +177,7 @@ static json_t *entry_json(const struct entry *e, int *bad)
     return o;
 }
 
-static json_t *cramp_json(const struct cramp *c, int *bad)
-{
+static json_t *cramp_json(const struct cramp *c, int *bad) {
     json_t *o = json_object();
     if (!o) {
         *bad = 1;
@@ -215,8 +205,7 @@ static json_t *cramp_json(const struct cramp *c, int *bad)
 }
 
 json_t *export_json(const char *from, const char *to, const struct entry *e, size_t n,
-                    const struct cramp *c, size_t nc)
-{
+                    const struct cramp *c, size_t nc) {
     json_t *root = json_object(), *entries = json_array(), *cramps = json_array();
     int bad = !root || !entries || !cramps;
 

@@ -25,8 +25,8 @@
 /* Links followed at most (as the kernel's ELOOP). */
 #define MAX_LINKS 40
 
-#define DATABASE_REFUSED                                                                   \
-    "is the database itself, one of its -wal, -shm, -journal files or a link to them "        \
+#define DATABASE_REFUSED                                                                           \
+    "is the database itself, one of its -wal, -shm, -journal files or a link to them "             \
     "(refused: it would destroy the diary)"
 
 static const char *const sqlite_suffix[] = {"", "-wal", "-shm", "-journal"};
@@ -35,8 +35,7 @@ static const char *const sqlite_suffix[] = {"", "-wal", "-shm", "-journal"};
 static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...)
-{
+static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...) {
     size_t len = strlen(path);
     int n;
 
@@ -54,8 +53,7 @@ static int say(char *err, size_t errlen, int code, const char *path, const char 
 }
 
 /* dir/base, a new string. */
-static char *join(const char *dir, const char *base)
-{
+static char *join(const char *dir, const char *base) {
     size_t d = strlen(dir), b = strlen(base);
     char *out = malloc(d + b + 2);
     if (!out)
@@ -71,8 +69,7 @@ static char *join(const char *dir, const char *base)
 /* path made absolute with its directory resolved and every symbolic link
  * of its last part followed, even a dangling one (it may point at a -wal
  * that does not exist yet).  A new string, or NULL with errno set. */
-static char *resolve(const char *path)
-{
+static char *resolve(const char *path) {
     char *cur = strdup(path);
 
     for (int hops = 0; cur; hops++) {
@@ -117,8 +114,7 @@ static char *resolve(const char *path)
 }
 
 /* Is st (or the resolved name `name`) the database or one of its files? */
-static int is_database(const struct stat *st, const char *name, const char *database)
-{
+static int is_database(const struct stat *st, const char *name, const char *database) {
     char *db = database ? resolve(database) : NULL;
     int hit = 0;
 
@@ -140,8 +136,7 @@ static int is_database(const struct stat *st, const char *name, const char *data
 }
 
 /* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the descriptor, or -1. */
-static int fd_name(const char *path)
-{
+static int fd_name(const char *path) {
     static const char *const prefix[] = {"/dev/fd/", "/proc/self/fd/"};
     if (strcmp(path, "/dev/stdout") == 0)
         return STDOUT_FILENO;
@@ -159,9 +154,8 @@ static int fd_name(const char *path)
     return -1;
 }
 
-int fileout_check(const char *path, const char *database, int overwrite,
-                  enum fileout_kind *kind, char **target, char *err, size_t errlen)
-{
+int fileout_check(const char *path, const char *database, int overwrite, enum fileout_kind *kind,
+                  char **target, char *err, size_t errlen) {
     struct stat st;
     char *real = NULL;
     int fd = fd_name(path), rc = FILEOUT_OK;
@@ -173,29 +167,26 @@ int fileout_check(const char *path, const char *database, int overwrite,
         if (fstat(fd, &st) != 0)
             return say(err, errlen, FILEOUT_EINPUT, path, "%s", strerror(errno));
         if (is_database(&st, NULL, database))
-            return say(err, errlen, FILEOUT_EINPUT, path,
-                       DATABASE_REFUSED);
+            return say(err, errlen, FILEOUT_EINPUT, path, DATABASE_REFUSED);
         *kind = FILEOUT_FD;
         return FILEOUT_OK;
     }
     if (!(real = resolve(path))) {
         int e = errno; /* a missing directory or no permission: at run time */
         return say(err, errlen,
-                   e == ENOMEM || e == ENOENT || e == EACCES ? FILEOUT_ERROR : FILEOUT_EINPUT,
-                   path, "%s", e == EISDIR ? "not a file name" : strerror(e));
+                   e == ENOMEM || e == ENOENT || e == EACCES ? FILEOUT_ERROR : FILEOUT_EINPUT, path,
+                   "%s", e == EISDIR ? "not a file name" : strerror(e));
     }
     if (stat(real, &st) != 0) {
         if (errno != ENOENT) {
             rc = say(err, errlen, FILEOUT_EINPUT, path, "%s", strerror(errno));
         } else if (is_database(NULL, real, database)) {
-            rc = say(err, errlen, FILEOUT_EINPUT, path,
-                     DATABASE_REFUSED);
+            rc = say(err, errlen, FILEOUT_EINPUT, path, DATABASE_REFUSED);
         } else {
             *kind = FILEOUT_REPLACE;
         }
     } else if (is_database(&st, real, database)) {
-        rc = say(err, errlen, FILEOUT_EINPUT, path,
-                 DATABASE_REFUSED);
+        rc = say(err, errlen, FILEOUT_EINPUT, path, DATABASE_REFUSED);
     } else if (S_ISDIR(st.st_mode)) {
         rc = say(err, errlen, FILEOUT_EINPUT, path, "is a directory, not a file name");
     } else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
@@ -218,8 +209,7 @@ int fileout_check(const char *path, const char *database, int overwrite,
 }
 
 int fileout_open(struct fileout *fo, const char *path, const char *database, int overwrite,
-                 char *err, size_t errlen)
-{
+                 char *err, size_t errlen) {
     char *slash;
     int fd = -1, rc;
 
@@ -242,7 +232,8 @@ int fileout_open(struct fileout *fo, const char *path, const char *database, int
             goto fail;
         }
         return FILEOUT_OK;
-    case FILEOUT_REPLACE: break;
+    case FILEOUT_REPLACE:
+        break;
     }
     /* a hidden temporary file in the target's own directory */
     slash = strrchr(fo->target, '/');
@@ -271,8 +262,7 @@ fail:
 }
 
 /* fsync the directory holding path, so that a rename in it lasts. */
-static int sync_dir(const char *path)
-{
+static int sync_dir(const char *path) {
     char *slash = strrchr(path, '/');
     char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
     int fd = dir ? open(dir, O_RDONLY | O_CLOEXEC) : -1, rc = -1;
@@ -288,8 +278,7 @@ static int sync_dir(const char *path)
     return rc;
 }
 
-int fileout_commit(struct fileout *fo, char *err, size_t errlen)
-{
+int fileout_commit(struct fileout *fo, char *err, size_t errlen) {
     const char *name = fo->target ? fo->target : "standard output";
     int failed = fflush(fo->f) != 0 || ferror(fo->f), rc = FILEOUT_OK;
 
@@ -315,8 +304,7 @@ int fileout_commit(struct fileout *fo, char *err, size_t errlen)
     return rc;
 }
 
-void fileout_abort(struct fileout *fo)
-{
+void fileout_abort(struct fileout *fo) {
     if (fo->f)
         fclose(fo->f);
     if (fo->tmp)

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct food *food_new(void)
-{
+struct food *food_new(void) {
     struct food *f = calloc(1, sizeof(*f));
     if (!f)
         return NULL;
@@ -26,8 +25,7 @@ struct food *food_new(void)
     return f;
 }
 
-void food_clear(struct food *f)
-{
+void food_clear(struct food *f) {
     free(f->id);
     free(f->name);
     free(f->group);
@@ -49,8 +47,7 @@ void food_clear(struct food *f)
         f->values[i] = f->spread[i] = NAN;
 }
 
-void food_free(struct food *f)
-{
+void food_free(struct food *f) {
     if (!f)
         return;
     food_clear(f);
@@ -59,8 +56,7 @@ void food_free(struct food *f)
     free(f);
 }
 
-int food_add_portion(struct food *f, const char *name, double amount, double grams)
-{
+int food_add_portion(struct food *f, const char *name, double amount, double grams) {
     struct portion *p = realloc(f->portions, (f->n_portions + 1) * sizeof(*p));
     char *copy = strdup(name);
     if (!p || !copy) {
@@ -77,8 +73,7 @@ int food_add_portion(struct food *f, const char *name, double amount, double gra
     return 0;
 }
 
-int food_add_alias(struct food *f, const char *name, const char *lang)
-{
+int food_add_alias(struct food *f, const char *name, const char *lang) {
     struct alias *a = realloc(f->aliases, (f->n_aliases + 1) * sizeof(*a));
     char *n = strdup(name), *l = lang ? strdup(lang) : NULL;
     if (a)
@@ -94,8 +89,7 @@ int food_add_alias(struct food *f, const char *name, const char *lang)
     return 0;
 }
 
-int food_set_str(char **field, const char *value)
-{
+int food_set_str(char **field, const char *value) {
     char *copy = NULL;
     if (value && !(copy = strdup(value)))
         return -1;

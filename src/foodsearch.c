@@ -69,8 +69,7 @@ struct foodsearch {
 static void bufprintf(char *buf, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-{
+static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
     va_list ap;
     if (!buf || len == 0)
         return;
@@ -79,8 +78,7 @@ static void bufprintf(char *buf, size_t len, const char *fmt, ...)
     va_end(ap);
 }
 
-struct foodsearch *foodsearch_new(store *s, const struct vocab *v, enum vocab_dialect d)
-{
+struct foodsearch *foodsearch_new(store *s, const struct vocab *v, enum vocab_dialect d) {
     struct foodsearch *fs = calloc(1, sizeof(*fs));
     if (fs) {
         fs->s = s;
@@ -90,14 +88,12 @@ struct foodsearch *foodsearch_new(store *s, const struct vocab *v, enum vocab_di
     return fs;
 }
 
-static void record_clear(struct record *r)
-{
+static void record_clear(struct record *r) {
     store_food_hits_free(r->cands, r->n_cands);
     memset(r, 0, sizeof(*r));
 }
 
-void foodsearch_free(struct foodsearch *fs)
-{
+void foodsearch_free(struct foodsearch *fs) {
     if (!fs)
         return;
     for (size_t i = 0; i < RECORDS; i++)
@@ -110,15 +106,13 @@ void foodsearch_free(struct foodsearch *fs)
 
 void foodsearch_key(const char *text, char *out, size_t len) { words_normalise(text, out, len); }
 
-void foodsearch_prefer(struct foodsearch *fs, const char *order)
-{
+void foodsearch_prefer(struct foodsearch *fs, const char *order) {
     snprintf(fs->order, sizeof(fs->order), "%s", order ? order : "");
 }
 
 /* The everyday foods a phrase stands for, her first table's first. */
 static size_t pins_in_order(const struct vocab *v, enum vocab_dialect d, const char *order,
-                            const char *norm, const char **ids, size_t max)
-{
+                            const char *norm, const char **ids, size_t max) {
     size_t n = vocab_pins(v, d, norm, ids, max);
     for (size_t i = 1; i < n; i++) /* a handful: insertion sort */
         for (size_t j = i; j > 0 && tables_rank(order, ids[j]) < tables_rank(order, ids[j - 1]);
@@ -131,29 +125,25 @@ static size_t pins_in_order(const struct vocab *v, enum vocab_dialect d, const c
 }
 
 void foodsearch_units(struct foodsearch *fs,
-                      int (*takes)(void *ctx, const struct food *f, const char *unit), void *ctx)
-{
+                      int (*takes)(void *ctx, const struct food *f, const char *unit), void *ctx) {
     fs->takes = takes;
     fs->takes_ctx = ctx;
 }
 
 /* Can f be logged in the entry's unit?  Yes when nothing says otherwise. */
-static int fits_unit(const struct foodsearch *fs, const struct food *f)
-{
+static int fits_unit(const struct foodsearch *fs, const struct food *f) {
     return !fs->hint_sure || !fs->hint_unit[0] || !fs->takes ||
            fs->takes(fs->takes_ctx, f, fs->hint_unit);
 }
 
-void foodsearch_hint(struct foodsearch *fs, const char *unit, int sure, int bare_count)
-{
+void foodsearch_hint(struct foodsearch *fs, const char *unit, int sure, int bare_count) {
     snprintf(fs->hint_unit, sizeof(fs->hint_unit), "%s", unit ? unit : "");
     fs->hint_sure = sure;
     fs->hint_bare = bare_count;
 }
 
 /* The record for text: its own if one exists, else the oldest, cleared. */
-static struct record *record_for(struct foodsearch *fs, const char *text)
-{
+static struct record *record_for(struct foodsearch *fs, const char *text) {
     for (size_t i = 0; i < RECORDS; i++)
         if (strcmp(fs->rec[i].text, text) == 0) {
             record_clear(&fs->rec[i]);
@@ -167,37 +157,32 @@ static struct record *record_for(struct foodsearch *fs, const char *text)
     return r;
 }
 
-static const struct record *record_find(const struct foodsearch *fs, const char *text)
-{
+static const struct record *record_find(const struct foodsearch *fs, const char *text) {
     for (size_t i = 0; fs && text && i < RECORDS; i++)
         if (fs->rec[i].text[0] && strcmp(fs->rec[i].text, text) == 0)
             return &fs->rec[i];
     return NULL;
 }
 
-int foodsearch_name_word(void *ctx, const char *word)
-{
+int foodsearch_name_word(void *ctx, const char *word) {
     struct foodsearch *fs = ctx;
     long n = 0;
     return store_food_match_count(fs->s, word, &n) == STORE_OK && n > 0;
 }
 
-const char *foodsearch_note(const struct foodsearch *fs, const char *text)
-{
+const char *foodsearch_note(const struct foodsearch *fs, const char *text) {
     const struct record *r = record_find(fs, text);
     return r ? r->note : "";
 }
 
 const struct food_hit *foodsearch_candidates(const struct foodsearch *fs, const char *text,
-                                             size_t *n)
-{
+                                             size_t *n) {
     const struct record *r = record_find(fs, text);
     *n = r ? r->n_cands : 0;
     return r && r->n_cands ? r->cands : NULL;
 }
 
-int foodsearch_choose(struct foodsearch *fs, const char *text, const char *food_id)
-{
+int foodsearch_choose(struct foodsearch *fs, const char *text, const char *food_id) {
     struct choice *c = realloc(fs->choices, (fs->n_choices + 1) * sizeof(*c));
     if (!c)
         return -1;
@@ -210,8 +195,7 @@ int foodsearch_choose(struct foodsearch *fs, const char *text, const char *food_
     return 0;
 }
 
-int foodsearch_save(struct foodsearch *fs)
-{
+int foodsearch_save(struct foodsearch *fs) {
     for (size_t i = 0; i < fs->n_choices; i++) {
         int rc = store_choice_put(fs->s, fs->choices[i].key, fs->choices[i].id);
         if (rc != STORE_OK)
@@ -224,8 +208,7 @@ int foodsearch_save(struct foodsearch *fs)
 /* ranking */
 
 /* Groups that everyday words should not land in first. */
-static int niche_group(const char *g)
-{
+static int niche_group(const char *g) {
     static const char *const niche[] = {"Fast Foods", "Restaurant Foods",
                                         "American Indian/Alaska Native Foods"};
     for (size_t i = 0; g && i < sizeof(niche) / sizeof(niche[0]); i++)
@@ -235,35 +218,35 @@ static int niche_group(const char *g)
 }
 
 /* Groups of foods eaten cooked (a "raw" one is what the cook buys). */
-static int cooked_group(const char *g)
-{
-    static const char *const cooked[] = {
-        "Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
-        "Finfish and Shellfish Products", "Legumes and Legume Products",
-        "Cereal Grains and Pasta", "Sausages and Luncheon Meats"};
+static int cooked_group(const char *g) {
+    static const char *const cooked[] = {"Beef Products",
+                                         "Pork Products",
+                                         "Poultry Products",
+                                         "Lamb, Veal, and Game Products",
+                                         "Finfish and Shellfish Products",
+                                         "Legumes and Legume Products",
+                                         "Cereal Grains and Pasta",
+                                         "Sausages and Luncheon Meats"};
     for (size_t i = 0; g && i < sizeof(cooked) / sizeof(cooked[0]); i++)
         if (strcmp(g, cooked[i]) == 0)
             return 1;
     return 0;
 }
 
-static int produce_group(const char *g)
-{
+static int produce_group(const char *g) {
     return g && (strcmp(g, "Fruits and Fruit Juices") == 0 ||
                  strcmp(g, "Vegetables and Vegetable Products") == 0);
 }
 
 /* Does the query ask for baby food? */
-static int wants_baby_food(const char *q)
-{
-    return words_has(q, "babyfood") || words_has_phrase(q, "baby food") ||
-           words_has(q, "infant") || words_has(q, "toddler") || words_has(q, "formula");
+static int wants_baby_food(const char *q) {
+    return words_has(q, "babyfood") || words_has_phrase(q, "baby food") || words_has(q, "infant") ||
+           words_has(q, "toddler") || words_has(q, "formula");
 }
 
 /* A branded food: words in capitals ("KRAFT", "GENERAL MILLS, CHEERIOS"),
  * none of which the query named. */
-static int branded(const char *name, const char *q)
-{
+static int branded(const char *name, const char *q) {
     int caps = 0;
     for (const char *p = name; *p;) {
         size_t n = 0;
@@ -284,12 +267,22 @@ static int branded(const char *name, const char *q)
 
 /* First segments that only name a category, the food itself coming next:
  * "Fish, salmon, ...", "Beef, top sirloin, ...", "Snacks, rice cakes". */
-static int category_segment(const char *seg_norm)
-{
-    static const char *const cat[] = {"fish",      "crustacean",  "mollusk", "beef",
-                                      "pork",      "lamb",        "veal",    "game meat",
-                                      "beverage",  "snack",       "spice",   "candy",
-                                      "cereal ready to eat", "alcoholic beverage", "squash"};
+static int category_segment(const char *seg_norm) {
+    static const char *const cat[] = {"fish",
+                                      "crustacean",
+                                      "mollusk",
+                                      "beef",
+                                      "pork",
+                                      "lamb",
+                                      "veal",
+                                      "game meat",
+                                      "beverage",
+                                      "snack",
+                                      "spice",
+                                      "candy",
+                                      "cereal ready to eat",
+                                      "alcoholic beverage",
+                                      "squash"};
     for (size_t i = 0; i < sizeof(cat) / sizeof(cat[0]); i++)
         if (strcmp(seg_norm, cat[i]) == 0)
             return 1;
@@ -302,31 +295,37 @@ static const struct {
     const char *phrase; /* normalised */
     double cost;
 } off_words[] = {
-    {"liquid from", 10}, {"dry mix", 5},     {"mix", 2},         {"powder", 4},
-    {"concentrate", 4},  {"dehydrated", 4},  {"imitation", 5},   {"meatless", 6},
-    {"substitute", 4},   {"unprepared", 3},  {"dry form", 3},    {"frozen", 1},
-    {"canned", 1},       {"low sodium", 1},  {"without salt", 0.5}, {"babyfood", 10},
-    {"school lunch", 4}, {"reduced sodium", 1}, {"infant formula", 10}, {"dried", 4},
-    {"baby", 3},         {"fish oil", 8},    {"oil", 1},         {"sulfured", 1},
-    {"candied", 3},      {"stewed", 1},      {"heavy syrup", 1}, {"juice pack", 1},
-    {"flour", 3},        {"dry", 2},         {"uncooked", 2},    {"sprouted", 6},
-    {"fried", 1},        {"batter", 1},      {"breaded", 1},     {"commodity", 2},   {"rendered", 8},
+    {"liquid from", 10},    {"dry mix", 5},      {"mix", 2},
+    {"powder", 4},          {"concentrate", 4},  {"dehydrated", 4},
+    {"imitation", 5},       {"meatless", 6},     {"substitute", 4},
+    {"unprepared", 3},      {"dry form", 3},     {"frozen", 1},
+    {"canned", 1},          {"low sodium", 1},   {"without salt", 0.5},
+    {"babyfood", 10},       {"school lunch", 4}, {"reduced sodium", 1},
+    {"infant formula", 10}, {"dried", 4},        {"baby", 3},
+    {"fish oil", 8},        {"oil", 1},          {"sulfured", 1},
+    {"candied", 3},         {"stewed", 1},       {"heavy syrup", 1},
+    {"juice pack", 1},      {"flour", 3},        {"dry", 2},
+    {"uncooked", 2},        {"sprouted", 6},     {"fried", 1},
+    {"batter", 1},          {"breaded", 1},      {"commodity", 2},
+    {"rendered", 8},
 };
 
 /* Words of USDA names that only say how the everyday food is prepared or
  * graded: a name made of these and the query's words is the plain food. */
-static int plain_word(const char *w)
-{
+static int plain_word(const char *w) {
     static const char *const plain[] = {
-        "raw",   "cooked",   "boiled", "drained", "baked", "roasted", "broiled", "steamed",
-        "fresh", "whole",    "plain",  "regular", "all",   "type",    "variety", "commercial",
-        "average", "year",   "round",  "prepared", "ready", "eat",    "serve",   "without",
-        "with",  "salt",     "added",  "and",     "or",    "of",      "in",      "the",
-        "meat",  "only",     "edible", "portion", "commercially", "n", "s",      "as",
-        "to",    "mature",   "seed",   "kernel",  "include", "enriched", "unenriched", "fluid",
-        "solid", "vitamin",  "a",      "d",       "fortified", "skin", "flesh",  "trimmed",
-        "lean",  "fat",      "separable", "choice", "select", "grade", "from",  "made",
-        "recipe", "home",    "kind",   "form",    "heated", "unheated", "ns", "usda"};
+        "raw",          "cooked",   "boiled",  "drained",    "baked",      "roasted",
+        "broiled",      "steamed",  "fresh",   "whole",      "plain",      "regular",
+        "all",          "type",     "variety", "commercial", "average",    "year",
+        "round",        "prepared", "ready",   "eat",        "serve",      "without",
+        "with",         "salt",     "added",   "and",        "or",         "of",
+        "in",           "the",      "meat",    "only",       "edible",     "portion",
+        "commercially", "n",        "s",       "as",         "to",         "mature",
+        "seed",         "kernel",   "include", "enriched",   "unenriched", "fluid",
+        "solid",        "vitamin",  "a",       "d",          "fortified",  "skin",
+        "flesh",        "trimmed",  "lean",    "fat",        "separable",  "choice",
+        "select",       "grade",    "from",    "made",       "recipe",     "home",
+        "kind",         "form",     "heated",  "unheated",   "ns",         "usda"};
     for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
         if (strcmp(w, plain[i]) == 0)
             return 1;
@@ -335,8 +334,7 @@ static int plain_word(const char *w)
 
 /* Words of the name that neither the query nor plain_word accounts for:
  * "Pears, asian, raw" has one more than "Pears, raw" for "pear". */
-static int extra_words(const char *name_norm, const char *q)
-{
+static int extra_words(const char *name_norm, const char *q) {
     int n = 0;
     for (const char *p = name_norm; *p;) {
         size_t k = strcspn(p, " ");
@@ -353,8 +351,7 @@ static int extra_words(const char *name_norm, const char *q)
 
 /* How the food's form fits what people eat, as a score adjustment. */
 static double prior(const char *q, const char *name_norm, const struct food_hit *h,
-                    const struct vocab *v)
-{
+                    const struct vocab *v) {
     double sc = -1.0 * extra_words(name_norm, q);
     if (vocab_is_everyday(v, h->id))
         sc += 6;
@@ -377,8 +374,7 @@ static double prior(const char *q, const char *name_norm, const struct food_hit 
     return sc;
 }
 
-static double score(const char *q, const struct food_hit *h, const struct vocab *v)
-{
+static double score(const char *q, const struct food_hit *h, const struct vocab *v) {
     char first[WORDS_MAX], lead[WORDS_MAX], word[64], seg[256], name_norm[WORDS_MAX];
     const char *comma = strchr(h->name, ',');
     size_t flen = comma ? (size_t)(comma - h->name) : strlen(h->name);
@@ -447,22 +443,19 @@ struct scored {
     size_t index;
 };
 
-static int by_score(const void *a, const void *b)
-{
+static int by_score(const void *a, const void *b) {
     const struct scored *x = a, *y = b;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *hits, size_t n)
-{
+void foodsearch_rank(const struct vocab *v, const char *text, struct food_hit *hits, size_t n) {
     foodsearch_rank_order(v, NULL, text, hits, n);
 }
 
 void foodsearch_rank_order(const struct vocab *v, const char *order, const char *text,
-                           struct food_hit *hits, size_t n)
-{
+                           struct food_hit *hits, size_t n) {
     char q[WORDS_MAX], rew[WORDS_MAX];
     const char *pins[8];
     size_t n_pins;
@@ -499,8 +492,7 @@ void foodsearch_rank_order(const struct vocab *v, const char *order, const char 
     free(sc);
 }
 
-int foodsearch_clear_winner(const struct food_hit *hits, size_t n)
-{
+int foodsearch_clear_winner(const struct food_hit *hits, size_t n) {
     if (n == 0)
         return 0;
     return n == 1 || hits[0].score - hits[1].score >= FOODSEARCH_MARGIN;
@@ -517,8 +509,7 @@ int foodsearch_clear_winner(const struct food_hit *hits, size_t n)
 #define TOLERANCE_SDW 0.1
 #define TOLERANCE_SDW_ENERGY 0.25
 
-static double tolerance(int nutrient)
-{
+static double tolerance(int nutrient) {
     struct life_stage st;
     double sdw = NAN;
     int verified;
@@ -529,10 +520,8 @@ static double tolerance(int nutrient)
     return (nutrient == NUT_ENERGY ? TOLERANCE_SDW_ENERGY : TOLERANCE_SDW) * sdw;
 }
 
-int foodsearch_similar(const double *a, const double *b, double serving_g)
-{
-    static const int ks[] = {NUT_ENERGY, NUT_PROTEIN, NUT_CALCIUM, NUT_MAGNESIUM,
-                             NUT_PHOSPHORUS};
+int foodsearch_similar(const double *a, const double *b, double serving_g) {
+    static const int ks[] = {NUT_ENERGY, NUT_PROTEIN, NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS};
     for (size_t i = 0; i < sizeof(ks) / sizeof(ks[0]); i++) {
         int k = ks[i];
         double tol = tolerance(k);
@@ -550,8 +539,7 @@ int foodsearch_similar(const double *a, const double *b, double serving_g)
 /* lookups */
 
 static enum entry_lookup load(struct foodsearch *fs, const char *id, struct food **out, char *err,
-                              size_t errlen)
-{
+                              size_t errlen) {
     int rc = store_food_get(fs->s, id, out);
     if (rc == STORE_OK)
         return ENTRY_LOOKUP_FOUND;
@@ -560,8 +548,7 @@ static enum entry_lookup load(struct foodsearch *fs, const char *id, struct food
 }
 
 /* Her choice for these words: made at a prompt in this run, or stored. */
-static int remembered(struct foodsearch *fs, const char *key, char **id)
-{
+static int remembered(struct foodsearch *fs, const char *key, char **id) {
     for (size_t i = fs->n_choices; i-- > 0;)
         if (strcmp(fs->choices[i].key, key) == 0)
             return (*id = strdup(fs->choices[i].id)) ? STORE_OK : STORE_ERROR;
@@ -569,8 +556,7 @@ static int remembered(struct foodsearch *fs, const char *key, char **id)
 }
 
 /* Free what one hit owns, not the array it sits in. */
-static void hit_clear(struct food_hit *h)
-{
+static void hit_clear(struct food_hit *h) {
     free(h->id);
     free(h->name);
     free(h->group);
@@ -578,8 +564,7 @@ static void hit_clear(struct food_hit *h)
 }
 
 /* The search hits for normalised text, baby foods out unless asked for. */
-static int search(struct foodsearch *fs, const char *q, struct food_hit **hits, size_t *n)
-{
+static int search(struct foodsearch *fs, const char *q, struct food_hit **hits, size_t *n) {
     size_t k = 0;
     if (store_food_search(fs->s, q, FOODSEARCH_DEPTH, hits, n) != STORE_OK)
         return -1;
@@ -601,8 +586,7 @@ static int search(struct foodsearch *fs, const char *q, struct food_hit **hits, 
     return 0;
 }
 
-static int by_hit_score(const void *a, const void *b)
-{
+static int by_hit_score(const void *a, const void *b) {
     const struct food_hit *x = a, *y = b;
     return x->score > y->score ? -1 : x->score < y->score;
 }
@@ -610,8 +594,7 @@ static int by_hit_score(const void *a, const void *b)
 /* The entry's unit fits some candidates better: "slices" a food with a
  * slice, a bare count a food with something to count.  Re-sorts the head
  * of the ranked list. */
-static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t n)
-{
+static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t n) {
     static const int none[1] = {0};
     size_t k = PORTION_WINDOW;
     if ((!fs->hint_unit[0] && !fs->hint_bare) || n < 2)
@@ -626,9 +609,8 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
         if (!fits_unit(fs, f)) {
             hits[i].score -= PENALTY_NO_UNIT; /* "100 ml custard" of a food with no volume */
             unfit[i] = 1;
-        }
-        else if (fs->hint_unit[0] && !units_generic(fs->hint_unit) &&
-                 units_find_portion(f, fs->hint_unit) >= 0)
+        } else if (fs->hint_unit[0] && !units_generic(fs->hint_unit) &&
+                   units_find_portion(f, fs->hint_unit) >= 0)
             hits[i].score += BONUS_NAMED_PORTION;
         else if (fs->hint_bare)
             hits[i].score += units_has_countable(f) ? BONUS_COUNTABLE : -BONUS_COUNTABLE;
@@ -646,8 +628,7 @@ static void weigh_portions(struct foodsearch *fs, struct food_hit *hits, size_t 
 }
 
 /* Grams of the top food's default serving, the yardstick of "similar". */
-static double serving_of(const struct food *f)
-{
+static double serving_of(const struct food *f) {
     struct units_result r;
     if (units_convert(f, 1, NULL, NULL, &r, NULL, 0) == UNITS_OK)
         return r.grams;
@@ -656,8 +637,7 @@ static double serving_of(const struct food *f)
 
 /* Keep the candidates of an ambiguous lookup and say what they are. */
 static enum entry_lookup ambiguous(struct record *r, const char *text, struct food_hit *hits,
-                                   size_t n, char *err, size_t errlen)
-{
+                                   size_t n, char *err, size_t errlen) {
     size_t used, keep = FOODSEARCH_CANDIDATES;
     if (n < keep)
         keep = n;
@@ -677,8 +657,7 @@ static enum entry_lookup ambiguous(struct record *r, const char *text, struct fo
  * the margin of the best, the best of her first table takes the lead (with
  * the best score, so that the margin is still measured from the top).
  */
-static void prefer_table(const char *order, struct food_hit *hits, size_t n)
-{
+static void prefer_table(const char *order, struct food_hit *hits, size_t n) {
     size_t best = 0;
     int best_rank = n ? tables_rank(order, hits[0].id) : 0;
 
@@ -703,9 +682,8 @@ static void prefer_table(const char *order, struct food_hit *hits, size_t n)
  * Takes ownership of hits.
  */
 static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const char *text,
-                                const char *q, struct food_hit *hits, size_t n,
-                                struct food **out, char *err, size_t errlen)
-{
+                                const char *q, struct food_hit *hits, size_t n, struct food **out,
+                                char *err, size_t errlen) {
     enum entry_lookup res;
     struct food *top = NULL;
     size_t rivals = 0, alike = 0;
@@ -748,8 +726,7 @@ static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const c
  * table's): 1 found (res set), 0 none, -1 error (err set).  typed: q is
  * the words before the synonyms, which only other tables' phrases are. */
 static int try_pins(struct foodsearch *fs, const char *q, int typed, struct food **out,
-                    enum entry_lookup *res, char *err, size_t errlen)
-{
+                    enum entry_lookup *res, char *err, size_t errlen) {
     const char *pins[8];
     size_t n_pins = pins_in_order(fs->v, fs->d, fs->order, q, pins, sizeof(pins) / sizeof(pins[0]));
 
@@ -785,8 +762,7 @@ static int try_pins(struct foodsearch *fs, const char *q, int typed, struct food
 /* The pin or the search for one normalised text: 1 found/ambiguous (res
  * set), 0 nothing, -1 error (err set). */
 static int try_text(struct foodsearch *fs, struct record *r, const char *text, const char *q,
-                    struct food **out, enum entry_lookup *res, char *err, size_t errlen)
-{
+                    struct food **out, enum entry_lookup *res, char *err, size_t errlen) {
     struct food_hit *hits = NULL;
     size_t n = 0;
     int t = try_pins(fs, q, 0, out, res, err, errlen);
@@ -806,12 +782,11 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
 
 /* Words for the shape a food is cut or served in, not the food ("mango
  * chunks", "stuffing balls", "fish fingers"). */
-static int form_word(const char *w)
-{
-    static const char *const forms[] = {"chunk", "piece", "slice", "cube", "wedge", "ball",
-                                        "finger", "strip", "stick", "bite", "half", "ring",
-                                        "segment", "floret", "spear", "square", "fillet",
-                                        "nugget", "portion", "serving", "bit", "round"};
+static int form_word(const char *w) {
+    static const char *const forms[] = {"chunk",   "piece",   "slice", "cube",   "wedge",  "ball",
+                                        "finger",  "strip",   "stick", "bite",   "half",   "ring",
+                                        "segment", "floret",  "spear", "square", "fillet", "nugget",
+                                        "portion", "serving", "bit",   "round"};
     for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
         if (strcmp(w, forms[i]) == 0)
             return 1;
@@ -821,8 +796,7 @@ static int form_word(const char *w)
 /* The head of a phrase: its last word before "with", "in", "on" or "and"
  * ("chicken" of "chicken in white sauce"), else its last word; a word for
  * a shape gives way to the word before it ("mango" of "mango chunks"). */
-static size_t head_index(char words[][64], size_t n, const int *joiner)
-{
+static size_t head_index(char words[][64], size_t n, const int *joiner) {
     size_t h = n - 1;
     for (size_t i = 1; i < n; i++)
         if (joiner[i]) {
@@ -834,18 +808,16 @@ static size_t head_index(char words[][64], size_t n, const int *joiner)
     return h;
 }
 
-static int content_word(const char *w)
-{
-    static const char *const stop[] = {"of", "the", "a", "an", "with", "in", "on", "and",
-                                       "or", "for", "to", "my", "some"};
+static int content_word(const char *w) {
+    static const char *const stop[] = {"of",  "the", "a",   "an", "with", "in",  "on",
+                                       "and", "or",  "for", "to", "my",   "some"};
     for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
         if (strcmp(w, stop[i]) == 0)
             return 0;
     return 1;
 }
 
-static size_t bits(unsigned m)
-{
+static size_t bits(unsigned m) {
     size_t n = 0;
     for (; m; m &= m - 1)
         n++;
@@ -858,8 +830,7 @@ struct subset {
     double idf;
 };
 
-static int by_subset(const void *a, const void *b)
-{
+static int by_subset(const void *a, const void *b) {
     const struct subset *x = a, *y = b;
     if (x->has_head != y->has_head)
         return y->has_head - x->has_head;
@@ -872,8 +843,7 @@ static int by_subset(const void *a, const void *b)
  * concentrate, baby food)?  Such an answer of the relaxed search is kept
  * only when fewer words find nothing better ("lemon drizzle cake" is not
  * "Cake, white, dry mix, special dietary (includes lemon-flavored)"). */
-static int weak(const char *q, const char *name)
-{
+static int weak(const char *q, const char *name) {
     char name_norm[WORDS_MAX];
     words_normalise(name, name_norm, sizeof(name_norm));
     for (size_t i = 0; i < sizeof(off_words) / sizeof(off_words[0]); i++)
@@ -885,8 +855,7 @@ static int weak(const char *q, const char *name)
 
 /* The content words of q with their joiners ("with", "in", "on", "and"
  * before them); the count. */
-static size_t relax_words(const char *q, char words[][64], int *joiner)
-{
+static size_t relax_words(const char *q, char words[][64], int *joiner) {
     size_t n = 0;
     int pending = 0;
     for (const char *p = q; *p && n < RELAX_MAX_WORDS;) {
@@ -911,8 +880,7 @@ static size_t relax_words(const char *q, char words[][64], int *joiner)
 /* The subsets of `size` of the n words worth a search (no word that no
  * food has), best first; the count. */
 static size_t relax_subsets(size_t n, size_t size, size_t head, const double *idf,
-                            struct subset *sets)
-{
+                            struct subset *sets) {
     size_t ns = 0;
     for (unsigned m = 1; m < (1u << n); m++) {
         if (bits(m) != size)
@@ -932,7 +900,7 @@ static size_t relax_subsets(size_t n, size_t size, size_t head, const double *id
 }
 
 struct relaxed {
-    struct food *weak;  /* a weak answer kept in reserve */
+    struct food *weak; /* a weak answer kept in reserve */
     char weak_words[WORDS_MAX];
 };
 
@@ -940,8 +908,7 @@ struct relaxed {
  * -1 error. */
 static int relax_try(struct foodsearch *fs, struct record *r, const char *text, const char *sub,
                      struct relaxed *rx, struct food **out, enum entry_lookup *res, char *err,
-                     size_t errlen)
-{
+                     size_t errlen) {
     struct food *f = NULL;
     int t = try_text(fs, r, text, sub, &f, res, err, errlen);
     if (t <= 0)
@@ -970,8 +937,7 @@ static int relax_try(struct foodsearch *fs, struct record *r, const char *text, 
  * words did not ask for is the answer only if nothing better turns up.
  */
 static int relax(struct foodsearch *fs, struct record *r, const char *text, const char *q,
-                 struct food **out, enum entry_lookup *res, char *err, size_t errlen)
-{
+                 struct food **out, enum entry_lookup *res, char *err, size_t errlen) {
     char words[RELAX_MAX_WORDS][64];
     int joiner[RELAX_MAX_WORDS] = {0}, t = 0;
     double idf[RELAX_MAX_WORDS];
@@ -1028,8 +994,7 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
 }
 
 static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char *err,
-                                   size_t errlen)
-{
+                                   size_t errlen) {
     int any = 1;
     if (store_food_any(fs->s, &any) == STORE_OK && !any)
         bufprintf(err, errlen, "no food table yet: run 'dietbal init' first");
@@ -1042,8 +1007,7 @@ static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char
  * recipe:pork-rib-soup): 1 with *res set (found or an error), 0 when
  * there is no such recipe. */
 static int own_recipe(struct foodsearch *fs, const char *text, struct food **out,
-                      enum entry_lookup *res, char *err, size_t errlen)
-{
+                      enum entry_lookup *res, char *err, size_t errlen) {
     char slug[RECIPE_SLUG_MAX + 1], id[sizeof(RECIPE_PREFIX) + RECIPE_SLUG_MAX];
     int exists = 0;
 
@@ -1062,8 +1026,7 @@ static int own_recipe(struct foodsearch *fs, const char *text, struct food **out
 }
 
 enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int relaxed,
-                                    struct food **out, char *err, size_t errlen)
-{
+                                    struct food **out, char *err, size_t errlen) {
     struct foodsearch *fs = ctx;
     char key[WORDS_MAX], rew[WORDS_MAX], *id = NULL;
     enum entry_lookup res = ENTRY_LOOKUP_NOTFOUND;

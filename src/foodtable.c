@@ -5,8 +5,8 @@
  * while it streams, and checked for physical sense (no negative mass, no
  * more than 100 g per 100 g, no more than ~900 kcal).  Memory stays flat:
  * one struct food is reused, and only the ids seen are kept (to name the
- * first line of a duplicate), by the caller when it gives opts->id_seen.  This module knows nothing of SQL or output;
- * it never prints and never exits.
+ * first line of a duplicate), by the caller when it gives opts->id_seen.  This module knows nothing
+ * of SQL or output; it never prints and never exits.
  *
  * Positions.  The reader lags the parser (it parses ahead in chunks) and
  * keeps no columns, and libxml2 caps node line numbers at 65535.  So the
@@ -97,8 +97,7 @@ struct pos {
     unsigned long col;  /* 0: unknown */
 };
 
-static int pos_le(struct pos a, struct pos b)
-{
+static int pos_le(struct pos a, struct pos b) {
     return a.line < b.line || (a.line == b.line && a.col <= b.col);
 }
 
@@ -114,8 +113,7 @@ struct arena {
     struct arena_block *head;
 };
 
-static char *arena_strdup(struct arena *a, const char *s)
-{
+static char *arena_strdup(struct arena *a, const char *s) {
     size_t n = strlen(s) + 1;
     struct arena_block *b = a->head;
 
@@ -135,8 +133,7 @@ static char *arena_strdup(struct arena *a, const char *s)
     return p;
 }
 
-static void arena_free(struct arena *a)
-{
+static void arena_free(struct arena *a) {
     struct arena_block *b = a->head;
     while (b) {
         struct arena_block *next = b->next;
@@ -158,8 +155,7 @@ struct strmap {
     struct arena arena;
 };
 
-static size_t hash_str(const char *s)
-{
+static size_t hash_str(const char *s) {
     uint64_t h = 14695981039346656037ULL; /* FNV-1a */
     for (; *s; s++) {
         h ^= (unsigned char)*s;
@@ -168,8 +164,7 @@ static size_t hash_str(const char *s)
     return (size_t)h;
 }
 
-static struct slot *strmap_slot(struct slot *slots, size_t cap, const char *key)
-{
+static struct slot *strmap_slot(struct slot *slots, size_t cap, const char *key) {
     size_t i = hash_str(key) & (cap - 1);
     while (slots[i].key && strcmp(slots[i].key, key) != 0)
         i = (i + 1) & (cap - 1);
@@ -177,8 +172,7 @@ static struct slot *strmap_slot(struct slot *slots, size_t cap, const char *key)
 }
 
 /* 1 and *val when key is present, else 0. */
-static int strmap_get(const struct strmap *m, const char *key, unsigned long *val)
-{
+static int strmap_get(const struct strmap *m, const char *key, unsigned long *val) {
     if (!m->cap)
         return 0;
     const struct slot *s = strmap_slot(m->slots, m->cap, key);
@@ -189,8 +183,7 @@ static int strmap_get(const struct strmap *m, const char *key, unsigned long *va
 }
 
 /* Add a key that is not present; its stored copy, or NULL when out of memory. */
-static const char *strmap_add(struct strmap *m, const char *key, unsigned long val)
-{
+static const char *strmap_add(struct strmap *m, const char *key, unsigned long val) {
     if (2 * (m->len + 1) > m->cap) {
         size_t cap = m->cap ? 2 * m->cap : 64;
         struct slot *slots = calloc(cap, sizeof(*slots));
@@ -213,8 +206,7 @@ static const char *strmap_add(struct strmap *m, const char *key, unsigned long v
     return copy;
 }
 
-static void strmap_free(struct strmap *m)
-{
+static void strmap_free(struct strmap *m) {
     free(m->slots);
     arena_free(&m->arena);
     memset(m, 0, sizeof(*m));
@@ -251,10 +243,10 @@ struct scanner {
     size_t qcap, qhead, qlen;
     int doctype; /* a <!DOCTYPE was seen, at doctype_pos */
     struct pos doctype_pos;
-    int off_positions; /* not ASCII-compatible (UTF-16...): no positions */
-    int bom;           /* bytes of a UTF-8 byte order mark the file starts with */
-    int utf16;         /* 0, or UTF16_LE / UTF16_BE: scan a transcoded copy */
-    int odd;           /* UTF-16: a byte of a code unit split between reads, or -1 */
+    int off_positions;       /* not ASCII-compatible (UTF-16...): no positions */
+    int bom;                 /* bytes of a UTF-8 byte order mark the file starts with */
+    int utf16;               /* 0, or UTF16_LE / UTF16_BE: scan a transcoded copy */
+    int odd;                 /* UTF-16: a byte of a code unit split between reads, or -1 */
     const char *unsupported; /* an encoding that is not read, as detected */
     int seen_any;            /* the first bytes were looked at */
     int decl;                /* the XML declaration: DECL_* */
@@ -267,8 +259,7 @@ struct scanner {
 enum { UTF16_LE = 1, UTF16_BE = 2 };
 enum { DECL_NOT_YET, DECL_IN, DECL_DONE, DECL_NONE };
 
-static void scan_push(struct scanner *s, struct pos p)
-{
+static void scan_push(struct scanner *s, struct pos p) {
     if (s->off_positions)
         return; /* never popped: do not let the queue grow */
     if (s->qlen == s->qcap) {
@@ -289,8 +280,7 @@ static void scan_push(struct scanner *s, struct pos p)
     s->qlen++;
 }
 
-static int scan_pop(struct scanner *s, struct pos *p)
-{
+static int scan_pop(struct scanner *s, struct pos *p) {
     if (s->off_positions || !s->qlen)
         return 0;
     *p = s->q[s->qhead];
@@ -300,8 +290,8 @@ static int scan_pop(struct scanner *s, struct pos *p)
 }
 
 /* The queued start tag that begins last on `line` no later than `col`. */
-static int scan_find(const struct scanner *s, unsigned long line, unsigned long col, struct pos *p)
-{
+static int scan_find(const struct scanner *s, unsigned long line, unsigned long col,
+                     struct pos *p) {
     if (s->off_positions)
         return 0;
     for (size_t i = s->qlen; i-- > 0;) {
@@ -314,13 +304,11 @@ static int scan_find(const struct scanner *s, unsigned long line, unsigned long 
     return 0;
 }
 
-static int is_prefix(const char *have, size_t n, const char *of)
-{
+static int is_prefix(const char *have, size_t n, const char *of) {
     return n <= strlen(of) && memcmp(have, of, n) == 0;
 }
 
-static void scan_bang(struct scanner *s, unsigned char c)
-{
+static void scan_bang(struct scanner *s, unsigned char c) {
     s->bang[s->nbang++] = (char)c;
     if (s->nbang == 2 && memcmp(s->bang, "--", 2) == 0) {
         s->state = S_COMMENT;
@@ -352,8 +340,7 @@ static void scan_bang(struct scanner *s, unsigned char c)
  * first skips the bytes it has no interest in (most of them), so the cost
  * is a few instructions a byte.
  */
-static void scan_ascii(struct scanner *s, const unsigned char *p, size_t n)
-{
+static void scan_ascii(struct scanner *s, const unsigned char *p, size_t n) {
     size_t i = 0;
 
     if (s->off == 0 && !s->utf16 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -485,10 +472,9 @@ static void scan_ascii(struct scanner *s, const unsigned char *p, size_t n)
  * see every "<!DOCTYPE"; positions then come from libxml2.  UTF-32 and
  * EBCDIC are refused: the scanner could not see a DTD in them.
  */
-static void scan_detect(struct scanner *s, const unsigned char *p, size_t n)
-{
+static void scan_detect(struct scanner *s, const unsigned char *p, size_t n) {
     static const unsigned char ucs4[][4] = {
-        {0, 0, 0, '<'}, {'<', 0, 0, 0}, {0, 0, '<', 0}, {0, '<', 0, 0},
+        {0, 0, 0, '<'},     {'<', 0, 0, 0},     {0, 0, '<', 0},     {0, '<', 0, 0},
         {0, 0, 0xFE, 0xFF}, {0xFF, 0xFE, 0, 0}, {0, 0, 0xFF, 0xFE}, {0xFE, 0xFF, 0, 0},
     };
     static const unsigned char ebcdic[4] = {0x4C, 0x6F, 0xA7, 0x94}; /* "<?xm" */
@@ -508,8 +494,7 @@ static void scan_detect(struct scanner *s, const unsigned char *p, size_t n)
     s->off_positions = s->utf16 != 0;
 }
 
-static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n)
-{
+static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n) {
     unsigned char copy[2048];
     size_t m = 0, i = 0;
 
@@ -528,7 +513,7 @@ static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n)
             break;
         }
         unsigned unit = s->utf16 == UTF16_BE ? (unsigned)pair[0] << 8 | pair[1]
-                                              : (unsigned)pair[1] << 8 | pair[0];
+                                             : (unsigned)pair[1] << 8 | pair[0];
         if (unit == 0xFEFF && s->off == 0 && m == 0)
             continue; /* a byte order mark is no character */
         copy[m++] = unit < 0x80 ? (unsigned char)unit : 0xC2;
@@ -541,8 +526,7 @@ static void scan_utf16(struct scanner *s, const unsigned char *p, size_t n)
 }
 
 /* Follow the bytes on their way to libxml2 (see scan_ascii). */
-static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
-{
+static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n) {
     if (n == 0 || s->unsupported)
         return;
     if (!s->seen_any) {
@@ -558,8 +542,7 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n)
         scan_ascii(s, p, n);
 }
 
-static int ascii_casecmp_prefix(const char *s, const char *prefix)
-{
+static int ascii_casecmp_prefix(const char *s, const char *prefix) {
     for (; *prefix; s++, prefix++) {
         char a = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
         if (a != *prefix)
@@ -575,12 +558,10 @@ static int ascii_casecmp_prefix(const char *s, const char *prefix)
  * (or UTF-16, in a UTF-16 file) are read.  UTF-7 would hide "<!DOCTYPE"
  * as "+ADw-!DOCTYPE".
  */
-static int decl_encoding(const struct scanner *s, char *enc, size_t len)
-{
-    static const char *const ascii_safe[] = {"UTF-8",      "UTF8",       "US-ASCII",
-                                             "ASCII",      "ISO-8859-",  "ISO8859-",
-                                             "ISO_8859-",  "LATIN",      "WINDOWS-125",
-                                             "CP125",      NULL};
+static int decl_encoding(const struct scanner *s, char *enc, size_t len) {
+    static const char *const ascii_safe[] = {"UTF-8",       "UTF8",     "US-ASCII",  "ASCII",
+                                             "ISO-8859-",   "ISO8859-", "ISO_8859-", "LATIN",
+                                             "WINDOWS-125", "CP125",    NULL};
     static const char *const utf16[] = {"UTF-16", "UTF16", "UCS-2", NULL};
     const char *d = s->decl_text, *v;
     size_t n = 0;
@@ -650,8 +631,8 @@ struct ctx {
     struct scanner scan;
 
     struct food *food;
-    struct recipe *recipe;     /* the food's <recipe>, NULL when it has none */
-    struct supplement *supp;   /* the <supplement> being read */
+    struct recipe *recipe;   /* the food's <recipe>, NULL when it has none */
+    struct supplement *supp; /* the <supplement> being read */
     int in_supp;
     char item[96];             /* "food ID" or "supplement ID", for messages */
     unsigned long food_serial; /* foods started */
@@ -670,8 +651,7 @@ struct ctx {
     int encoding_checked; /* the XML declaration's encoding was looked at */
 };
 
-static void vfail(struct ctx *c, int rc, struct pos p, const char *fmt, va_list ap)
-{
+static void vfail(struct ctx *c, int rc, struct pos p, const char *fmt, va_list ap) {
     int n;
 
     c->rc = rc;
@@ -695,8 +675,7 @@ static void vfail(struct ctx *c, int rc, struct pos p, const char *fmt, va_list 
  * ahead of the reader gives way to an error at or before its position:
  * errors then come in document order, and ours name the food.
  */
-static void fail(struct ctx *c, int rc, struct pos p, const char *fmt, ...)
-{
+static void fail(struct ctx *c, int rc, struct pos p, const char *fmt, ...) {
     va_list ap;
 
     if (c->rc && !(c->pending && p.line && pos_le(p, c->epos)))
@@ -706,8 +685,7 @@ static void fail(struct ctx *c, int rc, struct pos p, const char *fmt, ...)
     va_end(ap);
 }
 
-static void fail_nomem(struct ctx *c)
-{
+static void fail_nomem(struct ctx *c) {
     struct pos none = {0, 0};
 
     if (c->rc && !c->pending)
@@ -717,8 +695,7 @@ static void fail_nomem(struct ctx *c)
 }
 
 /* A DTD overrides every other error: whatever else went wrong, it is why. */
-static void fail_dtd(struct ctx *c)
-{
+static void fail_dtd(struct ctx *c) {
     if (c->dtd || c->rc == FOODTABLE_ECALLBACK)
         return;
     c->rc = 0;
@@ -729,24 +706,21 @@ static void fail_dtd(struct ctx *c)
 
 /* --- libxml2 hooks --------------------------------------------------------- */
 
-static void silent_generic_error(void *ctx, const char *msg, ...)
-{
+static void silent_generic_error(void *ctx, const char *msg, ...) {
     (void)ctx;
     (void)msg;
 }
 
 /* Nothing outside the document itself is ever loaded. */
 static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
-                                              xmlParserCtxtPtr ctxt)
-{
+                                              xmlParserCtxtPtr ctxt) {
     (void)url;
     (void)id;
     (void)ctxt;
     return NULL;
 }
 
-static void on_xml_error(void *arg, xmlErrorPtr e)
-{
+static void on_xml_error(void *arg, xmlErrorPtr e) {
     struct ctx *c = arg;
     struct pos p = {0, 0};
     char msg[512];
@@ -815,8 +789,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 }
 
 /* I/O over zlib: plain files pass through gzread unchanged. */
-static int io_read(void *arg, char *buf, int len)
-{
+static int io_read(void *arg, char *buf, int len) {
     struct ctx *c = arg;
     struct pos none = {0, 0};
     int n = gzread(c->gz, buf, (unsigned)len);
@@ -891,8 +864,7 @@ static int io_read(void *arg, char *buf, int len)
     return n;
 }
 
-static int io_close(void *arg)
-{
+static int io_close(void *arg) {
     (void)arg; /* the gzFile is closed by foodtable_read */
     return 0;
 }
@@ -901,8 +873,7 @@ static int io_close(void *arg)
 
 static int is_xml_space(int ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
-static int word_is(const char *s, size_t len, const char *word)
-{
+static int word_is(const char *s, size_t len, const char *word) {
     return len == strlen(word) && memcmp(s, word, len) == 0;
 }
 
@@ -912,8 +883,7 @@ static int word_is(const char *s, size_t len, const char *word)
  * exact double, so m / 10^k is correctly rounded, the same double strtod
  * gives (Clinger 1990).  1 when it applies.
  */
-static int parse_decimal(const char *s, size_t len, double *out)
-{
+static int parse_decimal(const char *s, size_t len, double *out) {
     static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -951,8 +921,7 @@ static int parse_decimal(const char *s, size_t len, double *out)
  * foodtable_read) so a decimal comma locale cannot change the result.
  * 0 and *out, or -1 when s is not a number at all.
  */
-static int parse_double(const char *s, double *out)
-{
+static int parse_double(const char *s, double *out) {
     size_t len;
     char *stop;
 
@@ -990,8 +959,7 @@ static int parse_double(const char *s, double *out)
  * ours), as through the reader's own API.  A value that is not one text
  * node (the parser always makes it one) is copied out.
  */
-static int read_attrs(struct ctx *c, size_t n)
-{
+static int read_attrs(struct ctx *c, size_t n) {
     const xmlNode *el = xmlTextReaderCurrentNode(c->reader);
 
     for (size_t i = 0; i < n; i++)
@@ -1033,8 +1001,7 @@ static int read_attrs(struct ctx *c, size_t n)
     return 0;
 }
 
-static void set_attr_names(struct ctx *c, const char *a, const char *b, const char *d)
-{
+static void set_attr_names(struct ctx *c, const char *a, const char *b, const char *d) {
     c->attrs[0].name = a;
     c->attrs[1].name = b;
     c->attrs[2].name = d;
@@ -1045,8 +1012,7 @@ static void set_attr_names(struct ctx *c, const char *a, const char *b, const ch
 
 static const char *food_id(const struct ctx *c) { return c->food->id ? c->food->id : "?"; }
 
-static void start_root(struct ctx *c, struct pos p)
-{
+static void start_root(struct ctx *c, struct pos p) {
     const char *name = (const char *)xmlTextReaderConstName(c->reader);
 
     c->seen_root = 1;
@@ -1073,8 +1039,7 @@ static void start_root(struct ctx *c, struct pos p)
 /* Has this id come before in the file?  1 and *first when it has, 0 when
  * not (it is remembered now), -1 on an error kept in c.  The caller's
  * id_seen keeps the ids out of memory; otherwise they go in c->ids. */
-static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *first)
-{
+static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *first) {
     if (c->opts && c->opts->id_seen) {
         /* the callback's own buffer: an error the validator already kept
          * in c->err (it reads ahead) must not be wiped */
@@ -1107,8 +1072,7 @@ static int id_seen(struct ctx *c, const char *id, struct pos p, unsigned long *f
  * return reach an attribute as &#9; &#10; &#13;), DEL or a C1 control
  * (U+0080..U+009F; XML allows them, and U+009B starts an escape
  * sequence).  0 when there is none. */
-static unsigned control_char(const char *s)
-{
+static unsigned control_char(const char *s) {
     for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
         if (*p < 0x20 || *p == 0x7F)
             return *p;
@@ -1120,8 +1084,7 @@ static unsigned control_char(const char *s)
 
 /* The first invisible format character (Unicode Cf: U+202E reverses what
  * follows, U+200B, U+FEFF hide in a name) a text holds; 0 when none. */
-static unsigned long format_char(const char *s)
-{
+static unsigned long format_char(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = s ? strlen(s) : 0;
 
@@ -1137,8 +1100,7 @@ static unsigned long format_char(const char *s)
 
 /* Refuse a text attribute that holds a control or format character; 0
  * when clean. */
-static int check_text(struct ctx *c, struct pos p, const char *what, const char *text)
-{
+static int check_text(struct ctx *c, struct pos p, const char *what, const char *text) {
     unsigned u = control_char(text);
     unsigned long f;
 
@@ -1155,8 +1117,7 @@ static int check_text(struct ctx *c, struct pos p, const char *what, const char 
     return 0;
 }
 
-static void start_food(struct ctx *c, struct pos p)
-{
+static void start_food(struct ctx *c, struct pos p) {
     unsigned long first;
     unsigned long max = c->opts && c->opts->max_foods ? c->opts->max_foods : FOODTABLE_MAX_FOODS;
 
@@ -1207,8 +1168,7 @@ static void start_food(struct ctx *c, struct pos p)
 /* <supplement id name unit>: amounts per unit from a label.  Its id must be
  * in the supp: namespace (a food's id never is one); it shares the file's
  * ids with the foods. */
-static void start_supplement(struct ctx *c, struct pos p)
-{
+static void start_supplement(struct ctx *c, struct pos p) {
     char id[SUPPLEMENT_ID_MAX + 1], why[160];
     unsigned long first;
     const char *form;
@@ -1262,8 +1222,7 @@ static void start_supplement(struct ctx *c, struct pos p)
 
 /* Check a positive measure of a portion: grams, amount. */
 static int check_portion_number(struct ctx *c, struct pos p, const char *portion, const char *what,
-                                const char *text, double *out)
-{
+                                const char *text, double *out) {
     const char *id = food_id(c);
 
     if (parse_double(text, out))
@@ -1282,8 +1241,7 @@ static int check_portion_number(struct ctx *c, struct pos p, const char *portion
     return -1;
 }
 
-static void start_portion(struct ctx *c, struct pos p)
-{
+static void start_portion(struct ctx *c, struct pos p) {
     double amount = 1, grams;
 
     set_attr_names(c, "name", "amount", "grams");
@@ -1324,8 +1282,7 @@ static void start_portion(struct ctx *c, struct pos p)
 
 /* A number of a <recipe> or an <ingredient>: positive and finite. */
 static int check_recipe_number(struct ctx *c, struct pos p, const char *what, const char *text,
-                               double *out)
-{
+                               double *out) {
     if (parse_double(text, out) || !isfinite(*out) || *out <= 0) {
         fail(c, FOODTABLE_EINPUT, p, "food %s: %s '%.32s' is not a positive number", food_id(c),
              what, text);
@@ -1336,8 +1293,7 @@ static int check_recipe_number(struct ctx *c, struct pos p, const char *what, co
 
 /* <recipe yield="1600" serves="4">: the food is a recipe (recipe.h); its
  * values are those the table gives, the ingredients are kept with it. */
-static void start_recipe(struct ctx *c, struct pos p)
-{
+static void start_recipe(struct ctx *c, struct pos p) {
     set_attr_names(c, "yield", "serves", "");
     if (read_attrs(c, 2)) {
         fail_nomem(c);
@@ -1360,8 +1316,7 @@ static void start_recipe(struct ctx *c, struct pos p)
 }
 
 /* <ingredient food="usda:10089" grams="500" text="500 g pork spareribs"/> */
-static void start_ingredient(struct ctx *c, struct pos p)
-{
+static void start_ingredient(struct ctx *c, struct pos p) {
     double grams;
 
     set_attr_names(c, "food", "grams", "text");
@@ -1389,8 +1344,7 @@ static void start_ingredient(struct ctx *c, struct pos p)
 
 /* <alias name="courgette" lang="en-GB"/>: another name for the food, found
  * by the search like its own. */
-static void start_alias(struct ctx *c, struct pos p)
-{
+static void start_alias(struct ctx *c, struct pos p) {
     set_attr_names(c, "name", "lang", "");
     if (read_attrs(c, 2)) {
         fail_nomem(c);
@@ -1413,8 +1367,7 @@ static void start_alias(struct ctx *c, struct pos p)
 }
 
 /* The taginfo of a tag, looked up in the nutrient table once per file. */
-static struct taginfo *tag_info(struct ctx *c, const char *tag)
-{
+static struct taginfo *tag_info(struct ctx *c, const char *tag) {
     unsigned long idx;
     enum unit unit = UNIT_G;
     const char *key;
@@ -1442,8 +1395,7 @@ static struct taginfo *tag_info(struct ctx *c, const char *tag)
 }
 
 /* An unknown tag: count the food once, however often the tag appears in it. */
-static void count_unknown(struct ctx *c, struct taginfo *t, struct pos p)
-{
+static void count_unknown(struct ctx *c, struct taginfo *t, struct pos p) {
     struct foodtable_stats *st = c->stats;
 
     if (t->last_food == c->food_serial)
@@ -1474,8 +1426,7 @@ static void count_unknown(struct ctx *c, struct taginfo *t, struct pos p)
     st->unknown[t->unknown].count++;
 }
 
-static const char *unit_kind(enum unit u)
-{
+static const char *unit_kind(enum unit u) {
     switch (u) {
     case UNIT_G:
     case UNIT_MG:
@@ -1490,16 +1441,14 @@ static const char *unit_kind(enum unit u)
     return "?";
 }
 
-static double grams_per_unit(enum unit u)
-{
+static double grams_per_unit(enum unit u) {
     return u == UNIT_G ? 1.0 : u == UNIT_MG ? 1e-3 : u == UNIT_UG ? 1e-6 : NAN;
 }
 
 /* An amount per unit of a supplement past the limits of label.h: the
  * error is kept in c and 1 returned. */
 static int supplement_amount_fails(struct ctx *c, struct pos p, int nutrient, const char *text,
-                                   enum unit unit, double std)
-{
+                                   enum unit unit, double std) {
     char why[256];
 
     if (label_check(nutrient, std, why, sizeof(why)) == LABEL_OK)
@@ -1509,8 +1458,7 @@ static int supplement_amount_fails(struct ctx *c, struct pos p, int nutrient, co
     return 1;
 }
 
-static void start_nutrient(struct ctx *c, struct pos p)
-{
+static void start_nutrient(struct ctx *c, struct pos p) {
     const char *id = c->item;
     struct taginfo *t;
     enum unit unit;
@@ -1578,8 +1526,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
                  id, tag, text, def->name, unit_name(def->unit));
         else
             fail(c, FOODTABLE_EINPUT, p,
-                 "%s: %s value %.32s has unit %s, a unit of %s, but %s is measured in %s", id,
-                 tag, text, unit_name(unit), unit_kind(unit), def->name, unit_name(def->unit));
+                 "%s: %s value %.32s has unit %s, a unit of %s, but %s is measured in %s", id, tag,
+                 text, unit_name(unit), unit_kind(unit), def->name, unit_name(def->unit));
         return;
     }
     /* A value can still overflow on conversion (1e308 ug is finite). */
@@ -1598,8 +1546,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
     if (stext && (parse_double(stext, &spread) || !isfinite(spread) || spread < 0 ||
                   nutrients_convert(t->id, spread, unit, &spread) || !isfinite(spread))) {
         fail(c, FOODTABLE_EINPUT, p,
-             "%s: %s spread '%.32s' is not a number of zero or more in the value's unit", id,
-             tag, stext);
+             "%s: %s spread '%.32s' is not a number of zero or more in the value's unit", id, tag,
+             stext);
         return;
     }
     double g = std * grams_per_unit(def->unit);
@@ -1607,8 +1555,8 @@ static void start_nutrient(struct ctx *c, struct pos p)
         g = std * VITA_UG_PER_IU * 1e-6;
     if (!isnan(g) && g > MASS_MAX_G) {
         fail(c, FOODTABLE_EINPUT, p,
-             "%s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id,
-             tag, text, unit_name(unit), g);
+             "%s: %s value %.32s %s is %g g, more than the 100 g per 100 g it is part of", id, tag,
+             text, unit_name(unit), g);
         return;
     }
     /* Only metabolisable energy (ENERC): gross energy (ENERA), measured by
@@ -1642,8 +1590,7 @@ static void start_nutrient(struct ctx *c, struct pos p)
         c->food->spread[t->id] = spread;
 }
 
-static void end_food(struct ctx *c)
-{
+static void end_food(struct ctx *c) {
     const struct food *f = c->food;
     size_t n = nutrients_count(), nvalues = 0;
     double proximates = 0;
@@ -1700,8 +1647,7 @@ static void end_food(struct ctx *c)
     c->stats->values += nvalues;
 }
 
-static void end_supplement(struct ctx *c)
-{
+static void end_supplement(struct ctx *c) {
     const struct supplement *sp = c->supp;
     unsigned long nvalues = 0;
 
@@ -1715,8 +1661,7 @@ static void end_supplement(struct ctx *c)
             c->err[0] = '\0';
         if (c->opts->on_supplement(sp, c->opts->ctx, c->err, c->errlen)) {
             if (c->err && c->errlen && !c->err[0])
-                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "%s: rejected by the importer",
-                     c->item);
+                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "%s: rejected by the importer", c->item);
             c->rc = FOODTABLE_ECALLBACK;
             c->pending = 0;
             return;
@@ -1726,8 +1671,7 @@ static void end_supplement(struct ctx *c)
     c->stats->values += nvalues;
 }
 
-static void on_element(struct ctx *c)
-{
+static void on_element(struct ctx *c) {
     struct pos p = {0, 0};
     int depth = xmlTextReaderDepth(c->reader);
     const char *name = (const char *)xmlTextReaderConstName(c->reader);
@@ -1772,8 +1716,7 @@ static void on_element(struct ctx *c)
 /* Text where only elements belong.  The schema says so too, with the
  * column (text nodes carry only a line): its message, when it has one,
  * stands. */
-static void on_text(struct ctx *c)
-{
+static void on_text(struct ctx *c) {
     const char *s = (const char *)xmlTextReaderConstValue(c->reader);
     long line = xmlGetLineNo(xmlTextReaderCurrentNode(c->reader));
     struct pos p = {line > 0 ? (unsigned long)line : 0, 0};
@@ -1791,8 +1734,7 @@ static void on_text(struct ctx *c)
 
 /* Walk the document: 0 at its end or on an error kept in c, -1 when the
  * reader fails (its error went to on_xml_error). */
-static int read_nodes(struct ctx *c)
-{
+static int read_nodes(struct ctx *c) {
     for (;;) {
         if (c->rc && !c->pending)
             return 0;
@@ -1825,8 +1767,7 @@ static int read_nodes(struct ctx *c)
 }
 
 /* Open path for reading through zlib; 0, or an error in c. */
-static int open_input(struct ctx *c)
-{
+static int open_input(struct ctx *c) {
     struct pos none = {0, 0};
     struct stat st;
     int fd = open(c->path, O_RDONLY);
@@ -1854,16 +1795,14 @@ static int open_input(struct ctx *c)
 
 #define XSD_NS "http://www.w3.org/2001/XMLSchema"
 
-static int is_xsd(const xmlNode *n, const char *name)
-{
+static int is_xsd(const xmlNode *n, const char *name) {
     return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
            strcmp((const char *)n->ns->href, XSD_NS) == 0 &&
            strcmp((const char *)n->name, name) == 0;
 }
 
 /* An xs:selector or xs:field with exactly this xpath. */
-static int has_xpath(const xmlNode *n, const char *xpath)
-{
+static int has_xpath(const xmlNode *n, const char *xpath) {
     xmlChar *v = xmlGetProp(n, BAD_CAST "xpath");
     int same = v && strcmp((const char *)v, xpath) == 0;
     xmlFree(v);
@@ -1872,8 +1811,7 @@ static int has_xpath(const xmlNode *n, const char *xpath)
 
 /* <xs:unique><xs:selector xpath="food|supplement"/><xs:field xpath="@id"/></xs:unique>
  * (or the selector "food" of older schemas) */
-static int is_unique_food_id(const xmlNode *n)
-{
+static int is_unique_food_id(const xmlNode *n) {
     int selector = 0, fields = 0, id_field = 0;
 
     if (!is_xsd(n, "unique"))
@@ -1896,8 +1834,7 @@ static int is_unique_food_id(const xmlNode *n)
  * parsing stops at a syntax error inside the table.  Every other rule of
  * the schema stays.
  */
-static void drop_unique_food_id(xmlNode *n)
-{
+static void drop_unique_food_id(xmlNode *n) {
     while (n) {
         xmlNode *next = n->next;
         if (is_unique_food_id(n)) {
@@ -1916,8 +1853,7 @@ static void drop_unique_food_id(xmlNode *n)
  * messages name the schema file, not the table.  *doc is the schema's
  * document, to free after the schema.
  */
-static xmlSchemaPtr load_schema(struct ctx *c, const char *path, xmlDocPtr *doc)
-{
+static xmlSchemaPtr load_schema(struct ctx *c, const char *path, xmlDocPtr *doc) {
     struct pos none = {0, 0};
     xmlSchemaParserCtxtPtr pctxt = NULL;
     xmlSchemaPtr schema = NULL;
@@ -1947,8 +1883,7 @@ out:
 }
 
 int foodtable_read(const char *path, const struct foodtable_opts *opts,
-                   struct foodtable_stats *stats, char *err, size_t errlen)
-{
+                   struct foodtable_stats *stats, char *err, size_t errlen) {
     struct ctx c;
     struct foodtable_stats own_stats;
     xmlSchemaPtr schema = NULL;
@@ -2054,8 +1989,7 @@ out:
     return c.rc;
 }
 
-void foodtable_stats_free(struct foodtable_stats *stats)
-{
+void foodtable_stats_free(struct foodtable_stats *stats) {
     if (!stats)
         return;
     for (size_t i = 0; i < stats->n_unknown; i++)

@@ -9,8 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-json_t *jnum(double v)
-{
+json_t *jnum(double v) {
     if (!isfinite(v))
         return json_null();
     if (v == floor(v) && fabs(v) < 1e15)
@@ -18,16 +17,14 @@ json_t *jnum(double v)
     return json_real(v);
 }
 
-json_t *jround(double v, int decimals)
-{
+json_t *jround(double v, int decimals) {
     if (!isfinite(v))
         return json_null();
     double scale = pow(10.0, decimals);
     return jnum(round(v * scale) / scale);
 }
 
-json_t *jstr(const char *s)
-{
+json_t *jstr(const char *s) {
     json_t *v;
     char *fixed;
 
@@ -44,8 +41,7 @@ json_t *jstr(const char *s)
     return v;
 }
 
-int json_print(json_t *v, FILE *out)
-{
+int json_print(json_t *v, FILE *out) {
     int rc = -1;
     if (!v)
         return -1;

@@ -26,8 +26,7 @@
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
+static int fail(char *err, size_t errlen, const char *fmt, ...) {
     if (err && errlen) {
         va_list ap;
         va_start(ap, fmt);
@@ -47,33 +46,28 @@ static const struct {
     const char *word;
     const char *form;
 } words[] = {
-    {"tablet", "tablet"},   {"tab", "tablet"},          {"caplet", "tablet"},
-    {"capsule", "capsule"}, {"cap", "capsule"},         {"vegicap", "capsule"},
-    {"softgel", "softgel"}, {"soft-gel", "softgel"},    {"gelcap", "softgel"},
-    {"sachet", "sachet"},   {"packet", "sachet"},
-    {"scoop", "scoop"},     {"ml", "ml"},               {"millilitre", "ml"},
-    {"milliliter", "ml"},   {"drop", "drop"},
+    {"tablet", "tablet"},  {"tab", "tablet"},      {"caplet", "tablet"},   {"capsule", "capsule"},
+    {"cap", "capsule"},    {"vegicap", "capsule"}, {"softgel", "softgel"}, {"soft-gel", "softgel"},
+    {"gelcap", "softgel"}, {"sachet", "sachet"},   {"packet", "sachet"},   {"scoop", "scoop"},
+    {"ml", "ml"},          {"millilitre", "ml"},   {"milliliter", "ml"},   {"drop", "drop"},
 };
 
 const char *const *label_dose_forms(void) { return forms; }
 
-static int is_solid(const char *form)
-{
+static int is_solid(const char *form) {
     return strcmp(form, "tablet") == 0 || strcmp(form, "capsule") == 0 ||
            strcmp(form, "softgel") == 0;
 }
 
 /* word equals w, or w + "s", ignoring ASCII case */
-static int word_is(const char *word, const char *w)
-{
+static int word_is(const char *word, const char *w) {
     size_t n = strlen(w);
     if (strncasecmp(word, w, n) != 0)
         return 0;
     return word[n] == '\0' || ((word[n] == 's' || word[n] == 'S') && word[n + 1] == '\0');
 }
 
-const char *label_dose_form(const char *word, int *generic)
-{
+const char *label_dose_form(const char *word, int *generic) {
     if (generic)
         *generic = 0;
     if (!word || !*word)
@@ -89,8 +83,7 @@ const char *label_dose_form(const char *word, int *generic)
     return NULL;
 }
 
-int label_form_matches(const char *word, const char *form)
-{
+int label_form_matches(const char *word, const char *form) {
     int generic = 0;
     const char *f = label_dose_form(word, &generic);
 
@@ -99,16 +92,14 @@ int label_form_matches(const char *word, const char *form)
     return generic ? is_solid(form) : strcmp(f, form) == 0;
 }
 
-int label_form_is_food_unit(const char *form)
-{
-    return form && (strcmp(form, "ml") == 0 || strcmp(form, "scoop") == 0 ||
-                    strcmp(form, "sachet") == 0);
+int label_form_is_food_unit(const char *form) {
+    return form &&
+           (strcmp(form, "ml") == 0 || strcmp(form, "scoop") == 0 || strcmp(form, "sachet") == 0);
 }
 
 /* --- amounts --------------------------------------------------------------- */
 
-int label_is_mineral(int nutrient)
-{
+int label_is_mineral(int nutrient) {
     static const char *const minerals[] = {"CA", "MG", "P",  "K",  "NA", "FE",
                                            "CU", "MN", "SE", "ZN", "FD"};
     const struct nutrient_def *d = nutrients_get(nutrient);
@@ -120,13 +111,11 @@ int label_is_mineral(int nutrient)
 }
 
 /* Grams in one of a mass unit; NAN for the others. */
-static double grams_per(enum unit u)
-{
+static double grams_per(enum unit u) {
     return u == UNIT_G ? 1.0 : u == UNIT_MG ? 1e-3 : u == UNIT_UG ? 1e-6 : NAN;
 }
 
-int label_check(int nutrient, double value, char *err, size_t errlen)
-{
+int label_check(int nutrient, double value, char *err, size_t errlen) {
     const struct nutrient_def *d = nutrients_get(nutrient);
 
     if (!d)
@@ -147,15 +136,14 @@ int label_check(int nutrient, double value, char *err, size_t errlen)
                     "unit (mg or ug?)",
                     d->tag, g, LABEL_MINERAL_MAX_G);
     if (g > LABEL_MASS_MAX_G)
-        return fail(err, errlen, "%s %g g in one unit is more than %.0f g: check the unit",
-                    d->tag, g, LABEL_MASS_MAX_G);
+        return fail(err, errlen, "%s %g g in one unit is more than %.0f g: check the unit", d->tag,
+                    g, LABEL_MASS_MAX_G);
     return LABEL_OK;
 }
 
 /* A plain decimal at the start of s: digits and at most one '.', at most
  * DIGITS_MAX digits.  Returns the characters used (0: none) and *out. */
-static size_t parse_number(const char *s, double *out)
-{
+static size_t parse_number(const char *s, double *out) {
     size_t i = 0, digits = 0, dots = 0;
     char buf[DIGITS_MAX + 3];
 
@@ -174,14 +162,12 @@ static size_t parse_number(const char *s, double *out)
 }
 
 /* The unit of a label amount, any case for the ASCII names. */
-static int parse_unit(const char *s, enum unit *out)
-{
+static int parse_unit(const char *s, enum unit *out) {
     static const struct {
         const char *name;
         enum unit unit;
-    } names[] = {{"g", UNIT_G},     {"mg", UNIT_MG},     {"ug", UNIT_UG},
-                 {"mcg", UNIT_UG},  {"iu", UNIT_IU},     {"kcal", UNIT_KCAL},
-                 {"kj", UNIT_KJ}};
+    } names[] = {{"g", UNIT_G},   {"mg", UNIT_MG},     {"ug", UNIT_UG}, {"mcg", UNIT_UG},
+                 {"iu", UNIT_IU}, {"kcal", UNIT_KCAL}, {"kj", UNIT_KJ}};
 
     for (size_t i = 0; i < COUNT(names); i++)
         if (strcasecmp(s, names[i].name) == 0) {
@@ -192,8 +178,7 @@ static int parse_unit(const char *s, enum unit *out)
 }
 
 /* Copy the tag part (before '=') upper-cased into tag; 0 or -1. */
-static int read_tag(const char *text, const char *eq, char tag[TAG_MAX + 1])
-{
+static int read_tag(const char *text, const char *eq, char tag[TAG_MAX + 1]) {
     size_t n = (size_t)(eq - text);
 
     if (n == 0 || n > TAG_MAX)
@@ -204,8 +189,7 @@ static int read_tag(const char *text, const char *eq, char tag[TAG_MAX + 1])
     return 0;
 }
 
-int label_parse(const char *text, struct label_amount *out, char *err, size_t errlen)
-{
+int label_parse(const char *text, struct label_amount *out, char *err, size_t errlen) {
     char tag[TAG_MAX + 1];
     const char *eq = text ? strchr(text, '=') : NULL, *p;
     struct label_amount a;
@@ -228,8 +212,7 @@ int label_parse(const char *text, struct label_amount *out, char *err, size_t er
     if (*p == '-' || *p == '+')
         return fail(err, errlen, "%s: an amount has no sign", tag);
     if (!(used = parse_number(p, &a.given)))
-        return fail(err, errlen, "%s: '%s' is not an amount (a number and a unit: 200mg)", tag,
-                    p);
+        return fail(err, errlen, "%s: '%s' is not an amount (a number and a unit: 200mg)", tag, p);
     p += used;
     while (*p == ' ')
         p++;

@@ -38,8 +38,7 @@ static const struct {
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static void usage(FILE *out)
-{
+static void usage(FILE *out) {
     fprintf(out, "usage: dietbal [--db PATH] [--json] [--quiet] COMMAND [ARGS]\n"
                  "       dietbal --help | --version\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -54,8 +53,7 @@ static void usage(FILE *out)
  * a closed pipe shows then.  A command that succeeded but whose output
  * was lost exits 1.
  */
-static int stdout_done(int rc)
-{
+static int stdout_done(int rc) {
     int failed = fflush(stdout) != 0 || ferror(stdout);
     int e = errno;
 
@@ -70,8 +68,7 @@ static int stdout_done(int rc)
     return rc == EXIT_OK ? EXIT_RUNTIME : rc;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     struct cmd_ctx ctx = {0};
     int i = 1;
 

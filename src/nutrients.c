@@ -108,15 +108,13 @@ static const struct {
 
 size_t nutrients_count(void) { return COUNT(table); }
 
-const struct nutrient_def *nutrients_get(int id)
-{
+const struct nutrient_def *nutrients_get(int id) {
     if (id < 0 || (size_t)id >= COUNT(table))
         return NULL;
     return &table[id];
 }
 
-int nutrients_lookup(const char *tag, enum unit *default_unit)
-{
+int nutrients_lookup(const char *tag, enum unit *default_unit) {
     for (size_t i = 0; i < COUNT(table); i++) {
         if (strcmp(table[i].tag, tag) == 0) {
             if (default_unit)
@@ -134,15 +132,13 @@ int nutrients_lookup(const char *tag, enum unit *default_unit)
     return -1;
 }
 
-int nutrients_reported_id(int slot)
-{
+int nutrients_reported_id(int slot) {
     if (slot >= 0 && slot < NUT_CORE_COUNT)
         return slot;
     return slot == NUT_SLOT_VITAMIN_D ? NUT_VITAMIN_D : -1;
 }
 
-int nutrients_reported_slot(int id)
-{
+int nutrients_reported_slot(int id) {
     if (id >= 0 && id < NUT_CORE_COUNT)
         return id;
     return id == NUT_VITAMIN_D ? NUT_SLOT_VITAMIN_D : -1;
@@ -150,24 +146,22 @@ int nutrients_reported_slot(int id)
 
 static const char *const unit_names[] = {"g", "mg", "ug", "kcal", "kJ", "IU"};
 
-const char *unit_name(enum unit u)
-{
+const char *unit_name(enum unit u) {
     if ((size_t)u >= COUNT(unit_names))
         return "?";
     return unit_names[u];
 }
 
-int unit_parse(const char *s, enum unit *out)
-{
+int unit_parse(const char *s, enum unit *out) {
     static const struct {
         const char *name;
         enum unit unit;
     } names[] = {
-        {"g", UNIT_G},       {"mg", UNIT_MG},   {"ug", UNIT_UG},
-        {"\xc2\xb5g", UNIT_UG}, /* µg (micro sign) */
-        {"\xce\xbcg", UNIT_UG}, /* μg (Greek mu) */
-        {"mcg", UNIT_UG},    {"kcal", UNIT_KCAL}, {"kJ", UNIT_KJ},
-        {"IU", UNIT_IU},
+        {"g", UNIT_G},          {"mg", UNIT_MG},
+        {"ug", UNIT_UG},        {"\xc2\xb5g", UNIT_UG}, /* µg (micro sign) */
+        {"\xce\xbcg", UNIT_UG},                         /* μg (Greek mu) */
+        {"mcg", UNIT_UG},       {"kcal", UNIT_KCAL},
+        {"kJ", UNIT_KJ},        {"IU", UNIT_IU},
     };
     for (size_t i = 0; i < COUNT(names); i++) {
         if (strcmp(names[i].name, s) == 0) {
@@ -179,22 +173,38 @@ int unit_parse(const char *s, enum unit *out)
 }
 
 /* Grams per unit for masses, kcal per unit for energy. */
-static int unit_factor(enum unit u, int *kind, double *factor)
-{
+static int unit_factor(enum unit u, int *kind, double *factor) {
     switch (u) {
-    case UNIT_G: *kind = 0; *factor = 1.0; return 0;
-    case UNIT_MG: *kind = 0; *factor = 1e-3; return 0;
-    case UNIT_UG: *kind = 0; *factor = 1e-6; return 0;
-    case UNIT_KCAL: *kind = 1; *factor = 1.0; return 0;
+    case UNIT_G:
+        *kind = 0;
+        *factor = 1.0;
+        return 0;
+    case UNIT_MG:
+        *kind = 0;
+        *factor = 1e-3;
+        return 0;
+    case UNIT_UG:
+        *kind = 0;
+        *factor = 1e-6;
+        return 0;
+    case UNIT_KCAL:
+        *kind = 1;
+        *factor = 1.0;
+        return 0;
     /* 1 kcal = 4.184 kJ (thermochemical calorie; INFOODS, nutrition-science.md 6.1) */
-    case UNIT_KJ: *kind = 1; *factor = 1.0 / 4.184; return 0;
-    case UNIT_IU: *kind = 2; *factor = 1.0; return 0;
+    case UNIT_KJ:
+        *kind = 1;
+        *factor = 1.0 / 4.184;
+        return 0;
+    case UNIT_IU:
+        *kind = 2;
+        *factor = 1.0;
+        return 0;
     }
     return -1;
 }
 
-int nutrients_convert(int id, double value, enum unit from, double *out)
-{
+int nutrients_convert(int id, double value, enum unit from, double *out) {
     const struct nutrient_def *def = nutrients_get(id);
     int kf, kt;
     double ff, ft;

@@ -9,16 +9,14 @@
 
 #include "dietbal/words.h"
 
-void profile_init(struct profile *p)
-{
+void profile_init(struct profile *p) {
     memset(p, 0, sizeof(*p)); /* strings empty, pregnant/lactating 0 */
     p->age = -1;
     p->sex = SEX_UNKNOWN;
     p->weight_kg = NAN; /* unknown is not zero (c-style.md) */
 }
 
-enum profile_units profile_units_from_locale(const char *locale)
-{
+enum profile_units profile_units_from_locale(const char *locale) {
     /* "ll_CC[.charset][@modifier]": the country decides the measures */
     if (!locale || !*locale || strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0 ||
         strncmp(locale, "C.", 2) == 0)
@@ -36,8 +34,7 @@ enum profile_units profile_units_from_locale(const char *locale)
     return PROFILE_UNITS_METRIC;
 }
 
-enum profile_units profile_units_in_force(const struct profile *p, const char *locale)
-{
+enum profile_units profile_units_in_force(const struct profile *p, const char *locale) {
     if (p && p->units != PROFILE_UNITS_DEFAULT)
         return p->units;
     return profile_units_from_locale(locale);
@@ -45,13 +42,11 @@ enum profile_units profile_units_in_force(const struct profile *p, const char *l
 
 static const char *const units_names[] = {"default", "us", "uk", "metric"};
 
-const char *profile_units_name(enum profile_units u)
-{
+const char *profile_units_name(enum profile_units u) {
     return (unsigned)u < sizeof(units_names) / sizeof(units_names[0]) ? units_names[u] : "default";
 }
 
-int profile_units_parse(const char *s, enum profile_units *out)
-{
+int profile_units_parse(const char *s, enum profile_units *out) {
     for (size_t i = 1; s && i < sizeof(units_names) / sizeof(units_names[0]); i++)
         if (words_casecmp(s, units_names[i]) == 0) {
             *out = (enum profile_units)i;

@@ -13,8 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct recipe *recipe_new(void)
-{
+struct recipe *recipe_new(void) {
     struct recipe *r = calloc(1, sizeof(*r));
     if (r) {
         r->yield_g = NAN;
@@ -23,8 +22,7 @@ struct recipe *recipe_new(void)
     return r;
 }
 
-void recipe_free(struct recipe *r)
-{
+void recipe_free(struct recipe *r) {
     if (!r)
         return;
     for (size_t i = 0; i < r->n_ing; i++) {
@@ -37,8 +35,7 @@ void recipe_free(struct recipe *r)
     free(r);
 }
 
-int recipe_add_ingredient(struct recipe *r, const char *text, const char *food_id, double grams)
-{
+int recipe_add_ingredient(struct recipe *r, const char *text, const char *food_id, double grams) {
     struct recipe_ingredient *grown = realloc(r->ing, (r->n_ing + 1) * sizeof(*r->ing));
     if (!grown)
         return -1;
@@ -56,8 +53,7 @@ int recipe_add_ingredient(struct recipe *r, const char *text, const char *food_i
     return 0;
 }
 
-int recipe_slug(const char *name, char *out, size_t len)
-{
+int recipe_slug(const char *name, char *out, size_t len) {
     char buf[RECIPE_SLUG_MAX + 1];
     size_t n = 0;
     int dash = 0;
@@ -87,21 +83,18 @@ int recipe_slug(const char *name, char *out, size_t len)
     return 0;
 }
 
-double recipe_ingredients_g(const struct recipe *r)
-{
+double recipe_ingredients_g(const struct recipe *r) {
     double sum = 0;
     for (size_t i = 0; i < r->n_ing; i++)
         sum += r->ing[i].grams;
     return sum;
 }
 
-double recipe_yield_g(const struct recipe *r)
-{
+double recipe_yield_g(const struct recipe *r) {
     return isnan(r->yield_g) ? recipe_ingredients_g(r) : r->yield_g;
 }
 
-int recipe_check_yield(const struct recipe *r, int force, char *err, size_t errlen)
-{
+int recipe_check_yield(const struct recipe *r, int force, char *err, size_t errlen) {
     double total = recipe_ingredients_g(r), y = r->yield_g;
 
     if (isnan(y))
@@ -125,8 +118,7 @@ int recipe_check_yield(const struct recipe *r, int force, char *err, size_t errl
 }
 
 int recipe_compute(const struct recipe *r, struct food *const *foods, struct food *out,
-                   double *completeness)
-{
+                   double *completeness) {
     size_t nk = nutrients_count();
     double total = recipe_ingredients_g(r), yield = recipe_yield_g(r);
 
@@ -167,8 +159,7 @@ int recipe_compute(const struct recipe *r, struct food *const *foods, struct foo
     return 0;
 }
 
-void recipe_foods_free(struct food **foods, size_t n)
-{
+void recipe_foods_free(struct food **foods, size_t n) {
     if (!foods)
         return;
     for (size_t i = 0; i < n; i++)
@@ -178,8 +169,7 @@ void recipe_foods_free(struct food **foods, size_t n)
 
 /* The foods of r's ingredients, from the store. */
 static int load_foods(store *s, const struct recipe *r, struct food ***out, char *err,
-                      size_t errlen)
-{
+                      size_t errlen) {
     struct food **foods = calloc(r->n_ing ? r->n_ing : 1, sizeof(*foods));
     int rc = RECIPE_OK;
 
@@ -204,8 +194,7 @@ static int load_foods(store *s, const struct recipe *r, struct food ***out, char
 }
 
 int recipe_load(store *s, const char *id, struct recipe **r, struct food ***foods, char *err,
-                size_t errlen)
-{
+                size_t errlen) {
     struct recipe *got = NULL;
     int src = store_recipe_get(s, id, &got), rc;
 
@@ -222,8 +211,7 @@ int recipe_load(store *s, const char *id, struct recipe **r, struct food ***food
 }
 
 /* Compute r from its stored ingredients and store it. */
-static int put(store *s, const struct recipe *r, int *what, char *err, size_t errlen)
-{
+static int put(store *s, const struct recipe *r, int *what, char *err, size_t errlen) {
     struct food **foods = NULL;
     struct food *f = food_new();
     int rc, src;
@@ -249,8 +237,7 @@ out:
     return rc;
 }
 
-static int same_recipe(const struct recipe *a, const struct recipe *b)
-{
+static int same_recipe(const struct recipe *a, const struct recipe *b) {
     if (strcmp(a->name, b->name) != 0 || a->n_ing != b->n_ing ||
         !(a->yield_g == b->yield_g || (isnan(a->yield_g) && isnan(b->yield_g))) ||
         !(a->serves == b->serves || (isnan(a->serves) && isnan(b->serves))))
@@ -263,8 +250,7 @@ static int same_recipe(const struct recipe *a, const struct recipe *b)
 }
 
 /* Compute again every recipe that has id as an ingredient, then theirs. */
-static int update_users(store *s, const char *id, int depth, char *err, size_t errlen)
-{
+static int update_users(store *s, const char *id, int depth, char *err, size_t errlen) {
     char **ids = NULL;
     size_t n = 0;
     int rc = RECIPE_OK;
@@ -294,9 +280,7 @@ static int update_users(store *s, const char *id, int depth, char *err, size_t e
     return rc;
 }
 
-int recipe_save(store *s, const struct recipe *r, int force, int *what, char *err,
-                size_t errlen)
-{
+int recipe_save(store *s, const struct recipe *r, int force, int *what, char *err, size_t errlen) {
     struct recipe *old = NULL;
     int rc, src, inside = 0, got = 0;
 
@@ -316,9 +300,8 @@ int recipe_save(store *s, const struct recipe *r, int force, int *what, char *er
                 snprintf(err, errlen, "'%s' is the recipe itself; a recipe cannot contain itself",
                          r->ing[i].text);
             else
-                snprintf(err, errlen,
-                         "'%s' (%s) contains %s; a recipe cannot contain itself", r->ing[i].text,
-                         r->ing[i].food_id, r->id);
+                snprintf(err, errlen, "'%s' (%s) contains %s; a recipe cannot contain itself",
+                         r->ing[i].text, r->ing[i].food_id, r->id);
             return RECIPE_EINPUT;
         }
     }
@@ -330,7 +313,7 @@ int recipe_save(store *s, const struct recipe *r, int force, int *what, char *er
     if ((rc = put(s, r, &got, err, errlen)) == RECIPE_OK)
         rc = update_users(s, r->id, 0, err, errlen);
     if (rc == RECIPE_OK && what)
-        *what = !old ? STORE_FOOD_ADDED
+        *what = !old                                                 ? STORE_FOOD_ADDED
                 : got == STORE_FOOD_UNCHANGED && same_recipe(old, r) ? STORE_FOOD_UNCHANGED
                                                                      : STORE_FOOD_UPDATED;
     recipe_free(old);

@@ -13,8 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *report_number(char buf[24], double v, int nutrient)
-{
+const char *report_number(char buf[24], double v, int nutrient) {
     if (!isfinite(v))
         snprintf(buf, 24, "-");
     else if (nutrient == NUT_PROTEIN || nutrient == NUT_VITAMIN_D)
@@ -25,8 +24,7 @@ const char *report_number(char buf[24], double v, int nutrient)
 }
 
 const char *report_probability(char buf[24], double p, const struct analysis_nutrient *nu,
-                               int applies, const char *approx_mark)
-{
+                               int applies, const char *approx_mark) {
     if (!applies)
         snprintf(buf, 24, "-");
     else if (nu->n_assess > 0 && nu->no_intake)
@@ -40,8 +38,7 @@ const char *report_probability(char buf[24], double p, const struct analysis_nut
     return buf;
 }
 
-const char *report_target(char buf[48], const struct dri_ref *r, int nutrient)
-{
+const char *report_target(char buf[48], const struct dri_ref *r, int nutrient) {
     char v[24];
 
     if (isfinite(r->rda))
@@ -54,8 +51,7 @@ const char *report_target(char buf[48], const struct dri_ref *r, int nutrient)
 }
 
 const char *report_limit(char buf[64], const struct dri_ref *r, int nutrient,
-                         const char *supplements_mark)
-{
+                         const char *supplements_mark) {
     char v[24];
 
     if (r->ul_supplement_only)
@@ -69,18 +65,15 @@ const char *report_limit(char buf[64], const struct dri_ref *r, int nutrient,
     return buf;
 }
 
-int report_limit_applies(const struct dri_ref *r)
-{
+int report_limit_applies(const struct dri_ref *r) {
     return (isfinite(r->ul) && !r->ul_supplement_only) || isfinite(r->cdrr);
 }
 
-double report_p_above_limit(const struct analysis_nutrient *nu)
-{
+double report_p_above_limit(const struct analysis_nutrient *nu) {
     return isfinite(nu->ref.cdrr) ? nu->p_above_cdrr : nu->p_above_ul;
 }
 
-const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len)
-{
+const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len) {
     const struct analysis_cramps *c = &a->cramps;
 
     if (c->episodes == 0) {
@@ -93,15 +86,14 @@ const char *report_cramp_summary(const struct analysis *a, char *buf, size_t len
     if (n < 0 || (size_t)n >= len)
         return buf;
     if (c->severity_n > 0)
-        snprintf(buf + n, len - (size_t)n, "; severity mean %.1f, max %d of 10.",
-                 c->mean_severity, c->max_severity);
+        snprintf(buf + n, len - (size_t)n, "; severity mean %.1f, max %d of 10.", c->mean_severity,
+                 c->max_severity);
     else
         snprintf(buf + n, len - (size_t)n, ".");
     return buf;
 }
 
-const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len)
-{
+const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len) {
     size_t used = 0;
 
     if (len == 0)
@@ -122,8 +114,7 @@ const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len
     return buf;
 }
 
-const char *report_fisher_note(const struct analysis *a, char *buf, size_t len)
-{
+const char *report_fisher_note(const struct analysis *a, char *buf, size_t len) {
     const struct analysis_cramps *c = &a->cramps;
 
     if (!c->fisher_done) {
@@ -138,8 +129,7 @@ const char *report_fisher_note(const struct analysis *a, char *buf, size_t len)
     return buf;
 }
 
-const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_t len)
-{
+const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_t len) {
     switch (nu->firmness) {
     case ANALYSIS_FIRM_MORE_DAYS:
         snprintf(buf, len, "log %ld more day%s at this mean for a firm answer", nu->days_needed,
@@ -158,15 +148,13 @@ const char *report_firmness(const struct analysis_nutrient *nu, char *buf, size_
     return buf;
 }
 
-const char *report_units(char buf[40], double units, const char *unit)
-{
+const char *report_units(char buf[40], double units, const char *unit) {
     snprintf(buf, 40, "%g %s%s", units, unit, units == 1 || strcmp(unit, "ml") == 0 ? "" : "s");
     return buf;
 }
 
 const char *report_source_line(const struct analysis_source *src, int nutrient, char *buf,
-                               size_t len)
-{
+                               size_t len) {
     char amt[40], u[40];
 
     report_amount(amt, src->amount, nutrient);
@@ -174,8 +162,8 @@ const char *report_source_line(const struct analysis_source *src, int nutrient, 
         snprintf(buf, len, "%.0f %% from %s [%s] (%.0f g, %s)", 100.0 * src->share, src->name,
                  src->id, src->grams, amt);
     else if (isfinite(src->units))
-        snprintf(buf, len, "%.0f %% from %s [%s] (%s, %s)", 100.0 * src->share, src->name,
-                 src->id, report_units(u, src->units, src->unit), amt);
+        snprintf(buf, len, "%.0f %% from %s [%s] (%s, %s)", 100.0 * src->share, src->name, src->id,
+                 report_units(u, src->units, src->unit), amt);
     else
         snprintf(buf, len, "%.0f %% from %s [%s] (%s)", 100.0 * src->share, src->name, src->id,
                  amt);

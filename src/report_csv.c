@@ -24,8 +24,7 @@
 #include <math.h>
 #include <string.h>
 
-int report_csv_field(FILE *out, const char *s)
-{
+int report_csv_field(FILE *out, const char *s) {
     if (!s)
         return 0;
     if (!strpbrk(s, ",\"\r\n"))
@@ -42,15 +41,13 @@ int report_csv_field(FILE *out, const char *s)
 }
 
 /* A number cell: empty when unknown. */
-static void number(FILE *out, double v, int decimals)
-{
+static void number(FILE *out, double v, int decimals) {
     fputc(',', out);
     if (isfinite(v))
         fprintf(out, "%.*f", decimals, v);
 }
 
-int report_csv(FILE *out, const struct analysis *a)
-{
+int report_csv(FILE *out, const struct analysis *a) {
     char name[64];
 
     report_csv_field(out, "date");

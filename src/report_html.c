@@ -33,9 +33,8 @@
 
 /* The nutrients charted by day, in this order (the issue's list: the
  * minerals at the centre of the analysis, then protein, potassium, water). */
-static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS,
-                                      NUT_PROTEIN, NUT_POTASSIUM, NUT_WATER,
-                                      NUT_VITAMIN_D};
+static const int CHART_NUTRIENTS[] = {NUT_CALCIUM,   NUT_MAGNESIUM, NUT_PHOSPHORUS, NUT_PROTEIN,
+                                      NUT_POTASSIUM, NUT_WATER,     NUT_VITAMIN_D};
 #define N_CHARTS (sizeof(CHART_NUTRIENTS) / sizeof(CHART_NUTRIENTS[0]))
 
 /* Chart geometry, in SVG user units (the viewBox; the page scales it to
@@ -47,11 +46,11 @@ static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS
 #define PAD_R 80.0
 #define PAD_T 28.0
 #define PAD_B 66.0
-#define DAY_LABEL_DY 17.0   /* first day-label line below the axis */
-#define CRAMP_ROW_DY 52.0   /* cramp marks below the axis */
-#define BAR_FILL 0.64       /* share of a day's slot the bar takes */
+#define DAY_LABEL_DY 17.0 /* first day-label line below the axis */
+#define CRAMP_ROW_DY 52.0 /* cramp marks below the axis */
+#define BAR_FILL 0.64     /* share of a day's slot the bar takes */
 #define BAR_MAX_W 44.0
-#define LABEL_GAP 14.0      /* least vertical distance between two side labels */
+#define LABEL_GAP 14.0 /* least vertical distance between two side labels */
 
 /* Ratio chart: two panels (Ca:P above, Ca:Mg below) on one day axis. */
 #define RATIO_H 386.0
@@ -76,25 +75,34 @@ static const int CHART_NUTRIENTS[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS
 
 /* Text for an HTML element or a quoted attribute: & < > " ' escaped,
  * control characters (not allowed in HTML) turned into spaces. */
-static void esc(FILE *out, const char *s)
-{
+static void esc(FILE *out, const char *s) {
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
         switch (c) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? ' ' : c, out);
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        case '\'':
+            fputs("&#39;", out);
+            break;
+        default:
+            fputc((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ? ' ' : c, out);
         }
     }
 }
 
 /* Formatted, then escaped (for short texts built here). */
 static void escf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void escf(FILE *out, const char *fmt, ...)
-{
+static void escf(FILE *out, const char *fmt, ...) {
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -110,8 +118,7 @@ struct sbuf {
     FILE *f;
 };
 
-static int sbuf_open(struct sbuf *b)
-{
+static int sbuf_open(struct sbuf *b) {
     b->text = NULL;
     b->len = 0;
     b->f = open_memstream(&b->text, &b->len);
@@ -119,8 +126,7 @@ static int sbuf_open(struct sbuf *b)
 }
 
 /* Close and return the text (caller frees); NULL when out of memory. */
-static char *sbuf_close(struct sbuf *b)
-{
+static char *sbuf_close(struct sbuf *b) {
     if (!b->f)
         return NULL;
     int bad = ferror(b->f);
@@ -131,14 +137,10 @@ static char *sbuf_close(struct sbuf *b)
     return b->text;
 }
 
-static int ul_applies(const struct dri_ref *r)
-{
-    return isfinite(r->ul) && !r->ul_supplement_only;
-}
+static int ul_applies(const struct dri_ref *r) { return isfinite(r->ul) && !r->ul_supplement_only; }
 
 /* "Calcium" from "calcium", "Vitamin D" from "vitamin_d". */
-static void title_case(FILE *out, const char *key)
-{
+static void title_case(FILE *out, const char *key) {
     if (!key || !*key)
         return;
     if (strcmp(key, "vitamin_d") == 0) {
@@ -149,20 +151,21 @@ static void title_case(FILE *out, const char *key)
     esc(out, key + 1);
 }
 
-static const char *severity_symbol(enum analysis_severity s)
-{
+static const char *severity_symbol(enum analysis_severity s) {
     switch (s) {
-    case ANALYSIS_ALERT: return "!!";
-    case ANALYSIS_WARNING: return "!";
-    case ANALYSIS_INFO: return "i";
+    case ANALYSIS_ALERT:
+        return "!!";
+    case ANALYSIS_WARNING:
+        return "!";
+    case ANALYSIS_INFO:
+        return "i";
     }
     return "";
 }
 
 /* A warning figure at the precision the messages use: whole numbers from
  * 100 (368), one decimal from 10 (26.2), two below (0.09, 1.43). */
-static const char *figure_value(char buf[32], double v)
-{
+static const char *figure_value(char buf[32], double v) {
     if (v == floor(v) || fabs(v) >= 100)
         snprintf(buf, 32, "%.0f", v);
     else if (fabs(v) >= 10)
@@ -173,8 +176,7 @@ static const char *figure_value(char buf[32], double v)
 }
 
 /* Day of the week of a day number (1970-01-01 was a Thursday). */
-static const char *weekday(long day)
-{
+static const char *weekday(long day) {
     static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return names[((day + 3) % 7 + 7) % 7];
 }
@@ -183,8 +185,7 @@ static const char *weekday(long day)
  * enough to be a red flag.  The analysis keeps the first and last sign
  * days of the period and the longest run, so days between two sign days
  * are not marked unless they are one of those. */
-static int red_flag_day(const struct analysis *a, long day)
-{
+static int red_flag_day(const struct analysis *a, long day) {
     const struct analysis_cramps *c = &a->cramps;
     if (c->first_sign_day >= 0 && (day == c->first_sign_day || day == c->last_sign_day))
         return 1;
@@ -195,16 +196,15 @@ static int red_flag_day(const struct analysis *a, long day)
 /* --- charts: geometry ---------------------------------------------------------- */
 
 struct plot {
-    double x0, x1;   /* left and right of the plot area */
+    double x0, x1;    /* left and right of the plot area */
     double top, base; /* y of the top and of the zero line */
-    double vmax;     /* value at the top */
-    double step;     /* between grid lines */
+    double vmax;      /* value at the top */
+    double step;      /* between grid lines */
     size_t days;
 };
 
 /* 1, 2, 2.5 or 5 times a power of ten, at least raw. */
-static double nice_step(double raw)
-{
+static double nice_step(double raw) {
     if (!(raw > 0) || !isfinite(raw))
         return 1;
     double p = pow(10, floor(log10(raw)));
@@ -212,21 +212,18 @@ static double nice_step(double raw)
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
 }
 
-static void plot_scale(struct plot *p, double need)
-{
+static void plot_scale(struct plot *p, double need) {
     if (!(need > 0) || !isfinite(need))
         need = 1;
     p->step = nice_step(need / TICKS);
     p->vmax = ceil(need / p->step - 1e-9) * p->step;
 }
 
-static double px(const struct plot *p, size_t i)
-{
+static double px(const struct plot *p, size_t i) {
     return p->x0 + (p->x1 - p->x0) * ((double)i + 0.5) / (double)p->days;
 }
 
-static double py(const struct plot *p, double v)
-{
+static double py(const struct plot *p, double v) {
     if (v > p->vmax)
         v = p->vmax;
     if (v < 0)
@@ -234,14 +231,10 @@ static double py(const struct plot *p, double v)
     return p->base - (p->base - p->top) * v / p->vmax;
 }
 
-static double slot(const struct plot *p)
-{
-    return (p->x1 - p->x0) / (double)p->days;
-}
+static double slot(const struct plot *p) { return (p->x1 - p->x0) / (double)p->days; }
 
 /* Decimals that show the grid step exactly (0, 1 or 2). */
-static int step_decimals(double step)
-{
+static int step_decimals(double step) {
     if (fabs(step - round(step)) < 1e-9)
         return 0;
     if (fabs(step * 10 - round(step * 10)) < 1e-9)
@@ -249,13 +242,12 @@ static int step_decimals(double step)
     return 2;
 }
 
-static void grid(FILE *out, const struct plot *p, const char *unit)
-{
+static void grid(FILE *out, const struct plot *p, const char *unit) {
     int dec = step_decimals(p->step);
     for (double v = 0; v <= p->vmax + p->step / 2; v += p->step) {
         double y = py(p, v);
-        fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", p->x0,
-                y, p->x1, y);
+        fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                p->x0, y, p->x1, y);
         fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">%.*f</text>", p->x0 - 6, y + 4,
                 dec, v);
     }
@@ -270,11 +262,9 @@ static void grid(FILE *out, const struct plot *p, const char *unit)
 
 /* Day labels under the axis: weekday and MM-DD while there is room, else
  * MM-DD for every few days. */
-static void day_axis(FILE *out, const struct analysis *a, const struct plot *p)
-{
-    size_t every = p->days <= VALUE_LABEL_MAX_DAYS
-                       ? 1
-                       : (p->days + DAY_LABELS_MAX - 1) / DAY_LABELS_MAX;
+static void day_axis(FILE *out, const struct analysis *a, const struct plot *p) {
+    size_t every =
+        p->days <= VALUE_LABEL_MAX_DAYS ? 1 : (p->days + DAY_LABELS_MAX - 1) / DAY_LABELS_MAX;
     for (size_t i = 0; i < p->days; i += every) {
         char d[11];
         long day = a->from + (long)i;
@@ -292,20 +282,17 @@ static void day_axis(FILE *out, const struct analysis *a, const struct plot *p)
 }
 
 /* Dotted lines through the plot on cramp days (drawn behind the data). */
-static void cramp_guides(FILE *out, const struct analysis *a, const struct plot *p)
-{
+static void cramp_guides(FILE *out, const struct analysis *a, const struct plot *p) {
     for (size_t i = 0; i < p->days; i++)
         if (a->cramps.per_day[i] > 0)
-            fprintf(out,
-                    "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                    red_flag_day(a, a->from + (long)i) ? "flag-guide" : "cramp-guide",
-                    px(p, i), p->top, px(p, i), p->base);
+            fprintf(out, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                    red_flag_day(a, a->from + (long)i) ? "flag-guide" : "cramp-guide", px(p, i),
+                    p->top, px(p, i), p->base);
 }
 
 /* Cramp marks on the day axis: a diamond per cramp day (with the count
  * when more than one), a triangle with "!" on red-flag days. */
-static void cramp_marks(FILE *out, const struct analysis *a, const struct plot *p, double y)
-{
+static void cramp_marks(FILE *out, const struct analysis *a, const struct plot *p, double y) {
     for (size_t i = 0; i < p->days; i++) {
         int n = a->cramps.per_day[i];
         long day = a->from + (long)i;
@@ -334,8 +321,7 @@ static void cramp_marks(FILE *out, const struct analysis *a, const struct plot *
 /* Patterns for values outside the reference values: diagonal hatching
  * below, cross-hatching above, so that print in grey and colour-blind
  * eyes still see the difference.  Ids are prefixed per chart. */
-static void patterns(FILE *out, const char *id)
-{
+static void patterns(FILE *out, const char *id) {
     fprintf(out,
             "<defs><pattern id=\"%s-low\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
             "patternTransform=\"rotate(45)\"><rect class=\"pat-low-bg\" width=\"6\" height=\"6\"/>"
@@ -354,8 +340,7 @@ struct side_label {
 };
 
 static void side_labels(FILE *out, struct side_label *l, size_t n, double x, double top,
-                        double bottom)
-{
+                        double bottom) {
     /* sort by y (a handful of labels: insertion sort) */
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && l[j].y < l[j - 1].y; j--) {
@@ -380,11 +365,10 @@ static void side_labels(FILE *out, struct side_label *l, size_t n, double x, dou
     }
 }
 
-static void hline(FILE *out, const char *cls, const struct plot *p, double v)
-{
+static void hline(FILE *out, const char *cls, const struct plot *p, double v) {
     double y = py(p, v);
-    fprintf(out, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cls,
-            p->x0, y, p->x1, y);
+    fprintf(out, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", cls, p->x0,
+            y, p->x1, y);
 }
 
 /* --- charts: a nutrient by day ------------------------------------------------- */
@@ -394,8 +378,7 @@ enum mark { MARK_NONE = 0, MARK_LOW, MARK_HIGH };
 /* Where one day's value sits: below the EAR, above the UL (never the
  * supplement-only UL of magnesium), or neither.  AI nutrients have no
  * "low" day: an AI cannot show a shortfall. */
-static enum mark day_mark(const struct dri_ref *r, double v)
-{
+static enum mark day_mark(const struct dri_ref *r, double v) {
     if (!isfinite(v))
         return MARK_NONE;
     if (ul_applies(r) && v > r->ul)
@@ -405,19 +388,16 @@ static enum mark day_mark(const struct dri_ref *r, double v)
     return MARK_NONE;
 }
 
-static const char *mark_symbol(enum mark m)
-{
+static const char *mark_symbol(enum mark m) {
     return m == MARK_LOW ? "\xe2\x96\xbc" : m == MARK_HIGH ? "\xe2\x96\xb2" : ""; /* ▼ ▲ */
 }
 
-static int incomplete(const struct analysis_nutrient *nu, size_t i)
-{
+static int incomplete(const struct analysis_nutrient *nu, size_t i) {
     return nu->daily_completeness[i] < ANALYSIS_DAY_COMPLETENESS_MIN;
 }
 
 /* The reference values of a nutrient in words: "EAR 800, RDA 1000, UL 2500 mg". */
-static void refs_text(FILE *f, const struct analysis_nutrient *nu, int k)
-{
+static void refs_text(FILE *f, const struct analysis_nutrient *nu, int k) {
     const struct dri_ref *r = &nu->ref;
     char v[24];
     const char *sep = "";
@@ -443,8 +423,7 @@ static void refs_text(FILE *f, const struct analysis_nutrient *nu, int k)
 }
 
 /* The text alternative of a nutrient chart. */
-static char *nutrient_alt(const struct analysis *a, int k)
-{
+static char *nutrient_alt(const struct analysis *a, int k) {
     const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     struct sbuf b;
     char v[24], from[11], to[11];
@@ -498,8 +477,7 @@ static char *nutrient_alt(const struct analysis *a, int k)
     return sbuf_close(&b);
 }
 
-static void nutrient_table(FILE *out, const struct analysis *a, int k)
-{
+static void nutrient_table(FILE *out, const struct analysis *a, int k) {
     const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     char v[24];
 
@@ -530,20 +508,19 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
                     incomplete(nu, i) ? " ~" : "");
             if (isfinite(nu->target))
                 fprintf(out, "<td class=\"num\">%s</td>",
-                        isfinite(x) && nu->target > 0 ? (snprintf(v, sizeof(v), "%.0f %%",
-                                                                  100.0 * x / nu->target),
-                                                         v)
-                                                      : "-");
+                        isfinite(x) && nu->target > 0
+                            ? (snprintf(v, sizeof(v), "%.0f %%", 100.0 * x / nu->target), v)
+                            : "-");
             fprintf(out, "<td class=\"num\">%s</td>",
                     nu->daily_supplement[i] > 0 ? report_number(v, nu->daily_supplement[i], k)
                                                 : "-");
             fprintf(out, "<td>%s%s</td>",
-                    !isfinite(x)        ? "no value"
-                    : m == MARK_LOW     ? "\xe2\x96\xbc below the EAR"
-                    : m == MARK_HIGH    ? "\xe2\x96\xb2 above the UL"
-                    : nu->ref.has_ear   ? (isfinite(nu->ref.rda) && x >= nu->ref.rda
-                                               ? "at or above the RDA"
-                                               : "between the EAR and the RDA")
+                    !isfinite(x)           ? "no value"
+                    : m == MARK_LOW        ? "\xe2\x96\xbc below the EAR"
+                    : m == MARK_HIGH       ? "\xe2\x96\xb2 above the UL"
+                    : nu->ref.has_ear      ? (isfinite(nu->ref.rda) && x >= nu->ref.rda
+                                                  ? "at or above the RDA"
+                                                  : "between the EAR and the RDA")
                     : isfinite(nu->ref.ai) ? (x >= nu->ref.ai ? "at or above the AI"
                                                               : "below the AI (not a shortfall)")
                                            : "-",
@@ -561,10 +538,8 @@ static void nutrient_table(FILE *out, const struct analysis *a, int k)
 
 /* The part of day i's bar that came from supplements, stacked on top of
  * the food part: its own colour and outline, and its amount in words. */
-static void supplement_segment(FILE *out, const struct plot *p,
-                               const struct analysis_nutrient *nu, size_t i, double x, double w,
-                               const char *date)
-{
+static void supplement_segment(FILE *out, const struct plot *p, const struct analysis_nutrient *nu,
+                               size_t i, double x, double w, const char *date) {
     double supp = nu->daily_supplement[i], val = nu->daily[i];
     char amt[40];
 
@@ -578,8 +553,7 @@ static void supplement_segment(FILE *out, const struct plot *p,
 }
 
 /* One nutrient by day: bars, the EAR-RDA band or the AI line, the UL. */
-static int chart_nutrient(FILE *out, const struct analysis *a, int k)
-{
+static int chart_nutrient(FILE *out, const struct analysis *a, int k) {
     const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
     const struct dri_ref *r = &nu->ref;
     struct plot p = {PAD_L, SVG_W - PAD_R, PAD_T, SVG_H - PAD_B, 1, 1, a->days};
@@ -666,9 +640,10 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
                         "</text>",
                         x + 4, y0 - 6, what);
             else
-                fprintf(out,
-                        "<line class=\"gap-tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                        x, y0, x, y0 + 5);
+                fprintf(
+                    out,
+                    "<line class=\"gap-tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
+                    y0, x, y0 + 5);
             continue;
         }
         double val = nu->daily[i];
@@ -676,22 +651,29 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
         double y = py(&p, val);
         int part = incomplete(nu, i);
         fprintf(out, "<rect class=\"bar%s%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"",
-                m == MARK_LOW ? " low" : m == MARK_HIGH ? " high" : "", part ? " part" : "",
-                x - w / 2, y, w, y0 - y);
+                m == MARK_LOW    ? " low"
+                : m == MARK_HIGH ? " high"
+                                 : "",
+                part ? " part" : "", x - w / 2, y, w, y0 - y);
         if (m != MARK_NONE)
             fprintf(out, " style=\"fill:url(#%s-%s)\"", id, m == MARK_LOW ? "low" : "high");
         fprintf(out, "><title>%s: %s%s%s</title></rect>", d, report_amount(amt, val, k),
-                m == MARK_LOW ? ", below the EAR" : m == MARK_HIGH ? ", above the UL" : "",
+                m == MARK_LOW    ? ", below the EAR"
+                : m == MARK_HIGH ? ", above the UL"
+                                 : "",
                 part ? ", incomplete data" : "");
         supplement_segment(out, &p, nu, i, x - w / 2, w, d);
         if (values)
             fprintf(out, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">%s%s%s</text>",
-                    m == MARK_LOW ? " low" : m == MARK_HIGH ? " high" : "", x, y - 5,
-                    mark_symbol(m), report_number(v, val, k), part ? "~" : "");
+                    m == MARK_LOW    ? " low"
+                    : m == MARK_HIGH ? " high"
+                                     : "",
+                    x, y - 5, mark_symbol(m), report_number(v, val, k), part ? "~" : "");
     }
     if (ul_off) {
-        fprintf(out, "<text class=\"ref l-ul off\" x=\"%.1f\" y=\"%.1f\">UL %s %s: above the "
-                     "scale &#8593;</text>",
+        fprintf(out,
+                "<text class=\"ref l-ul off\" x=\"%.1f\" y=\"%.1f\">UL %s %s: above the "
+                "scale &#8593;</text>",
                 SVG_W - 4, PAD_T - 12, report_number(v, r->ul, k), nu->unit);
     }
     side_labels(out, labels, n_labels, p.x1 + 6, p.top, p.base);
@@ -699,8 +681,9 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
     cramp_marks(out, a, &p, p.base + CRAMP_ROW_DY);
     fputs("</svg>", out);
     if (r->ul_supplement_only && isfinite(r->ul))
-        fprintf(out, "<p class=\"note\">The UL of %s %s is for supplements and medicines only; "
-                     "magnesium from food is never compared with it.</p>",
+        fprintf(out,
+                "<p class=\"note\">The UL of %s %s is for supplements and medicines only; "
+                "magnesium from food is never compared with it.</p>",
                 report_number(v, r->ul, k), nu->unit);
     nutrient_table(out, a, k);
     fputs("</figure>\n", out);
@@ -711,13 +694,12 @@ static int chart_nutrient(FILE *out, const struct analysis *a, int k)
 /* --- charts: the ratios by day --------------------------------------------------- */
 
 struct ratio_series {
-    const char *name;  /* "Ca:P" */
+    const char *name;                 /* "Ca:P" */
     const struct analysis_measure *m; /* the period's ratio and its range */
-    double *daily;     /* per day; NAN unknown */
+    double *daily;                    /* per day; NAN unknown */
 };
 
-static enum mark ratio_mark(const struct analysis_measure *m, double v)
-{
+static enum mark ratio_mark(const struct analysis_measure *m, double v) {
     if (!isfinite(v))
         return MARK_NONE;
     if (isfinite(m->low) && v < m->low)
@@ -727,8 +709,7 @@ static enum mark ratio_mark(const struct analysis_measure *m, double v)
     return MARK_NONE;
 }
 
-static void ratio_range_text(char *buf, size_t len, const struct analysis_measure *m)
-{
+static void ratio_range_text(char *buf, size_t len, const struct analysis_measure *m) {
     if (isfinite(m->low) && isfinite(m->high))
         snprintf(buf, len, "%.2f-%.2f", m->low, m->high);
     else if (isfinite(m->low))
@@ -740,8 +721,7 @@ static void ratio_range_text(char *buf, size_t len, const struct analysis_measur
 }
 
 static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_series *s,
-                        const struct plot *p, int square)
-{
+                        const struct plot *p, int square) {
     const struct analysis_measure *m = s->m;
     struct side_label labels[3];
     size_t n_labels = 0;
@@ -759,8 +739,8 @@ static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_
     if (isfinite(m->low)) {
         hline(out, "rda", p, m->low);
         labels[n_labels] = (struct side_label){py(p, m->low), "l-band", ""};
-        snprintf(labels[n_labels++].text, 48, "%s %.2f",
-                 isfinite(m->high) ? "low" : "\xe2\x89\xa5", m->low); /* ≥ */
+        snprintf(labels[n_labels++].text, 48, "%s %.2f", isfinite(m->high) ? "low" : "\xe2\x89\xa5",
+                 m->low); /* ≥ */
     }
     if (isfinite(m->high)) {
         hline(out, "rda", p, m->high);
@@ -811,18 +791,21 @@ static void ratio_panel(FILE *out, const struct analysis *a, const struct ratio_
         else
             fprintf(out, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\">", cls, x, y);
         fprintf(out, "<title>%s: %s %.2f%s</title>%s", d, s->name, val,
-                mk == MARK_LOW ? ", below the range" : mk == MARK_HIGH ? ", above the range" : "",
+                mk == MARK_LOW    ? ", below the range"
+                : mk == MARK_HIGH ? ", above the range"
+                                  : "",
                 square ? "</rect>" : "</circle>");
         if (values)
             fprintf(out, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">%s%.2f</text>",
-                    mk == MARK_LOW ? " low" : mk == MARK_HIGH ? " high" : "", x, y - 9,
-                    mark_symbol(mk), val);
+                    mk == MARK_LOW    ? " low"
+                    : mk == MARK_HIGH ? " high"
+                                      : "",
+                    x, y - 9, mark_symbol(mk), val);
     }
     side_labels(out, labels, n_labels, p->x1 + 6, p->top, p->base);
 }
 
-static void ratio_alt(FILE *f, const struct analysis *a, const struct ratio_series *s)
-{
+static void ratio_alt(FILE *f, const struct analysis *a, const struct ratio_series *s) {
     char range[48];
     fprintf(f, "%s by day: ", s->name);
     for (size_t i = 0; i < a->days; i++) {
@@ -839,8 +822,7 @@ static void ratio_alt(FILE *f, const struct analysis *a, const struct ratio_seri
     fputs(". ", f);
 }
 
-static int chart_ratios(FILE *out, const struct analysis *a)
-{
+static int chart_ratios(FILE *out, const struct analysis *a) {
     const struct analysis_nutrient *n = a->nutrients;
     struct ratio_series s[2] = {
         {"Ca:P", &a->balance.ca_p_ratio, NULL},
@@ -919,7 +901,9 @@ static int chart_ratios(FILE *out, const struct analysis *a)
             enum mark mk = ratio_mark(s[j].m, s[j].daily[i]);
             if (isfinite(s[j].daily[i]))
                 fprintf(out, "<td class=\"num\">%s%.2f%s</td>", mark_symbol(mk), s[j].daily[i],
-                        mk == MARK_LOW ? " below" : mk == MARK_HIGH ? " above" : "");
+                        mk == MARK_LOW    ? " below"
+                        : mk == MARK_HIGH ? " above"
+                                          : "");
             else
                 fprintf(out, "<td class=\"num\">%s</td>", a->logged[i] ? "?" : "not logged");
         }
@@ -1092,8 +1076,7 @@ static const char *const CSS[] = {
     NULL,
 };
 
-static void page_head(FILE *out, const struct analysis *a)
-{
+static void page_head(FILE *out, const struct analysis *a) {
     char from[11], to[11];
     date_format(a->from, from);
     date_format(a->to, to);
@@ -1111,8 +1094,7 @@ static void page_head(FILE *out, const struct analysis *a)
     fputs("</style>\n</head>\n<body>\n<main>\n", out);
 }
 
-static void section_header(FILE *out, const struct analysis *a)
-{
+static void section_header(FILE *out, const struct analysis *a) {
     char from[11], to[11], line[512];
 
     date_format(a->from, from);
@@ -1122,8 +1104,9 @@ static void section_header(FILE *out, const struct analysis *a)
         fprintf(out, "<h1>Day report: %s %s</h1><p class=\"meta\">%s</p>", weekday(a->from), from,
                 a->days_logged ? "logged" : "not logged");
     else
-        fprintf(out, "<h1>Nutrient-balance report</h1><p class=\"meta\"><b>%s %s</b> to <b>%s %s"
-                     "</b> &#183; %zu days, %zu logged</p>",
+        fprintf(out,
+                "<h1>Nutrient-balance report</h1><p class=\"meta\"><b>%s %s</b> to <b>%s %s"
+                "</b> &#183; %zu days, %zu logged</p>",
                 weekday(a->from), from, weekday(a->to), to, a->days, a->days_logged);
     fputs("<p class=\"meta\">Profile: ", out);
     esc(out, report_profile_line(a, line, sizeof(line)));
@@ -1142,8 +1125,7 @@ static void section_header(FILE *out, const struct analysis *a)
     fputs("</header>\n", out);
 }
 
-static void section_preeclampsia(FILE *out, const struct analysis *a)
-{
+static void section_preeclampsia(FILE *out, const struct analysis *a) {
     const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
     if (!w)
         return;
@@ -1156,8 +1138,7 @@ static void section_preeclampsia(FILE *out, const struct analysis *a)
     fputs("</p></section>\n", out);
 }
 
-static void section_red_flag(FILE *out, const struct analysis *a)
-{
+static void section_red_flag(FILE *out, const struct analysis *a) {
     const struct analysis_warning *w = analysis_warning_find(a, "CRAMP_RED_FLAG");
     if (!w)
         return;
@@ -1171,16 +1152,14 @@ static void section_red_flag(FILE *out, const struct analysis *a)
 }
 
 /* The most severe warning that concerns nutrient k, or NULL. */
-static const struct analysis_warning *nutrient_warning(const struct analysis *a, int k)
-{
+static const struct analysis_warning *nutrient_warning(const struct analysis *a, int k) {
     for (size_t i = 0; i < a->n_warnings; i++)
         if (a->warnings[i].nutrient == k)
             return &a->warnings[i];
     return NULL;
 }
 
-static void section_glance(FILE *out, const struct analysis *a)
-{
+static void section_glance(FILE *out, const struct analysis *a) {
     char amt[40], line[512];
 
     fputs("<section class=\"card\" aria-labelledby=\"glance-h\"><h2 id=\"glance-h\">At a glance"
@@ -1190,13 +1169,13 @@ static void section_glance(FILE *out, const struct analysis *a)
         int k = CHART_NUTRIENTS[j];
         const struct analysis_nutrient *nu = analysis_nutrient_of(a, k);
         const struct analysis_warning *w = nutrient_warning(a, k);
-        fprintf(out, "<li class=\"tile%s%s\"><div class=\"k\">%s</div><div class=\"v\">%s</div>"
-                     "<div class=\"s\">",
+        fprintf(out,
+                "<li class=\"tile%s%s\"><div class=\"k\">%s</div><div class=\"v\">%s</div>"
+                "<div class=\"s\">",
                 w ? " sev-" : "", w ? analysis_severity_name(w->severity) : "",
                 k == NUT_VITAMIN_D ? "vitamin D" : nu->key, report_amount(amt, nu->desc.mean, k));
         if (isfinite(nu->desc.mean) && isfinite(nu->target) && nu->target > 0)
-            fprintf(out, "%.0f %% of the %s", 100.0 * nu->desc.mean / nu->target,
-                    nu->target_name);
+            fprintf(out, "%.0f %% of the %s", 100.0 * nu->desc.mean / nu->target, nu->target_name);
         else
             fputs("mean per logged day", out);
         fputs("</div><div class=\"s\">", out);
@@ -1207,19 +1186,20 @@ static void section_glance(FILE *out, const struct analysis *a)
             fputs("no warning", out);
         fputs("</div></li>", out);
     }
-    fprintf(out, "<li class=\"tile%s\"><div class=\"k\">cramps</div><div class=\"v\">%d</div>"
-                 "<div class=\"s\">",
+    fprintf(out,
+            "<li class=\"tile%s\"><div class=\"k\">cramps</div><div class=\"v\">%d</div>"
+            "<div class=\"s\">",
             a->cramps.red_flag || a->cramps.preeclampsia ? " sev-alert" : "", a->cramps.episodes);
     esc(out, report_cramp_summary(a, line, sizeof(line)));
     fputs("</div></li>", out);
-    fprintf(out, "<li class=\"tile\"><div class=\"k\">days logged</div><div class=\"v\">%zu of "
-                 "%zu</div><div class=\"s\">statistics use logged days only</div></li>",
+    fprintf(out,
+            "<li class=\"tile\"><div class=\"k\">days logged</div><div class=\"v\">%zu of "
+            "%zu</div><div class=\"s\">statistics use logged days only</div></li>",
             a->days_logged, a->days);
     fputs("</ul></section>\n", out);
 }
 
-static void section_warnings(FILE *out, const struct analysis *a)
-{
+static void section_warnings(FILE *out, const struct analysis *a) {
     fputs("<section class=\"card\" aria-labelledby=\"warnings-h\"><h2 id=\"warnings-h\">"
           "Warnings</h2>",
           out);
@@ -1231,8 +1211,9 @@ static void section_warnings(FILE *out, const struct analysis *a)
     for (size_t i = 0; i < a->n_warnings; i++) {
         const struct analysis_warning *w = &a->warnings[i];
         const char *sev = analysis_severity_name(w->severity);
-        fprintf(out, "<article class=\"warning sev-%s\" id=\"w-%s\"><header><span class=\"badge\">"
-                     "%s %s</span><code>%s</code>%s</header><p>",
+        fprintf(out,
+                "<article class=\"warning sev-%s\" id=\"w-%s\"><header><span class=\"badge\">"
+                "%s %s</span><code>%s</code>%s</header><p>",
                 sev, w->code, severity_symbol(w->severity), sev, w->code,
                 w->tentative ? "<span class=\"tentative\">tentative: few days logged</span>" : "");
         esc(out, w->message);
@@ -1265,41 +1246,42 @@ static void section_warnings(FILE *out, const struct analysis *a)
 }
 
 /* The legend shared by the charts, each entry a small drawing and words. */
-static void legend(FILE *out)
-{
+static void legend(FILE *out) {
     fputs("<ul class=\"legend chart\" aria-label=\"legend\">"
           "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar\" x=\"8\" y=\"2\" "
           "width=\"12\" height=\"14\"/></svg>intake of the day</li>"
           "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\">",
           out);
     patterns(out, "lg");
-    fputs("<rect class=\"bar low\" x=\"8\" y=\"2\" width=\"12\" height=\"14\" style=\"fill:url(#lg-low)\"/>"
-          "</svg>&#9660; below the EAR (hatched)</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar high\" x=\"8\" "
-          "y=\"2\" width=\"12\" height=\"14\" style=\"fill:url(#lg-high)\"/></svg>&#9650; above the UL "
-          "(cross-hatched)</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"band\" x=\"0\" y=\"3\" "
-          "width=\"28\" height=\"10\"/><line class=\"rda\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/>"
-          "<line class=\"ear\" x1=\"0\" y1=\"13\" x2=\"28\" y2=\"13\"/></svg>EAR to RDA (or the "
-          "ratio's range)</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><line class=\"ai\" x1=\"0\" y1=\"8\" "
-          "x2=\"28\" y2=\"8\"/></svg>AI</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><line class=\"ul\" x1=\"0\" y1=\"8\" "
-          "x2=\"28\" y2=\"8\"/></svg>UL</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><g class=\"cramp-mark\"><path "
-          "d=\"M14 1L21 8L14 15L7 8Z\"/></g></svg>cramp (dotted line)</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><g class=\"flag-mark\"><path "
-          "d=\"M14 0L22 15L6 15Z\"/><text x=\"14\" y=\"13.5\">!</text></g></svg>red-flag sign"
-          "</li>"
-          "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar supp\" x=\"8\" "
-          "y=\"2\" width=\"12\" height=\"14\"/></svg>from supplements (top of the bar, "
-          "dashed)</li>"
-          "<li>~ incomplete data (pale)</li><li><i>not logged</i>: gap</li></ul>",
-          out);
+    fputs(
+        "<rect class=\"bar low\" x=\"8\" y=\"2\" width=\"12\" height=\"14\" "
+        "style=\"fill:url(#lg-low)\"/>"
+        "</svg>&#9660; below the EAR (hatched)</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar high\" x=\"8\" "
+        "y=\"2\" width=\"12\" height=\"14\" style=\"fill:url(#lg-high)\"/></svg>&#9650; above the "
+        "UL "
+        "(cross-hatched)</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"band\" x=\"0\" y=\"3\" "
+        "width=\"28\" height=\"10\"/><line class=\"rda\" x1=\"0\" y1=\"3\" x2=\"28\" y2=\"3\"/>"
+        "<line class=\"ear\" x1=\"0\" y1=\"13\" x2=\"28\" y2=\"13\"/></svg>EAR to RDA (or the "
+        "ratio's range)</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><line class=\"ai\" x1=\"0\" y1=\"8\" "
+        "x2=\"28\" y2=\"8\"/></svg>AI</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><line class=\"ul\" x1=\"0\" y1=\"8\" "
+        "x2=\"28\" y2=\"8\"/></svg>UL</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><g class=\"cramp-mark\"><path "
+        "d=\"M14 1L21 8L14 15L7 8Z\"/></g></svg>cramp (dotted line)</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><g class=\"flag-mark\"><path "
+        "d=\"M14 0L22 15L6 15Z\"/><text x=\"14\" y=\"13.5\">!</text></g></svg>red-flag sign"
+        "</li>"
+        "<li><svg viewBox=\"0 0 28 16\" aria-hidden=\"true\"><rect class=\"bar supp\" x=\"8\" "
+        "y=\"2\" width=\"12\" height=\"14\"/></svg>from supplements (top of the bar, "
+        "dashed)</li>"
+        "<li>~ incomplete data (pale)</li><li><i>not logged</i>: gap</li></ul>",
+        out);
 }
 
-static int section_charts(FILE *out, const struct analysis *a)
-{
+static int section_charts(FILE *out, const struct analysis *a) {
     fputs("<section class=\"card\" aria-labelledby=\"charts-h\"><h2 id=\"charts-h\">Day by day"
           "</h2>",
           out);
@@ -1323,8 +1305,7 @@ struct balance_item {
     const char *fmt; /* the value and the ends of its range */
 };
 
-static void balance_items(const struct analysis *a, struct balance_item it[5])
-{
+static void balance_items(const struct analysis *a, struct balance_item it[5]) {
     const struct analysis_balance *b = &a->balance;
     it[0] = (struct balance_item){"Ca:P (mass)", &b->ca_p_ratio, "%.2f"};
     it[1] = (struct balance_item){"Ca:Mg (mass)", &b->ca_mg_ratio, "%.2f"};
@@ -1333,8 +1314,7 @@ static void balance_items(const struct analysis *a, struct balance_item it[5])
     it[4] = (struct balance_item){"PRAL, mEq/day", &b->pral_meq, "%+.1f"};
 }
 
-static void balance_row(FILE *out, const struct balance_item *it)
-{
+static void balance_row(FILE *out, const struct balance_item *it) {
     const struct analysis_measure *m = it->m;
     char v[24], lo[24], hi[24];
 
@@ -1362,8 +1342,7 @@ static void balance_row(FILE *out, const struct balance_item *it)
             analysis_position_name(m->position));
 }
 
-static int section_balance(FILE *out, const struct analysis *a)
-{
+static int section_balance(FILE *out, const struct analysis *a) {
     struct balance_item it[5];
 
     balance_items(a, it);
@@ -1393,8 +1372,7 @@ static int section_balance(FILE *out, const struct analysis *a)
     return 0;
 }
 
-static void section_cramps(FILE *out, const struct analysis *a)
-{
+static void section_cramps(FILE *out, const struct analysis *a) {
     const struct analysis_cramps *c = &a->cramps;
     char line[512];
 
@@ -1473,8 +1451,7 @@ static void section_cramps(FILE *out, const struct analysis *a)
 
 /* One nutrient's sources: a bar of their shares (the rest grey) and the
  * list, in the same order, with the figures. */
-static void sources_card(FILE *out, const struct analysis_nutrient *nu)
-{
+static void sources_card(FILE *out, const struct analysis_nutrient *nu) {
     char line[512];
     double x = 0;
 
@@ -1489,21 +1466,22 @@ static void sources_card(FILE *out, const struct analysis_nutrient *nu)
           "role=\"img\" aria-label=\"",
           out);
     for (size_t j = 0; j < nu->n_sources; j++)
-        escf(out, "%s%s %.0f %%", j ? ", " : "", nu->sources[j].name,
-             100.0 * nu->sources[j].share);
+        escf(out, "%s%s %.0f %%", j ? ", " : "", nu->sources[j].name, 100.0 * nu->sources[j].share);
     fputs("\">", out);
     for (size_t j = 0; j < nu->n_sources; j++) {
         double w = 100.0 * nu->sources[j].share;
-        fprintf(out, "<rect class=\"s%zu\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
-                     "<title>",
+        fprintf(out,
+                "<rect class=\"s%zu\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
+                "<title>",
                 j + 1, x, w);
         escf(out, "%s: %.0f %%", nu->sources[j].name, w);
         fputs("</title></rect>", out);
         x += w;
     }
     if (x < 99.95)
-        fprintf(out, "<rect class=\"s0\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
-                     "<title>other foods: %.0f %%</title></rect>",
+        fprintf(out,
+                "<rect class=\"s0\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\">"
+                "<title>other foods: %.0f %%</title></rect>",
                 x, 100.0 - x, 100.0 - x);
     fputs("</svg><ol class=\"srclist\">", out);
     for (size_t j = 0; j < nu->n_sources; j++) {
@@ -1512,14 +1490,14 @@ static void sources_card(FILE *out, const struct analysis_nutrient *nu)
         fputs("</li>", out);
     }
     if (x < 99.95)
-        fprintf(out, "<li><span class=\"sw s0\" aria-hidden=\"true\"></span>%.0f %% from other "
-                     "foods</li>",
+        fprintf(out,
+                "<li><span class=\"sw s0\" aria-hidden=\"true\"></span>%.0f %% from other "
+                "foods</li>",
                 100.0 - x);
     fputs("</ol></div>", out);
 }
 
-static void section_sources(FILE *out, const struct analysis *a)
-{
+static void section_sources(FILE *out, const struct analysis *a) {
     fputs("<section class=\"card\" aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Where it "
           "came from</h2><p class=\"note\">The foods and supplements that supplied most of "
           "each nutrient over the period, with their share of its known total (foods without a "
@@ -1530,8 +1508,7 @@ static void section_sources(FILE *out, const struct analysis *a)
     fputs("</div></section>\n", out);
 }
 
-static void section_suggestions(FILE *out, const struct report_opts *o)
-{
+static void section_suggestions(FILE *out, const struct report_opts *o) {
     if (!o || o->n_suggestions == 0)
         return;
     fputs("<section class=\"card\" aria-labelledby=\"foods-h\"><h2 id=\"foods-h\">Foods to "
@@ -1560,8 +1537,7 @@ static void section_suggestions(FILE *out, const struct report_opts *o)
     fputs("</tbody></table></div></section>\n", out);
 }
 
-static void section_figures(FILE *out, const struct analysis *a)
-{
+static void section_figures(FILE *out, const struct analysis *a) {
     int any_trend = 0;
 
     fputs("<section class=\"card\" aria-labelledby=\"figures-h\"><h2 id=\"figures-h\">All "
@@ -1579,8 +1555,8 @@ static void section_figures(FILE *out, const struct analysis *a)
         const struct analysis_nutrient *nu = &a->nutrients[x];
         const struct dri_ref *r = &nu->ref;
         const int k = nu->id;
-        char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24],
-            p3[24], c[16], sp[24];
+        char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24], p3[24],
+            c[16], sp[24];
         report_target(tgt, r, k);
         report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
@@ -1650,9 +1626,8 @@ static void section_figures(FILE *out, const struct analysis *a)
             fprintf(out, "<td class=\"num\">%s%s%s%s%s</td>",
                     isfinite(nu->daily[i]) ? report_number(v, nu->daily[i], nu->id) : "?",
                     incomplete(nu, i) ? " ~" : "", nu->daily_supplement[i] > 0 ? " (" : "",
-                    nu->daily_supplement[i] > 0
-                        ? report_number(sv, nu->daily_supplement[i], nu->id)
-                        : "",
+                    nu->daily_supplement[i] > 0 ? report_number(sv, nu->daily_supplement[i], nu->id)
+                                                : "",
                     nu->daily_supplement[i] > 0 ? " suppl.)" : "");
         }
         fputs("</tr>", out);
@@ -1671,8 +1646,9 @@ static void section_figures(FILE *out, const struct analysis *a)
         for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
             const struct analysis_nutrient *nu = &a->nutrients[k];
             if (nu->has_trend)
-                fprintf(out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%+.1f %s</td>"
-                             "<td class=\"num\">%.1f</td><td class=\"num\">%zu</td></tr>",
+                fprintf(out,
+                        "<tr><th scope=\"row\">%s</th><td class=\"num\">%+.1f %s</td>"
+                        "<td class=\"num\">%.1f</td><td class=\"num\">%zu</td></tr>",
                         nu->key, nu->trend.slope_per_week, nu->unit, nu->trend.se_per_week,
                         nu->trend.n);
         }
@@ -1681,8 +1657,7 @@ static void section_figures(FILE *out, const struct analysis *a)
     fputs("</section>\n", out);
 }
 
-static void page_foot(FILE *out)
-{
+static void page_foot(FILE *out) {
     fputs("<footer><section class=\"notmedical\" aria-label=\"not medical advice\"><p><b>", out);
     esc(out, ADVICE_NOT_MEDICAL);
     fputs("</b></p></section><p class=\"meta\">Made by dietbal from the diary and the food "
@@ -1691,8 +1666,7 @@ static void page_foot(FILE *out)
           out);
 }
 
-int report_html(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+int report_html(FILE *out, const struct analysis *a, const struct report_opts *o) {
     page_head(out, a);
     section_header(out, a);
     section_preeclampsia(out, a);

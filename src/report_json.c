@@ -39,41 +39,33 @@
 #include <string.h>
 
 /* Decimals for a nutrient's amounts. */
-static int decimals(int nutrient)
-{
-    return nutrient == NUT_PROTEIN ? 2 : 1;
-}
+static int decimals(int nutrient) { return nutrient == NUT_PROTEIN ? 2 : 1; }
 
 /* json_object_set_new that remembers a failure (a NULL value or no memory). */
-static void put(json_t *obj, const char *key, json_t *v, int *bad)
-{
+static void put(json_t *obj, const char *key, json_t *v, int *bad) {
     if (!v || json_object_set_new(obj, key, v) != 0)
         *bad = 1;
 }
 
-static void push(json_t *arr, json_t *v, int *bad)
-{
+static void push(json_t *arr, json_t *v, int *bad) {
     if (!v || json_array_append_new(arr, v) != 0)
         *bad = 1;
 }
 
-static json_t *date_json(long day)
-{
+static json_t *date_json(long day) {
     char d[11];
     date_format(day, d);
     return jstr(d);
 }
 
-static json_t *profile_json(const struct analysis *a, int *bad)
-{
+static json_t *profile_json(const struct analysis *a, int *bad) {
     json_t *p = json_object();
     if (!p) {
         *bad = 1;
         return NULL;
     }
     const struct life_stage *st = &a->stage;
-    put(p, "life_stage", jstr(a->has_profile ? dri_table_name(st->table) : "unknown"),
-        bad);
+    put(p, "life_stage", jstr(a->has_profile ? dri_table_name(st->table) : "unknown"), bad);
     put(p, "age", a->has_profile ? json_integer(st->age_years) : json_null(), bad);
     put(p, "trimester", a->has_profile && st->pregnant ? json_integer(st->trimester) : json_null(),
         bad);
@@ -94,8 +86,7 @@ static json_t *profile_json(const struct analysis *a, int *bad)
  * grams null for a source without a weight (a supplement), which has
  * (added) "kind": "supplement", "units" (taken over the period) and "unit"
  * (its dose form) instead; amount is always of the nutrient, in its unit. */
-static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *bad)
-{
+static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *bad) {
     json_t *list = json_array();
     if (!list) {
         *bad = 1;
@@ -123,24 +114,25 @@ static json_t *sources_json(const struct analysis_nutrient *nu, int dec, int *ba
     return list;
 }
 
-static json_t *firmness_json(enum analysis_firmness f)
-{
+static json_t *firmness_json(enum analysis_firmness f) {
     switch (f) {
-    case ANALYSIS_FIRM_YES: return jstr("firm");
-    case ANALYSIS_FIRM_MORE_DAYS: return jstr("more_days");
-    case ANALYSIS_FIRM_NEVER: return jstr("not_with_more_days");
-    case ANALYSIS_FIRM_NA: break;
+    case ANALYSIS_FIRM_YES:
+        return jstr("firm");
+    case ANALYSIS_FIRM_MORE_DAYS:
+        return jstr("more_days");
+    case ANALYSIS_FIRM_NEVER:
+        return jstr("not_with_more_days");
+    case ANALYSIS_FIRM_NA:
+        break;
     }
     return json_null();
 }
 
-static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
-{
+static json_t *nutrient_json(const struct analysis *a, int k, int *bad) {
     const struct analysis_nutrient *nu = &a->nutrients[k];
     const struct dri_ref *r = &nu->ref;
     int dec = decimals(k);
-    json_t *o = json_object(), *daily = json_array(), *comp = json_array(),
-           *supp = json_array();
+    json_t *o = json_object(), *daily = json_array(), *comp = json_array(), *supp = json_array();
 
     if (!o || !daily || !comp || !supp) {
         json_decref(o);
@@ -200,8 +192,7 @@ static json_t *nutrient_json(const struct analysis *a, int k, int *bad)
     return o;
 }
 
-static json_t *range_json(const struct analysis_measure *m, int *bad)
-{
+static json_t *range_json(const struct analysis_measure *m, int *bad) {
     json_t *o = json_object();
     if (!o) {
         *bad = 1;
@@ -214,8 +205,7 @@ static json_t *range_json(const struct analysis_measure *m, int *bad)
     return o;
 }
 
-static json_t *warning_json(const struct analysis_warning *w, int *bad)
-{
+static json_t *warning_json(const struct analysis_warning *w, int *bad) {
     json_t *o = json_object(), *fig = json_object();
     if (!o || !fig) {
         json_decref(o);
@@ -242,8 +232,7 @@ static json_t *warning_json(const struct analysis_warning *w, int *bad)
     return o;
 }
 
-static json_t *relation_json(const struct analysis *a, int *bad)
-{
+static json_t *relation_json(const struct analysis *a, int *bad) {
     static const char *const state[] = {"too_few_days", "no_contrast", "done"};
     const struct analysis_cramps *c = &a->cramps;
     json_t *o = json_object(), *items = json_array();
@@ -279,13 +268,12 @@ static json_t *relation_json(const struct analysis *a, int *bad)
     }
     put(o, "items", items, bad);
     if (c->fisher_done) {
-        json_t *f = json_pack("{s:s, s:[[i,i],[i,i]], s:o, s:o, s:o}", "test",
-                              "previous-day calcium below the EAR x cramp day", "table",
-                              (int)c->fisher_table[0], (int)c->fisher_table[1],
-                              (int)c->fisher_table[2], (int)c->fisher_table[3], "p_two_sided",
-                              jround(c->fisher.p_two_sided, 4), "p_greater",
-                              jround(c->fisher.p_greater, 4), "odds_ratio",
-                              jround(c->fisher.odds_ratio, 2));
+        json_t *f = json_pack(
+            "{s:s, s:[[i,i],[i,i]], s:o, s:o, s:o}", "test",
+            "previous-day calcium below the EAR x cramp day", "table", (int)c->fisher_table[0],
+            (int)c->fisher_table[1], (int)c->fisher_table[2], (int)c->fisher_table[3],
+            "p_two_sided", jround(c->fisher.p_two_sided, 4), "p_greater",
+            jround(c->fisher.p_greater, 4), "odds_ratio", jround(c->fisher.odds_ratio, 2));
         put(o, "fisher", f, bad);
     } else {
         put(o, "fisher", json_null(), bad);
@@ -293,8 +281,7 @@ static json_t *relation_json(const struct analysis *a, int *bad)
     return o;
 }
 
-static json_t *cramps_json(const struct analysis *a, int *bad)
-{
+static json_t *cramps_json(const struct analysis *a, int *bad) {
     const struct analysis_cramps *c = &a->cramps;
     json_t *o = json_object(), *signs = json_object();
     if (!o || !signs) {
@@ -338,8 +325,7 @@ static json_t *cramps_json(const struct analysis *a, int *bad)
     return o;
 }
 
-static json_t *suggestions_json(const struct report_opts *o, int *bad)
-{
+static json_t *suggestions_json(const struct report_opts *o, int *bad) {
     json_t *all = json_object();
     if (!all) {
         *bad = 1;
@@ -373,8 +359,7 @@ static json_t *suggestions_json(const struct report_opts *o, int *bad)
     return all;
 }
 
-json_t *report_json_object(const struct analysis *a, const struct report_opts *o)
-{
+json_t *report_json_object(const struct analysis *a, const struct report_opts *o) {
     json_t *root = json_object(), *nut = json_object(), *bal = json_object(),
            *ranges = json_object(), *warn = json_array(), *unlogged = json_array();
     int bad = !root || !nut || !bal || !ranges || !warn || !unlogged;
@@ -430,8 +415,7 @@ json_t *report_json_object(const struct analysis *a, const struct report_opts *o
     return root;
 }
 
-int report_json(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+int report_json(FILE *out, const struct analysis *a, const struct report_opts *o) {
     json_t *root = report_json_object(a, o);
     if (!root)
         return -1;

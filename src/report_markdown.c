@@ -19,8 +19,7 @@
 
 /* Text with the characters that mean something in a Markdown table or
  * inline markup backslash-escaped; newlines become spaces. */
-static void md_text(FILE *out, const char *text)
-{
+static void md_text(FILE *out, const char *text) {
     /* Markdown is read in terminals too: controls and format characters
      * escaped first (textesc_term), then Markdown's own characters */
     char *safe = text ? textesc_term(text) : NULL;
@@ -33,8 +32,7 @@ static void md_text(FILE *out, const char *text)
     free(safe);
 }
 
-static void md_header(FILE *out, const struct analysis *a)
-{
+static void md_header(FILE *out, const struct analysis *a) {
     char from[11], to[11], line[512];
 
     date_format(a->from, from);
@@ -67,8 +65,7 @@ static void md_header(FILE *out, const struct analysis *a)
     }
 }
 
-static void md_preeclampsia(FILE *out, const struct analysis *a)
-{
+static void md_preeclampsia(FILE *out, const struct analysis *a) {
     const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
     if (!w)
         return;
@@ -79,8 +76,7 @@ static void md_preeclampsia(FILE *out, const struct analysis *a)
     fputc('\n', out);
 }
 
-static void md_red_flag(FILE *out, const struct analysis *a)
-{
+static void md_red_flag(FILE *out, const struct analysis *a) {
     const struct analysis_warning *w = analysis_warning_find(a, "CRAMP_RED_FLAG");
     if (!w)
         return;
@@ -91,8 +87,7 @@ static void md_red_flag(FILE *out, const struct analysis *a)
     fputc('\n', out);
 }
 
-static void md_daily(FILE *out, const struct analysis *a)
-{
+static void md_daily(FILE *out, const struct analysis *a) {
     int any_supp = 0;
 
     fprintf(out, "\n## %s\n\n| date |", a->days == 1 ? "Totals" : "Daily totals");
@@ -138,8 +133,7 @@ static void md_daily(FILE *out, const struct analysis *a)
                      "a value.\n");
 }
 
-static void md_nutrients(FILE *out, const struct analysis *a)
-{
+static void md_nutrients(FILE *out, const struct analysis *a) {
     fprintf(out, "\n## Nutrients\n\n"
                  "| nutrient | unit | mean | SD | min | max | known | EAR | RDA/AI | UL | n | "
                  "P(adequate) | P(>AI) | P(>UL) | from supplements |\n"
@@ -149,8 +143,8 @@ static void md_nutrients(FILE *out, const struct analysis *a)
         const struct analysis_nutrient *nu = &a->nutrients[slot];
         const struct dri_ref *r = &nu->ref;
         const int k = nu->id;
-        char m[24], s[24], lo[24], hi[24], ear[24], tgt[48], ul[64], p1[24], p2[24],
-            p3[24], c[16], sp[24];
+        char m[24], s[24], lo[24], hi[24], ear[24], tgt[48], ul[64], p1[24], p2[24], p3[24], c[16],
+            sp[24];
         report_target(tgt, r, k);
         report_limit(ul, r, k, " (supplements only)");
         if (isfinite(nu->completeness))
@@ -186,8 +180,7 @@ static void md_nutrients(FILE *out, const struct analysis *a)
     fputc('\n', out);
 }
 
-static void md_sources(FILE *out, const struct analysis *a)
-{
+static void md_sources(FILE *out, const struct analysis *a) {
     fprintf(out, "\n## Where it came from\n\nThe foods and supplements that supplied most of "
                  "each nutrient over the period, with their share of its known total.\n\n"
                  "| nutrient | share | food or supplement | id | grams or units | amount |\n"
@@ -214,8 +207,7 @@ static void md_sources(FILE *out, const struct analysis *a)
     }
 }
 
-static void md_balance(FILE *out, const struct analysis *a)
-{
+static void md_balance(FILE *out, const struct analysis *a) {
     const struct analysis_balance *b = &a->balance;
     const struct {
         const char *name;
@@ -245,14 +237,14 @@ static void md_balance(FILE *out, const struct analysis *a)
             snprintf(hi, sizeof(hi), "%.2f", m->high);
         else
             snprintf(hi, sizeof(hi), "-");
-        fprintf(out, "| %s | %s | %s | %s | %s | ", rows[i].name, v, lo, hi, analysis_position_name(m->position));
+        fprintf(out, "| %s | %s | %s | %s | %s | ", rows[i].name, v, lo, hi,
+                analysis_position_name(m->position));
         md_text(out, m->range);
         fprintf(out, " |\n");
     }
 }
 
-static void md_warnings(FILE *out, const struct analysis *a)
-{
+static void md_warnings(FILE *out, const struct analysis *a) {
     fprintf(out, "\n## Warnings\n\n");
     if (a->n_warnings == 0) {
         fprintf(out, "None.\n");
@@ -270,8 +262,7 @@ static void md_warnings(FILE *out, const struct analysis *a)
     }
 }
 
-static void md_cramps(FILE *out, const struct analysis *a)
-{
+static void md_cramps(FILE *out, const struct analysis *a) {
     const struct analysis_cramps *c = &a->cramps;
     char note[512];
 
@@ -312,11 +303,11 @@ static void md_cramps(FILE *out, const struct analysis *a)
                     r);
         }
         if (c->fisher_done)
-            fprintf(out, "\nCalcium below the EAR the day before: %u of %u cramp days, %u of %u "
-                         "other days (Fisher's exact test, two-sided p = %.3f).\n",
-                    c->fisher_table[0], c->fisher_table[0] + c->fisher_table[2],
-                    c->fisher_table[1], c->fisher_table[1] + c->fisher_table[3],
-                    c->fisher.p_two_sided);
+            fprintf(out,
+                    "\nCalcium below the EAR the day before: %u of %u cramp days, %u of %u "
+                    "other days (Fisher's exact test, two-sided p = %.3f).\n",
+                    c->fisher_table[0], c->fisher_table[0] + c->fisher_table[2], c->fisher_table[1],
+                    c->fisher_table[1] + c->fisher_table[3], c->fisher.p_two_sided);
     }
     if (c->episodes > 0) {
         fprintf(out, "\nWhat may help:\n\n");
@@ -328,8 +319,7 @@ static void md_cramps(FILE *out, const struct analysis *a)
     }
 }
 
-static void md_trends(FILE *out, const struct analysis *a)
-{
+static void md_trends(FILE *out, const struct analysis *a) {
     int any = 0;
     for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         any |= a->nutrients[k].has_trend;
@@ -345,8 +335,7 @@ static void md_trends(FILE *out, const struct analysis *a)
     }
 }
 
-static void md_suggestions(FILE *out, const struct report_opts *o)
-{
+static void md_suggestions(FILE *out, const struct report_opts *o) {
     if (!o || o->n_suggestions == 0)
         return;
     fprintf(out, "\n## Foods to consider\n\n| nutrient | food | id | portion | grams | amount |\n"
@@ -369,8 +358,7 @@ static void md_suggestions(FILE *out, const struct report_opts *o)
     }
 }
 
-int report_markdown(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+int report_markdown(FILE *out, const struct analysis *a, const struct report_opts *o) {
     md_header(out, a);
     md_preeclampsia(out, a);
     md_red_flag(out, a);

@@ -35,8 +35,7 @@
 
 /* --- shared helpers --------------------------------------------------------- */
 
-const char *report_amount(char buf[40], double v, int nutrient)
-{
+const char *report_amount(char buf[40], double v, int nutrient) {
     const struct nutrient_def *def = nutrients_get(nutrient);
     if (!isfinite(v) || !def)
         snprintf(buf, 40, "-");
@@ -47,8 +46,7 @@ const char *report_amount(char buf[40], double v, int nutrient)
     return buf;
 }
 
-const char *report_relation_note(const struct analysis *a, char *buf, size_t len)
-{
+const char *report_relation_note(const struct analysis *a, char *buf, size_t len) {
     switch (a->cramps.relation) {
     case ANALYSIS_REL_TOO_FEW_DAYS:
         snprintf(buf, len,
@@ -71,8 +69,7 @@ const char *report_relation_note(const struct analysis *a, char *buf, size_t len
     return buf;
 }
 
-const char *report_profile_line(const struct analysis *a, char *buf, size_t len)
-{
+const char *report_profile_line(const struct analysis *a, char *buf, size_t len) {
     char weight[32];
     if (isfinite(a->weight_kg))
         snprintf(weight, sizeof(weight), "%.1f kg", a->weight_kg);
@@ -87,16 +84,14 @@ const char *report_profile_line(const struct analysis *a, char *buf, size_t len)
 
 /* --- text helpers ------------------------------------------------------------ */
 
-static const char *pen(const struct report_opts *o, const char *code)
-{
+static const char *pen(const struct report_opts *o, const char *code) {
     return o && o->color ? code : "";
 }
 
 /* Print prefix and text, wrapped at WIDTH; continuation lines are
  * indented by `indent` spaces.  Breaks at spaces; a word longer than a line
  * is cut, never inside a UTF-8 sequence. */
-static void wrap(FILE *out, const char *prefix, size_t indent, const char *text)
-{
+static void wrap(FILE *out, const char *prefix, size_t indent, const char *text) {
     size_t col = strlen(prefix);
     int fresh = 1;
 
@@ -142,24 +137,24 @@ static void wrap(FILE *out, const char *prefix, size_t indent, const char *text)
     fputc('\n', out);
 }
 
-static void heading(FILE *out, const struct report_opts *o, const char *title)
-{
+static void heading(FILE *out, const struct report_opts *o, const char *title) {
     fprintf(out, "\n%s%s%s\n", pen(o, C_BOLD), title, pen(o, C_RESET));
 }
 
-static const char *severity_pen(const struct report_opts *o, enum analysis_severity s)
-{
+static const char *severity_pen(const struct report_opts *o, enum analysis_severity s) {
     switch (s) {
-    case ANALYSIS_ALERT: return pen(o, C_ALERT);
-    case ANALYSIS_WARNING: return pen(o, C_WARN);
-    case ANALYSIS_INFO: return pen(o, C_INFO);
+    case ANALYSIS_ALERT:
+        return pen(o, C_ALERT);
+    case ANALYSIS_WARNING:
+        return pen(o, C_WARN);
+    case ANALYSIS_INFO:
+        return pen(o, C_INFO);
     }
     return "";
 }
 
 /* Does any warning concern this nutrient? */
-static int flagged(const struct analysis *a, int id)
-{
+static int flagged(const struct analysis *a, int id) {
     for (size_t i = 0; i < a->n_warnings; i++)
         if (a->warnings[i].nutrient == id && a->warnings[i].severity >= ANALYSIS_WARNING)
             return 1;
@@ -168,8 +163,7 @@ static int flagged(const struct analysis *a, int id)
 
 /* --- sections ---------------------------------------------------------------- */
 
-static void section_header(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_header(FILE *out, const struct analysis *a, const struct report_opts *o) {
     char from[11], to[11], line[512];
 
     date_format(a->from, from);
@@ -178,8 +172,8 @@ static void section_header(FILE *out, const struct analysis *a, const struct rep
         fprintf(out, "%sdietbal day: %s%s (%s)\n", pen(o, C_BOLD), from, pen(o, C_RESET),
                 a->days_logged ? "logged" : "not logged");
     else
-        fprintf(out, "%sdietbal report: %s to %s%s (%zu days, %zu logged)\n", pen(o, C_BOLD),
-                from, to, pen(o, C_RESET), a->days, a->days_logged);
+        fprintf(out, "%sdietbal report: %s to %s%s (%zu days, %zu logged)\n", pen(o, C_BOLD), from,
+                to, pen(o, C_RESET), a->days, a->days_logged);
     report_profile_line(a, line, sizeof(line));
     wrap(out, "Profile: ", 2, line);
     for (size_t i = 0; i < a->n_notes; i++)
@@ -198,9 +192,7 @@ static void section_header(FILE *out, const struct analysis *a, const struct rep
     }
 }
 
-static void section_preeclampsia(FILE *out, const struct analysis *a,
-                                 const struct report_opts *o)
-{
+static void section_preeclampsia(FILE *out, const struct analysis *a, const struct report_opts *o) {
     const struct analysis_warning *w = analysis_warning_find(a, "PREECLAMPSIA_SIGNS");
     if (!w)
         return;
@@ -210,8 +202,7 @@ static void section_preeclampsia(FILE *out, const struct analysis *a,
     wrap(out, "", 0, ADVICE_PREECLAMPSIA_EMERGENCY);
 }
 
-static void section_red_flag(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_red_flag(FILE *out, const struct analysis *a, const struct report_opts *o) {
     const struct analysis_warning *w = analysis_warning_find(a, "CRAMP_RED_FLAG");
     if (!w)
         return;
@@ -225,8 +216,7 @@ static void section_red_flag(FILE *out, const struct analysis *a, const struct r
 static const int daily_width[NUT_REPORTED_COUNT] = {6, 6, 6, 6, 6, 6, 6, 7, 6};
 
 /* Did the day have anything from supplements? */
-static int supplemented(const struct analysis *a, size_t i)
-{
+static int supplemented(const struct analysis *a, size_t i) {
     for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         if (a->nutrients[k].daily_supplement[i] > 0)
             return 1;
@@ -234,8 +224,7 @@ static int supplemented(const struct analysis *a, size_t i)
 }
 
 /* The row under a day with supplements: the part of each total from them. */
-static void daily_supplement_row(FILE *out, const struct analysis *a, size_t i)
-{
+static void daily_supplement_row(FILE *out, const struct analysis *a, size_t i) {
     fprintf(out, "%-10s", "  suppl.");
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
@@ -247,8 +236,7 @@ static void daily_supplement_row(FILE *out, const struct analysis *a, size_t i)
     fputc('\n', out);
 }
 
-static void section_daily(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_daily(FILE *out, const struct analysis *a, const struct report_opts *o) {
     static const char *const head[NUT_REPORTED_COUNT] = {
         "kcal", "prot g", "Ca mg", "Mg mg", "P mg", "K mg", "Na mg", "water g", "D ug"};
     int any_low = 0, any_supp = 0;
@@ -292,8 +280,7 @@ static void section_daily(FILE *out, const struct analysis *a, const struct repo
              "Supplements do not count in the share of grams with a value.");
 }
 
-static void section_summary(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_summary(FILE *out, const struct analysis *a, const struct report_opts *o) {
     heading(out, o, "Over the logged days");
     fprintf(out, "%-11s %-4s %8s %8s %8s %8s %6s %8s\n", "nutrient", "unit", "mean", "SD", "min",
             "max", "known", "suppl.");
@@ -315,13 +302,12 @@ static void section_summary(FILE *out, const struct analysis *a, const struct re
          "known: share of the food grams with a value.");
 }
 
-static void section_reference(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_reference(FILE *out, const struct analysis *a, const struct report_opts *o) {
     int any_cv = 0, any_approx = 0, any_none = 0;
 
     heading(out, o, "Reference values and assessment");
-    fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", "nutrient", "EAR", "RDA/AI",
-            "UL", "n", "P(adeq)", "P(>AI)", "P(>UL)");
+    fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", "nutrient", "EAR", "RDA/AI", "UL", "n",
+            "P(adeq)", "P(>AI)", "P(>UL)");
     for (int s = 0; s < NUT_REPORTED_COUNT; s++) {
         const struct analysis_nutrient *nu = &a->nutrients[s];
         const struct dri_ref *r = &nu->ref;
@@ -371,8 +357,7 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
     }
 }
 
-static void section_bars(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_bars(FILE *out, const struct analysis *a, const struct report_opts *o) {
     int any_supp = 0;
 
     heading(out, o, "Mean intake against the target (| marks the RDA or AI)");
@@ -409,8 +394,7 @@ static void section_bars(FILE *out, const struct analysis *a, const struct repor
         wrap(out, "", 2, "# from food, + from supplements.");
 }
 
-static void section_sources(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_sources(FILE *out, const struct analysis *a, const struct report_opts *o) {
     heading(out, o, "Where it came from (share of the period's known total)");
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         const struct analysis_nutrient *nu = &a->nutrients[k];
@@ -426,8 +410,7 @@ static void section_sources(FILE *out, const struct analysis *a, const struct re
 }
 
 static void balance_row(FILE *out, const char *name, const struct analysis_measure *m,
-                        const char *value_fmt, const char *range)
-{
+                        const char *value_fmt, const char *range) {
     char v[24];
     if (isfinite(m->value))
         snprintf(v, sizeof(v), value_fmt, m->value);
@@ -436,8 +419,7 @@ static void balance_row(FILE *out, const char *name, const struct analysis_measu
     fprintf(out, "%-22s %8s  %-32s %s\n", name, v, range, analysis_position_name(m->position));
 }
 
-static void section_balance(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_balance(FILE *out, const struct analysis *a, const struct report_opts *o) {
     const struct analysis_balance *b = &a->balance;
     char r[5][64];
 
@@ -466,8 +448,7 @@ static void section_balance(FILE *out, const struct analysis *a, const struct re
          "target exists, and no PRAL cut-off has been validated.");
 }
 
-static void section_warnings(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_warnings(FILE *out, const struct analysis *a, const struct report_opts *o) {
     heading(out, o, "Warnings");
     if (a->n_warnings == 0) {
         fprintf(out, "None.\n");
@@ -487,8 +468,7 @@ static void section_warnings(FILE *out, const struct analysis *a, const struct r
     }
 }
 
-static void section_cramps(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_cramps(FILE *out, const struct analysis *a, const struct report_opts *o) {
     const struct analysis_cramps *c = &a->cramps;
     char line[512];
 
@@ -496,8 +476,8 @@ static void section_cramps(FILE *out, const struct analysis *a, const struct rep
     if (c->episodes == 0) {
         fprintf(out, "No cramps logged in the period.\n");
     } else {
-        int n = snprintf(line, sizeof(line), "%d episode%s on %d day%s (%d at night)",
-                         c->episodes, c->episodes == 1 ? "" : "s", c->days_with_cramps,
+        int n = snprintf(line, sizeof(line), "%d episode%s on %d day%s (%d at night)", c->episodes,
+                         c->episodes == 1 ? "" : "s", c->days_with_cramps,
                          c->days_with_cramps == 1 ? "" : "s", c->night_episodes);
         if (c->severity_n > 0 && n > 0 && (size_t)n < sizeof(line))
             snprintf(line + n, sizeof(line) - (size_t)n, "; severity mean %.1f, max %d of 10.",
@@ -527,8 +507,8 @@ static void section_cramps(FILE *out, const struct analysis *a, const struct rep
                 snprintf(r, sizeof(r), "%+.2f", it->r_point_biserial);
             else
                 snprintf(r, sizeof(r), "-");
-            fprintf(out, "%-12s %22s %22s %7s\n", strcmp(it->key, "pral") ? it->key : "PRAL",
-                    m1, m2, r);
+            fprintf(out, "%-12s %22s %22s %7s\n", strcmp(it->key, "pral") ? it->key : "PRAL", m1,
+                    m2, r);
         }
         if (c->fisher_done) {
             snprintf(line, sizeof(line),
@@ -548,8 +528,7 @@ static void section_cramps(FILE *out, const struct analysis *a, const struct rep
     }
 }
 
-static void section_trends(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+static void section_trends(FILE *out, const struct analysis *a, const struct report_opts *o) {
     int any = 0;
     for (int k = 0; k < NUT_REPORTED_COUNT; k++)
         any |= a->nutrients[k].has_trend;
@@ -563,15 +542,13 @@ static void section_trends(FILE *out, const struct analysis *a, const struct rep
             continue;
         const char *fmt = k == NUT_PROTEIN || k == NUT_VITAMIN_D
                               ? "%-10s %+9.1f %s/week (SE %.1f, %zu days)\n"
-                                           : "%-10s %+9.0f %s/week (SE %.0f, %zu days)\n";
+                              : "%-10s %+9.0f %s/week (SE %.0f, %zu days)\n";
         fprintf(out, fmt, nu->key, nu->trend.slope_per_week, nu->unit, nu->trend.se_per_week,
                 nu->trend.n);
     }
 }
 
-static void section_suggestions(FILE *out, const struct analysis *a,
-                                const struct report_opts *o)
-{
+static void section_suggestions(FILE *out, const struct analysis *a, const struct report_opts *o) {
     if (!o || o->n_suggestions == 0)
         return;
     heading(out, o, "Foods to consider");
@@ -600,8 +577,7 @@ static void section_suggestions(FILE *out, const struct analysis *a,
     (void)a;
 }
 
-int report_text(FILE *out, const struct analysis *a, const struct report_opts *o)
-{
+int report_text(FILE *out, const struct analysis *a, const struct report_opts *o) {
     section_header(out, a, o);
     section_preeclampsia(out, a, o);
     section_red_flag(out, a, o);

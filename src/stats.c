@@ -20,8 +20,7 @@
 /* Copy the non-NAN entries of values into a new array (free it); *m is
  * their count and *bad is set on an infinite entry.  NULL when n is 0 or
  * memory runs out. */
-static double *finite_copy(const double *values, size_t n, size_t *m, int *bad)
-{
+static double *finite_copy(const double *values, size_t n, size_t *m, int *bad) {
     double *buf;
     *m = 0;
     *bad = 0;
@@ -40,8 +39,7 @@ static double *finite_copy(const double *values, size_t n, size_t *m, int *bad)
     return buf;
 }
 
-int stats_describe(const double *values, size_t n, struct stats_summary *out)
-{
+int stats_describe(const double *values, size_t n, struct stats_summary *out) {
     struct stats_summary s;
     size_t m;
     int bad, rc = -1;
@@ -63,25 +61,21 @@ out:
 
 /* --- IOM 2000 individual assessment ----------------------------------------- */
 
-int stats_cv_unreliable(double table_cv)
-{
+int stats_cv_unreliable(double table_cv) {
     return !(isfinite(table_cv) && table_cv >= 0 && table_cv <= STATS_CV_UNRELIABLE);
 }
 
 /* SD_D = sqrt(SDr^2 + SDw^2 / n) (NAP 9956 ch. 3 and App. B; 2.2). */
-static double sd_of_difference(double sdr, double sdw, size_t n_days)
-{
+static double sd_of_difference(double sdr, double sdw, size_t n_days) {
     return sqrt(sdr * sdr + sdw * sdw / (double)n_days);
 }
 
-static int valid_sds(double sdr, double sdw, size_t n_days)
-{
+static int valid_sds(double sdr, double sdw, size_t n_days) {
     return isfinite(sdr) && sdr >= 0 && isfinite(sdw) && sdw >= 0 && n_days > 0;
 }
 
 int stats_p_adequate(double mean, double ear, double sdr, double sdw, size_t n_days,
-                     struct stats_adequacy *out)
-{
+                     struct stats_adequacy *out) {
     struct stats_adequacy a;
 
     if (!out || !isfinite(mean) || !isfinite(ear) || !valid_sds(sdr, sdw, n_days))
@@ -96,8 +90,7 @@ int stats_p_adequate(double mean, double ear, double sdr, double sdw, size_t n_d
     return 0;
 }
 
-double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, double confidence)
-{
+double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, double confidence) {
     /* Pinv(0) and Pinv(1) are infinite; outside (0, 1) it is meaningless. */
     if (!isfinite(ear) || !valid_sds(sdr, sdw, n_days) || !(confidence > 0 && confidence < 1))
         return NAN;
@@ -110,9 +103,8 @@ double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, do
  * SDr^2 + SDw^2 / n <= T^2, i.e. n >= SDw^2 / (T^2 - SDr^2); when
  * T <= SDr no n is enough.
  */
-int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm,
-                      long max_days, long *n_total)
-{
+int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm, long max_days,
+                      long *n_total) {
     if (!n_total || !isfinite(mean) || !isfinite(ear) || !valid_sds(sdr, sdw, 1) ||
         !(firm > 0.5 && firm < 1) || max_days < 1)
         return -1;
@@ -128,8 +120,7 @@ int stats_days_needed(double mean, double ear, double sdr, double sdw, double fi
 }
 
 /* z = (mean - ref) / (SDw / sqrt(n)) (NAP 9956 p. 60, p. 199, Table B-6). */
-static int z_test(double mean, double ref, double sdw, size_t n_days, struct stats_ztest *out)
-{
+static int z_test(double mean, double ref, double sdw, size_t n_days, struct stats_ztest *out) {
     struct stats_ztest t;
 
     if (!out || !isfinite(mean) || !isfinite(ref) || !isfinite(sdw) || !(sdw > 0) || n_days == 0)
@@ -140,13 +131,11 @@ static int z_test(double mean, double ref, double sdw, size_t n_days, struct sta
     return 0;
 }
 
-int stats_above_ai(double mean, double ai, double sdw, size_t n_days, struct stats_ztest *out)
-{
+int stats_above_ai(double mean, double ai, double sdw, size_t n_days, struct stats_ztest *out) {
     return z_test(mean, ai, sdw, n_days, out);
 }
 
-int stats_above_ul(double mean, double ul, double sdw, size_t n_days, struct stats_ztest *out)
-{
+int stats_above_ul(double mean, double ul, double sdw, size_t n_days, struct stats_ztest *out) {
     return z_test(mean, ul, sdw, n_days, out);
 }
 
@@ -162,8 +151,7 @@ static int known_amount(double x) { return isfinite(x) && x >= 0; }
 #define PRAL_CALCIUM 0.013
 
 double stats_pral(double protein_g, double phosphorus_mg, double potassium_mg, double magnesium_mg,
-                  double calcium_mg)
-{
+                  double calcium_mg) {
     if (!known_amount(protein_g) || !known_amount(phosphorus_mg) || !known_amount(potassium_mg) ||
         !known_amount(magnesium_mg) || !known_amount(calcium_mg))
         return NAN;
@@ -179,8 +167,7 @@ double stats_pral(double protein_g, double phosphorus_mg, double potassium_mg, d
 /* Potassium is monovalent: 1 mEq = 1 mmol = 39.1 mg (atomic mass 39.10). */
 #define K_MG_PER_MEQ 39.1
 
-double stats_neap(double protein_g, double potassium_mg)
-{
+double stats_neap(double protein_g, double potassium_mg) {
     if (!known_amount(protein_g) || !known_amount(potassium_mg) || potassium_mg <= 0)
         return NAN;
     return NEAP_SLOPE * protein_g / (potassium_mg / K_MG_PER_MEQ) + NEAP_INTERCEPT;
@@ -188,20 +175,17 @@ double stats_neap(double protein_g, double potassium_mg)
 
 /* --- ratios ------------------------------------------------------------------- */
 
-double stats_ratio(double num, double den)
-{
+double stats_ratio(double num, double den) {
     if (!known_amount(num) || !known_amount(den) || den == 0)
         return NAN;
     return num / den;
 }
 
-double stats_ca_p_ratio(double calcium_mg, double phosphorus_mg)
-{
+double stats_ca_p_ratio(double calcium_mg, double phosphorus_mg) {
     return stats_ratio(calcium_mg, phosphorus_mg);
 }
 
-double stats_ca_mg_ratio(double calcium_mg, double magnesium_mg)
-{
+double stats_ca_mg_ratio(double calcium_mg, double magnesium_mg) {
     return stats_ratio(calcium_mg, magnesium_mg);
 }
 
@@ -209,13 +193,11 @@ double stats_ca_mg_ratio(double calcium_mg, double magnesium_mg)
  * Pregnancy, protein chapter; nutrition-science.md 1.3). */
 #define PROTEIN_KCAL_PER_G 4.0
 
-double stats_protein_energy_pct(double protein_g, double energy_kcal)
-{
+double stats_protein_energy_pct(double protein_g, double energy_kcal) {
     return 100.0 * stats_ratio(PROTEIN_KCAL_PER_G * protein_g, energy_kcal);
 }
 
-double stats_protein_g_per_kg(double protein_g, double weight_kg)
-{
+double stats_protein_g_per_kg(double protein_g, double weight_kg) {
     return stats_ratio(protein_g, weight_kg);
 }
 
@@ -230,8 +212,7 @@ double stats_protein_g_per_kg(double protein_g, double weight_kg)
  * uses the same 1 + 1e-7). */
 #define FISHER_REL_TOL (1.0 + 1e-7)
 
-int stats_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d, struct stats_fisher *out)
-{
+int stats_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d, struct stats_fisher *out) {
     struct stats_fisher f;
     unsigned long total = (unsigned long)a + b + c + d;
 
@@ -265,8 +246,7 @@ int stats_fisher_exact(unsigned a, unsigned b, unsigned c, unsigned d, struct st
 
 /* --- point-biserial correlation ------------------------------------------------ */
 
-int stats_point_biserial(const double *group, const double *values, size_t n, double *r)
-{
+int stats_point_biserial(const double *group, const double *values, size_t n, double *r) {
     double *x = NULL, *y = NULL, rr;
     size_t m = 0, ones = 0;
     int rc = -1;
@@ -302,8 +282,7 @@ out:
 
 /* --- trend --------------------------------------------------------------------- */
 
-int stats_trend(const double *values, size_t n, struct stats_trend *out)
-{
+int stats_trend(const double *values, size_t n, struct stats_trend *out) {
     double *x = NULL, *y = NULL;
     double c0, c1, cov00, cov01, cov11, sumsq;
     size_t m = 0;

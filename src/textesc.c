@@ -20,16 +20,14 @@ static const struct {
     {0xE0020, 0xE007F},
 };
 
-int textesc_is_format(unsigned long c)
-{
+int textesc_is_format(unsigned long c) {
     for (size_t i = 0; i < sizeof(format_ranges) / sizeof(format_ranges[0]); i++)
         if (c >= format_ranges[i].lo && c <= format_ranges[i].hi)
             return 1;
     return 0;
 }
 
-size_t textesc_utf8(const unsigned char *p, size_t n, unsigned long *c)
-{
+size_t textesc_utf8(const unsigned char *p, size_t n, unsigned long *c) {
     size_t len;
 
     if (n == 0)
@@ -45,7 +43,7 @@ size_t textesc_utf8(const unsigned char *p, size_t n, unsigned long *c)
         if ((p[i] & 0xC0) != 0x80)
             return 0;
     if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))   /* overlong, > U+10FFFF */
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
         return 0;
     *c = p[0] & (0x7F >> len);
     for (size_t i = 1; i < len; i++)
@@ -60,8 +58,7 @@ struct buf {
     int failed;
 };
 
-static void put(struct buf *b, const void *p, size_t n)
-{
+static void put(struct buf *b, const void *p, size_t n) {
     if (b->failed)
         return;
     if (b->len + n + 1 > b->cap) {
@@ -79,8 +76,7 @@ static void put(struct buf *b, const void *p, size_t n)
     b->s[b->len] = '\0';
 }
 
-static char *done(struct buf *b)
-{
+static char *done(struct buf *b) {
     if (!b->failed && !b->s)
         put(b, "", 0);
     if (b->failed) {
@@ -91,8 +87,7 @@ static char *done(struct buf *b)
 }
 
 /* At most max bytes of s (0: all) for a terminal, into b. */
-static void term(struct buf *b, const char *s, size_t max)
-{
+static void term(struct buf *b, const char *s, size_t max) {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     char esc[24];
@@ -123,15 +118,13 @@ static void term(struct buf *b, const char *s, size_t max)
     }
 }
 
-char *textesc_term(const char *s)
-{
+char *textesc_term(const char *s) {
     struct buf b = {0};
     term(&b, s ? s : "", 0);
     return done(&b);
 }
 
-int textesc_fputs(const char *s, size_t max, FILE *f)
-{
+int textesc_fputs(const char *s, size_t max, FILE *f) {
     struct buf b = {0};
     char *t;
     int rc;
@@ -144,8 +137,7 @@ int textesc_fputs(const char *s, size_t max, FILE *f)
     return rc;
 }
 
-char *textesc_utf8_repair(const char *s)
-{
+char *textesc_utf8_repair(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     struct buf b = {0};

@@ -116,8 +116,7 @@ static const struct {
 };
 #define N_RANKS 4
 
-static int is_space(int c)
-{
+static int is_space(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
@@ -128,8 +127,7 @@ static int lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 static void bufprintf(char *buf, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-{
+static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
     va_list ap;
     if (!buf || len == 0)
         return;
@@ -140,8 +138,7 @@ static void bufprintf(char *buf, size_t len, const char *fmt, ...)
 
 /* Lower case, whitespace runs as one space, trimmed, dots dropped when
  * drop_dots.  -1 when the result would not fit in TOKEN_MAX bytes. */
-static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX])
-{
+static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX]) {
     size_t n = 0;
     int pending_space = 0;
     for (; *s; s++) {
@@ -166,8 +163,7 @@ static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX])
     return 0;
 }
 
-const struct units_def *units_generic(const char *token)
-{
+const struct units_def *units_generic(const char *token) {
     char t[TOKEN_MAX];
     if (!token || normalise(token, 1, t) < 0 || !*t)
         return NULL;
@@ -177,15 +173,13 @@ const struct units_def *units_generic(const char *token)
     return NULL;
 }
 
-static int portion_ok(const struct portion *p)
-{
+static int portion_ok(const struct portion *p) {
     return p->name && isfinite(p->amount) && p->amount > 0 && isfinite(p->grams) && p->grams > 0;
 }
 
 /* Does name start with word (case-insensitive), followed by the end or
  * ' ', ',' or '('?  With plural_ok an 's' may come between. */
-static int word_prefix(const char *name, const char *word, int plural_ok)
-{
+static int word_prefix(const char *name, const char *word, int plural_ok) {
     size_t n = strlen(word);
     for (size_t i = 0; i < n; i++)
         if (lower((unsigned char)name[i]) != lower((unsigned char)word[i]))
@@ -199,8 +193,7 @@ static int word_prefix(const char *name, const char *word, int plural_ok)
 /* The ml of the measure a portion's name starts with, 0 when none; *rank
  * gets its place in the order of preference. */
 /* A number at *s ("2", "1/2", "1.5", "1 1/2"); 0 when none.  *s moves past it. */
-static double read_number(const char **s)
-{
+static double read_number(const char **s) {
     char *end;
     double v = strtod(*s, &end), d;
     if (end == *s || !(v > 0) || !isfinite(v))
@@ -221,8 +214,7 @@ static double read_number(const char **s)
 
 /* USDA's "serving 1/2 cup", "serving 2 TBSP", "serving (1 cup)": a measure
  * with its amount; the ml of the whole portion, or 0. */
-static double serving_measure(const struct portion *p, int *rank)
-{
+static double serving_measure(const struct portion *p, int *rank) {
     const char *s = p->name;
     if (!word_prefix(s, "serving", 0))
         return 0;
@@ -246,8 +238,7 @@ static double serving_measure(const struct portion *p, int *rank)
  * in the order of preference: the measures product.md names first (cup,
  * fl oz, tbsp, tsp), then USDA's servings given as a measure, in the same
  * order. */
-static double portion_measure(const struct portion *p, int *rank)
-{
+static double portion_measure(const struct portion *p, int *rank) {
     for (size_t i = 0; i < sizeof(measures) / sizeof(measures[0]); i++)
         if (word_prefix(p->name, measures[i].name, 1)) {
             if (rank)
@@ -261,8 +252,7 @@ static double portion_measure(const struct portion *p, int *rank)
 }
 
 /* The portion that gives f's density, or -1. */
-static int density_portion(const struct food *f)
-{
+static int density_portion(const struct food *f) {
     for (int r = 0; r < 2 * N_RANKS; r++)
         for (size_t i = 0; i < f->n_portions; i++) {
             int rank = -1;
@@ -274,8 +264,7 @@ static int density_portion(const struct food *f)
 }
 
 /* Is a portion a weight rather than a thing one counts ("oz", "lb")? */
-static int mass_portion(const struct portion *p)
-{
+static int mass_portion(const struct portion *p) {
     static const char *const masses[] = {"oz", "ounce", "lb", "pound", "g", "gram", "kg"};
     for (size_t i = 0; i < sizeof(masses) / sizeof(masses[0]); i++)
         if (word_prefix(p->name, masses[i], 1))
@@ -287,12 +276,11 @@ static int mass_portion(const struct portion *p)
  * means: "1 kipper" is not a cubic inch of kipper, "1 pizza" not a whole
  * 14-inch pizza (issue: a bare count never means a cubic inch, an ounce, a
  * package or an NLEA serving when a countable portion exists). */
-static int bulk_portion(const struct portion *p)
-{
+static int bulk_portion(const struct portion *p) {
     static const char *const bulk[] = {
-        "cubic inch", "package", "pkg", "container", "jar", "can", "bottle", "box",
-        "bag", "carton", "packet", "recipe", "batch", "yield", "quart", "pint",
-        "gallon", "loaf", "head", "bunch", "whole", "pie", "cake", "pizza",
+        "cubic inch", "package", "pkg",    "container", "jar",   "can",   "bottle", "box",
+        "bag",        "carton",  "packet", "recipe",    "batch", "yield", "quart",  "pint",
+        "gallon",     "loaf",    "head",   "bunch",     "whole", "pie",   "cake",   "pizza",
     };
     for (size_t i = 0; i < sizeof(bulk) / sizeof(bulk[0]); i++)
         if (word_prefix(p->name, bulk[i], 1))
@@ -301,21 +289,18 @@ static int bulk_portion(const struct portion *p)
     return p->grams / p->amount > UNITS_COUNT_MAX_G;
 }
 
-static int serving_portion(const struct portion *p)
-{
+static int serving_portion(const struct portion *p) {
     return word_prefix(p->name, "serving", 1) || word_prefix(p->name, "NLEA serving", 0);
 }
 
 /* Is the portion a thing one counts: not a measure, a weight, a pack or a
  * serving? */
-static int countable(const struct portion *p)
-{
-    return portion_ok(p) && portion_measure(p, NULL) == 0 && !mass_portion(p) &&
-           !bulk_portion(p) && !serving_portion(p);
+static int countable(const struct portion *p) {
+    return portion_ok(p) && portion_measure(p, NULL) == 0 && !mass_portion(p) && !bulk_portion(p) &&
+           !serving_portion(p);
 }
 
-int units_has_countable(const struct food *f)
-{
+int units_has_countable(const struct food *f) {
     for (size_t i = 0; f && i < f->n_portions; i++)
         if (countable(&f->portions[i]))
             return 1;
@@ -323,8 +308,7 @@ int units_has_countable(const struct food *f)
 }
 
 /* Does the portion's name hold word as a whole word ("fillet, medium")? */
-static int name_has_word(const char *name, const char *word)
-{
+static int name_has_word(const char *name, const char *word) {
     for (const char *p = name; *p; p++) {
         if (p != name && (lower((unsigned char)p[-1]) >= 'a' && lower((unsigned char)p[-1]) <= 'z'))
             continue;
@@ -336,8 +320,7 @@ static int name_has_word(const char *name, const char *word)
 
 /* Singular forms of a lower-case token, the token itself first.  Returns the
  * number of forms written (at most 5). */
-static int singulars(const char *t, char forms[5][TOKEN_MAX])
-{
+static int singulars(const char *t, char forms[5][TOKEN_MAX]) {
     size_t n = strlen(t);
     int k = 0;
     memcpy(forms[k++], t, n + 1);
@@ -355,8 +338,7 @@ static int singulars(const char *t, char forms[5][TOKEN_MAX])
 }
 
 /* Is portion p named by token (any of its singular forms)? */
-static int portion_named(const struct portion *p, const char *token)
-{
+static int portion_named(const struct portion *p, const char *token) {
     char t[TOKEN_MAX];
     char forms[5][TOKEN_MAX];
     if (!token || normalise(token, 0, t) < 0 || !*t || !portion_ok(p))
@@ -364,8 +346,8 @@ static int portion_named(const struct portion *p, const char *token)
     int k = singulars(t, forms);
     /* "box" names "individual box (2 oz)" too: a packing or size word may
      * come first */
-    static const char *const lead[] = {"individual ", "single ", "small ", "medium ", "large ",
-                                       "snack ", "fun ", "mini ", "regular ", "whole "};
+    static const char *const lead[] = {"individual ", "single ", "small ", "medium ",  "large ",
+                                       "snack ",      "fun ",    "mini ",  "regular ", "whole "};
     const char *name = p->name;
     for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++)
         if (word_prefix(name, lead[i], 0) || strncmp(name, lead[i], strlen(lead[i])) == 0) {
@@ -389,19 +371,17 @@ static int portion_named(const struct portion *p, const char *token)
 }
 
 /* Words that make a portion other than the ordinary one of its name. */
-static int odd_size(const char *name)
-{
-    static const char *const odd[] = {"mini", "miniature", "small", "large", "extra",
-                                      "jumbo", "king", "fun", "snack", "bite", "giant",
-                                      "family", "thin", "thick", "very", "crust"};
+static int odd_size(const char *name) {
+    static const char *const odd[] = {"mini", "miniature", "small", "large", "extra", "jumbo",
+                                      "king", "fun",       "snack", "bite",  "giant", "family",
+                                      "thin", "thick",     "very",  "crust"};
     for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
         if (name_has_word(name, odd[i]))
             return 1;
     return 0;
 }
 
-static int by_grams(const void *a, const void *b)
-{
+static int by_grams(const void *a, const void *b) {
     const struct portion *x = *(const struct portion *const *)a,
                          *y = *(const struct portion *const *)b;
     double gx = x->grams / x->amount, gy = y->grams / y->amount;
@@ -411,8 +391,7 @@ static int by_grams(const void *a, const void *b)
 /* Of a set of portions, the one a size word means: small the lightest,
  * large the heaviest, else the middle one (the lighter of two).  The set
  * is sorted in place. */
-static int by_size(const struct food *f, const char *size, const struct portion **set, size_t n)
-{
+static int by_size(const struct food *f, const char *size, const struct portion **set, size_t n) {
     if (n == 0)
         return -1;
     qsort(set, n, sizeof(*set), by_grams);
@@ -430,8 +409,7 @@ static int by_size(const struct food *f, const char *size, const struct portion 
  * the lighter of two ("biscuit (2-1/2" dia)" of 60 and 101 g); else the
  * middle one of all.  -1 when none is named so.
  */
-static int pick_named(const struct food *f, const char *token, const char *size)
-{
+static int pick_named(const struct food *f, const char *token, const char *size) {
     const struct portion *plain[64], *all[64];
     size_t np = 0, na = 0;
     for (size_t i = 0; f && i < f->n_portions && na < 64; i++) {
@@ -451,10 +429,10 @@ static int pick_named(const struct food *f, const char *token, const char *size)
 
 /* A single-serve pack ("container (6 oz)" of yoghurt, "packet" of
  * crisps) counts when nothing else does; a bigger one is a family pack. */
-static int small_pack(const struct portion *p)
-{
-    static const char *const packs[] = {"container", "package", "pkg", "packet", "bag", "box",
-                                        "carton", "can", "bottle", "jar", "pouch", "pot", "tub"};
+static int small_pack(const struct portion *p) {
+    static const char *const packs[] = {"container", "package", "pkg", "packet", "bag",
+                                        "box",       "carton",  "can", "bottle", "jar",
+                                        "pouch",     "pot",     "tub"};
     for (size_t i = 0; i < sizeof(packs) / sizeof(packs[0]); i++)
         if (word_prefix(p->name, packs[i], 1))
             return portion_ok(p) && p->grams / p->amount <= UNITS_PACK_MAX_G;
@@ -465,9 +443,7 @@ struct count_choice {
     int noun, sized, medium, thing, serving, pack, first, unpacked;
 };
 
-static void count_candidates(const struct food *f, const char *size_word,
-                             struct count_choice *c)
-{
+static void count_candidates(const struct food *f, const char *size_word, struct count_choice *c) {
     memset(c, 0xff, sizeof(*c)); /* every index -1 */
     for (size_t i = 0; i < f->n_portions; i++) {
         const struct portion *p = &f->portions[i];
@@ -515,8 +491,7 @@ static void count_candidates(const struct food *f, const char *size_word,
  * eggs, not two cups.
  */
 static int first_portion(const struct food *f, const char *size_word, const char *noun,
-                         const char *size, int prefer_serving)
-{
+                         const char *size, int prefer_serving) {
     struct count_choice c;
     int measure = density_portion(f);
     count_candidates(f, size ? size : size_word, &c);
@@ -536,23 +511,21 @@ static int first_portion(const struct food *f, const char *size_word, const char
                 set[n++] = &f->portions[i];
         c.sized = by_size(f, size, set, n);
     }
-    const int order[] = {c.noun, c.sized, c.medium, c.thing, c.serving, c.pack,
-                         measure, c.unpacked, c.first};
+    const int order[] = {c.noun, c.sized, c.medium,   c.thing, c.serving,
+                         c.pack, measure, c.unpacked, c.first};
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
         if (order[i] >= 0)
             return order[i];
     return -1;
 }
 
-int units_find_portion(const struct food *f, const char *token)
-{
+int units_find_portion(const struct food *f, const char *token) {
     return pick_named(f, token, NULL);
 }
 
 /* A number for people: four significant digits, no exponent, no trailing
  * zeros ("257.4", "42.52", "0.0005", "4536"). */
-static void fmt_num(char *buf, size_t len, double v)
-{
+static void fmt_num(char *buf, size_t len, double v) {
     int dec = 0;
     double a = fabs(v);
     if (a >= 1e15) { /* only reachable with force; keep it readable */
@@ -574,8 +547,7 @@ static void fmt_num(char *buf, size_t len, double v)
     }
 }
 
-static const char *food_label(const struct food *f)
-{
+static const char *food_label(const struct food *f) {
     if (f->name && *f->name)
         return f->name;
     if (f->id && *f->id)
@@ -589,8 +561,7 @@ struct sbuf {
     size_t len, pos;
 };
 
-static void sb_add(struct sbuf *b, const char *s)
-{
+static void sb_add(struct sbuf *b, const char *s) {
     if (b->len == 0)
         return;
     size_t room = b->len - 1 - b->pos;
@@ -602,8 +573,7 @@ static void sb_add(struct sbuf *b, const char *s)
     b->buf[b->pos] = '\0';
 }
 
-void units_accepted(const struct food *f, char *buf, size_t len)
-{
+void units_accepted(const struct food *f, char *buf, size_t len) {
     struct sbuf b = {buf, len, 0};
     if (len == 0)
         return;
@@ -625,8 +595,7 @@ void units_accepted(const struct food *f, char *buf, size_t len)
 /* "1 large = 50 g", "2 × large (50 g) = 100 g", with the notes that say the
  * portion was the default or that its grams are for another amount. */
 static void describe_portion(struct units_result *r, double q, const struct portion *p,
-                             int is_first, double grams)
-{
+                             int is_first, double grams) {
     char qs[32], per[32], tot[32], am[32], pg[32], note[160];
     fmt_num(qs, sizeof(qs), q);
     fmt_num(per, sizeof(per), p->grams / p->amount);
@@ -635,8 +604,8 @@ static void describe_portion(struct units_result *r, double q, const struct port
     fmt_num(pg, sizeof(pg), p->grams);
     note[0] = '\0';
     if (p->amount != 1.0)
-        bufprintf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "default portion, " : "", am,
-                  p->name, pg);
+        bufprintf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "default portion, " : "",
+                  am, p->name, pg);
     else if (is_first)
         bufprintf(note, sizeof(note), "default portion");
     if (q == 1.0 && note[0])
@@ -652,8 +621,7 @@ static void describe_portion(struct units_result *r, double q, const struct port
 
 /* No unit: the food's default portion (see first_portion). */
 static int by_count(const struct food *f, double quantity, const struct units_opts *o,
-                    struct units_result *r, char *err, size_t errlen)
-{
+                    struct units_result *r, char *err, size_t errlen) {
     const char *size_word = containers_default_size(o->containers, f);
     int idx = first_portion(f, size_word, o->noun, o->size, o->implied);
     if (idx < 0) {
@@ -671,8 +639,7 @@ static int by_count(const struct food *f, double quantity, const struct units_op
     return UNITS_OK;
 }
 
-static void by_mass(double quantity, const struct units_def *d, struct units_result *r)
-{
+static void by_mass(double quantity, const struct units_def *d, struct units_result *r) {
     char qs[32], tot[32];
     fmt_num(qs, sizeof(qs), quantity);
     r->how = UNITS_BY_MASS;
@@ -685,8 +652,7 @@ static void by_mass(double quantity, const struct units_def *d, struct units_res
 }
 
 static int by_volume(const struct food *f, double quantity, const char *unit,
-                     const struct units_def *d, struct units_result *r, char *err, size_t errlen)
-{
+                     const struct units_def *d, struct units_result *r, char *err, size_t errlen) {
     char qs[32], tot[32], ml[32], dens[32], am[32], pg[32];
     int idx = density_portion(f);
     if (idx < 0) {
@@ -718,8 +684,8 @@ static int by_volume(const struct food *f, double quantity, const char *unit,
     fmt_num(pg, sizeof(pg), p->grams);
     fmt_num(tot, sizeof(tot), r->grams);
     if (d == &defs[U_ML])
-        bufprintf(r->text, sizeof(r->text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml,
-                  dens, am, p->name, pg, tot);
+        bufprintf(r->text, sizeof(r->text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml, dens,
+                  am, p->name, pg, tot);
     else
         bufprintf(r->text, sizeof(r->text), "%s %s = %s ml × %s g/ml (from %s %s = %s g) = %s g",
                   qs, d->name, ml, dens, am, p->name, pg, tot);
@@ -727,9 +693,8 @@ static int by_volume(const struct food *f, double quantity, const char *unit,
 }
 
 /* "1 tin" of a food with a "can (3.75 oz)" portion: the portion, said so. */
-static void by_container_portion(const struct food *f, double quantity, const char *unit,
-                                 int idx, struct units_result *r)
-{
+static void by_container_portion(const struct food *f, double quantity, const char *unit, int idx,
+                                 struct units_result *r) {
     char qs[32], tot[32], per[32];
     const struct portion *p = &f->portions[idx];
     r->how = UNITS_BY_CONTAINER;
@@ -748,8 +713,7 @@ static void by_container_portion(const struct food *f, double quantity, const ch
 /* A container's default size: weighed ("40 g"), or a volume through the
  * food's density (water's, 1 g/ml, said so, when the food has none). */
 static void by_container_size(const struct food *f, double quantity, const char *unit,
-                              const struct container *c, struct units_result *r)
-{
+                              const struct container *c, struct units_result *r) {
     char word[TOKEN_MAX]; /* the container as the person named it: "tin", not "can" */
     if (!words_normalise(unit, word, sizeof(word)))
         snprintf(word, sizeof(word), "%s", c->name);
@@ -790,8 +754,7 @@ static void by_container_size(const struct food *f, double quantity, const char 
 
 /* Is portion p named by the unit word or by one of a list of names
  * ("can/cans/tin/tins", '/'; "serving,NLEA serving", ',')? */
-static int named_in(const struct portion *p, const char *unit, const char *list, int sep)
-{
+static int named_in(const struct portion *p, const char *unit, const char *list, int sep) {
     char name[TOKEN_MAX];
     if (unit && portion_named(p, unit))
         return 1;
@@ -814,8 +777,7 @@ static int named_in(const struct portion *p, const char *unit, const char *list,
 
 /* The grams of one of container c for food f (volumes through its
  * density, water's when it has none). */
-static double container_grams(const struct food *f, const struct container *c)
-{
+static double container_grams(const struct food *f, const struct container *c) {
     int idx;
     if (c->size == CONTAINER_MASS)
         return c->amount;
@@ -836,8 +798,7 @@ static double container_grams(const struct food *f, const struct container *c)
  * has no portion of those names.
  */
 static int nearest_pack(const struct food *f, const char *unit, const struct container *c,
-                        const char *size, double *ratio)
-{
+                        const char *size, double *ratio) {
     double target = container_grams(f, c), best = INFINITY;
     int idx = -1;
     for (size_t i = 0; i < f->n_portions; i++) {
@@ -866,11 +827,11 @@ static int nearest_pack(const struct food *f, const char *unit, const struct con
 /* A container word: the first line of the table that applies to f.
  * UNITS_EUNIT when none does. */
 static int by_container(const struct food *f, double quantity, const char *unit,
-                        const struct units_opts *o, struct units_result *r)
-{
+                        const struct units_opts *o, struct units_result *r) {
     const struct container *c;
     size_t pos = 0;
-    while ((c = containers_next(o->containers, unit, f, (enum containers_dialect)o->dialect, &pos))) {
+    while (
+        (c = containers_next(o->containers, unit, f, (enum containers_dialect)o->dialect, &pos))) {
         double ratio = 1;
         int idx;
         if (c->size == CONTAINER_PORTION) {
@@ -915,8 +876,7 @@ static int by_container(const struct food *f, double quantity, const char *unit,
  * a size word before it ("large bowl" -> bowl, said so). */
 static int by_other_word(const struct food *f, double quantity, const char *unit,
                          const struct units_opts *o, struct units_result *r, char *err,
-                         size_t errlen)
-{
+                         size_t errlen) {
     char accepted[512], base[TOKEN_MAX], why[160];
     const char *same = containers_same(o->containers, unit);
     int idx = same ? units_find_portion(f, same) : -1;
@@ -941,10 +901,11 @@ static int by_other_word(const struct food *f, double quantity, const char *unit
         sized.size = units_size_word(o->containers, first);
         if (!sized.size)
             sized.size = o->size;
-        if (units_find_portion(f, base) < 0 && by_container(f, quantity, base, &sized, r) == UNITS_OK) {
+        if (units_find_portion(f, base) < 0 &&
+            by_container(f, quantity, base, &sized, r) == UNITS_OK) {
             size_t n = strlen(r->text);
-            bufprintf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)",
-                      (int)(sp - unit), unit);
+            bufprintf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)", (int)(sp - unit),
+                      unit);
             return UNITS_OK;
         }
     }
@@ -962,8 +923,7 @@ static int by_other_word(const struct food *f, double quantity, const char *unit
 }
 
 /* The limits every conversion answers to. */
-static int check_grams(const struct units_result *r, int force, char *err, size_t errlen)
-{
+static int check_grams(const struct units_result *r, int force, char *err, size_t errlen) {
     if (!isfinite(r->grams) || r->grams <= 0) {
         bufprintf(err, errlen, "%s gives no usable weight", r->text);
         return UNITS_EINVAL;
@@ -983,8 +943,7 @@ static int check_grams(const struct units_result *r, int force, char *err, size_
 
 int units_convert(const struct food *f, double quantity, const char *unit,
                   const struct units_opts *opts, struct units_result *out, char *err,
-                  size_t errlen)
-{
+                  size_t errlen) {
     static const struct units_opts none = {0, NULL, CONTAINERS_ANY, 0, NULL, NULL};
     const struct units_opts *o = opts ? opts : &none;
     struct units_result r;
@@ -1038,19 +997,17 @@ int units_convert(const struct food *f, double quantity, const char *unit,
 }
 
 int units_to_grams(const struct food *f, double quantity, const char *unit, int force,
-                   struct units_result *out, char *err, size_t errlen)
-{
+                   struct units_result *out, char *err, size_t errlen) {
     struct units_opts o = {force, NULL, CONTAINERS_ANY, 0, NULL, NULL};
     return units_convert(f, quantity, unit, &o, out, err, errlen);
 }
 
-const char *units_size_word(const struct containers *c, const char *word)
-{
+const char *units_size_word(const struct containers *c, const char *word) {
     static const struct {
         const char *word, *size;
-    } sizes[] = {{"small", "small"},   {"mini", "small"},    {"little", "small"},
+    } sizes[] = {{"small", "small"},   {"mini", "small"},     {"little", "small"},
                  {"medium", "medium"}, {"regular", "medium"}, {"average", "medium"},
-                 {"large", "large"},   {"big", "large"},     {"jumbo", "large"},
+                 {"large", "large"},   {"big", "large"},      {"jumbo", "large"},
                  {"giant", "large"},   {"king", "large"}};
     char t[TOKEN_MAX];
     const char *same = containers_same(c, word);
@@ -1062,8 +1019,7 @@ const char *units_size_word(const struct containers *c, const char *word)
     return NULL;
 }
 
-int units_counts(const struct food *f, const char *word, const struct units_opts *opts)
-{
+int units_counts(const struct food *f, const char *word, const struct units_opts *opts) {
     const struct container *c;
     size_t pos = 0;
     int idx;
@@ -1077,8 +1033,7 @@ int units_counts(const struct food *f, const char *word, const struct units_opts
     return c != NULL;
 }
 
-int units_takes(const struct food *f, const char *word, const struct units_opts *opts)
-{
+int units_takes(const struct food *f, const char *word, const struct units_opts *opts) {
     struct units_result r;
     return f && word && units_convert(f, 1, word, opts, &r, NULL, 0) == UNITS_OK;
 }

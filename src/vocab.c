@@ -29,7 +29,7 @@ struct synonym {
 struct pin {
     char *phrase; /* normalised */
     char *id;
-    int dialect;  /* 0 everyone, else enum vocab_dialect */
+    int dialect; /* 0 everyone, else enum vocab_dialect */
 };
 
 struct vocab {
@@ -45,8 +45,7 @@ struct vocab {
 static void errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-{
+static void errf(char *err, size_t errlen, const char *fmt, ...) {
     va_list ap;
     if (!err || errlen == 0)
         return;
@@ -55,10 +54,11 @@ static void errf(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
 }
 
-struct vocab *vocab_new(void) { return calloc(1, sizeof(struct vocab)); }
+struct vocab *vocab_new(void) {
+    return calloc(1, sizeof(struct vocab));
+}
 
-void vocab_free(struct vocab *v)
-{
+void vocab_free(struct vocab *v) {
     if (!v)
         return;
     for (size_t i = 0; i < v->n_syn; i++) {
@@ -78,8 +78,7 @@ void vocab_free(struct vocab *v)
 }
 
 /* Make room for one more element of size sz in *arr (n used, *cap held). */
-static int grow(void **arr, size_t n, size_t *cap, size_t sz)
-{
+static int grow(void **arr, size_t n, size_t *cap, size_t sz) {
     if (n < *cap)
         return 0;
     size_t c = *cap ? *cap * 2 : 64;
@@ -91,8 +90,7 @@ static int grow(void **arr, size_t n, size_t *cap, size_t sz)
     return 0;
 }
 
-static char *norm_dup(const char *s, size_t n)
-{
+static char *norm_dup(const char *s, size_t n) {
     char raw[WORDS_MAX * 2], out[WORDS_MAX];
     if (n >= sizeof(raw))
         n = sizeof(raw) - 1;
@@ -109,8 +107,7 @@ struct lines {
     char line[1024];
 };
 
-static int next_line(struct lines *ls, char *err, size_t errlen, const char *name)
-{
+static int next_line(struct lines *ls, char *err, size_t errlen, const char *name) {
     while (*ls->p) {
         size_t n = strcspn(ls->p, "\n");
         const char *start = ls->p;
@@ -138,29 +135,26 @@ static int next_line(struct lines *ls, char *err, size_t errlen, const char *nam
 
 /* "uk: beans": a dialect before a phrase or a FROM; 0 when none (and *s
  * is left alone). */
-static int dialect_prefix(const char **s)
-{
+static int dialect_prefix(const char **s) {
     const char *p = *s;
     while (words_is_space((unsigned char)*p))
         p++;
-    if (words_lower((unsigned char)p[0]) == 'u' && p[1] && strchr("ks", words_lower((unsigned char)p[1])) &&
-        p[2] == ':') {
+    if (words_lower((unsigned char)p[0]) == 'u' && p[1] &&
+        strchr("ks", words_lower((unsigned char)p[1])) && p[2] == ':') {
         *s = p + 3;
         return words_lower((unsigned char)p[1]) == 'k' ? VOCAB_UK : VOCAB_US;
     }
     return 0;
 }
 
-static int syn_cmp(const void *a, const void *b)
-{
+static int syn_cmp(const void *a, const void *b) {
     const struct synonym *x = a, *y = b;
     int c = strcmp(x->from, y->from);
     return c ? c : x->dialect - y->dialect;
 }
 
 static int add_synonym(struct vocab *v, const char *line, const char *name, unsigned long no,
-                       char *err, size_t errlen)
-{
+                       char *err, size_t errlen) {
     int dialect = dialect_prefix(&line);
     const char *eq;
     if (!(eq = strchr(line, '='))) {
@@ -194,8 +188,7 @@ oom:
 
 /* Sort the synonyms and refuse a FROM given two different TOs for one
  * dialect ("butty" and "buttie" meaning the same is one line twice). */
-static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t errlen)
-{
+static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t errlen) {
     size_t o = 0;
     qsort(v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
     for (size_t i = 0; i < v->n_syn; i++) {
@@ -220,8 +213,7 @@ static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t er
 }
 
 int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char *err,
-                       size_t errlen)
-{
+                       size_t errlen) {
     struct lines ls = {text ? text : "", 0, ""};
     int r;
     while ((r = next_line(&ls, err, errlen, name)) > 0)
@@ -234,22 +226,19 @@ int vocab_add_synonyms(struct vocab *v, const char *text, const char *name, char
 
 /* The length of an id's table prefix ("usda:" of "usda:01077"; 0 for an
  * id with none): a phrase may name one food in each table. */
-static size_t table_len(const char *id)
-{
+static size_t table_len(const char *id) {
     const char *colon = strchr(id, ':');
     return colon ? (size_t)(colon - id) + 1 : 0;
 }
 
-static int table_cmp(const char *a, const char *b)
-{
+static int table_cmp(const char *a, const char *b) {
     size_t la = table_len(a), lb = table_len(b);
     int c = strncmp(a, b, la < lb ? la : lb);
     return c ? c : (la > lb) - (la < lb);
 }
 
 /* Sorted by phrase, then table, then dialect. */
-static int pin_cmp(const void *a, const void *b)
-{
+static int pin_cmp(const void *a, const void *b) {
     const struct pin *x = a, *y = b;
     int c = strcmp(x->phrase, y->phrase);
     if (!c)
@@ -257,14 +246,11 @@ static int pin_cmp(const void *a, const void *b)
     return c ? c : x->dialect - y->dialect;
 }
 
-
-static int str_cmp(const void *a, const void *b)
-{
+static int str_cmp(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_id(struct vocab *v, const char *id, size_t n)
-{
+static int add_id(struct vocab *v, const char *id, size_t n) {
     if (grow((void **)&v->ids, v->n_ids, &v->cap_ids, sizeof(*v->ids)) != 0)
         return -1;
     if (!(v->ids[v->n_ids] = strndup(id, n)))
@@ -273,8 +259,7 @@ static int add_id(struct vocab *v, const char *id, size_t n)
     return 0;
 }
 
-static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id, size_t idn)
-{
+static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id, size_t idn) {
     const char *start = phrase;
     int dialect = dialect_prefix(&start);
     if (grow((void **)&v->pins, v->n_pins, &v->cap_pins, sizeof(*v->pins)) != 0)
@@ -298,9 +283,8 @@ static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id
     return 0;
 }
 
-static int add_everyday_line(struct vocab *v, const char *line, const char *name,
-                             unsigned long no, char *err, size_t errlen)
-{
+static int add_everyday_line(struct vocab *v, const char *line, const char *name, unsigned long no,
+                             char *err, size_t errlen) {
     size_t idn = strcspn(line, " \t=");
     const char *rest = line + idn;
     if (idn == 0) {
@@ -328,8 +312,7 @@ oom:
     return -1;
 }
 
-static void dedup_ids(struct vocab *v)
-{
+static void dedup_ids(struct vocab *v) {
     size_t o = 0;
     qsort(v->ids, v->n_ids, sizeof(*v->ids), str_cmp);
     for (size_t i = 0; i < v->n_ids; i++) {
@@ -343,8 +326,7 @@ static void dedup_ids(struct vocab *v)
 }
 
 int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char *err,
-                       size_t errlen)
-{
+                       size_t errlen) {
     struct lines ls = {text ? text : "", 0, ""};
     int r;
     while ((r = next_line(&ls, err, errlen, name)) > 0)
@@ -358,9 +340,8 @@ int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char
         struct pin *p = &v->pins[i];
         if (o > 0 && pin_cmp(&v->pins[o - 1], p) == 0) {
             if (strcmp(v->pins[o - 1].id, p->id) != 0) {
-                errf(err, errlen, "%s: '%s' stands for two foods of one table (%s and %s)",
-                     name, p->phrase,
-                     v->pins[o - 1].id, p->id);
+                errf(err, errlen, "%s: '%s' stands for two foods of one table (%s and %s)", name,
+                     p->phrase, v->pins[o - 1].id, p->id);
                 v->n_pins = o + (v->n_pins - i); /* keep every pointer owned once */
                 memmove(&v->pins[o], p, (v->n_pins - o) * sizeof(*p));
                 return -1;
@@ -379,8 +360,7 @@ int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char
 
 /* The whole file at path in a new string; NULL with errno ENOENT when it
  * does not exist, NULL with err filled on another failure. */
-static char *slurp(const char *path, char *err, size_t errlen)
-{
+static char *slurp(const char *path, char *err, size_t errlen) {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     size_t n = 0;
@@ -409,8 +389,7 @@ out:
 
 static int load_one(struct vocab *v, const char *dir, const char *file,
                     int (*add)(struct vocab *, const char *, const char *, char *, size_t),
-                    char *err, size_t errlen)
-{
+                    char *err, size_t errlen) {
     char path[4096];
     char *text;
     int rc;
@@ -427,8 +406,7 @@ static int load_one(struct vocab *v, const char *dir, const char *file,
     return rc;
 }
 
-int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen)
-{
+int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen) {
     struct vocab *v = vocab_new();
     if (!v) {
         errf(err, errlen, "out of memory");
@@ -445,8 +423,7 @@ int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen)
 
 /* The synonym for exactly this phrase in dialect d (its own line first). */
 static const struct synonym *find_synonym(const struct vocab *v, enum vocab_dialect d,
-                                          const char *phrase)
-{
+                                          const char *phrase) {
     struct synonym key = {(char *)phrase, NULL, (int)d};
     const struct synonym *s = bsearch(&key, v->syn, v->n_syn, sizeof(*v->syn), syn_cmp);
     if (s)
@@ -456,8 +433,7 @@ static const struct synonym *find_synonym(const struct vocab *v, enum vocab_dial
 }
 
 /* Append s (n bytes) to out as a word; 0, or -1 when it does not fit. */
-static int put_word(char *out, size_t len, size_t *o, const char *s, size_t n)
-{
+static int put_word(char *out, size_t len, size_t *o, const char *s, size_t n) {
     if (n == 0)
         return 0;
     if (*o + (*o > 0) + n + 1 > len)
@@ -471,8 +447,7 @@ static int put_word(char *out, size_t len, size_t *o, const char *s, size_t n)
 }
 
 size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *norm, char *out,
-                     size_t len)
-{
+                     size_t len) {
     const char *w[WORDS_MAX / 2];
     size_t wn[WORDS_MAX / 2], nw = 0, o = 0, done = 0;
 
@@ -516,8 +491,7 @@ size_t vocab_rewrite(const struct vocab *v, enum vocab_dialect d, const char *no
 }
 
 size_t vocab_pins(const struct vocab *v, enum vocab_dialect d, const char *norm, const char **ids,
-                  size_t max)
-{
+                  size_t max) {
     size_t lo = 0, hi = v ? v->n_pins : 0, n = 0;
 
     /* the first pin of the phrase */
@@ -544,8 +518,7 @@ size_t vocab_pins(const struct vocab *v, enum vocab_dialect d, const char *norm,
     return n;
 }
 
-const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm)
-{
+const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *norm) {
     const char *ids[8], *best = NULL;
     size_t n = vocab_pins(v, d, norm, ids, sizeof(ids) / sizeof(ids[0]));
     for (size_t i = 0; i < n; i++)
@@ -554,8 +527,7 @@ const char *vocab_pin(const struct vocab *v, enum vocab_dialect d, const char *n
     return best;
 }
 
-int vocab_is_everyday(const struct vocab *v, const char *id)
-{
+int vocab_is_everyday(const struct vocab *v, const char *id) {
     if (!v || !v->n_ids || !id)
         return 0;
     return bsearch(&id, v->ids, v->n_ids, sizeof(*v->ids), str_cmp) != NULL;

@@ -13,15 +13,13 @@ int words_is_digit(int c) { return c >= '0' && c <= '9'; }
 
 int words_is_alnum(int c) { return words_is_alpha(c) || words_is_digit(c); }
 
-int words_is_space(int c)
-{
+int words_is_space(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 int words_lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
-int words_casecmp(const char *a, const char *b)
-{
+int words_casecmp(const char *a, const char *b) {
     for (;; a++, b++) {
         int x = words_lower((unsigned char)*a), y = words_lower((unsigned char)*b);
         if (x != y || !x)
@@ -29,8 +27,7 @@ int words_casecmp(const char *a, const char *b)
     }
 }
 
-static int ends_with(const char *w, size_t n, const char *suffix)
-{
+static int ends_with(const char *w, size_t n, const char *suffix) {
     size_t k = strlen(suffix);
     return n >= k && memcmp(w + n - k, suffix, k) == 0;
 }
@@ -42,8 +39,7 @@ static int ends_with(const char *w, size_t n, const char *suffix)
  * "berry", cookie and cookies -> "cooky", quiche and quiches -> "quich",
  * peach and peaches -> "peach".
  */
-static size_t singular(char *w, size_t n)
-{
+static size_t singular(char *w, size_t n) {
     if (n > 4 && (ends_with(w, n, "ies") || ends_with(w, n, "ied"))) {
         w[n - 3] = 'y'; /* berries, dried, fried -> berry, dry, fry */
         return n - 2;
@@ -66,8 +62,7 @@ static size_t singular(char *w, size_t n)
 
 static int is_word_byte(unsigned char c) { return words_is_alnum(c) || c >= 0x80; }
 
-size_t words_normalise(const char *s, char *out, size_t len)
-{
+size_t words_normalise(const char *s, char *out, size_t len) {
     size_t o = 0;
     if (len == 0)
         return 0;
@@ -92,8 +87,7 @@ size_t words_normalise(const char *s, char *out, size_t len)
     return o;
 }
 
-int words_has_phrase(const char *t, const char *p)
-{
+int words_has_phrase(const char *t, const char *p) {
     size_t n = strlen(p);
     if (n == 0)
         return 0;
@@ -105,8 +99,7 @@ int words_has_phrase(const char *t, const char *p)
 
 int words_has(const char *t, const char *w) { return words_has_phrase(t, w); }
 
-size_t words_count(const char *t)
-{
+size_t words_count(const char *t) {
     size_t n = 0;
     for (const char *p = t; *p;) {
         while (*p == ' ')

@@ -43,11 +43,18 @@
 
 #define MAXD 40
 
-enum { E = NUT_ENERGY, PR = NUT_PROTEIN, CA = NUT_CALCIUM, MG = NUT_MAGNESIUM,
-       P = NUT_PHOSPHORUS, K = NUT_POTASSIUM, NA = NUT_SODIUM, W = NUT_WATER };
+enum {
+    E = NUT_ENERGY,
+    PR = NUT_PROTEIN,
+    CA = NUT_CALCIUM,
+    MG = NUT_MAGNESIUM,
+    P = NUT_PHOSPHORUS,
+    K = NUT_POTASSIUM,
+    NA = NUT_SODIUM,
+    W = NUT_WATER
+};
 
-static long day_of(const char *s)
-{
+static long day_of(const char *s) {
     long d = 0;
     assert_int_equal(date_parse(s, 0, &d), 0);
     return d;
@@ -72,8 +79,7 @@ static const struct tfood WATER = {"test:water", {0, 0, 0, 0, 0, 0, 0, 100}};
 static const struct tfood MYSTERY = {"test:mystery", {100, 5.0, NAN, NAN, NAN, NAN, NAN, NAN}};
 
 /* An empty logged-day record (no entry yet). */
-static void day_init(struct day_totals *d, long day)
-{
+static void day_init(struct day_totals *d, long day) {
     memset(d, 0, sizeof(*d));
     date_format(day, d->date);
     for (int k = 0; k < NUT_CORE_COUNT; k++)
@@ -82,8 +88,7 @@ static void day_init(struct day_totals *d, long day)
 
 /* Log grams of a food, summing as store_day_totals does: a total sums the
  * entries with a known value; known_grams counts their grams. */
-static void eat(struct day_totals *d, const struct tfood *f, double grams)
-{
+static void eat(struct day_totals *d, const struct tfood *f, double grams) {
     d->entries++;
     d->grams += grams;
     for (int k = 0; k < NUT_CORE_COUNT; k++) {
@@ -97,8 +102,7 @@ static void eat(struct day_totals *d, const struct tfood *f, double grams)
 }
 
 /* A day whose totals are given directly (1000 g, everything known). */
-static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT])
-{
+static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT]) {
     day_init(d, day);
     d->entries = 1;
     d->grams = 1000;
@@ -111,8 +115,7 @@ static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_C
 /* Worked example 3's person; the period 2026-11-16 .. 2026-11-22 is in
  * her 3rd trimester (due 2027-01-10: 55 to 49 days before the due date,
  * gestational weeks 32-33) and she is 29. */
-static struct profile pregnant(void)
-{
+static struct profile pregnant(void) {
     struct profile p;
     profile_init(&p);
     p.sex = SEX_FEMALE;
@@ -126,10 +129,8 @@ static struct profile pregnant(void)
 #define WEEK_FROM "2026-11-16"
 #define WEEK_TO "2026-11-22"
 
-static struct analysis *run(long from, long to, const struct profile *p,
-                            const struct day_totals *d, size_t n, const struct cramp *c,
-                            size_t nc)
-{
+static struct analysis *run(long from, long to, const struct profile *p, const struct day_totals *d,
+                            size_t n, const struct cramp *c, size_t nc) {
     struct analysis_input in = {from, to, p, d, n, c, nc, NULL, 0};
     struct analysis *a = NULL;
     char err[256] = "";
@@ -139,8 +140,7 @@ static struct analysis *run(long from, long to, const struct profile *p,
 }
 
 /* 7 days of the same totals v, in the test week. */
-static struct analysis *week_of(const double v[NUT_CORE_COUNT], const struct profile *p)
-{
+static struct analysis *week_of(const double v[NUT_CORE_COUNT], const struct profile *p) {
     struct day_totals d[7];
     long from = day_of(WEEK_FROM);
     for (int i = 0; i < 7; i++)
@@ -157,8 +157,7 @@ static const double BASE[NUT_CORE_COUNT] = {2000, 80, 1100, 380, 1200, 3500, 180
 
 /* Every occurrence of word in text is denied ("not ... word" within the
  * 40 characters before it): no claim that diet causes or prevents cramps. */
-static int only_denied(const char *text, const char *word)
-{
+static int only_denied(const char *text, const char *word) {
     for (const char *s = strstr(text, word); s; s = strstr(s + 1, word)) {
         size_t back = (size_t)(s - text) < 40 ? (size_t)(s - text) : 40;
         char before[48];
@@ -170,8 +169,7 @@ static int only_denied(const char *text, const char *word)
     return 1;
 }
 
-static int has(const struct analysis *a, const char *code)
-{
+static int has(const struct analysis *a, const char *code) {
     return analysis_warning_find(a, code) != NULL;
 }
 
@@ -180,8 +178,7 @@ static const char *const DAIRY_WORDS[] = {"cheese", "dairy", "milk", "yoghurt", 
 
 /* Every '|'-separated word of list (NULL: none) appears in text (case
  * ignored). */
-static int words_in(const char *list, const char *text_any_case)
-{
+static int words_in(const char *list, const char *text_any_case) {
     char text[1024];
     snprintf(text, sizeof(text), "%s", text_any_case);
     for (char *c = text; *c; c++)
@@ -203,8 +200,7 @@ static int words_in(const char *list, const char *text_any_case)
 }
 
 /* Whether the '|'-separated lists x and y share a word. */
-static int share_word(const char *x, const char *y)
-{
+static int share_word(const char *x, const char *y) {
     while (x && *x && y) {
         size_t n = strcspn(x, "|");
         for (const char *p = y; *p;) {
@@ -220,8 +216,7 @@ static int share_word(const char *x, const char *y)
 
 /* No warning of a report advises less of what another advises more of
  * (nutrition-science.md 0.5). */
-static void assert_no_contradiction(const struct analysis *a)
-{
+static void assert_no_contradiction(const struct analysis *a) {
     for (size_t i = 0; i < a->n_warnings; i++)
         for (size_t j = 0; j < a->n_warnings; j++)
             if (i != j && share_word(a->warnings[i].less, a->warnings[j].more))
@@ -229,8 +224,7 @@ static void assert_no_contradiction(const struct analysis *a)
                          a->warnings[i].less, a->warnings[j].code, a->warnings[j].more);
 }
 
-static enum analysis_severity sev(const struct analysis *a, const char *code)
-{
+static enum analysis_severity sev(const struct analysis *a, const char *code) {
     const struct analysis_warning *w = analysis_warning_find(a, code);
     if (!w)
         fail_msg("no %s warning", code);
@@ -238,8 +232,7 @@ static enum analysis_severity sev(const struct analysis *a, const char *code)
 }
 
 /* The codes present, space-separated, in output order. */
-static void codes(const struct analysis *a, char *buf, size_t len)
-{
+static void codes(const struct analysis *a, char *buf, size_t len) {
     buf[0] = '\0';
     for (size_t i = 0; i < a->n_warnings; i++) {
         size_t l = strlen(buf);
@@ -256,8 +249,7 @@ static void codes(const struct analysis *a, char *buf, size_t len)
 
 /* --- descriptive statistics and completeness ------------------------------ */
 
-static void test_describe_and_completeness(void **state)
-{
+static void test_describe_and_completeness(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[5];
@@ -312,8 +304,7 @@ static void test_describe_and_completeness(void **state)
     analysis_free(a);
 }
 
-static void test_unknown_total_is_nan(void **state)
-{
+static void test_unknown_total_is_nan(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[1];
@@ -339,8 +330,7 @@ static void test_unknown_total_is_nan(void **state)
 
 /* --- probabilities: worked example 3 (nutrition-science.md 2.6) ----------- */
 
-static void test_worked_example_3(void **state)
-{
+static void test_worked_example_3(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -385,8 +375,7 @@ static void test_worked_example_3(void **state)
     analysis_free(a);
 }
 
-static void test_which_probabilities(void **state)
-{
+static void test_which_probabilities(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = week_of(BASE, &p);
@@ -434,8 +423,7 @@ static void test_which_probabilities(void **state)
 /* nutrition-science.md 0.1: a probability for every intake.  The old
  * rule (SDw / the person's mean > 0.6) withheld it for calcium below
  * 542 mg; the rule is the nutrient's survey CV (0.43 for calcium). */
-static void test_low_intake_probability(void **state)
-{
+static void test_low_intake_probability(void **state) {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
@@ -477,8 +465,7 @@ static void test_low_intake_probability(void **state)
 }
 
 /* No probability only when nothing was taken in (mean <= 0), worded so. */
-static void test_no_intake(void **state)
-{
+static void test_no_intake(void **state) {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
@@ -498,8 +485,7 @@ static void test_no_intake(void **state)
 }
 
 /* nutrition-science.md 0.9: how many more days for a firm verdict. */
-static void test_days_needed(void **state)
-{
+static void test_days_needed(void **state) {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
@@ -549,8 +535,7 @@ static void test_days_needed(void **state)
  *   milk      180     9   360   30   270   450   120   264
  *   water       0     0     0    0     0     0     0  2500
  *   day      1480   131   600  190  1270  1890  1260  3100 */
-static void meat_day(struct day_totals *d, long day)
-{
+static void meat_day(struct day_totals *d, long day) {
     day_init(d, day);
     eat(d, &BEEF, 400);
     eat(d, &BREAD, 200);
@@ -558,8 +543,7 @@ static void meat_day(struct day_totals *d, long day)
     eat(d, &WATER, 2500);
 }
 
-static void test_week_low_calcium_meat(void **state)
-{
+static void test_week_low_calcium_meat(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -645,8 +629,7 @@ static void test_week_low_calcium_meat(void **state)
  * - 15.65 - 19.45 = -19.87; Ca:Mg 2.49; calcium P = 1.000, magnesium
  * P = 1.000, protein P = 0.996; water z = 118.2 / (1247.3 / sqrt 7) = 0.251,
  * P = 0.599; potassium and sodium well inside. */
-static void balanced_day(struct day_totals *d, long day)
-{
+static void balanced_day(struct day_totals *d, long day) {
     day_init(d, day);
     eat(d, &MILK, 500);
     eat(d, &YOGHURT, 200);
@@ -659,8 +642,7 @@ static void balanced_day(struct day_totals *d, long day)
     eat(d, &WATER, 1800);
 }
 
-static void test_week_balanced(void **state)
-{
+static void test_week_balanced(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -688,8 +670,7 @@ static void test_week_balanced(void **state)
  * potassium z = -1010 / (756 / sqrt 2) = -1.889, P = 0.029; water z =
  * 100 / (1240 / sqrt 2) = 0.114, P = 0.545 (no WATER_LOW).  Everything the
  * meat week raised is raised again, but tentative and as info. */
-static void test_week_two_days(void **state)
-{
+static void test_week_two_days(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[2];
@@ -714,8 +695,7 @@ static void test_week_two_days(void **state)
     analysis_free(a);
 }
 
-static void test_data_sparse_threshold(void **state)
-{
+static void test_data_sparse_threshold(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[3];
@@ -739,8 +719,7 @@ static void test_data_sparse_threshold(void **state)
 }
 
 /* Week D: the balanced week with three cramps, one with swelling. */
-static void test_week_red_flag(void **state)
-{
+static void test_week_red_flag(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -785,9 +764,8 @@ static void test_week_red_flag(void **state)
 
 /* Cramps on dates (pain[i]: pain that did not ease), all on `side` ("" not
  * given); sign >= 0 gives that one warmth. */
-static struct analysis *cramps_side(const char *const *dates, size_t n, const int *pain,
-                                    int sign, const char *side)
-{
+static struct analysis *cramps_side(const char *const *dates, size_t n, const int *pain, int sign,
+                                    const char *side) {
     static struct profile p;
     struct cramp c[8];
     p = pregnant();
@@ -804,14 +782,11 @@ static struct analysis *cramps_side(const char *const *dates, size_t n, const in
     return run(day_of(WEEK_FROM), day_of(WEEK_TO), &p, NULL, 0, c, n);
 }
 
-static struct analysis *cramps_only(const char *const *dates, size_t n, const int *pain,
-                                    int sign)
-{
+static struct analysis *cramps_only(const char *const *dates, size_t n, const int *pain, int sign) {
     return cramps_side(dates, n, pain, sign, "both");
 }
 
-static void test_red_flag_single_sign(void **state)
-{
+static void test_red_flag_single_sign(void **state) {
     (void)state;
     const char *dates[] = {"2026-11-18"};
     const int pain[] = {0};
@@ -829,8 +804,7 @@ static void test_red_flag_single_sign(void **state)
     analysis_free(a);
 }
 
-static void test_red_flag_persistent_pain(void **state)
-{
+static void test_red_flag_persistent_pain(void **state) {
     (void)state;
     /* soreness in both legs: three days running with pain that does not
      * ease (the design rule kept for both legs, 0.4) */
@@ -884,8 +858,7 @@ static void test_red_flag_persistent_pain(void **state)
 
 /* nutrition-science.md 0.4: cramping pain in one leg that persists into the
  * next day is an alert (NHS: a DVT symptom). */
-static void test_red_flag_one_leg(void **state)
-{
+static void test_red_flag_one_leg(void **state) {
     (void)state;
     const char *two[] = {"2026-11-19", "2026-11-20"};
     const int pain2[] = {1, 1};
@@ -934,8 +907,7 @@ static void test_red_flag_one_leg(void **state)
 }
 
 /* A cramp diary entry with pregnancy warning signs (0.4). */
-static struct cramp sign_entry(const char *date)
-{
+static struct cramp sign_entry(const char *date) {
     struct cramp c;
     memset(&c, 0, sizeof(c));
     snprintf(c.date, sizeof(c.date), "%s", date);
@@ -943,8 +915,7 @@ static struct cramp sign_entry(const char *date)
     return c;
 }
 
-static void test_preeclampsia_signs(void **state)
-{
+static void test_preeclampsia_signs(void **state) {
     (void)state;
     struct profile p = pregnant();
     static const char *const words[] = {"sudden swelling", "severe headache", "vision problems",
@@ -1006,8 +977,7 @@ static void test_preeclampsia_signs(void **state)
 /* --- every rule at its threshold and just either side --------------------- */
 
 /* The week of BASE with one nutrient set to v. */
-static struct analysis *base_with(int id, double v)
-{
+static struct analysis *base_with(int id, double v) {
     struct profile p = pregnant();
     double day[NUT_CORE_COUNT];
     memcpy(day, BASE, sizeof(day));
@@ -1016,8 +986,7 @@ static struct analysis *base_with(int id, double v)
 }
 
 /* Rule `code` fires for below, not at, not for above (or the reverse). */
-static void threshold(const char *code, int id, double at, double step, int fires_below)
-{
+static void threshold(const char *code, int id, double at, double step, int fires_below) {
     struct analysis *a = base_with(id, at - step);
     if (has(a, code) != fires_below)
         fail_msg("%s at %g: fired %d", code, at - step, has(a, code));
@@ -1032,8 +1001,7 @@ static void threshold(const char *code, int id, double at, double step, int fire
     analysis_free(a);
 }
 
-static void test_threshold_ear_rules(void **state)
-{
+static void test_threshold_ear_rules(void **state) {
     (void)state;
     /* p_adequate < 0.5 <=> mean < EAR (P = 0.5 exactly at the EAR) */
     threshold("CALCIUM_LOW", CA, 800, 1, 1);
@@ -1055,8 +1023,7 @@ static void test_threshold_ear_rules(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_protein_low(void **state)
-{
+static void test_threshold_protein_low(void **state) {
     (void)state;
     /* 75 kg: EAR 0.88 x 75 = 66.0 g (exact in binary, so the mean of 7
      * equal days is exactly the EAR and P = 0.5) */
@@ -1076,8 +1043,7 @@ static void test_threshold_protein_low(void **state)
     }
 }
 
-static void test_threshold_limit_rules(void **state)
-{
+static void test_threshold_limit_rules(void **state) {
     (void)state;
     /* p_above_ul > 0.5 <=> mean > UL */
     threshold("CALCIUM_HIGH", CA, 2500, 1, 0);
@@ -1096,8 +1062,7 @@ static void test_threshold_limit_rules(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_ai_rules(void **state)
-{
+static void test_threshold_ai_rules(void **state) {
     (void)state;
     /* p_above_ai < 0.5 <=> mean < AI */
     threshold("POTASSIUM_LOW", K, 2900, 1, 1);
@@ -1107,8 +1072,7 @@ static void test_threshold_ai_rules(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_protein_excess(void **state)
-{
+static void test_threshold_protein_excess(void **state) {
     (void)state;
     /* energy 2000 kcal: protein g = pct x 2000 / 400 = pct x 5 */
     struct analysis *a = base_with(PR, 175.5); /* 35.1 % */
@@ -1136,8 +1100,7 @@ static void test_threshold_protein_excess(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_protein_excess_teen(void **state)
-{
+static void test_threshold_protein_excess_teen(void **state) {
     (void)state;
     /* a pregnant 17-year-old: AMDR 10-30 % (ages 4-18) */
     struct profile p = pregnant();
@@ -1155,8 +1118,7 @@ static void test_threshold_protein_excess_teen(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_ca_p_ratio(void **state)
-{
+static void test_threshold_ca_p_ratio(void **state) {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
@@ -1186,8 +1148,7 @@ static void test_threshold_ca_p_ratio(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_ca_mg_ratio(void **state)
-{
+static void test_threshold_ca_mg_ratio(void **state) {
     (void)state;
     struct profile p = pregnant();
     double v[NUT_CORE_COUNT];
@@ -1214,8 +1175,7 @@ static void test_threshold_ca_mg_ratio(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_acid_load(void **state)
-{
+static void test_threshold_acid_load(void **state) {
     (void)state;
     struct profile p = pregnant();
     /* minerals zero, PRAL = 0.49 x protein: 15 / 0.49 g gives 15.0 */
@@ -1234,8 +1194,7 @@ static void test_threshold_acid_load(void **state)
     analysis_free(a);
 }
 
-static void test_threshold_data_incomplete(void **state)
-{
+static void test_threshold_data_incomplete(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -1286,8 +1245,7 @@ static void test_threshold_data_incomplete(void **state)
  * (2 x 600 + 7 x 1200) / 9 = 1066.67.  With a two-valued intake the
  * point-biserial r equals minus the phi coefficient of the table:
  * (4x7 - 2x1) / sqrt(6 x 8 x 5 x 9) = 26 / 46.476 = 0.5594. */
-static void test_relation_fisher(void **state)
-{
+static void test_relation_fisher(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[15];
@@ -1335,8 +1293,7 @@ static void test_relation_fisher(void **state)
     analysis_free(a);
 }
 
-static void test_relation_too_few_days(void **state)
-{
+static void test_relation_too_few_days(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[13];
@@ -1356,8 +1313,7 @@ static void test_relation_too_few_days(void **state)
     analysis_free(a);
 }
 
-static void test_relation_no_contrast(void **state)
-{
+static void test_relation_no_contrast(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[14];
@@ -1373,8 +1329,7 @@ static void test_relation_no_contrast(void **state)
     analysis_free(a);
 }
 
-static void test_trend(void **state)
-{
+static void test_trend(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[14];
@@ -1395,8 +1350,7 @@ static void test_trend(void **state)
 
 /* --- profile and life stage ---------------------------------------------- */
 
-static void test_no_profile(void **state)
-{
+static void test_no_profile(void **state) {
     (void)state;
     double v[NUT_CORE_COUNT];
     memcpy(v, BASE, sizeof(v));
@@ -1430,8 +1384,7 @@ static void test_no_profile(void **state)
     analysis_free(a);
 }
 
-static void test_weight_unknown(void **state)
-{
+static void test_weight_unknown(void **state) {
     (void)state;
     struct profile p = pregnant();
     p.weight_kg = NAN;
@@ -1446,8 +1399,7 @@ static void test_weight_unknown(void **state)
 
 /* nutrition-science.md 0.3: a period spanning a stage change gets the
  * day-weighted mean of the daily reference values. */
-static void test_stage_day_weighted(void **state)
-{
+static void test_stage_day_weighted(void **state) {
     (void)state;
     /* due 2027-05-20: 2026-11-18 is 183 days before (gestational day 97,
      * week 13, trimester 1); 2026-11-19 is 182 before (day 98, week 14,
@@ -1513,8 +1465,7 @@ static void test_stage_day_weighted(void **state)
 
 /* nutrition-science.md 0.2: past the due date she stays pregnant for the
  * reference values, with a note; never the lower non-pregnant values. */
-static void test_past_due_date(void **state)
-{
+static void test_past_due_date(void **state) {
     (void)state;
     /* due 2026-11-14, two days before the week: days 16-22 are 2-8 days
      * past it, all before 42+0 (2026-11-28): pregnancy values */
@@ -1554,8 +1505,7 @@ static void test_past_due_date(void **state)
 
 /* Where each nutrient came from: one food row per food of the period. */
 static struct period_source food_row(const char *id, const char *name, const struct tfood *f,
-                                     double grams)
-{
+                                     double grams) {
     struct period_source x;
     memset(&x, 0, sizeof(x));
     x.id = (char *)id;
@@ -1568,8 +1518,7 @@ static struct period_source food_row(const char *id, const char *name, const str
     return x;
 }
 
-static void test_sources(void **state)
-{
+static void test_sources(void **state) {
     (void)state;
     struct profile p = pregnant();
     /* A week of 7 x (300 g milk, 200 g bread, 100 g beef, 100 g mystery):
@@ -1635,8 +1584,7 @@ static void test_sources(void **state)
 
 /* nutrition-science.md 0.5: no warning advises what another warns against.
  * The issue's week: ACID_LOAD_HIGH and CALCIUM_LOW together. */
-static void test_advice_consistent(void **state)
-{
+static void test_advice_consistent(void **state) {
     (void)state;
     struct profile p = pregnant();
     /* Week A's day (400 g beef, 200 g bread, 300 g milk, 2500 g water):
@@ -1672,16 +1620,15 @@ static void test_advice_consistent(void **state)
 
 /* --- the rule table and errors ------------------------------------------- */
 
-static void test_rule_table(void **state)
-{
+static void test_rule_table(void **state) {
     (void)state;
     /* product.md "Warning codes", each exactly once */
     static const char *const product[] = {
-        "CALCIUM_LOW",      "CALCIUM_HIGH",    "MAGNESIUM_LOW",  "MAGNESIUM_SUPPLEMENT_UL",
-        "PHOSPHORUS_LOW",   "PHOSPHORUS_HIGH", "PROTEIN_LOW",    "PROTEIN_EXCESS",
-        "CA_P_RATIO_LOW",   "CA_MG_RATIO_HIGH", "ACID_LOAD_HIGH", "POTASSIUM_LOW",
-        "SODIUM_HIGH",      "WATER_LOW",       "DATA_SPARSE",    "DATA_INCOMPLETE",
-        "CRAMP_RED_FLAG",   "PREECLAMPSIA_SIGNS", "VITAMIN_D_LOW",   "VITAMIN_D_HIGH",
+        "CALCIUM_LOW",    "CALCIUM_HIGH",       "MAGNESIUM_LOW",  "MAGNESIUM_SUPPLEMENT_UL",
+        "PHOSPHORUS_LOW", "PHOSPHORUS_HIGH",    "PROTEIN_LOW",    "PROTEIN_EXCESS",
+        "CA_P_RATIO_LOW", "CA_MG_RATIO_HIGH",   "ACID_LOAD_HIGH", "POTASSIUM_LOW",
+        "SODIUM_HIGH",    "WATER_LOW",          "DATA_SPARSE",    "DATA_INCOMPLETE",
+        "CRAMP_RED_FLAG", "PREECLAMPSIA_SIGNS", "VITAMIN_D_LOW",  "VITAMIN_D_HIGH",
     };
     size_t n = 0;
     const struct analysis_rule *r = analysis_rules(&n);
@@ -1746,8 +1693,7 @@ static void test_rule_table(void **state)
  * food_vd ug (all known; NAN: no food has a value) and, each day, supp[]
  * from supplements (per slot; NULL: none). */
 static struct analysis *week_supp(double food_ca, double food_vd,
-                                  const double supp[NUT_REPORTED_COUNT], const struct profile *p)
-{
+                                  const double supp[NUT_REPORTED_COUNT], const struct profile *p) {
     struct day_totals d[7];
     long from = day_of(WEEK_FROM);
     for (int i = 0; i < 7; i++) {
@@ -1769,8 +1715,7 @@ static struct analysis *week_supp(double food_ca, double food_vd,
  * Food 600 mg: z = -200 / 158.396 = -1.2627, P = 0.1034.
  * Food 600 + 500 mg from one tablet a day: mean 1100,
  * z = 300 / 158.396 = 1.8940, P = 0.9709. */
-static void test_supplement_calcium(void **state)
-{
+static void test_supplement_calcium(void **state) {
     (void)state;
     struct profile p = pregnant();
     double supp[NUT_REPORTED_COUNT] = {0};
@@ -1806,8 +1751,7 @@ static void test_supplement_calcium(void **state)
 /* MAGNESIUM_SUPPLEMENT_UL tests supplemental magnesium only (IOM 1997):
  * 500 mg/day from food alone never fires it; 400 mg/day from supplements
  * (above the 350 mg UL) does, with the figures behind it. */
-static void test_magnesium_supplement_ul(void **state)
-{
+static void test_magnesium_supplement_ul(void **state) {
     (void)state;
     struct profile p = pregnant();
     double base[NUT_CORE_COUNT], supp[NUT_REPORTED_COUNT] = {0};
@@ -1854,8 +1798,7 @@ static void test_magnesium_supplement_ul(void **state)
 
 /* Vitamin D (IOM 2011: EAR 10, RDA 15, UL 100 ug; SDr 2.5 approximate;
  * SDw placeholder 0.4 x the mean from food). */
-static void test_vitamin_d(void **state)
-{
+static void test_vitamin_d(void **state) {
     (void)state;
     struct profile p = pregnant();
     double supp[NUT_REPORTED_COUNT] = {0};
@@ -1947,8 +1890,7 @@ static void test_vitamin_d(void **state)
  * SDw stays 325; scaled 0.43 x 600 = 258, SD_D = sqrt(100^2 + 258^2 / 7)
  * = 139.675, z = 300 / 139.675 = 2.1478, P = 0.9841 (0.9285 with the
  * total). */
-static void test_vitamin_d_days_needed_and_sensitivity(void **state)
-{
+static void test_vitamin_d_days_needed_and_sensitivity(void **state) {
     (void)state;
     struct profile p = pregnant();
     double supp[NUT_REPORTED_COUNT] = {0};
@@ -1986,8 +1928,7 @@ static void test_vitamin_d_days_needed_and_sensitivity(void **state)
  * calcium 3920 mg known, shares 2520 / 3920 = 0.6429 and 1400 / 3920 =
  * 0.3571; vitamin D comes from the tablets alone (the test milk has no
  * value): share 1. */
-static void test_supplement_sources(void **state)
-{
+static void test_supplement_sources(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct period_source src[2];
@@ -2025,8 +1966,7 @@ static void test_supplement_sources(void **state)
 }
 
 /* A day with supplements but no food is not a logged day. */
-static void test_supplement_only_day(void **state)
-{
+static void test_supplement_only_day(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[2];
@@ -2045,13 +1985,12 @@ static void test_supplement_only_day(void **state)
     analysis_free(a);
 }
 
-static void test_errors(void **state)
-{
+static void test_errors(void **state) {
     (void)state;
     struct analysis *a = NULL;
     char err[128];
-    struct analysis_input in = {day_of("2026-11-20"), day_of("2026-11-19"), NULL, NULL, 0,
-                                NULL, 0, NULL, 0};
+    struct analysis_input in = {
+        day_of("2026-11-20"), day_of("2026-11-19"), NULL, NULL, 0, NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), -1);
     assert_null(a);
     /* 366 days is the limit: 2026-01-01 .. 2027-01-01 is 366 */
@@ -2067,8 +2006,7 @@ static void test_errors(void **state)
     analysis_free(NULL);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_describe_and_completeness),
         cmocka_unit_test(test_unknown_total_is_nan),

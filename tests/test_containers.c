@@ -29,31 +29,29 @@
             fail_msg("%s = %.17g, expected %.17g (± %g)", #got, got_, want_, eps_);                \
     } while (0)
 
-static const char table_text[] =
-    "# a test table\n"
-    "kind cereal = group:Breakfast Cereals\n"
-    "kind drink = group:Beverages; word:juice; word:milk\n"
-    "kind fish = group:Finfish and Shellfish Products\n"
-    "kind egg = word:egg\n"
-    "glass/glasses | drink | * | 250 ml | BDA\n"
-    "large glass | drink | * | 350 ml | BDA\n"
-    "bowl/bowls | cereal | * | 40 g | FDA RACC\n"
-    "bowl/bowls | * | * | 300 ml | FSA\n"
-    "can/cans/tin/tins | fish | uk | 100 g | pack\n"
-    "pint/pints | * | us | 16 fl oz | US pint\n"
-    "pint/pints | * | uk | 568.26 ml | Weights and Measures Act 1985\n"
-    "piece/pieces | * | * | count | -\n"
-    "serving/portion | * | * | portion:serving,NLEA serving | USDA\n"
-    "default large | egg | USDA convention\n"
-    "same big = large\n";
+static const char table_text[] = "# a test table\n"
+                                 "kind cereal = group:Breakfast Cereals\n"
+                                 "kind drink = group:Beverages; word:juice; word:milk\n"
+                                 "kind fish = group:Finfish and Shellfish Products\n"
+                                 "kind egg = word:egg\n"
+                                 "glass/glasses | drink | * | 250 ml | BDA\n"
+                                 "large glass | drink | * | 350 ml | BDA\n"
+                                 "bowl/bowls | cereal | * | 40 g | FDA RACC\n"
+                                 "bowl/bowls | * | * | 300 ml | FSA\n"
+                                 "can/cans/tin/tins | fish | uk | 100 g | pack\n"
+                                 "pint/pints | * | us | 16 fl oz | US pint\n"
+                                 "pint/pints | * | uk | 568.26 ml | Weights and Measures Act 1985\n"
+                                 "piece/pieces | * | * | count | -\n"
+                                 "serving/portion | * | * | portion:serving,NLEA serving | USDA\n"
+                                 "default large | egg | USDA convention\n"
+                                 "same big = large\n";
 
 struct pdef {
     const char *name;
     double amount, grams;
 };
 
-static struct food *mkfood(const char *name, const char *group, size_t n, const struct pdef *p)
-{
+static struct food *mkfood(const char *name, const char *group, size_t n, const struct pdef *p) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, "t:1"), 0);
@@ -68,8 +66,7 @@ static struct food *mkfood(const char *name, const char *group, size_t n, const 
     mkfood(name, group, sizeof((struct pdef[]){__VA_ARGS__}) / sizeof(struct pdef),                \
            (struct pdef[]){__VA_ARGS__})
 
-static struct containers *table(void)
-{
+static struct containers *table(void) {
     struct containers *c = NULL;
     char err[256] = "";
     if (containers_parse(table_text, "t", &c, err, sizeof(err)) != 0)
@@ -77,8 +74,7 @@ static struct containers *table(void)
     return c;
 }
 
-static void test_parse(void **state)
-{
+static void test_parse(void **state) {
     (void)state;
     struct containers *c = table();
     assert_int_equal(containers_count(c), 9);
@@ -91,8 +87,7 @@ static void test_parse(void **state)
     containers_free(NULL);
 }
 
-static void expect_bad(const char *text, const char *want)
-{
+static void expect_bad(const char *text, const char *want) {
     struct containers *c = NULL;
     char err[256] = "";
     assert_int_equal(containers_parse(text, "f.txt", &c, err, sizeof(err)), -1);
@@ -100,8 +95,7 @@ static void expect_bad(const char *text, const char *want)
     assert_string_equal(err, want);
 }
 
-static void test_parse_refusals(void **state)
-{
+static void test_parse_refusals(void **state) {
     (void)state;
     expect_bad("glass | drink | * | 250 ml | x\n", "f.txt:1: kind 'drink' is not defined above");
     expect_bad("\n# c\nglass | * | fr | 250 ml | x\n", "f.txt:3: dialect 'fr' is not us, uk or *");
@@ -110,19 +104,21 @@ static void test_parse_refusals(void **state)
     expect_bad("glass | * | * | -5 ml | x\n",
                "f.txt:1: size '-5 ml' is not a positive amount, portion:NAME or count");
     expect_bad("glass | * | * | 250 ml |\n", "f.txt:1: every size needs a source");
-    expect_bad("glass | * | * | 250 ml\n", "f.txt:1: expected NAME | KIND | DIALECT | SIZE | SOURCE");
+    expect_bad("glass | * | * | 250 ml\n",
+               "f.txt:1: expected NAME | KIND | DIALECT | SIZE | SOURCE");
     expect_bad("kind a = word:x\nkind a = word:y\n", "f.txt:2: kind 'a' defined twice");
-    expect_bad("kind a = colour:red\n", "f.txt:1: 'colour:red' is neither group:GROUP nor word:WORD");
+    expect_bad("kind a = colour:red\n",
+               "f.txt:1: 'colour:red' is neither group:GROUP nor word:WORD");
     expect_bad("same big\n", "f.txt:1: expected 'same WORD = WORD'");
     expect_bad("default large | egg | x\n", "f.txt:1: kind 'egg' is not defined above");
 }
 
-static void test_kinds(void **state)
-{
+static void test_kinds(void **state) {
     (void)state;
     struct containers *c = table();
     struct food *oj = MK("Orange juice, raw", "Fruits and Fruit Juices", {"cup", 1, 248});
-    struct food *flakes = MK("Cereals ready-to-eat, corn flakes", "Breakfast Cereals", {"cup", 1, 28});
+    struct food *flakes =
+        MK("Cereals ready-to-eat, corn flakes", "Breakfast Cereals", {"cup", 1, 28});
     assert_true(containers_food_is(c, "drink", oj)); /* by the word "juice" */
     assert_false(containers_food_is(c, "cereal", oj));
     assert_true(containers_food_is(c, "cereal", flakes)); /* by its group */
@@ -145,8 +141,7 @@ static void test_kinds(void **state)
 }
 
 static struct units_result conv(const struct food *f, double q, const char *unit, int dialect,
-                                int implied, const struct containers *c)
-{
+                                int implied, const struct containers *c) {
     struct units_opts o = {0, c, dialect, implied, NULL, NULL};
     struct units_result r;
     char err[512] = "";
@@ -155,8 +150,7 @@ static struct units_result conv(const struct food *f, double q, const char *unit
     return r;
 }
 
-static void test_volumes(void **state)
-{
+static void test_volumes(void **state) {
     (void)state;
     struct containers *c = table();
     /* whole milk: 1 cup = 244 g, 244 / 236.6 = 1.0313 g/ml */
@@ -190,11 +184,11 @@ static void test_volumes(void **state)
     containers_free(c);
 }
 
-static void test_masses_and_portions(void **state)
-{
+static void test_masses_and_portions(void **state) {
     (void)state;
     struct containers *c = table();
-    struct food *flakes = MK("Cereals ready-to-eat, corn flakes", "Breakfast Cereals", {"cup", 1, 28});
+    struct food *flakes =
+        MK("Cereals ready-to-eat, corn flakes", "Breakfast Cereals", {"cup", 1, 28});
     /* a bowl of cereal: 2 x 40 g */
     struct units_result r = conv(flakes, 2, "bowls", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 80, 1e-12);
@@ -202,15 +196,16 @@ static void test_masses_and_portions(void **state)
     food_free(flakes);
     /* a tin of sardines: the food's own "can" portion (92 g, within a
      * quarter of the table's 100 g) */
-    struct food *sard = MK("Fish, sardine, Atlantic, canned in oil", "Finfish and Shellfish Products",
-                           {"cup, drained", 1, 149}, {"can (3.75 oz)", 1, 92});
+    struct food *sard =
+        MK("Fish, sardine, Atlantic, canned in oil", "Finfish and Shellfish Products",
+           {"cup, drained", 1, 149}, {"can (3.75 oz)", 1, 92});
     r = conv(sard, 1, "tin", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 92, 1e-12);
     assert_string_equal(r.text, "1 tin (the food's 'can (3.75 oz)') = 92 g");
     food_free(sard);
     /* without one, the UK default 100 g; in the US no line fits */
-    struct food *tuna = MK("Fish, tuna, light, canned in water", "Finfish and Shellfish Products",
-                           {"cup", 1, 154});
+    struct food *tuna =
+        MK("Fish, tuna, light, canned in water", "Finfish and Shellfish Products", {"cup", 1, 154});
     r = conv(tuna, 1, "tin", CONTAINERS_UK, 0, c);
     assert_near(r.grams, 100, 1e-12);
     food_free(tuna);
@@ -226,22 +221,21 @@ static void test_masses_and_portions(void **state)
     assert_int_equal(units_convert(tuna, 1, "tin", &o, &r, err, sizeof(err)), UNITS_EUNIT);
     food_free(tuna);
     /* a portion: the food's NLEA serving */
-    struct food *pie = MK("Pie, apple", "Baked Products", {"pie (9\" dia)", 1, 1100},
-                          {"NLEA serving", 1, 125});
+    struct food *pie =
+        MK("Pie, apple", "Baked Products", {"pie (9\" dia)", 1, 1100}, {"NLEA serving", 1, 125});
     r = conv(pie, 1, "portion", CONTAINERS_US, 0, c);
     assert_near(r.grams, 125, 1e-12);
     food_free(pie);
     containers_free(c);
 }
 
-static void test_counts(void **state)
-{
+static void test_counts(void **state) {
     (void)state;
     struct containers *c = table();
     /* USDA egg: "2 eggs" are two large ones, 2 x 50 = 100 g, not extra large */
-    struct food *egg = MK("Egg, whole, raw, fresh", "Dairy and Egg Products",
-                          {"cup (4.86 large eggs)", 1, 243}, {"extra large", 1, 56},
-                          {"jumbo", 1, 63}, {"large", 1, 50}, {"medium", 1, 44});
+    struct food *egg =
+        MK("Egg, whole, raw, fresh", "Dairy and Egg Products", {"cup (4.86 large eggs)", 1, 243},
+           {"extra large", 1, 56}, {"jumbo", 1, 63}, {"large", 1, 50}, {"medium", 1, 44});
     struct units_result r = conv(egg, 2, NULL, CONTAINERS_US, 0, c);
     assert_near(r.grams, 100, 1e-12);
     /* "big" is "large" */
@@ -264,9 +258,9 @@ static void test_counts(void **state)
     r = conv(pizza, 2, NULL, CONTAINERS_US, 0, c);
     assert_near(r.grams, 214, 1e-12);
     food_free(pizza);
-    struct food *kipper = MK("Fish, herring, kippered", "Finfish and Shellfish Products",
-                             {"oz, boneless", 1, 28.35}, {"cubic inch, boneless", 1, 17},
-                             {"fillet, large", 1, 65}, {"fillet, medium", 1, 40});
+    struct food *kipper =
+        MK("Fish, herring, kippered", "Finfish and Shellfish Products", {"oz, boneless", 1, 28.35},
+           {"cubic inch, boneless", 1, 17}, {"fillet, large", 1, 65}, {"fillet, medium", 1, 40});
     r = conv(kipper, 1, NULL, CONTAINERS_US, 0, c);
     assert_near(r.grams, 40, 1e-12);
     food_free(kipper);
@@ -278,8 +272,7 @@ static void test_counts(void **state)
     containers_free(c);
 }
 
-static void test_load_missing_file(void **state)
-{
+static void test_load_missing_file(void **state) {
     (void)state;
     struct containers *c = NULL;
     char err[256];
@@ -288,8 +281,7 @@ static void test_load_missing_file(void **state)
     containers_free(c);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse),
         cmocka_unit_test(test_parse_refusals),

@@ -18,8 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct cramp entry(const char *date, const char *side)
-{
+static struct cramp entry(const char *date, const char *side) {
     struct cramp c;
     memset(&c, 0, sizeof(c));
     snprintf(c.date, sizeof(c.date), "%s", date);
@@ -28,15 +27,13 @@ static struct cramp entry(const char *date, const char *side)
     return c;
 }
 
-static long day_of(const char *s)
-{
+static long day_of(const char *s) {
     long d = 0;
     assert_int_equal(date_parse(s, 0, &d), 0);
     return d;
 }
 
-static void test_red_flag_signs(void **state)
-{
+static void test_red_flag_signs(void **state) {
     (void)state;
     struct cramp c = entry("2026-11-20", "left");
     assert_false(cramp_has_red_flag(&c));
@@ -59,8 +56,7 @@ static void test_red_flag_signs(void **state)
 
 /* 0.4: sudden swelling of the face, hands or feet, severe headache, vision
  * problems, pain below the ribs; and swelling of both legs. */
-static void test_preeclampsia_signs(void **state)
-{
+static void test_preeclampsia_signs(void **state) {
     (void)state;
     struct cramp c = entry("2026-11-20", "");
     assert_false(cramp_has_preeclampsia_sign(&c));
@@ -89,8 +85,7 @@ static void test_preeclampsia_signs(void **state)
     assert_false(cramp_has_preeclampsia_sign(&c));
 }
 
-static void test_is_episode(void **state)
-{
+static void test_is_episode(void **state) {
     (void)state;
     /* signs only: no cramp */
     struct cramp c = entry("2026-11-20", "");
@@ -112,8 +107,7 @@ static void test_is_episode(void **state)
     assert_true(cramp_is_episode(&c));
 }
 
-static void test_pain_legs(void **state)
-{
+static void test_pain_legs(void **state) {
     (void)state;
     struct cramp c = entry("2026-11-20", "left");
     assert_int_equal(cramp_pain_legs(&c), 0);
@@ -132,8 +126,7 @@ static void test_pain_legs(void **state)
 
 /* Days running ending on one day: one leg needs 2 (the pain persisted into
  * the next day), both legs 3. */
-static void test_pain_runs(void **state)
-{
+static void test_pain_runs(void **state) {
     (void)state;
     struct cramp c[4] = {entry("2026-11-18", "both"), entry("2026-11-19", "left"),
                          entry("2026-11-20", "left"), entry("2026-11-22", "left")};
@@ -181,11 +174,10 @@ static void test_pain_runs(void **state)
     assert_true(cramp_pain_is_red_flag(r));
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_red_flag_signs),   cmocka_unit_test(test_preeclampsia_signs),
-        cmocka_unit_test(test_is_episode),       cmocka_unit_test(test_pain_legs),
+        cmocka_unit_test(test_red_flag_signs), cmocka_unit_test(test_preeclampsia_signs),
+        cmocka_unit_test(test_is_episode),     cmocka_unit_test(test_pain_legs),
         cmocka_unit_test(test_pain_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,8 +29,7 @@
 
 #define assert_nan(a) assert_true(isnan(a))
 
-static long day_of(const char *s)
-{
+static long day_of(const char *s) {
     long d = 0;
     assert_int_equal(date_parse(s, 0, &d), 0);
     return d;
@@ -39,8 +38,7 @@ static long day_of(const char *s)
 static void set_str(char dst[11], const char *s) { snprintf(dst, 11, "%s", s); }
 
 /* A woman with a birth date, optionally pregnant with a due date. */
-static struct profile woman(const char *birth, const char *due, int lactating)
-{
+static struct profile woman(const char *birth, const char *due, int lactating) {
     struct profile p;
     profile_init(&p);
     p.sex = SEX_FEMALE;
@@ -53,8 +51,7 @@ static struct profile woman(const char *birth, const char *due, int lactating)
     return p;
 }
 
-static struct life_stage stage_on(const struct profile *p, const char *date)
-{
+static struct life_stage stage_on(const struct profile *p, const char *date) {
     struct life_stage st;
     char err[128] = "";
     if (dri_stage(p, day_of(date), &st, err, sizeof(err)) != 0)
@@ -62,8 +59,7 @@ static struct life_stage stage_on(const struct profile *p, const char *date)
     return st;
 }
 
-static struct dri_ref ref_of(const struct life_stage *st, double kg, int nutrient)
-{
+static struct dri_ref ref_of(const struct life_stage *st, double kg, int nutrient) {
     struct dri_ref r;
     assert_int_equal(dri_values(st, kg, nutrient, &r), 0);
     assert_int_equal(r.nutrient, nutrient);
@@ -72,8 +68,7 @@ static struct dri_ref ref_of(const struct life_stage *st, double kg, int nutrien
 
 /* --- profile ------------------------------------------------------------ */
 
-static void test_profile_init(void **state)
-{
+static void test_profile_init(void **state) {
     (void)state;
     struct profile p;
     memset(&p, 0x5a, sizeof(p));
@@ -90,8 +85,7 @@ static void test_profile_init(void **state)
 
 /* --- life stage: pregnancy ------------------------------------------------ */
 
-static void test_stage_week27_trimester2(void **state)
-{
+static void test_stage_week27_trimester2(void **state) {
     (void)state;
     /* Due 2027-02-15, day 2026-11-22: due - day = 8 (to Nov 30) + 31 (Dec)
      * + 31 (Jan) + 15 (Feb) = 85 days; gestational age 280 - 85 = 195 days
@@ -111,8 +105,7 @@ static void test_stage_week27_trimester2(void **state)
     assert_string_equal(dri_table_name(st.table), "pregnancy");
 }
 
-static void test_stage_week28_trimester3(void **state)
-{
+static void test_stage_week28_trimester3(void **state) {
     (void)state;
     /* 2026-11-29 is 7 days later: 78 days left, 280 - 78 = 202 days =
      * 28 weeks 6 days -> week 28 -> trimester 3. */
@@ -128,8 +121,7 @@ static void test_stage_week28_trimester3(void **state)
     assert_int_equal(st.trimester, 3);
 }
 
-static void test_stage_trimester1_boundaries(void **state)
-{
+static void test_stage_trimester1_boundaries(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-15", 0);
     /* First day: 2026-05-11 is 280 days before 2027-02-15 (20 days to May
@@ -158,8 +150,7 @@ static void test_stage_trimester1_boundaries(void **state)
     assert_int_equal(st.trimester, 2);
 }
 
-static void test_stage_due_date_and_after(void **state)
-{
+static void test_stage_due_date_and_after(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-15", 0);
     /* On the due date: 280 days, week 40, still pregnant. */
@@ -195,8 +186,8 @@ static void test_stage_due_date_and_after(void **state)
     assert_true(st.flags & DRI_APPROX_PAST_TERM);
     assert_int_equal(st.approximate, 1);
     assert_string_equal(st.group, "pregnancy 19-30 y, trimester 3, past due (approximate)");
-    assert_non_null(strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)),
-                           "More than 42 weeks"));
+    assert_non_null(
+        strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)), "More than 42 weeks"));
     assert_non_null(strstr(note, "marked approximate"));
     /* a stage that needs no note has none */
     st = stage_on(&p, "2027-02-15");
@@ -214,8 +205,8 @@ static void test_stage_due_date_and_after(void **state)
     assert_int_equal(st.approximate, 0);
     assert_true(st.flags & DRI_NOTE_PAST_TERM);
     assert_string_equal(st.group, "lactation 19-30 y");
-    assert_non_null(strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)),
-                           "lactation values are used"));
+    assert_non_null(
+        strstr(dri_stage_note(&st, p.due_date, note, sizeof(note)), "lactation values are used"));
     /* ...and before it, pregnant and lactating: pregnancy values, flagged. */
     st = stage_on(&p, "2026-11-22");
     assert_int_equal(st.table, DRI_TABLE_PREGNANCY);
@@ -224,8 +215,7 @@ static void test_stage_due_date_and_after(void **state)
     assert_string_equal(st.group, "pregnancy 19-30 y, trimester 2 (approximate)");
 }
 
-static void test_stage_pregnant_without_due_date(void **state)
-{
+static void test_stage_pregnant_without_due_date(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", NULL, 0);
     p.pregnant = 1;
@@ -237,8 +227,7 @@ static void test_stage_pregnant_without_due_date(void **state)
     assert_non_null(strstr(dri_stage_note(&st, "", note, sizeof(note)), "no due date"));
 }
 
-static void test_stage_bad_due_date(void **state)
-{
+static void test_stage_bad_due_date(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-30", 0);
     struct life_stage st;
@@ -249,8 +238,7 @@ static void test_stage_bad_due_date(void **state)
 
 /* --- life stage: age ------------------------------------------------------ */
 
-static void test_stage_age_from_birth_date(void **state)
-{
+static void test_stage_age_from_birth_date(void **state) {
     (void)state;
     /* Born 2008-06-01: 18 on 2027-05-31, 19 on 2027-06-01; the band and
      * with it the calcium EAR change (1,100 -> 800 mg). */
@@ -267,8 +255,7 @@ static void test_stage_age_from_birth_date(void **state)
     assert_string_equal(dri_band_name(st.band), "19-30");
 }
 
-static void test_stage_birth_date_wins(void **state)
-{
+static void test_stage_birth_date_wins(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", NULL, 0);
     p.age = 45; /* stale age: ignored when a birth date is set */
@@ -277,8 +264,7 @@ static void test_stage_birth_date_wins(void **state)
     assert_int_equal(stage_on(&p, "2026-03-10").age_years, 29);
 }
 
-static void test_stage_age_advances(void **state)
-{
+static void test_stage_age_advances(void **state) {
     (void)state;
     struct profile p;
     profile_init(&p);
@@ -301,8 +287,7 @@ static void test_stage_age_advances(void **state)
     assert_true(st.flags & DRI_NOTE_AGE_UNDATED);
 }
 
-static void test_stage_age_errors(void **state)
-{
+static void test_stage_age_errors(void **state) {
     (void)state;
     struct profile p;
     struct life_stage st;
@@ -331,8 +316,7 @@ static void test_stage_age_errors(void **state)
     assert_int_equal(dri_stage(&p, day_of("1990-01-01"), &st, NULL, 0), -1);
 }
 
-static void test_stage_out_of_range_approximate(void **state)
-{
+static void test_stage_out_of_range_approximate(void **state) {
     (void)state;
     struct profile p = woman("1970-01-01", NULL, 0);
     struct life_stage st = stage_on(&p, "2026-11-22"); /* 56 */
@@ -354,8 +338,7 @@ static void test_stage_out_of_range_approximate(void **state)
 /* --- reference values ------------------------------------------------------ */
 
 /* Pregnancy 19-30, trimester 3, 65 kg: table 1.2 (b), 19-30 column. */
-static void test_values_pregnancy_19_30_t3(void **state)
-{
+static void test_values_pregnancy_19_30_t3(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-15", 0);
     struct life_stage st = stage_on(&p, "2026-12-20"); /* 57 days left: 223 d, wk 31 */
@@ -432,8 +415,7 @@ static void test_values_pregnancy_19_30_t3(void **state)
 
 /* Trimester 1: protein falls back to the non-pregnant values (1.3); the
  * minerals stay on the pregnancy table. */
-static void test_values_pregnancy_t1_protein_switch(void **state)
-{
+static void test_values_pregnancy_t1_protein_switch(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-15", 0);
     struct life_stage st = stage_on(&p, "2026-07-01"); /* 51 days: week 7 */
@@ -453,8 +435,7 @@ static void test_values_pregnancy_t1_protein_switch(void **state)
 }
 
 /* Lactation 31-50, 60 kg: table 1.2 (c). */
-static void test_values_lactation_31_50(void **state)
-{
+static void test_values_lactation_31_50(void **state) {
     (void)state;
     struct profile p = woman("1990-01-01", NULL, 1);
     struct life_stage st = stage_on(&p, "2026-11-22"); /* 36 */
@@ -489,8 +470,7 @@ static void test_values_lactation_31_50(void **state)
 
 /* 14-18: calcium EAR 1,100 also in pregnancy/lactation (text, not the
  * summary table's 1,000); protein AMDR upper bound 30 %. */
-static void test_values_14_18(void **state)
-{
+static void test_values_14_18(void **state) {
     (void)state;
     /* Pregnant, 17, due 2027-02-15, on 2026-10-01 (137 days left: 143 d,
      * week 20, trimester 2), 55 kg. */
@@ -553,8 +533,7 @@ static void test_values_14_18(void **state)
 }
 
 /* Non-pregnant 31-50, 60 kg: table 1.2 (a). */
-static void test_values_nonpregnant_31_50(void **state)
-{
+static void test_values_nonpregnant_31_50(void **state) {
     (void)state;
     struct profile p = woman("1986-04-04", NULL, 0);
     struct life_stage st = stage_on(&p, "2026-11-22"); /* 40 */
@@ -594,8 +573,7 @@ static void test_values_nonpregnant_31_50(void **state)
     assert_near(ref_of(&st, 60, NUT_MAGNESIUM).rda, 310, 0);
 }
 
-static void test_values_weight_unknown_fallback(void **state)
-{
+static void test_values_weight_unknown_fallback(void **state) {
     (void)state;
     /* Non-pregnant adult: EAR 0.66 g/kg x 57 kg = 37.62 -> 37.6 g; RDA
      * 46 g/day; SDr 0.12 x 37.6 = 4.512. */
@@ -621,8 +599,7 @@ static void test_values_weight_unknown_fallback(void **state)
     assert_near(r.sdr, 7.08, 1e-9);
 }
 
-static void test_values_bad_nutrient(void **state)
-{
+static void test_values_bad_nutrient(void **state) {
     (void)state;
     struct profile p = woman("1986-04-04", NULL, 0);
     struct life_stage st = stage_on(&p, "2026-11-22");
@@ -631,8 +608,7 @@ static void test_values_bad_nutrient(void **state)
     assert_int_equal(dri_values(&st, 60, -1, &r), -1);
 }
 
-static void test_constants(void **state)
-{
+static void test_constants(void **state) {
     (void)state;
     assert_near(DRI_WHO_HIGH_PROTEIN_SUPPLEMENT_PCT, 25, 0);
     assert_near(DRI_PROTEIN_KCAL_PER_G, 4, 0);
@@ -642,8 +618,7 @@ static void test_constants(void **state)
 
 /* --- within-person SD (2.5) -------------------------------------------------- */
 
-static void test_sdw_adult(void **state)
-{
+static void test_sdw_adult(void **state) {
     (void)state;
     struct profile p = woman("1997-03-10", "2027-02-15", 0);
     struct life_stage st = stage_on(&p, "2026-12-20"); /* pregnant, 29 */
@@ -687,8 +662,7 @@ static void test_sdw_adult(void **state)
 
 /* --- survey-table CVs (0.1) ----------------------------------------------------- */
 
-static void test_table_cv(void **state)
-{
+static void test_table_cv(void **state) {
     (void)state;
     double cv = -1;
     int verified = -1;
@@ -732,8 +706,7 @@ static void test_table_cv(void **state)
     assert_near(cv, 7, 0);
 }
 
-static void test_sdw_14_18_and_approximate(void **state)
-{
+static void test_sdw_14_18_and_approximate(void **state) {
     (void)state;
     struct profile p = woman("2009-05-05", NULL, 0);
     struct life_stage st = stage_on(&p, "2026-10-01"); /* 17 */
@@ -761,8 +734,7 @@ static void test_sdw_14_18_and_approximate(void **state)
 /* Vitamin D, IOM 2011 (nutrition-science.md 0.8): EAR 10, RDA 15, UL 100 ug
  * for every female group 14-50, pregnant and lactating too; SDr (15 - 10) / 2
  * = 2.5, approximate; SDw placeholder 0.4 x the mean from food. */
-static void test_vitamin_d(void **state)
-{
+static void test_vitamin_d(void **state) {
     (void)state;
     static const enum dri_table tables[] = {DRI_TABLE_NONPREGNANT, DRI_TABLE_PREGNANCY,
                                             DRI_TABLE_LACTATION};
@@ -794,8 +766,7 @@ static void test_vitamin_d(void **state)
     assert_int_equal(dri_values(&st, 60, nutrients_lookup("FAT", NULL), &r), -1);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vitamin_d),
         cmocka_unit_test(test_profile_init),

@@ -28,8 +28,7 @@
     } while (0)
 
 /* Parse and expect success. */
-static struct entry_spec parse_ok(const char *s)
-{
+static struct entry_spec parse_ok(const char *s) {
     struct entry_spec e;
     char err[512] = "";
     int rc = entry_parse(s, &e, err, sizeof(err));
@@ -39,8 +38,7 @@ static struct entry_spec parse_ok(const char *s)
 }
 
 /* Parse and expect failure rc with *out untouched; returns the message. */
-static const char *parse_bad(const char *s, int want)
-{
+static const char *parse_bad(const char *s, int want) {
     static char err[512];
     static struct entry_spec e;
     memset(&e, 0x5a, sizeof(e));
@@ -56,8 +54,7 @@ static const char *parse_bad(const char *s, int want)
 }
 
 static void expect(const char *s, double q, const char *qtext, const char *unit, int generic,
-                   const char *food, const char *text)
-{
+                   const char *food, const char *text) {
     struct entry_spec e = parse_ok(s);
     assert_near(e.quantity, q, 1e-12);
     assert_string_equal(e.quantity_text, qtext);
@@ -70,8 +67,7 @@ static void expect(const char *s, double q, const char *qtext, const char *unit,
 /* ------------------------------------------------------------------------- */
 /* quantities */
 
-static void test_decimals(void **state)
-{
+static void test_decimals(void **state) {
     (void)state;
     expect("1 cup whole milk", 1, "1", "cup", 1, "whole milk", "cup whole milk");
     expect("1.5 oz cheddar", 1.5, "1.5", "oz", 1, "cheddar", "oz cheddar");
@@ -86,8 +82,7 @@ static void test_decimals(void **state)
     expect("100000 mg salt", 100000, "100000", "mg", 1, "salt", "mg salt"); /* the most */
 }
 
-static void test_fractions(void **state)
-{
+static void test_fractions(void **state) {
     (void)state;
     expect("1/2 cup oatmeal", 0.5, "1/2", "cup", 1, "oatmeal", "cup oatmeal");
     expect("3/4 tsp salt", 0.75, "3/4", "tsp", 1, "salt", "tsp salt");
@@ -96,8 +91,7 @@ static void test_fractions(void **state)
     expect("1/1000 cup rice", 0.001, "1/1000", "cup", 1, "rice", "cup rice");
 }
 
-static void test_mixed_numbers(void **state)
-{
+static void test_mixed_numbers(void **state) {
     (void)state;
     expect("1 1/2 cup milk", 1.5, "1 1/2", "cup", 1, "milk", "cup milk");
     expect("2 3/4 cups flour", 2.75, "2 3/4", "cups", 1, "flour", "cups flour");
@@ -107,8 +101,7 @@ static void test_mixed_numbers(void **state)
     expect("1  \t 1/2   cup   milk", 1.5, "1 1/2", "cup", 1, "milk", "cup milk");
 }
 
-static void test_vulgar_fractions(void **state)
-{
+static void test_vulgar_fractions(void **state) {
     (void)state;
     expect("½ cup milk", 0.5, "½", "cup", 1, "milk", "cup milk");
     expect("¼ cup milk", 0.25, "¼", "cup", 1, "milk", "cup milk");
@@ -124,8 +117,7 @@ static void test_vulgar_fractions(void **state)
     expect("½ apple", 0.5, "½", "", 0, "apple", "apple");
 }
 
-static void test_quantity_rejected(void **state)
-{
+static void test_quantity_rejected(void **state) {
     (void)state;
     assert_string_equal(parse_bad("0 cup milk", ENTRY_EQUANTITY), "quantity '0' is zero");
     assert_string_equal(parse_bad("0.0 g salt", ENTRY_EQUANTITY), "quantity '0.0' is zero");
@@ -173,8 +165,7 @@ static void test_quantity_rejected(void **state)
     parse_bad("100grs rice", ENTRY_EQUANTITY);
 }
 
-static void test_quantity_mixed_rejected(void **state)
-{
+static void test_quantity_mixed_rejected(void **state) {
     (void)state;
     assert_string_equal(parse_bad("1 3/2 cup milk", ENTRY_EQUANTITY),
                         "quantity '1 3/2': the fraction of a mixed number must be below 1");
@@ -195,8 +186,7 @@ static void test_quantity_mixed_rejected(void **state)
     expect("2 7up cans", 2, "2", "7up", 0, "cans", "7up cans");
 }
 
-static void test_quantity_range(void **state)
-{
+static void test_quantity_range(void **state) {
     (void)state;
     assert_string_equal(parse_bad("1234567890123456 g salt", ENTRY_EQUANTITY),
                         "quantity '1234567890123456' has too many digits (at most 15)");
@@ -216,8 +206,7 @@ static void test_quantity_range(void **state)
 /* ------------------------------------------------------------------------- */
 /* units and food text */
 
-static void test_unit_candidates(void **state)
-{
+static void test_unit_candidates(void **state) {
     (void)state;
     expect("2 slices whole-wheat bread", 2, "2", "slices", 0, "whole-wheat bread",
            "slices whole-wheat bread");
@@ -231,8 +220,7 @@ static void test_unit_candidates(void **state)
     expect("  2\t large \n eggs  ", 2, "2", "large", 0, "eggs", "large eggs");
 }
 
-static void test_two_word_units(void **state)
-{
+static void test_two_word_units(void **state) {
     (void)state;
     expect("3 fl oz orange juice", 3, "3", "fl oz", 1, "orange juice", "fl oz orange juice");
     expect("3 fl. oz. orange juice", 3, "3", "fl. oz.", 1, "orange juice", "fl. oz. orange juice");
@@ -244,8 +232,7 @@ static void test_two_word_units(void **state)
     expect("2 cup oz", 2, "2", "cup", 1, "oz", "cup oz");
 }
 
-static void test_glued_units(void **state)
-{
+static void test_glued_units(void **state) {
     (void)state;
     expect("100g rice", 100, "100", "g", 1, "rice", "g rice");
     expect("100G rice", 100, "100", "G", 1, "rice", "G rice");
@@ -258,8 +245,7 @@ static void test_glued_units(void **state)
     expect("2oz. cheese", 2, "2", "oz.", 1, "cheese", "oz. cheese");
 }
 
-static void test_missing_food(void **state)
-{
+static void test_missing_food(void **state) {
     (void)state;
     assert_string_equal(parse_bad("100 g", ENTRY_ESYNTAX),
                         "no food after '100 g'; an entry is QUANTITY [UNIT] FOOD, as in '1 cup "
@@ -277,8 +263,7 @@ static void test_missing_food(void **state)
     parse_bad(NULL, ENTRY_ESYNTAX);
 }
 
-static void test_food_ids(void **state)
-{
+static void test_food_ids(void **state) {
     (void)state;
     struct entry_spec e;
     expect("250 ml @usda:01077", 250, "250", "ml", 1, "@usda:01077", "ml @usda:01077");
@@ -308,8 +293,7 @@ static void test_food_ids(void **state)
     parse_bad("2 large @usda:01123 eggs", ENTRY_ESYNTAX);
 }
 
-static void test_lengths(void **state)
-{
+static void test_lengths(void **state) {
     (void)state;
     char s[ENTRY_MAX_LEN + 2];
     /* exactly 1000 bytes: "1 g " and 996 x */
@@ -344,36 +328,37 @@ static void test_lengths(void **state)
     assert_int_equal(e.unit_generic, 0);
 }
 
-static void test_control_characters(void **state)
-{
+static void test_control_characters(void **state) {
     (void)state;
     assert_string_equal(parse_bad("1 cup\x01milk", ENTRY_ESYNTAX),
                         "entry contains a control character (byte 1)");
     parse_bad("1 cup milk\x7f", ENTRY_ESYNTAX);
     parse_bad("1 cup \x1b[31mmilk", ENTRY_ESYNTAX);
     /* C1 controls: U+009B is a one-character escape (CSI) for a terminal */
-    assert_string_equal(parse_bad("1 cup \xc2\x9b" "31mmilk", ENTRY_ESYNTAX),
+    assert_string_equal(parse_bad("1 cup \xc2\x9b"
+                                  "31mmilk",
+                                  ENTRY_ESYNTAX),
                         "entry contains a control character (U+009B)");
 }
 
 /* Bytes that are not UTF-8 were searched as if they were letters. */
-static void test_not_utf8(void **state)
-{
+static void test_not_utf8(void **state) {
     (void)state;
     assert_string_equal(parse_bad("1 cup \xff\xfemilk", ENTRY_ESYNTAX),
                         "entry is not valid UTF-8 (byte 0xFF)");
-    parse_bad("1 cup mil\xc3", ENTRY_ESYNTAX);                 /* cut short */
-    parse_bad("1 cup \xc0\xafmilk", ENTRY_ESYNTAX);            /* overlong '/' */
-    parse_bad("1 cup \xed\xa0\x80milk", ENTRY_ESYNTAX);        /* a surrogate */
-    parse_bad("1 cup \xf4\x90\x80\x80milk", ENTRY_ESYNTAX);    /* above U+10FFFF */
-    parse_bad("\x80 cup milk", ENTRY_ESYNTAX);                 /* a lone continuation */
+    parse_bad("1 cup mil\xc3", ENTRY_ESYNTAX);              /* cut short */
+    parse_bad("1 cup \xc0\xafmilk", ENTRY_ESYNTAX);         /* overlong '/' */
+    parse_bad("1 cup \xed\xa0\x80milk", ENTRY_ESYNTAX);     /* a surrogate */
+    parse_bad("1 cup \xf4\x90\x80\x80milk", ENTRY_ESYNTAX); /* above U+10FFFF */
+    parse_bad("\x80 cup milk", ENTRY_ESYNTAX);              /* a lone continuation */
     /* real UTF-8 stays: crème, ½, a 4-byte emoji */
-    struct entry_spec e = parse_ok("\xc2\xbd cup cr\xc3\xa8me fra\xc3\xae" "che \xf0\x9f\xa5\x9b");
-    assert_string_equal(e.food, "cr\xc3\xa8me fra\xc3\xae" "che \xf0\x9f\xa5\x9b");
+    struct entry_spec e = parse_ok("\xc2\xbd cup cr\xc3\xa8me fra\xc3\xae"
+                                   "che \xf0\x9f\xa5\x9b");
+    assert_string_equal(e.food, "cr\xc3\xa8me fra\xc3\xae"
+                                "che \xf0\x9f\xa5\x9b");
 }
 
-static void test_err_buffer_optional(void **state)
-{
+static void test_err_buffer_optional(void **state) {
     (void)state;
     struct entry_spec e;
     assert_int_equal(entry_parse("0 cup milk", &e, NULL, 0), ENTRY_EQUANTITY);
@@ -386,8 +371,7 @@ static void test_err_buffer_optional(void **state)
 /* everyday phrasing: words for quantities, the amount after the food,
  * "UNIT of FOOD", multipliers, no quantity at all */
 
-static void expect_implied(const char *s, const char *unit, const char *food)
-{
+static void expect_implied(const char *s, const char *unit, const char *food) {
     struct entry_spec e = parse_ok(s);
     assert_int_equal(e.implied, 1);
     assert_near(e.quantity, 1, 0);
@@ -395,8 +379,7 @@ static void expect_implied(const char *s, const char *unit, const char *food)
     assert_string_equal(e.food, food);
 }
 
-static void test_word_quantities(void **state)
-{
+static void test_word_quantities(void **state) {
     (void)state;
     expect("a glass of orange juice", 1, "a", "glass", 0, "orange juice", "glass of orange juice");
     expect("An apple", 1, "An", "", 0, "apple", "apple");
@@ -411,8 +394,7 @@ static void test_word_quantities(void **state)
     expect("half a dozen eggs", 6, "half a dozen", "", 0, "eggs", "eggs");
     expect("a quarter of a pizza", 0.25, "a quarter of a", "", 0, "pizza", "pizza");
     expect("quarter cup raisins", 0.25, "quarter", "cup", 1, "raisins", "cup raisins");
-    expect("two and a half cups of milk", 2.5, "two and a half", "cups", 1, "milk",
-           "cups of milk");
+    expect("two and a half cups of milk", 2.5, "two and a half", "cups", 1, "milk", "cups of milk");
     /* an article before a number says nothing */
     expect("a 20 oz gatorade", 20, "20", "oz", 1, "gatorade", "oz gatorade");
     expect("an 8oz steak", 8, "8", "oz", 1, "steak", "oz steak");
@@ -422,8 +404,7 @@ static void test_word_quantities(void **state)
     expect_implied("half and half", "half", "and half");
 }
 
-static void test_amount_after_food(void **state)
-{
+static void test_amount_after_food(void **state) {
     (void)state;
     expect("steak 8 oz", 8, "8", "oz", 1, "steak", "oz steak");
     expect("steak, 8 oz", 8, "8", "oz", 1, "steak", "oz steak");
@@ -438,8 +419,7 @@ static void test_amount_after_food(void **state)
     expect_implied("2% milk", "2%", "milk");
 }
 
-static void test_multipliers(void **state)
-{
+static void test_multipliers(void **state) {
     (void)state;
     expect("eggs x2", 2, "2", "", 0, "eggs", "eggs");
     expect("eggs x 2", 2, "2", "", 0, "eggs", "eggs");
@@ -451,8 +431,7 @@ static void test_multipliers(void **state)
     parse_bad("x0 eggs", ENTRY_EQUANTITY);
 }
 
-static void test_unit_of_food(void **state)
-{
+static void test_unit_of_food(void **state) {
     (void)state;
     expect("1 tin of sardines", 1, "1", "tin", 0, "sardines", "tin of sardines");
     expect("2 slices of pizza", 2, "2", "slices", 0, "pizza", "slices of pizza");
@@ -468,8 +447,7 @@ static void test_unit_of_food(void **state)
     expect("2 cups of", 2, "2", "cups", 1, "of", "cups of");
 }
 
-static void test_no_quantity(void **state)
-{
+static void test_no_quantity(void **state) {
     (void)state;
     struct entry_spec e;
     expect_implied("banana", "", "banana");
@@ -500,8 +478,7 @@ struct pdef {
     double amount, grams;
 };
 
-static struct food *mkfood(const char *id, const char *name, size_t n, const struct pdef *p)
-{
+static struct food *mkfood(const char *id, const char *name, size_t n, const struct pdef *p) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, id), 0);
@@ -515,8 +492,7 @@ static struct food *mkfood(const char *id, const char *name, size_t n, const str
     mkfood(id, name, sizeof((struct pdef[]){__VA_ARGS__}) / sizeof(struct pdef),                   \
            (struct pdef[]){__VA_ARGS__})
 
-static struct food *build(const char *key)
-{
+static struct food *build(const char *key) {
     if (strcmp(key, "milk") == 0)
         return MK("usda:01077", "Milk, whole", {"cup", 1, 244}, {"fl oz", 1, 30.5});
     if (strcmp(key, "egg") == 0)
@@ -567,8 +543,7 @@ struct fake {
 };
 
 static enum entry_lookup fake_lookup(void *ctx, const char *text, int by_id, int relaxed,
-                                     struct food **out, char *err, size_t errlen)
-{
+                                     struct food **out, char *err, size_t errlen) {
     struct fake *fk = ctx;
     /* a relaxed lookup is noted "~text"; this table has no relaxed answers */
     assert_true(fk->n < 8);
@@ -603,8 +578,7 @@ struct resolved {
 };
 
 /* Parse s, resolve it; on success the caller frees r->food. */
-static void resolve(const char *s, struct resolved *r)
-{
+static void resolve(const char *s, struct resolved *r) {
     struct entry_resolver rv = {fake_lookup, NULL, NULL, NULL, NULL};
     struct entry_found got;
     memset(r, 0, sizeof(*r));
@@ -626,8 +600,7 @@ static void resolve(const char *s, struct resolved *r)
     }
 }
 
-static void assert_calls(const struct resolved *r, int n, const char *first, const char *second)
-{
+static void assert_calls(const struct resolved *r, int n, const char *first, const char *second) {
     assert_int_equal(r->fk.n, n);
     if (n > 0)
         assert_string_equal(r->fk.calls[0], first);
@@ -635,8 +608,7 @@ static void assert_calls(const struct resolved *r, int n, const char *first, con
         assert_string_equal(r->fk.calls[1], second);
 }
 
-static void test_resolve_generic_unit(void **state)
-{
+static void test_resolve_generic_unit(void **state) {
     (void)state;
     struct resolved r;
     resolve("1 cup whole milk", &r);
@@ -660,8 +632,7 @@ static void test_resolve_generic_unit(void **state)
     food_free(r.food);
 }
 
-static void test_resolve_no_unit(void **state)
-{
+static void test_resolve_no_unit(void **state) {
     (void)state;
     struct resolved r;
     resolve("2 egg", &r);
@@ -686,8 +657,7 @@ static void test_resolve_no_unit(void **state)
     assert_string_equal(r.err, "several foods match 'eggs': ...");
 }
 
-static void test_resolve_portion_of_rest(void **state)
-{
+static void test_resolve_portion_of_rest(void **state) {
     (void)state;
     struct resolved r;
     /* "bread" is found and has a "slice": one lookup */
@@ -706,8 +676,7 @@ static void test_resolve_portion_of_rest(void **state)
     food_free(r.food);
 }
 
-static void test_resolve_falls_back_to_whole_text(void **state)
-{
+static void test_resolve_falls_back_to_whole_text(void **state) {
     (void)state;
     struct resolved r;
     /* "bread" is white bread, which has no "whole-wheat" portion; the whole
@@ -728,8 +697,7 @@ static void test_resolve_falls_back_to_whole_text(void **state)
     food_free(r.food);
 }
 
-static void test_resolve_failures(void **state)
-{
+static void test_resolve_failures(void **state) {
     (void)state;
     struct resolved r;
     /* REST found without the portion, whole text unknown: REST with WORD,
@@ -783,8 +751,7 @@ static void test_resolve_failures(void **state)
     assert_calls(&r, 2, "bread", "wheat bread");
 }
 
-static void test_resolve_runtime_errors(void **state)
-{
+static void test_resolve_runtime_errors(void **state) {
     (void)state;
     struct resolved r;
     resolve("2 fail", &r);
@@ -806,8 +773,7 @@ static void test_resolve_runtime_errors(void **state)
     assert_int_equal(r.rc, ENTRY_ERUNTIME);
 }
 
-static void test_resolve_misbehaving_lookup(void **state)
-{
+static void test_resolve_misbehaving_lookup(void **state) {
     (void)state;
     struct entry_spec e = parse_ok("2 slices xyz");
     struct fake fk;
@@ -849,8 +815,7 @@ static void test_resolve_misbehaving_lookup(void **state)
 }
 
 /* ENTRY -> food -> grams, as a command does it */
-static double grams_of(const char *s, char *text, size_t len)
-{
+static double grams_of(const char *s, char *text, size_t len) {
     struct resolved r;
     struct units_result u;
     char err[512] = "";
@@ -864,8 +829,7 @@ static double grams_of(const char *s, char *text, size_t len)
     return u.grams;
 }
 
-static void test_whole_path(void **state)
-{
+static void test_whole_path(void **state) {
     (void)state;
     char t[256];
     assert_near(grams_of("1 cup whole milk", t, sizeof(t)), 244.0, 1e-9);
@@ -896,8 +860,7 @@ static void test_whole_path(void **state)
     assert_near(grams_of("2 tbsp cheese", t, sizeof(t)), 16.50279, 1e-5);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decimals),
         cmocka_unit_test(test_fractions),

@@ -19,8 +19,7 @@
 #include <string.h>
 
 /* What f wrote, as a new string. */
-static char *captured(FILE *f)
-{
+static char *captured(FILE *f) {
     long n = ftell(f);
     char *s = calloc((size_t)n + 1, 1);
     assert_non_null(s);
@@ -30,16 +29,14 @@ static char *captured(FILE *f)
     return s;
 }
 
-static char *cell(const char *text)
-{
+static char *cell(const char *text) {
     FILE *f = tmpfile();
     assert_non_null(f);
     assert_int_equal(export_csv_cell(f, text), 0);
     return captured(f);
 }
 
-static void test_cells_neutralised(void **state)
-{
+static void test_cells_neutralised(void **state) {
     (void)state;
     /* OWASP CSV injection: = + - @ tab CR at the start get an apostrophe */
     static const struct {
@@ -67,8 +64,7 @@ static void test_cells_neutralised(void **state)
 }
 
 static struct entry food(int64_t id, const char *date, const char *time, const char *name,
-                         double grams, double ca_per_100g)
-{
+                         double grams, double ca_per_100g) {
     struct entry e;
     memset(&e, 0, sizeof(e));
     e.id = id;
@@ -86,8 +82,7 @@ static struct entry food(int64_t id, const char *date, const char *time, const c
 }
 
 /* Two tablets of 200 mg calcium (and nothing else declared: 0). */
-static struct entry tablets(int64_t id, const char *date, const char *time)
-{
+static struct entry tablets(int64_t id, const char *date, const char *time) {
     struct entry e;
     memset(&e, 0, sizeof(e));
     e.id = id;
@@ -103,8 +98,7 @@ static struct entry tablets(int64_t id, const char *date, const char *time)
     return e;
 }
 
-static struct cramp cramp(int64_t id, const char *date, const char *time)
-{
+static struct cramp cramp(int64_t id, const char *date, const char *time) {
     struct cramp c;
     memset(&c, 0, sizeof(c));
     c.id = id;
@@ -114,8 +108,7 @@ static struct cramp cramp(int64_t id, const char *date, const char *time)
     return c;
 }
 
-static void test_csv_rows(void **state)
-{
+static void test_csv_rows(void **state) {
     (void)state;
     struct entry e[3] = {food(1, "2026-11-20", "", "Milk", 300, 120),
                          food(2, "2026-11-20", "12:30", "=cmd|' /C calc'!A0", 50, 100),
@@ -158,8 +151,7 @@ static void test_csv_rows(void **state)
     free(s);
 }
 
-static void test_json(void **state)
-{
+static void test_json(void **state) {
     (void)state;
     struct entry e[1] = {food(1, "2026-11-20", "", "Milk", 300, 120)};
     struct cramp c[1] = {cramp(7, "2026-11-20", "03:10")};
@@ -192,8 +184,7 @@ static void test_json(void **state)
 /* A supplement entry is its own record: no grams, its units and dose
  * form in the last two columns; its undeclared nutrients are 0 (a label
  * lists what the product holds). */
-static void test_supplement_record(void **state)
-{
+static void test_supplement_record(void **state) {
     (void)state;
     struct entry e[2] = {food(1, "2026-11-20", "08:00", "Milk", 300, 120),
                          tablets(2, "2026-11-20", "08:05")};
@@ -218,8 +209,7 @@ static void test_supplement_record(void **state)
     json_decref(o);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cells_neutralised),
         cmocka_unit_test(test_csv_rows),

@@ -23,8 +23,7 @@ struct fixture {
     char db[128];
 };
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     struct fixture *fx = calloc(1, sizeof(*fx));
     FILE *f;
 
@@ -42,8 +41,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     struct fixture *fx = *state;
     char cmd[200];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
@@ -52,8 +50,7 @@ static int teardown(void **state)
     return rc == 0 ? 0 : -1;
 }
 
-static char *slurp(const char *path)
-{
+static char *slurp(const char *path) {
     static char buf[256];
     FILE *f = fopen(path, "r");
     size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
@@ -63,8 +60,7 @@ static char *slurp(const char *path)
     return buf;
 }
 
-static int write_to(const char *path, const char *db, int overwrite, const char *text)
-{
+static int write_to(const char *path, const char *db, int overwrite, const char *text) {
     struct fileout fo;
     char err[512];
     int rc = fileout_open(&fo, path, db, overwrite, err, sizeof(err));
@@ -74,8 +70,7 @@ static int write_to(const char *path, const char *db, int overwrite, const char 
     return fileout_commit(&fo, err, sizeof(err));
 }
 
-static void test_database_refused(void **state)
-{
+static void test_database_refused(void **state) {
     struct fixture *fx = *state;
     char path[200], err[512], *target = NULL;
     enum fileout_kind kind;
@@ -105,8 +100,7 @@ static void test_database_refused(void **state)
     assert_string_equal(slurp(fx->db), "the diary");
 }
 
-static void test_regular_file_replaced_whole(void **state)
-{
+static void test_regular_file_replaced_whole(void **state) {
     struct fixture *fx = *state;
     char path[200], link_path[200], err[512];
     struct fileout fo;
@@ -137,8 +131,7 @@ static void test_regular_file_replaced_whole(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
-static void test_fifo_and_directory(void **state)
-{
+static void test_fifo_and_directory(void **state) {
     struct fixture *fx = *state;
     char path[200], err[512], *target = NULL;
     enum fileout_kind kind;
@@ -168,8 +161,7 @@ static void test_fifo_and_directory(void **state)
                      FILEOUT_ERROR);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_database_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_regular_file_replaced_whole, setup, teardown),

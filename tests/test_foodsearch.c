@@ -20,8 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct food_hit hit(const char *id, const char *name, const char *group, double bm25)
-{
+static struct food_hit hit(const char *id, const char *name, const char *group, double bm25) {
     struct food_hit h;
     memset(&h, 0, sizeof(h));
     h.id = (char *)id;
@@ -35,8 +34,7 @@ static struct food_hit hit(const char *id, const char *name, const char *group, 
 
 /* "Cheese, feta" beats "Crackers, cheese" and a baby food for "feta
  * cheese": the query covers its first segment and all of its lead. */
-static void test_first_segment_wins(void **state)
-{
+static void test_first_segment_wins(void **state) {
     (void)state;
     struct food_hit h[3] = {
         hit("x:1", "Crackers, cheese, regular", "Baked Products", 9.0),
@@ -54,13 +52,13 @@ static void test_first_segment_wins(void **state)
 }
 
 /* The plain food before its processed forms and restaurant versions. */
-static void test_prior_prefers_plain_food(void **state)
-{
+static void test_prior_prefers_plain_food(void **state) {
     (void)state;
     struct food_hit h[4] = {
         hit("x:1", "Beans, liquid from stewed kidney beans", "Legumes and Legume Products", 12),
         hit("x:2", "DENNY'S, kidney bean chili", "Restaurant Foods", 12),
-        hit("x:3", "Beans, kidney, all types, mature seeds, raw", "Legumes and Legume Products", 12),
+        hit("x:3", "Beans, kidney, all types, mature seeds, raw", "Legumes and Legume Products",
+            12),
         hit("x:4", "Beans, kidney, all types, mature seeds, cooked, boiled, without salt",
             "Legumes and Legume Products", 10),
     };
@@ -70,8 +68,7 @@ static void test_prior_prefers_plain_food(void **state)
     assert_string_equal(h[3].id, "x:2"); /* restaurant, branded */
 }
 
-static void test_close_scores_are_not_a_clear_win(void **state)
-{
+static void test_close_scores_are_not_a_clear_win(void **state) {
     (void)state;
     struct food_hit h[2] = {
         hit("x:1", "Juice, apple", "Fruits", 5.0),
@@ -85,13 +82,12 @@ static void test_close_scores_are_not_a_clear_win(void **state)
 
 /* Per serving, within a tenth of the day-to-day SD (Ca 32.5, Mg 8.6,
  * P 41 mg, protein 2.62 g) and a quarter of it for energy (157 kcal). */
-static void test_similar(void **state)
-{
+static void test_similar(void **state) {
     (void)state;
     /* kcal, protein g, Ca, Mg, P mg per 100 g (USDA SR24); K, Na, water unknown */
-    const double raw[8] = {57, 0.36, 9, 7, 12, NAN, NAN, NAN};       /* Pears, raw */
-    const double asian[8] = {42, 0.5, 4, 8, 11, NAN, NAN, NAN};      /* Pears, asian, raw */
-    const double dried[8] = {262, 1.87, 34, 33, 59, NAN, NAN, NAN};  /* Pears, dried */
+    const double raw[8] = {57, 0.36, 9, 7, 12, NAN, NAN, NAN};      /* Pears, raw */
+    const double asian[8] = {42, 0.5, 4, 8, 11, NAN, NAN, NAN};     /* Pears, asian, raw */
+    const double dried[8] = {262, 1.87, 34, 33, 59, NAN, NAN, NAN}; /* Pears, dried */
     /* a medium pear, 178 g: energy 15 x 1.78 = 26.7 kcal, Ca 5 x 1.78 = 8.9 mg ... */
     assert_true(foodsearch_similar(raw, asian, 178));
     /* dried: Ca 25 x 1.78 = 44.5 mg > 32.5 */
@@ -123,35 +119,75 @@ struct fdef {
 
 static const struct fdef foods[] = {
     {"usda:09252", "Pears, raw", "Fruits and Fruit Juices", {57, 0.36, 9, 7, 12}, "medium", 178},
-    {"usda:09340", "Pears, asian, raw", "Fruits and Fruit Juices", {42, 0.5, 4, 8, 11}, "medium", 122},
-    {"usda:09259", "Pears, dried, sulfured, uncooked", "Fruits and Fruit Juices",
-     {262, 1.87, 34, 33, 59}, "half", 18},
+    {"usda:09340",
+     "Pears, asian, raw",
+     "Fruits and Fruit Juices",
+     {42, 0.5, 4, 8, 11},
+     "medium",
+     122},
+    {"usda:09259",
+     "Pears, dried, sulfured, uncooked",
+     "Fruits and Fruit Juices",
+     {262, 1.87, 34, 33, 59},
+     "half",
+     18},
     {"usda:19297", "Jams and preserves", "Sweets", {278, 0.37, 20, 4, 20}, "tbsp", 20},
-    {"usda:01077", "Milk, whole, 3.25% milkfat, with added vitamin D", "Dairy and Egg Products",
-     {61, 3.15, 113, 10, 84}, "cup", 244},
+    {"usda:01077",
+     "Milk, whole, 3.25% milkfat, with added vitamin D",
+     "Dairy and Egg Products",
+     {61, 3.15, 113, 10, 84},
+     "cup",
+     244},
     {"usda:19120", "Candies, milk chocolate", "Sweets", {535, 7.65, 189, 63, 208}, "bar", 44},
-    {"usda:16028", "Beans, kidney, all types, mature seeds, cooked, boiled, without salt",
-     "Legumes and Legume Products", {127, 8.67, 35, 45, 142}, "cup", 177},
-    {"usda:16033", "Beans, kidney, red, mature seeds, cooked, boiled, without salt",
-     "Legumes and Legume Products", {127, 8.67, 28, 42, 142}, "cup", 177},
-    {"usda:16029", "Beans, kidney, all types, mature seeds, canned", "Legumes and Legume Products",
-     {84, 5.22, 33, 31, 93}, "cup", 256},
-    {"usda:11477", "Squash, summer, zucchini, includes skin, raw",
-     "Vegetables and Vegetable Products", {17, 1.21, 16, 18, 38}, "medium", 196},
-    {"usda:03127", "Babyfood, vegetables, spinach, creamed, strained", "Baby Foods",
-     {37, 2.5, 89, 55, 54}, "jar", 78},
-    {"usda:11457", "Spinach, raw", "Vegetables and Vegetable Products", {23, 2.86, 99, 79, 49},
-     "cup", 30},
+    {"usda:16028",
+     "Beans, kidney, all types, mature seeds, cooked, boiled, without salt",
+     "Legumes and Legume Products",
+     {127, 8.67, 35, 45, 142},
+     "cup",
+     177},
+    {"usda:16033",
+     "Beans, kidney, red, mature seeds, cooked, boiled, without salt",
+     "Legumes and Legume Products",
+     {127, 8.67, 28, 42, 142},
+     "cup",
+     177},
+    {"usda:16029",
+     "Beans, kidney, all types, mature seeds, canned",
+     "Legumes and Legume Products",
+     {84, 5.22, 33, 31, 93},
+     "cup",
+     256},
+    {"usda:11477",
+     "Squash, summer, zucchini, includes skin, raw",
+     "Vegetables and Vegetable Products",
+     {17, 1.21, 16, 18, 38},
+     "medium",
+     196},
+    {"usda:03127",
+     "Babyfood, vegetables, spinach, creamed, strained",
+     "Baby Foods",
+     {37, 2.5, 89, 55, 54},
+     "jar",
+     78},
+    {"usda:11457",
+     "Spinach, raw",
+     "Vegetables and Vegetable Products",
+     {23, 2.86, 99, 79, 49},
+     "cup",
+     30},
     /* a second table (IFCT 2017 figures: kJ / 4.184, g x 1000 for minerals) */
     {"ifct:C033", "Spinach", "Green Leafy Vegetables", {25.3, 2.14, 82, 87, 33}, "g", 1},
     {"ifct:L002", "Milk, whole, Cow", "Milk and Milk Products", {72.9, 3.26, 118, 12, 97}, "g", 1},
     {"ifct:L003", "Paneer", "Milk and Milk Products", {257.9, 18.86, 476, 27, 330}, "g", 1},
-    {"usda:01228", "Cheese, fresh, queso fresco", "Dairy and Egg Products",
-     {299, 18.09, 566, 24, 385}, "cup", 122},
+    {"usda:01228",
+     "Cheese, fresh, queso fresco",
+     "Dairy and Egg Products",
+     {299, 18.09, 566, 24, 385},
+     "cup",
+     122},
 };
 
-static struct food *make(const struct fdef *d)
-{
+static struct food *make(const struct fdef *d) {
     static const int ks[5] = {NUT_ENERGY, NUT_PROTEIN, NUT_CALCIUM, NUT_MAGNESIUM, NUT_PHOSPHORUS};
     struct food *f = food_new();
     assert_non_null(f);
@@ -170,8 +206,7 @@ struct fixture {
     struct foodsearch *fs;
 };
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     struct fixture *fx = calloc(1, sizeof(*fx));
     char err[256];
     assert_non_null(fx);
@@ -187,8 +222,7 @@ static int setup(void **state)
     assert_int_equal(vocab_add_synonyms(fx->v, "courgette = zucchini\nuk: biscuit = cookie\n",
                                         "syn", err, sizeof(err)),
                      0);
-    assert_int_equal(vocab_add_synonyms(fx->v, "paneer = queso fresco\n", "syn2", err,
-                                        sizeof(err)),
+    assert_int_equal(vocab_add_synonyms(fx->v, "paneer = queso fresco\n", "syn2", err, sizeof(err)),
                      0);
     assert_int_equal(vocab_add_everyday(fx->v,
                                         "usda:01077 = milk; whole milk\n"
@@ -202,8 +236,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     struct fixture *fx = *state;
     foodsearch_free(fx->fs);
     vocab_free(fx->v);
@@ -214,8 +247,7 @@ static int teardown(void **state)
 
 /* Look up text; the food's id on success, else NULL with *res set. */
 static const char *look(struct fixture *fx, const char *text, int relaxed, enum entry_lookup *res,
-                        char *err, size_t errlen)
-{
+                        char *err, size_t errlen) {
     static char id[64];
     struct food *f = NULL;
     *res = foodsearch_lookup(fx->fs, text, 0, relaxed, &f, err, errlen);
@@ -226,8 +258,7 @@ static const char *look(struct fixture *fx, const char *text, int relaxed, enum 
     return id;
 }
 
-static void test_lookup_similar_rivals(void **state)
-{
+static void test_lookup_similar_rivals(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -238,8 +269,7 @@ static void test_lookup_similar_rivals(void **state)
     assert_non_null(strstr(foodsearch_note(fx->fs, "pear"), "chosen over 1 similar food"));
 }
 
-static void test_lookup_ambiguous_lists_candidates(void **state)
-{
+static void test_lookup_ambiguous_lists_candidates(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -261,8 +291,7 @@ static void test_lookup_ambiguous_lists_candidates(void **state)
 /* Two tables: her order decides an everyday phrase both name and a near
  * tie of the search; the words as typed find another table's food before
  * the synonyms turn them into USDA's nearest ("paneer" -> "queso fresco"). */
-static void test_lookup_table_order(void **state)
-{
+static void test_lookup_table_order(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -279,8 +308,7 @@ static void test_lookup_table_order(void **state)
     assert_string_equal(look(fx, "spinach", 0, &res, err, sizeof(err)), "usda:11457");
 }
 
-static void test_lookup_pin_and_synonym(void **state)
-{
+static void test_lookup_pin_and_synonym(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -291,8 +319,7 @@ static void test_lookup_pin_and_synonym(void **state)
     assert_string_equal(foodsearch_note(fx->fs, "courgettes"), "'courgette' read as 'zucchini'");
 }
 
-static void test_lookup_relaxed(void **state)
-{
+static void test_lookup_relaxed(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -306,8 +333,7 @@ static void test_lookup_relaxed(void **state)
                         "taken as \"Jams and preserves\" (no \"strawberry jam\" in the table)");
 }
 
-static void test_lookup_keeps_baby_food_out(void **state)
-{
+static void test_lookup_keeps_baby_food_out(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -318,8 +344,7 @@ static void test_lookup_keeps_baby_food_out(void **state)
     assert_string_equal(look(fx, "babyfood spinach", 0, &res, err, sizeof(err)), "usda:03127");
 }
 
-static void test_lookup_remembered_choice(void **state)
-{
+static void test_lookup_remembered_choice(void **state) {
     struct fixture *fx = *state;
     enum entry_lookup res;
     char err[1024];
@@ -347,8 +372,7 @@ static void test_lookup_remembered_choice(void **state)
     foodsearch_free(fresh);
 }
 
-static void test_lookup_empty_table(void **state)
-{
+static void test_lookup_empty_table(void **state) {
     (void)state;
     store *s = NULL;
     char err[256];
@@ -362,8 +386,7 @@ static void test_lookup_empty_table(void **state)
     store_close(s);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_segment_wins),
         cmocka_unit_test(test_prior_prefers_plain_food),

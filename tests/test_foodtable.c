@@ -55,8 +55,7 @@ struct seen {
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
-{
+static int on_food(const struct food *f, void *ctx, char *err, size_t errlen) {
     struct seen *s = ctx;
 
     s->n++;
@@ -83,8 +82,7 @@ static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
     return 0;
 }
 
-static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
-{
+static void on_progress(unsigned long long done, unsigned long long total, void *ctx) {
     struct seen *s = ctx;
 
     if (done < s->last_done)
@@ -94,8 +92,7 @@ static void on_progress(unsigned long long done, unsigned long long total, void 
     s->last_total = total;
 }
 
-static void seen_free(struct seen *s)
-{
+static void seen_free(struct seen *s) {
     for (size_t i = 0; i < s->n && i < MAX_FOODS; i++) {
         struct seen_food *g = &s->foods[i];
         free(g->id);
@@ -116,36 +113,31 @@ struct run {
     struct seen seen;
 };
 
-static void run_file(struct run *r, const char *path, const char *schema)
-{
+static void run_file(struct run *r, const char *path, const char *schema) {
     struct foodtable_opts opts = {schema, on_food, on_progress, &r->seen, NULL, 0, NULL, NULL};
     r->rc = foodtable_read(path, &opts, &r->stats, r->err, sizeof(r->err));
 }
 
-static void run_free(struct run *r)
-{
+static void run_free(struct run *r) {
     foodtable_stats_free(&r->stats);
     seen_free(&r->seen);
 }
 
-static int teardown_run(void **state)
-{
+static int teardown_run(void **state) {
     struct run *r = *state;
     run_free(r);
     free(r);
     return 0;
 }
 
-static int setup_run(void **state)
-{
+static int setup_run(void **state) {
     *state = calloc(1, sizeof(struct run));
     return *state ? 0 : -1;
 }
 
 static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
 
-static void write_file(const char *path, const char *text)
-{
+static void write_file(const char *path, const char *text) {
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(text, f);
@@ -153,15 +145,13 @@ static void write_file(const char *path, const char *text)
 }
 
 /* A scratch file under /tmp, removed by the test. */
-static void tmp_path(char *buf, size_t len, const char *name)
-{
+static void tmp_path(char *buf, size_t len, const char *name) {
     snprintf(buf, len, "/tmp/dietbal-test-foodtable-%ld-%s", (long)getpid(), name);
 }
 
 /* --- the good table -------------------------------------------------------- */
 
-static void check_good(struct run *r)
-{
+static void check_good(struct run *r) {
     const struct seen_food *milk, *cod, *mac, *water;
 
     assert_int_equal(r->rc, FOODTABLE_OK);
@@ -243,8 +233,7 @@ static void check_good(struct run *r)
         assert_true(isnan(water->values[i]));
 }
 
-static void test_good(void **state)
-{
+static void test_good(void **state) {
     struct run *r = *state;
     struct stat st;
 
@@ -257,8 +246,7 @@ static void test_good(void **state)
     assert_int_equal(r->seen.last_total, (unsigned long long)st.st_size);
 }
 
-static void test_good_gz(void **state)
-{
+static void test_good_gz(void **state) {
     struct run *r = *state;
     struct stat st;
 
@@ -269,16 +257,14 @@ static void test_good_gz(void **state)
     assert_int_equal(r->seen.last_total, (unsigned long long)st.st_size);
 }
 
-static void test_good_without_schema(void **state)
-{
+static void test_good_without_schema(void **state) {
     struct run *r = *state;
 
     run_file(r, FIXTURES "good.xml", NULL);
     check_good(r);
 }
 
-static void test_null_stats_and_callbacks(void **state)
-{
+static void test_null_stats_and_callbacks(void **state) {
     char err[256];
     struct foodtable_opts opts = {SCHEMA, NULL, NULL, NULL, NULL, 0, NULL, NULL};
 
@@ -341,8 +327,7 @@ static const struct bad bads[] = {
  * it are passed on (the importer rolls back anyway): at most that many.
  * Nothing reaches stderr.
  */
-static void test_bad_fixtures(void **state)
-{
+static void test_bad_fixtures(void **state) {
     char path[256], want[512], errfile[128], failure[2048] = "";
     int saved = dup(2), fd;
     struct stat st;
@@ -393,8 +378,7 @@ static void test_bad_fixtures(void **state)
 }
 
 /* The external entity's target never shows up anywhere. */
-static void test_xxe_does_not_leak(void **state)
-{
+static void test_xxe_does_not_leak(void **state) {
     struct run *r = *state;
     char host[256] = "";
     FILE *f = fopen("/etc/hostname", "r");
@@ -415,8 +399,7 @@ static void test_xxe_does_not_leak(void **state)
     assert_null(strstr(r->err, "&xxe;"));
 }
 
-static void test_missing_file(void **state)
-{
+static void test_missing_file(void **state) {
     struct run *r = *state;
 
     run_file(r, FIXTURES "no-such-file.xml", SCHEMA);
@@ -425,8 +408,7 @@ static void test_missing_file(void **state)
     assert_int_equal(r->seen.n, 0);
 }
 
-static void test_directory(void **state)
-{
+static void test_directory(void **state) {
     struct run *r = *state;
 
     run_file(r, "tests/fixtures", SCHEMA);
@@ -434,8 +416,7 @@ static void test_directory(void **state)
     assert_string_equal(r->err, "tests/fixtures: Is a directory");
 }
 
-static void test_missing_schema(void **state)
-{
+static void test_missing_schema(void **state) {
     struct run *r = *state;
 
     run_file(r, FIXTURES "good.xml", "foods/no-such-schema.xsd");
@@ -444,8 +425,7 @@ static void test_missing_schema(void **state)
     assert_int_equal(r->seen.n, 0);
 }
 
-static void test_empty_file(void **state)
-{
+static void test_empty_file(void **state) {
     struct run *r = *state;
     char path[128];
 
@@ -459,8 +439,7 @@ static void test_empty_file(void **state)
 
 /* --- the callback -------------------------------------------------------------- */
 
-static void test_callback_stops(void **state)
-{
+static void test_callback_stops(void **state) {
     struct run *r = *state;
 
     r->seen.stop_at = 2;
@@ -476,8 +455,7 @@ static void test_callback_stops(void **state)
     assert_int_equal(r->stats.values, 8);
 }
 
-static void test_callback_stops_without_message(void **state)
-{
+static void test_callback_stops_without_message(void **state) {
     struct run *r = *state;
 
     r->seen.stop_at = 1;
@@ -496,8 +474,7 @@ struct ids {
 };
 
 static int keep_id(const char *id, unsigned long line, unsigned long *first, void *ctx, char *err,
-                   size_t errlen)
-{
+                   size_t errlen) {
     struct ids *k = ((struct seen *)ctx)->ids;
     if (++k->calls == k->fail_at) {
         snprintf(err, errlen, "no room for %s", id);
@@ -515,8 +492,7 @@ static int keep_id(const char *id, unsigned long line, unsigned long *first, voi
     return 0;
 }
 
-static void test_ids_kept_by_caller(void **state)
-{
+static void test_ids_kept_by_caller(void **state) {
     struct run *r = *state;
     struct ids k = {.n = 0};
     struct foodtable_opts opts = {SCHEMA, on_food, on_progress, &r->seen, keep_id, 0, NULL, NULL};
@@ -534,8 +510,7 @@ static void test_ids_kept_by_caller(void **state)
     /* a duplicate found by the caller: the same message as without it */
     memset(&k, 0, sizeof(k));
     r->seen.ids = &k;
-    r->rc = foodtable_read(FIXTURES "bad-duplicate.xml", &opts, &r->stats, r->err,
-                           sizeof(r->err));
+    r->rc = foodtable_read(FIXTURES "bad-duplicate.xml", &opts, &r->stats, r->err, sizeof(r->err));
     assert_int_equal(r->rc, FOODTABLE_EINPUT);
     assert_string_equal(r->err, FIXTURES "bad-duplicate.xml:7:3: duplicate food id 'test:a' "
                                          "(first at line 3)");
@@ -558,8 +533,7 @@ static const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<foodtable version=\"1\">\n";
 
 /* Read XML text (with head prepended) from a scratch file. */
-static void run_text(struct run *r, const char *body, const char *schema)
-{
+static void run_text(struct run *r, const char *body, const char *schema) {
     char path[128];
     size_t n = strlen(head) + strlen(body) + 1;
     char *text = malloc(n);
@@ -574,8 +548,7 @@ static void run_text(struct run *r, const char *body, const char *schema)
 }
 
 /* A table with no food is a table. */
-static void test_empty_table(void **state)
-{
+static void test_empty_table(void **state) {
     struct run *r = *state;
 
     run_text(r, "", SCHEMA); /* head ends with <foodtable version="1"> */
@@ -591,8 +564,7 @@ static void test_empty_table(void **state)
 }
 
 /* The table's own tag wins over an alias, whatever the order. */
-static void test_alias_and_canonical(void **state)
-{
+static void test_alias_and_canonical(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -621,8 +593,7 @@ static void test_alias_and_canonical(void **state)
 
 /* The spread beside a value (IFCT 2017's standard deviation) is read in the
  * value's unit and converted with it; a value without one has none. */
-static void test_spread(void **state)
-{
+static void test_spread(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -644,8 +615,7 @@ static void test_spread(void **state)
 }
 
 /* A supplement's label amount has no spread. */
-static void test_spread_not_on_supplements(void **state)
-{
+static void test_spread_not_on_supplements(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -659,8 +629,7 @@ static void test_spread_not_on_supplements(void **state)
                                    "has no spread"));
 }
 
-static void test_same_tag_twice(void **state)
-{
+static void test_same_tag_twice(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -676,8 +645,7 @@ static void test_same_tag_twice(void **state)
     assert_int_equal(r->seen.n, 0);
 }
 
-static void test_unknown_counted_once_per_food(void **state)
-{
+static void test_unknown_counted_once_per_food(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -698,8 +666,7 @@ static void test_unknown_counted_once_per_food(void **state)
     assert_int_equal(r->stats.unknown[0].count, 2);
 }
 
-static void test_iu_only_for_vitamin_d(void **state)
-{
+static void test_iu_only_for_vitamin_d(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -712,8 +679,7 @@ static void test_iu_only_for_vitamin_d(void **state)
     assert_non_null(strstr(r->err, ":4:5: food t:1: VITA_RAE value 500 is in IU"));
 }
 
-static void test_bad_numbers(void **state)
-{
+static void test_bad_numbers(void **state) {
     static const struct {
         const char *nutrient;
         const char *says;
@@ -744,10 +710,13 @@ static void test_bad_numbers(void **state)
         /* the figure in the message stays short */
         {"<nutrient tag=\"ENERC_KCAL\" value=\"1e308\"/>", "is 1e+308 kcal per 100 g"},
         /* a portion of 1e308 g made entries of infinite calcium */
-        {"<portion name=\"cup\" grams=\"1e308\"/>", "weighs 1e+308 g per portion, more than 100 kg"},
+        {"<portion name=\"cup\" grams=\"1e308\"/>",
+         "weighs 1e+308 g per portion, more than 100 kg"},
         {"<portion name=\"cup\" grams=\"100001\"/>", "weighs 100001 g per portion"},
         /* C1 controls are XML characters, and a terminal's escapes */
-        {"<portion name=\"cup\xc2\x9b" "31m\" grams=\"1\"/>", "<portion> name contains a control character (U+009B)"},
+        {"<portion name=\"cup\xc2\x9b"
+         "31m\" grams=\"1\"/>",
+         "<portion> name contains a control character (U+009B)"},
         /* 1 g for 1e-6 cup is 1,000 kg a cup */
         {"<portion name=\"cup\" amount=\"1e-6\" grams=\"1\"/>", "weighs 1e+06 g per unit"},
     };
@@ -777,8 +746,7 @@ static void test_bad_numbers(void **state)
 }
 
 /* Write text as UTF-16 (LE with a byte order mark, or BE without) and read it. */
-static void run_utf16(struct run *r, const char *text, int big_endian)
-{
+static void run_utf16(struct run *r, const char *text, int big_endian) {
     char path[128];
     FILE *f;
 
@@ -803,8 +771,7 @@ static void run_utf16(struct run *r, const char *text, int big_endian)
  * the byte scanner follows a transcoded copy.  (It used to see only zero
  * bytes there, and left the entities to libxml2's own defences.)
  */
-static void test_utf16_doctype(void **state)
-{
+static void test_utf16_doctype(void **state) {
     const char *text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
                        "<!DOCTYPE foodtable [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
                        "<foodtable version=\"1\"><food id=\"t:1\" name=\"&x;\"/></foodtable>\n";
@@ -825,8 +792,7 @@ static void test_utf16_doctype(void **state)
  * Only encodings the scanner can follow are read: UTF-7 would hide
  * "<!DOCTYPE" as "+ADw-!DOCTYPE"; UTF-32 and EBCDIC likewise.
  */
-static void test_encodings(void **state)
-{
+static void test_encodings(void **state) {
     static const struct {
         const char *bytes;
         size_t len;
@@ -834,10 +800,11 @@ static void test_encodings(void **state)
         const char *says;
     } cases[] = {
 #define CASE(text, rc, says) {text, sizeof(text) - 1, rc, says}
-        CASE("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n"
-             "+ADw-!DOCTYPE foodtable +AFs- +ADw-!ENTITY x SYSTEM +ACI-file:///etc/passwd+ACI-+AD4- "
-             "+AF0-+AD4-\n<foodtable version=\"1\"/>\n",
-             FOODTABLE_EINPUT, ":1:1: encoding 'UTF-7' is not supported"),
+        CASE(
+            "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n"
+            "+ADw-!DOCTYPE foodtable +AFs- +ADw-!ENTITY x SYSTEM +ACI-file:///etc/passwd+ACI-+AD4- "
+            "+AF0-+AD4-\n<foodtable version=\"1\"/>\n",
+            FOODTABLE_EINPUT, ":1:1: encoding 'UTF-7' is not supported"),
         CASE("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><foodtable version=\"1\"/>",
              FOODTABLE_EINPUT, "encoding 'ISO-2022-JP' is not supported"),
         CASE("<?xml version='1.0' encoding = 'utf-7' ?><foodtable version=\"1\"/>",
@@ -856,8 +823,8 @@ static void test_encodings(void **state)
         CASE("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n"
              "<foodtable version=\"1\"><food id=\"t:1\" name=\"caf\xe9\"/></foodtable>\n",
              FOODTABLE_OK, NULL),
-        CASE("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<foodtable version=\"1\"/>\n", FOODTABLE_OK,
-             NULL),
+        CASE("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<foodtable version=\"1\"/>\n",
+             FOODTABLE_OK, NULL),
         /* a processing instruction that is not the declaration names no encoding */
         CASE("<?xml version=\"1.0\"?>\n<?x encoding=\"UTF-7\"?>\n<foodtable version=\"1\"/>\n",
              FOODTABLE_OK, NULL),
@@ -890,12 +857,12 @@ static void test_encodings(void **state)
 /* Past libxml2's 10 MB limit on a text node or a value: bad input, not
  * "out of memory" (libxml2 2.9 reports the text node as XML_ERR_NO_MEMORY). */
 /* Food ids, names and groups hold no DEL or C1 control. */
-static void test_control_in_names(void **state)
-{
+static void test_control_in_names(void **state) {
     static const char *const foods[] = {
         "<food id=\"t:1\x7f\" name=\"A\"/>",
         "<food id=\"t:1\" name=\"A\xc2\x85\"/>",
-        "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b" "2J\"/>",
+        "<food id=\"t:1\" name=\"A\" group=\"\xc2\x9b"
+        "2J\"/>",
         /* a newline by character reference: a second line of output */
         "<food id=\"t:1\" name=\"Milk&#10;dietbal: all is well\"/>",
         "<food id=\"t:1\" name=\"Milk&#9;\"/>",
@@ -917,8 +884,7 @@ static void test_control_in_names(void **state)
 }
 
 /* A food of N portions or N different unknown tags. */
-static char *many(const char *element, int n)
-{
+static char *many(const char *element, int n) {
     size_t cap = 128 + (size_t)n * 64, len = 0;
     char *body = malloc(cap);
 
@@ -932,8 +898,7 @@ static char *many(const char *element, int n)
 
 /* What one table may hold is bounded, so is the memory it takes: a food of
  * 1,000,000 portions took 65 MB, 300,000 unknown tags 57 MB and a minute. */
-static void test_limits_bound_memory(void **state)
-{
+static void test_limits_bound_memory(void **state) {
     static const struct {
         const char *element;
         int limit;
@@ -967,8 +932,7 @@ static void test_limits_bound_memory(void **state)
 }
 
 /* opts.max_foods: a table of more foods is refused. */
-static void test_max_foods(void **state)
-{
+static void test_max_foods(void **state) {
     struct run *r = *state;
     struct foodtable_opts opts = {SCHEMA, on_food, NULL, &r->seen, NULL, 3, NULL, NULL};
 
@@ -984,11 +948,11 @@ static void test_max_foods(void **state)
     assert_int_equal(r->seen.n, 4);
 }
 
-static void test_huge_text(void **state)
-{
+static void test_huge_text(void **state) {
     static const char *const wraps[][2] = {
         {"  <food id=\"t:1\" name=\"A\">", "</food>\n</foodtable>\n"},
-        {"  <food id=\"t:1\" name=\"A\"><nutrient tag=\"CA\" value=\"", "\"/></food>\n</foodtable>\n"},
+        {"  <food id=\"t:1\" name=\"A\"><nutrient tag=\"CA\" value=\"",
+         "\"/></food>\n</foodtable>\n"},
     };
     const size_t big = 10u * 1024 * 1024 + 1;
 
@@ -1016,8 +980,7 @@ static void test_huge_text(void **state)
 /* Exactly at the limits is fine: 100 g, 902 kcal, proximates 110 g, the
  * food of USDA SR24 with the largest proximate sum (106.46 g), portions of
  * 100 kg a unit, 333,333,333 IU of vitamin A (99.99999 g). */
-static void test_limits_inclusive(void **state)
-{
+static void test_limits_inclusive(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -1060,8 +1023,7 @@ static void test_limits_inclusive(void **state)
  * A problem the reader meets first wins over a schema error further on,
  * although the validator, parsing ahead, reports that one earlier.
  */
-static void test_errors_in_document_order(void **state)
-{
+static void test_errors_in_document_order(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -1078,8 +1040,7 @@ static void test_errors_in_document_order(void **state)
 }
 
 /* A schema-only rule (the tag pattern) reports the element's position. */
-static void test_schema_error_position(void **state)
-{
+static void test_schema_error_position(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -1096,8 +1057,7 @@ static void test_schema_error_position(void **state)
     assert_true(r->seen.n <= 1); /* at most the good food before it */
 }
 
-static void test_text_and_stray_elements(void **state)
-{
+static void test_text_and_stray_elements(void **state) {
     struct run *r = *state;
 
     run_text(r,
@@ -1127,8 +1087,7 @@ static void test_text_and_stray_elements(void **state)
  * Beyond line 65535, where libxml2's node line numbers stop, positions are
  * still exact; and progress comes in steps, forwards, ending at the size.
  */
-static void test_big_file_positions_and_progress(void **state)
-{
+static void test_big_file_positions_and_progress(void **state) {
     struct run *r = *state;
     char path[128];
     struct stat st;
@@ -1178,8 +1137,7 @@ static void test_big_file_positions_and_progress(void **state)
 }
 
 /* A .gz cut short is bad input, said so; corrupt data too. */
-static void test_truncated_gz(void **state)
-{
+static void test_truncated_gz(void **state) {
     struct run *r = *state;
     char path[128];
     FILE *in, *out;
@@ -1219,8 +1177,7 @@ static void test_truncated_gz(void **state)
 }
 
 /* UTF-16 is XML too: read it (positions then come from libxml2). */
-static void test_utf16(void **state)
-{
+static void test_utf16(void **state) {
     struct run *r = *state;
     const char *body = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
                        "<foodtable version=\"1\">\n"
@@ -1252,8 +1209,7 @@ static void test_utf16(void **state)
  * unless one is installed; without installing one:
  *   localedef -i de_DE -f UTF-8 /tmp/loc/de_DE.UTF-8
  *   LOCPATH=/tmp/loc build/tests/test_foodtable */
-static void test_locale_independent(void **state)
-{
+static void test_locale_independent(void **state) {
     struct run *r = *state;
     static const char *locales[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "nl_NL.UTF-8"};
     const char *set = NULL;
@@ -1269,15 +1225,13 @@ static void test_locale_independent(void **state)
 
 /* The handlers and entity loader of libxml2 are as they were. */
 static int dummy_errors;
-static void dummy_generic(void *ctx, const char *msg, ...)
-{
+static void dummy_generic(void *ctx, const char *msg, ...) {
     (void)ctx;
     (void)msg;
     dummy_errors++;
 }
 
-static void test_restores_libxml_state(void **state)
-{
+static void test_restores_libxml_state(void **state) {
     struct run *r = *state;
     xmlExternalEntityLoader loader = xmlGetExternalEntityLoader();
 
@@ -1301,8 +1255,7 @@ struct supp_seen {
     double ca[3], mg[3], vitd[3], p[3];
 };
 
-static int on_supplement(const struct supplement *p, void *ctx, char *err, size_t errlen)
-{
+static int on_supplement(const struct supplement *p, void *ctx, char *err, size_t errlen) {
     struct supp_seen *s = ctx;
     (void)err;
     (void)errlen;
@@ -1320,8 +1273,7 @@ static int on_supplement(const struct supplement *p, void *ctx, char *err, size_
 
 /* Read text as a table with the schema; supplements go to *seen. */
 static int read_supplements(const char *text, struct supp_seen *seen, struct foodtable_stats *st,
-                            char *err, size_t errlen)
-{
+                            char *err, size_t errlen) {
     char path[256];
     struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, on_supplement, NULL};
     tmp_path(path, sizeof(path), "supp.xml");
@@ -1332,24 +1284,23 @@ static int read_supplements(const char *text, struct supp_seen *seen, struct foo
     return rc;
 }
 
-static void test_supplements(void **state)
-{
+static void test_supplements(void **state) {
     struct supp_seen seen;
     struct foodtable_stats st;
     char err[512] = "";
     (void)state;
-    int rc = read_supplements(
-        "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
-        "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
-        "<supplement id=\"supp:pre\" name=\"Prenatal\" unit=\"tablet\">\n"
-        "  <nutrient tag=\"CA\" value=\"0.2\" unit=\"g\"/>\n"
-        "  <nutrient tag=\"MG\" value=\"100\" unit=\"mg\"/>\n"
-        "  <nutrient tag=\"VITD\" value=\"400\" unit=\"IU\"/>\n"
-        "</supplement>\n"
-        "<supplement id=\"supp:d\" name=\"D3\" unit=\"drop\">"
-        "<nutrient tag=\"VITD\" value=\"10\"/></supplement>\n"
-        "</foodtable>\n",
-        &seen, &st, err, sizeof(err));
+    int rc =
+        read_supplements("<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+                         "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
+                         "<supplement id=\"supp:pre\" name=\"Prenatal\" unit=\"tablet\">\n"
+                         "  <nutrient tag=\"CA\" value=\"0.2\" unit=\"g\"/>\n"
+                         "  <nutrient tag=\"MG\" value=\"100\" unit=\"mg\"/>\n"
+                         "  <nutrient tag=\"VITD\" value=\"400\" unit=\"IU\"/>\n"
+                         "</supplement>\n"
+                         "<supplement id=\"supp:d\" name=\"D3\" unit=\"drop\">"
+                         "<nutrient tag=\"VITD\" value=\"10\"/></supplement>\n"
+                         "</foodtable>\n",
+                         &seen, &st, err, sizeof(err));
     assert_int_equal(rc, FOODTABLE_OK);
     assert_int_equal(st.foods, 1);
     assert_int_equal(st.supplements, 2);
@@ -1368,8 +1319,7 @@ static void test_supplements(void **state)
     foodtable_stats_free(&st);
 }
 
-static void test_supplements_refused(void **state)
-{
+static void test_supplements_refused(void **state) {
     static const struct {
         const char *body, *says;
     } cases[] = {
@@ -1419,8 +1369,7 @@ struct recipe_seen {
 };
 
 static int on_recipe(const struct food *f, const struct recipe *r, void *ctx, char *err,
-                     size_t errlen)
-{
+                     size_t errlen) {
     struct recipe_seen *s = ctx;
     (void)err;
     (void)errlen;
@@ -1439,8 +1388,7 @@ static int on_recipe(const struct food *f, const struct recipe *r, void *ctx, ch
 }
 
 static int read_recipes(const char *text, struct recipe_seen *seen, struct foodtable_stats *st,
-                        char *err, size_t errlen)
-{
+                        char *err, size_t errlen) {
     char path[256];
     struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, NULL, on_recipe};
     tmp_path(path, sizeof(path), "recipes.xml");
@@ -1452,27 +1400,25 @@ static int read_recipes(const char *text, struct recipe_seen *seen, struct foodt
     return rc;
 }
 
-static void test_recipes(void **state)
-{
+static void test_recipes(void **state) {
     struct recipe_seen seen;
     struct foodtable_stats st;
     char err[512] = "";
     (void)state;
-    int rc = read_recipes(
-        "<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
-        "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
-        "<food id=\"recipe:soup\" name=\"soup\" group=\"Recipes\">\n"
-        "  <portion name=\"serving\" grams=\"400\"/>\n"
-        "  <nutrient tag=\"CA\" value=\"22.229145287404901\" unit=\"mg\"/>\n"
-        "  <recipe yield=\"1600\" serves=\"4\">\n"
-        "    <ingredient food=\"t:a\" grams=\"500\" text=\"500 g a &amp; b\"/>\n"
-        "    <ingredient food=\"t:b\" grams=\"6.0843617920541\"/>\n"
-        "  </recipe>\n"
-        "</food>\n"
-        "<food id=\"recipe:plain\" name=\"plain\"><recipe>"
-        "<ingredient food=\"t:a\" grams=\"100\"/></recipe></food>\n"
-        "</foodtable>\n",
-        &seen, &st, err, sizeof(err));
+    int rc = read_recipes("<?xml version=\"1.0\"?>\n<foodtable version=\"1\">\n"
+                          "<food id=\"t:a\" name=\"A\"><nutrient tag=\"CA\" value=\"1\"/></food>\n"
+                          "<food id=\"recipe:soup\" name=\"soup\" group=\"Recipes\">\n"
+                          "  <portion name=\"serving\" grams=\"400\"/>\n"
+                          "  <nutrient tag=\"CA\" value=\"22.229145287404901\" unit=\"mg\"/>\n"
+                          "  <recipe yield=\"1600\" serves=\"4\">\n"
+                          "    <ingredient food=\"t:a\" grams=\"500\" text=\"500 g a &amp; b\"/>\n"
+                          "    <ingredient food=\"t:b\" grams=\"6.0843617920541\"/>\n"
+                          "  </recipe>\n"
+                          "</food>\n"
+                          "<food id=\"recipe:plain\" name=\"plain\"><recipe>"
+                          "<ingredient food=\"t:a\" grams=\"100\"/></recipe></food>\n"
+                          "</foodtable>\n",
+                          &seen, &st, err, sizeof(err));
     assert_int_equal(rc, FOODTABLE_OK);
     assert_int_equal(st.foods, 3);
     assert_int_equal(st.recipes, 2);
@@ -1508,8 +1454,7 @@ static void test_recipes(void **state)
     foodtable_stats_free(&st);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_good, setup_run, teardown_run),
         cmocka_unit_test_setup_teardown(test_good_gz, setup_run, teardown_run),

@@ -19,8 +19,7 @@
 #include <sys/stat.h>
 
 /* Feed every file of dir to fn; the number of files. */
-static size_t replay(const char *dir, int (*fn)(const uint8_t *, size_t))
-{
+static size_t replay(const char *dir, int (*fn)(const uint8_t *, size_t)) {
     DIR *d = opendir(dir);
     struct dirent *de;
     size_t files = 0;
@@ -49,27 +48,23 @@ static size_t replay(const char *dir, int (*fn)(const uint8_t *, size_t))
     return files;
 }
 
-static void test_foodtable_corpus(void **state)
-{
+static void test_foodtable_corpus(void **state) {
     (void)state;
     /* the seeds: the fixtures, and the crashes found since */
     assert_true(replay("tests/fuzz/corpus/foodtable", fuzz_foodtable) >= 20);
 }
 
-static void test_entry_corpus(void **state)
-{
+static void test_entry_corpus(void **state) {
     (void)state;
     assert_true(replay("tests/fuzz/corpus/entry", fuzz_entry) >= 20);
 }
 
-static void test_database_corpus(void **state)
-{
+static void test_database_corpus(void **state) {
     (void)state;
     assert_true(replay("tests/fuzz/corpus/database", fuzz_database) >= 5);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_foodtable_corpus),
         cmocka_unit_test(test_entry_corpus),

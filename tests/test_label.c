@@ -16,8 +16,7 @@
 
 static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
 
-static struct label_amount parsed(const char *text)
-{
+static struct label_amount parsed(const char *text) {
     struct label_amount a;
     char err[256] = "";
     if (label_parse(text, &a, err, sizeof(err)) != LABEL_OK)
@@ -25,8 +24,7 @@ static struct label_amount parsed(const char *text)
     return a;
 }
 
-static void refused(const char *text, const char *why)
-{
+static void refused(const char *text, const char *why) {
     struct label_amount a = {.nutrient = -7};
     char err[256] = "";
     assert_int_equal(label_parse(text, &a, err, sizeof(err)), LABEL_EINPUT);
@@ -35,8 +33,7 @@ static void refused(const char *text, const char *why)
         fail_msg("%s: '%s' does not say '%s'", text, err, why);
 }
 
-static void test_mass_units(void **state)
-{
+static void test_mass_units(void **state) {
     (void)state;
     /* calcium is kept in mg: 200 mg as is, 0.5 g = 500 mg */
     struct label_amount a = parsed("CA=200mg");
@@ -58,8 +55,7 @@ static void test_mass_units(void **state)
     assert_true(parsed("CA=.5g").value == 500.0);
 }
 
-static void test_vitamin_d_iu(void **state)
-{
+static void test_vitamin_d_iu(void **state) {
     (void)state;
     /* 1 ug = 40 IU (IOM 2011): 400 IU = 10 ug, 1000 IU = 25 ug,
      * 4000 IU = 100 ug (the UL), 600 IU = 15 ug (the RDA) */
@@ -76,8 +72,7 @@ static void test_vitamin_d_iu(void **state)
     assert_true(parsed("VITA_IU=5000IU").value == 5000.0);
 }
 
-static void test_refused(void **state)
-{
+static void test_refused(void **state) {
     (void)state;
     refused("CA200mg", "TAG=AMOUNT");
     refused("=200mg", "no nutrient tag");
@@ -108,8 +103,7 @@ static void test_refused(void **state)
     assert_true(parsed("PROCNT=25g").value == 25.0);
 }
 
-static void test_check(void **state)
-{
+static void test_check(void **state) {
     char err[128];
     (void)state;
     assert_int_equal(label_check(NUT_CALCIUM, 500, err, sizeof(err)), LABEL_OK);
@@ -132,8 +126,7 @@ static void test_check(void **state)
     assert_false(label_is_mineral(NUT_PROTEIN));
 }
 
-static void test_dose_forms(void **state)
-{
+static void test_dose_forms(void **state) {
     int generic = -1;
     (void)state;
     const char *const *f = label_dose_forms();
@@ -169,8 +162,7 @@ static void test_dose_forms(void **state)
     assert_null(label_dose_form(NULL, &generic));
 }
 
-static void test_form_matches(void **state)
-{
+static void test_form_matches(void **state) {
     (void)state;
     assert_true(label_form_matches("tablets", "tablet"));
     assert_true(label_form_matches("capsule", "capsule"));
@@ -189,12 +181,11 @@ static void test_form_matches(void **state)
     assert_false(label_form_is_food_unit("tablet"));
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mass_units),  cmocka_unit_test(test_vitamin_d_iu),
-        cmocka_unit_test(test_refused),     cmocka_unit_test(test_check),
-        cmocka_unit_test(test_dose_forms),  cmocka_unit_test(test_form_matches),
+        cmocka_unit_test(test_mass_units), cmocka_unit_test(test_vitamin_d_iu),
+        cmocka_unit_test(test_refused),    cmocka_unit_test(test_check),
+        cmocka_unit_test(test_dose_forms), cmocka_unit_test(test_form_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

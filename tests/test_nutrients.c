@@ -16,8 +16,7 @@
 static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
 
 /* The core ids are part of every database: they must never move. */
-static void test_core_ids_are_stable(void **state)
-{
+static void test_core_ids_are_stable(void **state) {
     (void)state;
     assert_string_equal(nutrients_get(NUT_ENERGY)->tag, "ENERC_KCAL");
     assert_string_equal(nutrients_get(NUT_PROTEIN)->tag, "PROCNT");
@@ -32,8 +31,7 @@ static void test_core_ids_are_stable(void **state)
 
 /* Vitamin D is reported with the core nutrients: its id is VITD's index
  * in the table (38, fixed forever) and it takes the slot after water. */
-static void test_reported_slots(void **state)
-{
+static void test_reported_slots(void **state) {
     (void)state;
     assert_string_equal(nutrients_get(NUT_VITAMIN_D)->tag, "VITD");
     assert_int_equal(nutrients_get(NUT_VITAMIN_D)->unit, UNIT_UG);
@@ -49,8 +47,7 @@ static void test_reported_slots(void **state)
     assert_int_equal(nutrients_reported_slot(nutrients_lookup("FAT", NULL)), -1);
 }
 
-static void test_get_out_of_range(void **state)
-{
+static void test_get_out_of_range(void **state) {
     (void)state;
     assert_null(nutrients_get(-1));
     assert_null(nutrients_get((int)nutrients_count()));
@@ -58,8 +55,7 @@ static void test_get_out_of_range(void **state)
 }
 
 /* Every tag is unique and looks itself up. */
-static void test_every_tag_round_trips(void **state)
-{
+static void test_every_tag_round_trips(void **state) {
     (void)state;
     for (size_t i = 0; i < nutrients_count(); i++) {
         const struct nutrient_def *d = nutrients_get((int)i);
@@ -71,8 +67,7 @@ static void test_every_tag_round_trips(void **state)
     }
 }
 
-static void test_lookup(void **state)
-{
+static void test_lookup(void **state) {
     enum unit u = UNIT_IU;
 
     (void)state;
@@ -91,8 +86,7 @@ static void test_lookup(void **state)
 }
 
 /* ENERC (INFOODS) and ENERC_KJ (USDA) are energy in kJ unless told. */
-static void test_lookup_aliases(void **state)
-{
+static void test_lookup_aliases(void **state) {
     enum unit u = UNIT_G;
 
     (void)state;
@@ -106,8 +100,7 @@ static void test_lookup_aliases(void **state)
     assert_true(id_of("PRO-") >= 0 && id_of("PRO-") != NUT_PROTEIN);
 }
 
-static void test_lookup_unknown(void **state)
-{
+static void test_lookup_unknown(void **state) {
     enum unit u = UNIT_IU;
 
     (void)state;
@@ -119,8 +112,7 @@ static void test_lookup_unknown(void **state)
 }
 
 /* The six proximate components, and only they, count towards 100 g. */
-static void test_proximates(void **state)
-{
+static void test_proximates(void **state) {
     static const char *const prox[] = {"PROCNT", "FAT", "CHOCDF", "WATER", "ASH", "ALC"};
     size_t n = 0;
 
@@ -137,8 +129,7 @@ static void test_proximates(void **state)
     assert_false(nutrients_get(id_of("FIBTG"))->proximate); /* part of CHOCDF */
 }
 
-static void test_unit_parse(void **state)
-{
+static void test_unit_parse(void **state) {
     static const struct {
         const char *text;
         enum unit unit;
@@ -165,8 +156,7 @@ static void test_unit_parse(void **state)
     }
 }
 
-static void test_unit_name_round_trips(void **state)
-{
+static void test_unit_name_round_trips(void **state) {
     (void)state;
     for (int u = UNIT_G; u <= UNIT_IU; u++) {
         enum unit back = (enum unit) - 1;
@@ -178,8 +168,7 @@ static void test_unit_name_round_trips(void **state)
     assert_string_equal(unit_name((enum unit)42), "?");
 }
 
-static void test_convert_mass(void **state)
-{
+static void test_convert_mass(void **state) {
     double out;
 
     (void)state;
@@ -203,8 +192,7 @@ static void test_convert_mass(void **state)
     assert_true(out == 0.0);
 }
 
-static void test_convert_energy(void **state)
-{
+static void test_convert_energy(void **state) {
     double out;
 
     (void)state;
@@ -221,8 +209,7 @@ static void test_convert_energy(void **state)
     assert_float_equal(out, 418.4, 1e-9);
 }
 
-static void test_convert_iu(void **state)
-{
+static void test_convert_iu(void **state) {
     double out;
 
     (void)state;
@@ -241,8 +228,7 @@ static void test_convert_iu(void **state)
 
 /* Units of another kind, and IU without a factor, are refused; *out is
  * then left alone. */
-static void test_convert_refused(void **state)
-{
+static void test_convert_refused(void **state) {
     static const struct {
         const char *tag;
         enum unit from;
@@ -279,8 +265,7 @@ static void test_convert_refused(void **state)
     }
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_core_ids_are_stable),
         cmocka_unit_test(test_reported_slots),

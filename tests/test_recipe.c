@@ -21,8 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     store *s = NULL;
     char err[256];
     if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
@@ -31,15 +30,13 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     store_close(*state);
     return 0;
 }
 
 /* A food with calcium, protein and water per 100 g (NAN: unknown). */
-static struct food *food(const char *id, double ca, double prot, double water)
-{
+static struct food *food(const char *id, double ca, double prot, double water) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, id), 0);
@@ -50,15 +47,13 @@ static struct food *food(const char *id, double ca, double prot, double water)
     return f;
 }
 
-static void put_food(store *s, const char *id, double ca, double prot, double water)
-{
+static void put_food(store *s, const char *id, double ca, double prot, double water) {
     struct food *f = food(id, ca, prot, water);
     assert_int_equal(store_food_upsert(s, f, NULL), STORE_OK);
     food_free(f);
 }
 
-static struct recipe *recipe(const char *id, double yield, double serves)
-{
+static struct recipe *recipe(const char *id, double yield, double serves) {
     struct recipe *r = recipe_new();
     assert_non_null(r);
     r->id = strdup(id);
@@ -68,8 +63,7 @@ static struct recipe *recipe(const char *id, double yield, double serves)
     return r;
 }
 
-static void test_slug(void **state)
-{
+static void test_slug(void **state) {
     char out[RECIPE_SLUG_MAX + 1], big[200];
     (void)state;
     assert_int_equal(recipe_slug("Grandma's rib soup", out, sizeof(out)), 0);
@@ -85,8 +79,7 @@ static void test_slug(void **state)
     assert_int_equal(recipe_slug(big, out, sizeof(out)), -1);
 }
 
-static void test_yield_rule(void **state)
-{
+static void test_yield_rule(void **state) {
     struct recipe *r = recipe("recipe:x", NAN, NAN);
     char err[256];
     (void)state;
@@ -110,8 +103,7 @@ static void test_yield_rule(void **state)
 
 /* 300 g of A (Ca 100, protein 20, water 60) and 200 g of B (Ca 50,
  * protein unknown, water 90) cooked down to 400 g, 4 servings. */
-static void test_compute(void **state)
-{
+static void test_compute(void **state) {
     struct recipe *r = recipe("recipe:ab", 400, 4);
     struct food *a = food("a", 100, 20, 60), *b = food("b", 50, NAN, 90);
     struct food *foods[2] = {a, b}, *out = food_new();
@@ -160,8 +152,7 @@ static void test_compute(void **state)
     recipe_free(r);
 }
 
-static double value_of(store *s, const char *id, int k)
-{
+static double value_of(store *s, const char *id, int k) {
     struct food *f = NULL;
     assert_int_equal(store_food_get(s, id, &f), STORE_OK);
     double v = f->values[k];
@@ -169,8 +160,7 @@ static double value_of(store *s, const char *id, int k)
     return v;
 }
 
-static void test_save_and_redefine(void **state)
-{
+static void test_save_and_redefine(void **state) {
     store *s = *state;
     struct recipe *soup = recipe("recipe:soup", NAN, 2), *pie = recipe("recipe:pie", NAN, NAN);
     struct recipe *got = NULL;
@@ -237,8 +227,7 @@ static void test_save_and_redefine(void **state)
     recipe_free(pie);
 }
 
-static void test_remove(void **state)
-{
+static void test_remove(void **state) {
     store *s = *state;
     struct recipe *soup = recipe("recipe:soup", NAN, NAN);
     char err[256], *frozen = NULL;
@@ -275,8 +264,7 @@ static void test_remove(void **state)
     recipe_free(soup);
 }
 
-static void test_meals(void **state)
-{
+static void test_meals(void **state) {
     store *s = *state;
     struct saved_item items[2] = {{0, "a", 150, NAN, "150 g a"}, {0, "b", 50, NAN, "50 g b"}};
     struct saved_meal m = {"usual-breakfast", items, 2}, *got = NULL, **list = NULL;
@@ -307,8 +295,7 @@ static void test_meals(void **state)
     assert_int_equal(store_meal_get(s, "usual-breakfast", &got), STORE_NOTFOUND);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_slug),
         cmocka_unit_test(test_yield_rule),

@@ -30,15 +30,13 @@
             fail_msg("%s = %.10g, expected %.10g +- %g", #a, got_, want_, (double)(eps));          \
     } while (0)
 
-static long day_of(const char *s)
-{
+static long day_of(const char *s) {
     long d = 0;
     assert_int_equal(date_parse(s, 0, &d), 0);
     return d;
 }
 
-static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT])
-{
+static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT]) {
     memset(d, 0, sizeof(*d));
     date_format(day, d->date);
     d->entries = 1;
@@ -51,8 +49,7 @@ static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_C
 
 /* Worked example 3's person (test_analysis.c): pregnant, 29, trimester 3
  * in November 2026, 65 kg. */
-static struct profile pregnant(void)
-{
+static struct profile pregnant(void) {
     struct profile p;
     profile_init(&p);
     p.sex = SEX_FEMALE;
@@ -70,8 +67,7 @@ static const double MEAT[NUT_CORE_COUNT] = {1480, 131, 600, 190, 1270, 1890, 126
 
 /* The small analysis: 2026-11-16 .. 22, the 17th not logged, a cramp with
  * swelling on the 20th. */
-static struct analysis *small(const struct profile *p)
-{
+static struct analysis *small(const struct profile *p) {
     struct day_totals d[6];
     struct cramp c[2];
     struct analysis *a = NULL;
@@ -96,8 +92,7 @@ static struct analysis *small(const struct profile *p)
 }
 
 /* 15 days with a relation and trends: calcium 600 then 1200, cramps. */
-static struct analysis *long_period(void)
-{
+static struct analysis *long_period(void) {
     struct profile p = pregnant();
     struct day_totals d[15];
     struct cramp c[5];
@@ -131,8 +126,7 @@ static struct analysis *long_period(void)
  * leg on the 20th, and where the nutrients came from: 2100 g of milk
  * (120 mg Ca / 100 g) = 2520 mg, 1400 g of bread (100) = 1400 mg, 700 g of
  * an unknown dish. */
-static struct analysis *rich(void)
-{
+static struct analysis *rich(void) {
     static struct period_source src[3];
     struct profile p = pregnant();
     struct day_totals d[7];
@@ -175,11 +169,12 @@ static struct analysis *rich(void)
 
 /* Suggestions with a long name and characters that need escaping. */
 static const struct suggestion CA_FOODS[] = {
-    {(char *)"usda:01117", (char *)"Yogurt, plain, low fat, 12 grams protein per 8 ounce, with "
-                                   "a name long enough to need wrapping | and a pipe",
+    {(char *)"usda:01117",
+     (char *)"Yogurt, plain, low fat, 12 grams protein per 8 ounce, with "
+             "a name long enough to need wrapping | and a pipe",
      (char *)"1 cup", 245, 448, 70, 183, 1.3, 12.9, -2.1, 1.0},
-    {(char *)"usda:01270", (char *)"Cheese, cheddar", (char *)"1 oz", 28.35, 204, 50, 721, 1.4,
-     7.0, 6.8, 0.9},
+    {(char *)"usda:01270", (char *)"Cheese, cheddar", (char *)"1 oz", 28.35, 204, 50, 721, 1.4, 7.0,
+     6.8, 0.9},
 };
 
 static const struct report_suggestions SUGG[] = {{NUT_CALCIUM, CA_FOODS, 2}};
@@ -187,8 +182,7 @@ static const struct report_suggestions SUGG[] = {{NUT_CALCIUM, CA_FOODS, 2}};
 /* Render into a string (free it). */
 typedef int (*render_fn)(FILE *, const struct analysis *, const struct report_opts *);
 
-static char *render(render_fn fn, const struct analysis *a, const struct report_opts *o)
-{
+static char *render(render_fn fn, const struct analysis *a, const struct report_opts *o) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -198,16 +192,14 @@ static char *render(render_fn fn, const struct analysis *a, const struct report_
     return buf;
 }
 
-static int csv_render(FILE *f, const struct analysis *a, const struct report_opts *o)
-{
+static int csv_render(FILE *f, const struct analysis *a, const struct report_opts *o) {
     (void)o;
     return report_csv(f, a);
 }
 
 /* --- JSON ---------------------------------------------------------------------- */
 
-static json_t *parsed(const struct analysis *a, const struct report_opts *o)
-{
+static json_t *parsed(const struct analysis *a, const struct report_opts *o) {
     char *text = render(report_json, a, o);
     json_error_t e;
     json_t *root = json_loads(text, 0, &e);
@@ -217,8 +209,7 @@ static json_t *parsed(const struct analysis *a, const struct report_opts *o)
     return root;
 }
 
-static void has_keys(json_t *obj, const char *const *keys, size_t n, const char *where)
-{
+static void has_keys(json_t *obj, const char *const *keys, size_t n, const char *where) {
     assert_true(json_is_object(obj));
     for (size_t i = 0; i < n; i++)
         if (!json_object_get(obj, keys[i]))
@@ -227,13 +218,12 @@ static void has_keys(json_t *obj, const char *const *keys, size_t n, const char 
 
 #define KEYS(obj, where, ...)                                                                      \
     do {                                                                                           \
-        static const char *const k_[] = {__VA_ARGS__};                                            \
+        static const char *const k_[] = {__VA_ARGS__};                                             \
         has_keys(obj, k_, sizeof(k_) / sizeof(k_[0]), where);                                      \
     } while (0)
 
 /* v has at most `dec` decimals */
-static void rounded(json_t *v, int dec)
-{
+static void rounded(json_t *v, int dec) {
     if (json_is_null(v))
         return;
     assert_true(json_is_number(v));
@@ -241,8 +231,7 @@ static void rounded(json_t *v, int dec)
     assert_near(x, round(x), 1e-6);
 }
 
-static void test_json_keys(void **state)
-{
+static void test_json_keys(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = small(&p);
@@ -250,8 +239,8 @@ static void test_json_keys(void **state)
     json_t *root = parsed(a, &o);
 
     /* product.md "JSON keys", every one */
-    KEYS(root, "top level", "from", "to", "days", "days_logged", "profile", "nutrients",
-         "balance", "warnings", "cramps");
+    KEYS(root, "top level", "from", "to", "days", "days_logged", "profile", "nutrients", "balance",
+         "warnings", "cramps");
     KEYS(json_object_get(root, "profile"), "profile", "life_stage", "age", "trimester",
          "weight_kg");
     KEYS(json_object_get(root, "balance"), "balance", "ca_p_ratio", "ca_mg_ratio",
@@ -260,14 +249,14 @@ static void test_json_keys(void **state)
 
     /* nutrients: exactly the 8 keys and vitamin_d (added 2026-12), each
      * with the product's keys */
-    static const char *const names[] = {"energy", "protein", "calcium", "magnesium",
-                                        "phosphorus", "potassium", "sodium", "water"};
+    static const char *const names[] = {"energy",     "protein",   "calcium", "magnesium",
+                                        "phosphorus", "potassium", "sodium",  "water"};
     static const char *const units[] = {"kcal", "g", "mg", "mg", "mg", "mg", "mg", "g"};
     json_t *nut = json_object_get(root, "nutrients");
     assert_int_equal(json_object_size(nut), 9);
     json_t *vd = json_object_get(nut, "vitamin_d");
-    KEYS(vd, "vitamin_d", "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear",
-         "rda", "ul", "p_adequate", "p_above_ul", "from_supplements");
+    KEYS(vd, "vitamin_d", "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear", "rda",
+         "ul", "p_adequate", "p_above_ul", "from_supplements");
     assert_string_equal(json_string_value(json_object_get(vd, "unit")), "ug");
     assert_int_equal(json_array_size(json_object_get(vd, "daily")), 7);
     /* IOM 2011: EAR 10, RDA 15, UL 100 ug */
@@ -278,8 +267,8 @@ static void test_json_keys(void **state)
         json_t *x = json_object_get(nut, names[k]);
         if (!x)
             fail_msg("nutrients lacks %s", names[k]);
-        KEYS(x, names[k], "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear",
-             "rda", "ul", "p_adequate", "p_above_ul", "from_supplements");
+        KEYS(x, names[k], "unit", "daily", "mean", "sd", "min", "max", "completeness", "ear", "rda",
+             "ul", "p_adequate", "p_above_ul", "from_supplements");
         /* no supplement logged: 0 from supplements */
         assert_true(json_number_value(json_object_get(x, "from_supplements")) == 0);
         assert_string_equal(json_string_value(json_object_get(x, "unit")), units[k]);
@@ -351,7 +340,7 @@ static void test_json_keys(void **state)
      * above +15 */
     json_t *rg = json_object_get(root, "balance_ranges");
     static const char *const where[][2] = {
-        {"ca_p_ratio", "below"},       {"ca_mg_ratio", "above"}, {"protein_energy_pct", "above"},
+        {"ca_p_ratio", "below"},        {"ca_mg_ratio", "above"}, {"protein_energy_pct", "above"},
         {"protein_g_per_kg", "within"}, {"pral_meq", "above"},
     };
     for (size_t i = 0; i < 5; i++)
@@ -400,8 +389,7 @@ static void test_json_keys(void **state)
 
 /* The keys added from 2026-12 (product.md): sources, days_needed,
  * profile.notes, cramps.preeclampsia_signs, and PREECLAMPSIA_SIGNS first. */
-static void test_json_added_keys(void **state)
-{
+static void test_json_added_keys(void **state) {
     (void)state;
     struct analysis *a = rich();
     json_t *root = parsed(a, NULL);
@@ -448,8 +436,8 @@ static void test_json_added_keys(void **state)
     struct profile p = pregnant();
     a = small(&p);
     root = parsed(a, NULL);
-    assert_true(json_is_false(json_object_get(json_object_get(root, "cramps"),
-                                              "preeclampsia_signs")));
+    assert_true(
+        json_is_false(json_object_get(json_object_get(root, "cramps"), "preeclampsia_signs")));
     assert_int_equal(json_array_size(json_object_get(json_object_get(root, "profile"), "notes")),
                      0);
     json_decref(root);
@@ -458,8 +446,7 @@ static void test_json_added_keys(void **state)
 
 /* Text and Markdown show the same: the pre-eclampsia box first, the note,
  * the firm-answer line, where calcium came from. */
-static void test_text_markdown_added(void **state)
-{
+static void test_text_markdown_added(void **state) {
     (void)state;
     struct analysis *a = rich();
     char *t = render(report_text, a, NULL);
@@ -487,14 +474,14 @@ static void test_text_markdown_added(void **state)
     assert_non_null(strstr(m, "- Note: Past the due date (2026-11-14)"));
     assert_non_null(strstr(m, "- calcium: log 3 more days at this mean for a firm answer."));
     /* the pipe of the name escaped so the table holds */
-    assert_non_null(strstr(m, "| calcium | 64 % | Milk \\| whole | test:milk | 2100 g | 2520 mg |"));
+    assert_non_null(
+        strstr(m, "| calcium | 64 % | Milk \\| whole | test:milk | 2100 g | 2520 mg |"));
     assert_non_null(strstr(m, "|  | 36 % | Bread | test:bread | 1400 g | 1400 mg |"));
     free(m);
     analysis_free(a);
 }
 
-static void test_json_no_profile(void **state)
-{
+static void test_json_no_profile(void **state) {
     (void)state;
     struct analysis *a = small(NULL);
     json_t *root = parsed(a, NULL);
@@ -505,14 +492,13 @@ static void test_json_no_profile(void **state)
     assert_true(json_is_null(json_object_get(prof, "weight_kg")));
     assert_true(json_is_true(json_object_get(prof, "approximate")));
     assert_non_null(strstr(json_string_value(json_object_get(prof, "note")), "profile set"));
-    assert_true(json_is_null(json_object_get(json_object_get(root, "balance"),
-                                             "protein_g_per_kg")));
+    assert_true(
+        json_is_null(json_object_get(json_object_get(root, "balance"), "protein_g_per_kg")));
     json_decref(root);
     analysis_free(a);
 }
 
-static void test_json_relation(void **state)
-{
+static void test_json_relation(void **state) {
     (void)state;
     struct analysis *a = long_period();
     json_t *root = parsed(a, NULL);
@@ -527,8 +513,7 @@ static void test_json_relation(void **state)
     assert_string_equal(json_string_value(json_object_get(ca, "previous_day")), "calcium");
     assert_near(json_number_value(json_object_get(ca, "mean_before_cramp_days")), 720, 0);
     assert_int_equal(json_integer_value(json_object_get(ca, "n_cramp_days")), 5);
-    json_t *trend = json_object_get(json_object_get(json_object_get(root, "nutrients"),
-                                                    "calcium"),
+    json_t *trend = json_object_get(json_object_get(json_object_get(root, "nutrients"), "calcium"),
                                     "trend_per_week");
     assert_true(json_is_number(trend));
     json_decref(root);
@@ -537,8 +522,7 @@ static void test_json_relation(void **state)
 
 /* --- CSV ------------------------------------------------------------------------ */
 
-static void test_csv_field_quoting(void **state)
-{
+static void test_csv_field_quoting(void **state) {
     (void)state;
     struct {
         const char *in, *out;
@@ -563,8 +547,7 @@ static void test_csv_field_quoting(void **state)
     }
 }
 
-static void test_csv_rows(void **state)
-{
+static void test_csv_rows(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = small(&p);
@@ -608,8 +591,7 @@ static void test_csv_rows(void **state)
     analysis_free(a);
 }
 
-static void test_csv_unknown_is_empty(void **state)
-{
+static void test_csv_unknown_is_empty(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[1];
@@ -619,8 +601,8 @@ static void test_csv_unknown_is_empty(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN; /* no food of the day has a sodium value */
     day_values(&d[0], day_of("2026-11-16"), v);
-    struct analysis_input in = {day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0,
-                                NULL, 0};
+    struct analysis_input in = {
+        day_of("2026-11-16"), day_of("2026-11-16"), &p, d, 1, NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *text = render(csv_render, a, NULL);
     /* sodium total empty, sodium completeness 0 */
@@ -632,8 +614,7 @@ static void test_csv_unknown_is_empty(void **state)
 
 /* --- text ------------------------------------------------------------------------ */
 
-static void check_width(const char *text)
-{
+static void check_width(const char *text) {
     size_t lineno = 1;
     for (const char *s = text; *s; lineno++) {
         size_t len = strcspn(s, "\n");
@@ -645,8 +626,7 @@ static void check_width(const char *text)
     }
 }
 
-static void test_text_width(void **state)
-{
+static void test_text_width(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct report_opts o = {SUGG, 1, 0};
@@ -663,8 +643,7 @@ static void test_text_width(void **state)
     }
 }
 
-static void test_text_content(void **state)
-{
+static void test_text_content(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct report_opts o = {SUGG, 1, 0};
@@ -696,7 +675,8 @@ static void test_text_content(void **state)
     assert_non_null(strstr(t, "calcium    ["));
     assert_non_null(strstr(t, "60% of RDA 1000 mg"));
     /* balance rows say where the figure sits */
-    assert_non_null(strstr(t, "Ca:P (mass)                0.47  >= 1.43 (ratio of the RDAs)      below"));
+    assert_non_null(
+        strstr(t, "Ca:P (mass)                0.47  >= 1.43 (ratio of the RDAs)      below"));
     assert_non_null(strstr(t, "PRAL, mEq/day"));
     assert_non_null(strstr(t, "(dietbal threshold)       above"));
     /* the not-medical-advice note is last */
@@ -717,8 +697,7 @@ static void test_text_content(void **state)
     analysis_free(a);
 }
 
-static void test_text_relation_table(void **state)
-{
+static void test_text_relation_table(void **state) {
     (void)state;
     struct analysis *a = long_period();
     char *t = render(report_text, a, NULL);
@@ -730,16 +709,15 @@ static void test_text_relation_table(void **state)
     analysis_free(a);
 }
 
-static void test_text_day(void **state)
-{
+static void test_text_day(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[1];
     struct analysis *a = NULL;
     char err[128];
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
-                                NULL, 0};
+    struct analysis_input in = {
+        day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *t = render(report_text, a, NULL);
     check_width(t);
@@ -750,8 +728,7 @@ static void test_text_day(void **state)
     analysis_free(a);
 }
 
-static void test_markdown(void **state)
-{
+static void test_markdown(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct report_opts o = {SUGG, 1, 0};
@@ -769,15 +746,20 @@ static void test_markdown(void **state)
     analysis_free(a);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json_keys),        cmocka_unit_test(test_json_no_profile),
-        cmocka_unit_test(test_json_relation),    cmocka_unit_test(test_csv_field_quoting),
-        cmocka_unit_test(test_csv_rows),         cmocka_unit_test(test_csv_unknown_is_empty),
-        cmocka_unit_test(test_text_width),       cmocka_unit_test(test_text_content),
-        cmocka_unit_test(test_text_relation_table), cmocka_unit_test(test_text_day),
-        cmocka_unit_test(test_markdown),        cmocka_unit_test(test_json_added_keys),
+        cmocka_unit_test(test_json_keys),
+        cmocka_unit_test(test_json_no_profile),
+        cmocka_unit_test(test_json_relation),
+        cmocka_unit_test(test_csv_field_quoting),
+        cmocka_unit_test(test_csv_rows),
+        cmocka_unit_test(test_csv_unknown_is_empty),
+        cmocka_unit_test(test_text_width),
+        cmocka_unit_test(test_text_content),
+        cmocka_unit_test(test_text_relation_table),
+        cmocka_unit_test(test_text_day),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_json_added_keys),
         cmocka_unit_test(test_text_markdown_added),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,15 +24,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long day_of(const char *s)
-{
+static long day_of(const char *s) {
     long d = 0;
     assert_int_equal(date_parse(s, 0, &d), 0);
     return d;
 }
 
-static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT])
-{
+static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT]) {
     memset(d, 0, sizeof(*d));
     date_format(day, d->date);
     d->entries = 1;
@@ -44,8 +42,7 @@ static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_C
 }
 
 /* Pregnant, 29, trimester 3 in November 2026, 65 kg (test_report.c). */
-static struct profile pregnant(void)
-{
+static struct profile pregnant(void) {
     struct profile p;
     profile_init(&p);
     p.sex = SEX_FEMALE;
@@ -63,8 +60,7 @@ static const double MEAT[NUT_CORE_COUNT] = {1480, 131, 600, 190, 1270, 1890, 126
 
 /* 2026-11-16 .. 22, the 17th not logged; a night cramp on the 18th and,
  * when red is set, a cramp with swelling on the 20th (else a plain one). */
-static struct analysis *week(const struct profile *p, int red)
-{
+static struct analysis *week(const struct profile *p, int red) {
     struct day_totals d[6];
     struct cramp c[2];
     struct analysis *a = NULL;
@@ -92,16 +88,15 @@ static struct analysis *week(const struct profile *p, int red)
 
 /* Names with every character that means something in HTML. */
 static const struct suggestion CA_FOODS[] = {
-    {(char *)"x:<1>&\"2\"'", (char *)"Yoghurt <script>alert(\"x\")</script> & 'cream' \x01", (char *)"1 <cup>",
-     245, 448, 70, 183, 1.3, 12.9, -2.1, 1.0},
-    {(char *)"usda:01270", (char *)"Cheese, cheddar", (char *)"1 oz", 28.35, 204, 50, 721, 1.4,
-     7.0, 6.8, 0.9},
+    {(char *)"x:<1>&\"2\"'", (char *)"Yoghurt <script>alert(\"x\")</script> & 'cream' \x01",
+     (char *)"1 <cup>", 245, 448, 70, 183, 1.3, 12.9, -2.1, 1.0},
+    {(char *)"usda:01270", (char *)"Cheese, cheddar", (char *)"1 oz", 28.35, 204, 50, 721, 1.4, 7.0,
+     6.8, 0.9},
 };
 
 static const struct report_suggestions SUGG[] = {{NUT_CALCIUM, CA_FOODS, 2}};
 
-static char *render(const struct analysis *a, const struct report_opts *o)
-{
+static char *render(const struct analysis *a, const struct report_opts *o) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -112,8 +107,7 @@ static char *render(const struct analysis *a, const struct report_opts *o)
     return buf;
 }
 
-static size_t count(const char *hay, const char *needle)
-{
+static size_t count(const char *hay, const char *needle) {
     size_t n = 0;
     for (const char *s = strstr(hay, needle); s; s = strstr(s + 1, needle))
         n++;
@@ -121,12 +115,12 @@ static size_t count(const char *hay, const char *needle)
 }
 
 /* Case-insensitive strstr, for "<SCRIPT" and "HTTP:". */
-static const char *find_nocase(const char *hay, const char *needle)
-{
+static const char *find_nocase(const char *hay, const char *needle) {
     size_t n = strlen(needle);
     for (; *hay; hay++) {
         size_t i = 0;
-        while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+        while (i < n && hay[i] &&
+               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
             i++;
         if (i == n)
             return hay;
@@ -144,8 +138,7 @@ static void check_nesting(const char *html);
 
 /* No "nan" or "inf" as a number (inside words such as "info" they are
  * fine). */
-static void no_bad_numbers(const char *h)
-{
+static void no_bad_numbers(const char *h) {
     static const char *const bad[] = {"nan", "inf"};
     for (size_t b = 0; b < 2; b++)
         for (const char *s = find_nocase(h, bad[b]); s; s = find_nocase(s + 1, bad[b])) {
@@ -156,8 +149,7 @@ static void no_bad_numbers(const char *h)
         }
 }
 
-static void check_nesting(const char *html)
-{
+static void check_nesting(const char *html) {
     static const char *const voids[] = {"meta", "br", "hr", "img", "input", "link", "col"};
     char stack[64][16];
     size_t depth = 0;
@@ -216,8 +208,7 @@ static void check_nesting(const char *html)
 
 /* --- the page is self-contained and safe -------------------------------------- */
 
-static void test_escaping(void **state)
-{
+static void test_escaping(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct report_opts o = {SUGG, 1, 0};
@@ -241,8 +232,7 @@ static void test_escaping(void **state)
     analysis_free(a);
 }
 
-static void test_self_contained(void **state)
-{
+static void test_self_contained(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct report_opts o = {SUGG, 1, 0};
@@ -280,14 +270,13 @@ static void test_self_contained(void **state)
 
 /* --- charts -------------------------------------------------------------------- */
 
-static void test_charts(void **state)
-{
+static void test_charts(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = week(&p, 1);
     char *h = render(a, NULL);
-    static const char *const ids[] = {"chart-calcium", "chart-magnesium", "chart-phosphorus",
-                                      "chart-protein", "chart-potassium", "chart-water",
+    static const char *const ids[] = {"chart-calcium",   "chart-magnesium", "chart-phosphorus",
+                                      "chart-protein",   "chart-potassium", "chart-water",
                                       "chart-vitamin_d", "chart-ratios"};
 
     /* seven nutrients (vitamin D added) and the ratios: one chart each,
@@ -313,9 +302,10 @@ static void test_charts(void **state)
     }
     /* the text alternative of the calcium chart: every day, the gap, the
      * references (pregnancy 19-30: EAR 800, RDA 1000, UL 2500), cramps */
-    assert_non_null(strstr(h, "Calcium by day, 2026-11-16 to 2026-11-22: 600, not logged, 600, 600, "
-                              "600, 600, 600 mg; EAR 800, RDA 1000, UL 2500 mg. Below the EAR on "
-                              "6 of 6 logged days. Cramps on 2026-11-18, 2026-11-20 (red flag)."));
+    assert_non_null(strstr(h,
+                           "Calcium by day, 2026-11-16 to 2026-11-22: 600, not logged, 600, 600, "
+                           "600, 600, 600 mg; EAR 800, RDA 1000, UL 2500 mg. Below the EAR on "
+                           "6 of 6 logged days. Cramps on 2026-11-18, 2026-11-20 (red flag)."));
     /* magnesium: the supplement UL is not drawn as a food limit */
     assert_non_null(strstr(h, "Magnesium by day, 2026-11-16 to 2026-11-22: 190, not logged"));
     assert_non_null(strstr(h, "(UL 350 mg for supplements only, not compared with food)"));
@@ -331,7 +321,8 @@ static void test_charts(void **state)
     assert_int_equal(count(h, "rotate(-90)\">not logged</text>"), 9);
     /* below the EAR: hatched and marked by a symbol, not only by colour */
     assert_non_null(strstr(h, "style=\"fill:url(#c-calcium-low)\""));
-    assert_non_null(strstr(h, "\xe2\x96\xbc" "600</text>"));
+    assert_non_null(strstr(h, "\xe2\x96\xbc"
+                              "600</text>"));
     /* cramp on the 18th, red flag (swelling) on the 20th */
     assert_int_equal(count(h, "<g class=\"cramp-mark\"><title>2026-11-18: 1 cramp episode</title>"),
                      8);
@@ -347,8 +338,7 @@ static void test_charts(void **state)
 
 /* --- the safety texts ---------------------------------------------------------- */
 
-static void test_red_flag_box(void **state)
-{
+static void test_red_flag_box(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = week(&p, 1);
@@ -387,8 +377,7 @@ static void test_red_flag_box(void **state)
 
 /* Where each nutrient came from, as a bar and a list; the pregnancy warning
  * signs in their own box, first; the past-due note (0.2, 0.4, issue 14). */
-static void test_sources_signs_notes(void **state)
-{
+static void test_sources_signs_notes(void **state) {
     (void)state;
     struct profile p = pregnant();
     snprintf(p.due_date, sizeof(p.due_date), "2026-11-14");
@@ -456,8 +445,7 @@ static void test_sources_signs_notes(void **state)
     analysis_free(a);
 }
 
-static void test_warnings_panel(void **state)
-{
+static void test_warnings_panel(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = week(&p, 0);
@@ -493,8 +481,7 @@ static void test_warnings_panel(void **state)
 
 /* --- other periods --------------------------------------------------------------- */
 
-static void test_one_day_and_long_period(void **state)
-{
+static void test_one_day_and_long_period(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct day_totals d[1];
@@ -503,8 +490,8 @@ static void test_one_day_and_long_period(void **state)
 
     /* one day, no cramps: no advice on cramps, no red flag */
     day_values(&d[0], day_of("2026-11-18"), MEAT);
-    struct analysis_input in = {day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0,
-                                NULL, 0};
+    struct analysis_input in = {
+        day_of("2026-11-18"), day_of("2026-11-18"), &p, d, 1, NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in, &a, err, sizeof(err)), 0);
     char *h = render(a, NULL);
     assert_non_null(strstr(h, "<title>dietbal day: 2026-11-18</title>"));
@@ -521,8 +508,7 @@ static void test_one_day_and_long_period(void **state)
     memcpy(v, MEAT, sizeof(v));
     v[NUT_SODIUM] = NAN;
     day_values(&d[0], from + 100, v);
-    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0,
-                                 NULL, 0};
+    struct analysis_input in2 = {from, from + ANALYSIS_MAX_DAYS - 1, &p, d, 1, NULL, 0, NULL, 0};
     assert_int_equal(analysis_run(&in2, &a, err, sizeof(err)), 0);
     h = render(a, NULL);
     assert_int_equal(count(h, "<svg class=\"chart\""), 8);
@@ -535,8 +521,7 @@ static void test_one_day_and_long_period(void **state)
     analysis_free(a);
 }
 
-static void test_no_profile(void **state)
-{
+static void test_no_profile(void **state) {
     (void)state;
     struct analysis *a = week(NULL, 0);
     char *h = render(a, NULL);
@@ -550,8 +535,7 @@ static void test_no_profile(void **state)
 
 /* --- shared wording (report_common.c) ------------------------------------------ */
 
-static void test_common_helpers(void **state)
-{
+static void test_common_helpers(void **state) {
     (void)state;
     struct profile p = pregnant();
     struct analysis *a = week(&p, 1);
@@ -567,9 +551,8 @@ static void test_common_helpers(void **state)
     assert_string_equal(report_number(n, 131.04, NUT_PROTEIN), "131.0");
     assert_string_equal(report_number(n, 600.4, NUT_CALCIUM), "600");
     assert_string_equal(report_number(n, NAN, NUT_CALCIUM), "-");
-    assert_string_equal(
-        report_probability(n, 0.1144, &a->nutrients[NUT_CALCIUM], 1, "*"),
-        a->nutrients[NUT_CALCIUM].approximate ? "0.11*" : "0.11");
+    assert_string_equal(report_probability(n, 0.1144, &a->nutrients[NUT_CALCIUM], 1, "*"),
+                        a->nutrients[NUT_CALCIUM].approximate ? "0.11*" : "0.11");
     assert_string_equal(report_probability(n, 0.5, &a->nutrients[NUT_CALCIUM], 0, "*"), "-");
     analysis_free(a);
 
@@ -580,13 +563,16 @@ static void test_common_helpers(void **state)
     analysis_free(a);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escaping),       cmocka_unit_test(test_self_contained),
-        cmocka_unit_test(test_charts),         cmocka_unit_test(test_red_flag_box),
-        cmocka_unit_test(test_warnings_panel), cmocka_unit_test(test_one_day_and_long_period),
-        cmocka_unit_test(test_no_profile),     cmocka_unit_test(test_common_helpers),
+        cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_self_contained),
+        cmocka_unit_test(test_charts),
+        cmocka_unit_test(test_red_flag_box),
+        cmocka_unit_test(test_warnings_panel),
+        cmocka_unit_test(test_one_day_and_long_period),
+        cmocka_unit_test(test_no_profile),
+        cmocka_unit_test(test_common_helpers),
         cmocka_unit_test(test_sources_signs_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,8 +39,7 @@ static int pct(double p) { return (int)lround(100.0 * p); }
 
 /* --- descriptive statistics ---------------------------------------------------- */
 
-static void test_describe(void **state)
-{
+static void test_describe(void **state) {
     (void)state;
     /* 2 4 4 4 5 5 7 9: sum 40, mean 5; squared deviations 9+1+1+1+0+0+4+16
      * = 32; sample variance 32/7 = 4.5714, SD 2.13809; min 2, max 9.  The
@@ -56,8 +55,7 @@ static void test_describe(void **state)
     assert_near(s.max, 9, 0);
 }
 
-static void test_describe_edges(void **state)
-{
+static void test_describe_edges(void **state) {
     (void)state;
     struct stats_summary s;
     const double one[] = {NAN, 812.0};
@@ -79,8 +77,7 @@ static void test_describe_edges(void **state)
 
 /* --- 2.6 (1): IOM's own magnesium example ---------------------------------------- */
 
-static void test_iom_magnesium_example(void **state)
-{
+static void test_iom_magnesium_example(void **state) {
     (void)state;
     /* Woman of 40, 3 days, mean 320 mg; EAR 265, SDr 26.5, SDw 86.
      * D = 55; SD_D = sqrt(26.5^2 + 86^2/3) = sqrt(702.25 + 2465.33) =
@@ -107,8 +104,7 @@ static void test_iom_magnesium_example(void **state)
 
 /* --- 2.6 (2): AI arithmetic (IOM Table 3-2) ---------------------------------------- */
 
-static void test_ai_example(void **state)
-{
+static void test_ai_example(void **state) {
     (void)state;
     /* Calcium mean 1,200, AI 1,000, SDw 325:
      *  1 day:  200 / 325             = 0.615 -> 0.62, Phi = 0.731 -> 73 %
@@ -132,8 +128,7 @@ static void test_ai_example(void **state)
 
 /* --- 2.6 (3): pregnant woman, 29 y, 3rd trimester, 65 kg, 7 days ------------------ */
 
-static void pregnant_woman(struct life_stage *st)
-{
+static void pregnant_woman(struct life_stage *st) {
     struct profile p;
     long day;
     char err[128];
@@ -149,8 +144,7 @@ static void pregnant_woman(struct life_stage *st)
     assert_int_equal(st->trimester, 3);
 }
 
-static void test_pregnant_woman_example(void **state)
-{
+static void test_pregnant_woman_example(void **state) {
     (void)state;
     struct life_stage st;
     struct dri_ref r;
@@ -217,8 +211,7 @@ static void test_pregnant_woman_example(void **state)
 
 /* --- 2.6 (4): UL test (IOM Table 3-4 set-up) ---------------------------------------- */
 
-static void test_ul_example(void **state)
-{
+static void test_ul_example(void **state) {
     (void)state;
     /* Phosphorus mean 3.8 g, UL 4.0 g, SDw 0.41 g (worked in mg):
      *  1 day:  z = -200 / 410            = -0.488; below: Phi(0.488) = 0.687 -> 69 %
@@ -236,8 +229,7 @@ static void test_ul_example(void **state)
     assert_int_equal(pct(1 - t.p), 90);
 }
 
-static void test_cv_rule_and_invalid(void **state)
-{
+static void test_cv_rule_and_invalid(void **state) {
     (void)state;
     struct stats_adequacy a;
     struct stats_ztest t;
@@ -275,8 +267,7 @@ static void test_cv_rule_and_invalid(void **state)
 
 /* --- 3: PRAL and NEAP --------------------------------------------------------------- */
 
-static void test_pral_neap_example(void **state)
-{
+static void test_pral_neap_example(void **state) {
     (void)state;
     /* NEAP: protein 90 g, potassium 2,600 mg = 2600 / 39.1 = 66.50 mEq;
      * 54.5 x 90 / 66.50 - 10.2 = 73.76 - 10.2 = 63.6 mEq/day. */
@@ -287,8 +278,7 @@ static void test_pral_neap_example(void **state)
     assert_near(stats_pral(90, 1400, 2600, 300, 900), 21.8, 1e-9);
 }
 
-static void test_pral_neap_unknown(void **state)
-{
+static void test_pral_neap_unknown(void **state) {
     (void)state;
     /* Unknown is not zero: any unknown input gives an unknown result. */
     assert_nan(stats_pral(NAN, 1400, 2600, 300, 900));
@@ -305,8 +295,7 @@ static void test_pral_neap_unknown(void **state)
 
 /* --- 4: ratios ---------------------------------------------------------------------- */
 
-static void test_ratios(void **state)
-{
+static void test_ratios(void **state) {
     (void)state;
     /* RDA-implied ratios (section 4): 1000 / 700 = 1.43, 1000 / 350 = 2.86. */
     assert_near(stats_ca_p_ratio(1000, 700), 1.428571, 1e-6);
@@ -329,8 +318,7 @@ static void test_ratios(void **state)
 
 /* --- 0.9: how many more days ------------------------------------------------------ */
 
-static void test_days_needed(void **state)
-{
+static void test_days_needed(void **state) {
     (void)state;
     long n = -1;
     /* Phi^-1(0.85) = 1.036433.  IOM's magnesium example (mean 320, EAR
@@ -359,8 +347,7 @@ static void test_days_needed(void **state)
     assert_int_equal(stats_days_needed(650, 800, 100, 325, 0.85, 0, &n), -1);
 }
 
-static void test_fisher_tea(void **state)
-{
+static void test_fisher_tea(void **state) {
     (void)state;
     /* Table 3 1 / 1 3: margins n1 = a + c = 4, n2 = 4, t = a + b = 4;
      * P(X = k) = C(4,k) C(4,4-k) / C(8,4) = 1, 16, 36, 16, 1 over 70.
@@ -374,8 +361,7 @@ static void test_fisher_tea(void **state)
     assert_near(f.odds_ratio, 9.0, 1e-12);
 }
 
-static void test_fisher_asymmetric(void **state)
-{
+static void test_fisher_asymmetric(void **state) {
     (void)state;
     /* Table 1 11 / 9 3: n1 = 10, n2 = 14, t = 12, N = 24, C(24,12) =
      * 2,704,156.  P(X = k) x C(24,12) = C(10,k) C(14,12-k):
@@ -391,8 +377,7 @@ static void test_fisher_asymmetric(void **state)
     assert_near(f.odds_ratio, 3.0 / 99.0, 1e-12);
 }
 
-static void test_fisher_edges(void **state)
-{
+static void test_fisher_edges(void **state) {
     (void)state;
     /* 0 5 / 5 0: support 0..5, P(X = 0) = P(X = 5) = 1 / C(10,5) = 1/252. */
     struct stats_fisher f;
@@ -412,8 +397,7 @@ static void test_fisher_edges(void **state)
 
 /* --- point-biserial correlation ----------------------------------------------------- */
 
-static void test_point_biserial(void **state)
-{
+static void test_point_biserial(void **state) {
     (void)state;
     /* group 0 0 1 1, values 1 2 3 4: means 0.5 and 2.5; sum of cross
      * products 0.75 + 0.25 + 0.25 + 0.75 = 2; sums of squares 1 and 5;
@@ -435,8 +419,7 @@ static void test_point_biserial(void **state)
 
 /* --- trend -------------------------------------------------------------------------- */
 
-static void test_trend(void **state)
-{
+static void test_trend(void **state) {
     (void)state;
     /* y = 1 3 2 5 4 6 at x = 0..5: x mean 2.5, Sxx = 17.5; y mean 3.5,
      * Sxy = 6.25 + 0.75 + 0.75 + 0.75 + 0.75 + 6.25 = 15.5;
@@ -465,8 +448,7 @@ static void test_trend(void **state)
     assert_int_equal(stats_trend(two, 3, &t), -1);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_describe),
         cmocka_unit_test(test_describe_edges),

@@ -18,8 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     store *s = NULL;
     char err[256];
     if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
@@ -28,15 +27,13 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     store_close(*state);
     return 0;
 }
 
 /* Milk as USDA SR24 gives it (per 100 g): Ca 113, P 84, Mg 10, protein 3.15. */
-static struct food *milk(void)
-{
+static struct food *milk(void) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, "usda:01077"), 0);
@@ -53,8 +50,7 @@ static struct food *milk(void)
 }
 
 /* A food with no calcium value: calcium unknown, not zero. */
-static struct food *mystery(void)
-{
+static struct food *mystery(void) {
     struct food *f = food_new();
     assert_int_equal(food_set_str(&f->id, "test:1"), 0);
     assert_int_equal(food_set_str(&f->name, "Mystery stew"), 0);
@@ -63,8 +59,7 @@ static struct food *mystery(void)
     return f;
 }
 
-static void test_food_roundtrip(void **state)
-{
+static void test_food_roundtrip(void **state) {
     store *s = *state;
     struct food *f = milk(), *g = NULL;
     int what = 0;
@@ -90,8 +85,7 @@ static void test_food_roundtrip(void **state)
 
 /* A value's spread is stored beside it and read back; a new spread alone
  * is a change; a value without one reads as none (NAN). */
-static void test_spread_roundtrip(void **state)
-{
+static void test_spread_roundtrip(void **state) {
     store *s = *state;
     struct food *f = milk(), *g = NULL;
     int what = 0;
@@ -118,8 +112,7 @@ static void test_spread_roundtrip(void **state)
     food_free(f);
 }
 
-static void test_upsert_unchanged_and_updated(void **state)
-{
+static void test_upsert_unchanged_and_updated(void **state) {
     store *s = *state;
     struct food *f = milk(), *g = NULL;
     int what = 0;
@@ -140,8 +133,7 @@ static void test_upsert_unchanged_and_updated(void **state)
     food_free(f);
 }
 
-static void test_entries_survive_update(void **state)
-{
+static void test_entries_survive_update(void **state) {
     store *s = *state;
     struct food *f = milk();
     struct entry *e = NULL;
@@ -166,8 +158,7 @@ static void test_entries_survive_update(void **state)
     food_free(f);
 }
 
-static void test_entry_errors(void **state)
-{
+static void test_entry_errors(void **state) {
     store *s = *state;
     int64_t id = 0;
     assert_int_equal(store_entry_add(s, "2026-11-20", NULL, NULL, "usda:404", 10, &id),
@@ -175,8 +166,7 @@ static void test_entry_errors(void **state)
     assert_int_equal(store_entry_remove(s, 12345), STORE_NOTFOUND);
 }
 
-static void test_day_totals_completeness(void **state)
-{
+static void test_day_totals_completeness(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     struct day_totals *d = NULL;
@@ -209,8 +199,7 @@ static void test_day_totals_completeness(void **state)
     food_free(b);
 }
 
-static void test_search(void **state)
-{
+static void test_search(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     struct food_hit *h = NULL;
@@ -236,8 +225,7 @@ static void test_search(void **state)
     food_free(b);
 }
 
-static void test_rollback_leaves_nothing(void **state)
-{
+static void test_rollback_leaves_nothing(void **state) {
     store *s = *state;
     struct food *a = milk();
     long count = -1;
@@ -250,8 +238,7 @@ static void test_rollback_leaves_nothing(void **state)
 }
 
 /* Number of foods a full-text search finds (at most 10). */
-static size_t found(store *s, const char *text)
-{
+static size_t found(store *s, const char *text) {
     struct food_hit *h = NULL;
     size_t n = 0;
     assert_int_equal(store_food_search(s, text, 10, &h, &n), STORE_OK);
@@ -262,8 +249,7 @@ static size_t found(store *s, const char *text)
 /* An import transaction indexes its foods once, at commit: new foods, a
  * renamed food (old words gone), a food added then changed in the same
  * import; and the index agrees with the table afterwards. */
-static void test_import_indexes_at_commit(void **state)
-{
+static void test_import_indexes_at_commit(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     int what = 0;
@@ -309,8 +295,7 @@ static void test_import_indexes_at_commit(void **state)
 }
 
 /* A rolled-back import leaves foods, index and triggers as they were. */
-static void test_import_rollback(void **state)
-{
+static void test_import_rollback(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     long count = -1;
@@ -335,8 +320,7 @@ static void test_import_rollback(void **state)
 }
 
 /* The ids of an import, per file: the first line of a repeated id. */
-static void test_import_seen(void **state)
-{
+static void test_import_seen(void **state) {
     store *s = *state;
     unsigned long first = 99;
 
@@ -359,8 +343,7 @@ static void test_import_seen(void **state)
 }
 
 /* Values of every nutrient, more than one statement's worth, come back. */
-static void test_many_values(void **state)
-{
+static void test_many_values(void **state) {
     store *s = *state;
     struct food *a = milk(), *g = NULL;
     size_t n = nutrients_count();
@@ -384,8 +367,7 @@ static void test_many_values(void **state)
     food_free(a);
 }
 
-static void test_profile_and_cramps(void **state)
-{
+static void test_profile_and_cramps(void **state) {
     store *s = *state;
     struct profile p, q;
     struct cramp c, *list = NULL;
@@ -450,8 +432,7 @@ static void test_profile_and_cramps(void **state)
 
 /* The foods of a period with their grams and amounts: what the report's
  * "where it came from" is made of. */
-static void test_period_foods(void **state)
-{
+static void test_period_foods(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     struct period_source *f = NULL;
@@ -492,8 +473,7 @@ static void test_period_foods(void **state)
 /* A diary made before migration 4 (no pregnancy warning signs in the
  * cramp table) is migrated in place: its cramps keep every field and read
  * the new signs as 0. */
-static void test_migration_cramp_signs(void **state)
-{
+static void test_migration_cramp_signs(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256];
     store *s = NULL;
@@ -561,8 +541,7 @@ static void test_migration_cramp_signs(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
-static void test_file_modes(void **state)
-{
+static void test_file_modes(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], sub[200], err[256];
     store *s = NULL;
@@ -588,8 +567,7 @@ static void test_file_modes(void **state)
 }
 
 /* What is not a dietbal database is refused as bad input, and left alone. */
-static void test_open_not_a_database(void **state)
-{
+static void test_open_not_a_database(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[256], cmd[300];
     store *s = NULL;
@@ -614,14 +592,14 @@ static void test_open_not_a_database(void **state)
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "CREATE TABLE mine(x); CREATE TABLE yours(y)", NULL, NULL,
-                                  NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db, "CREATE TABLE mine(x); CREATE TABLE yours(y)", NULL, NULL, NULL),
+        SQLITE_OK);
     assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_EINPUT);
     assert_non_null(strstr(err, "not a dietbal database (it holds 2 other tables)"));
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name) FROM sqlite_master", -1,
-                                        &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "SELECT group_concat(name) FROM sqlite_master", -1, &st, NULL),
+        SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(st, 0), "mine,yours");
     sqlite3_finalize(st);
@@ -640,8 +618,7 @@ static void test_open_not_a_database(void **state)
 }
 
 /* A search with no hit gives no array to free (it used to leak 19 KB). */
-static void test_search_no_hit(void **state)
-{
+static void test_search_no_hit(void **state) {
     store *s = *state;
     struct food *f = milk();
     struct food_hit *hits = (struct food_hit *)&hits;
@@ -656,8 +633,7 @@ static void test_search_no_hit(void **state)
 
 /* A new temporary directory and a database file in it, with milk and one
  * entry.  The caller closes the store and removes the directory (rm_dir). */
-static store *file_store(char *dir, char *path, size_t len)
-{
+static store *file_store(char *dir, char *path, size_t len) {
     char err[256];
     store *s = NULL;
     struct food *f = milk();
@@ -672,16 +648,14 @@ static store *file_store(char *dir, char *path, size_t len)
     return s;
 }
 
-static void rm_dir(const char *dir)
-{
+static void rm_dir(const char *dir) {
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
 }
 
 /* SHA-free fingerprint of a file: its bytes, for "untouched". */
-static char *file_bytes(const char *path, long *len)
-{
+static char *file_bytes(const char *path, long *len) {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     assert_non_null(f);
@@ -695,8 +669,7 @@ static char *file_bytes(const char *path, long *len)
 }
 
 /* Issue 16: the file is judged before anything is written to it. */
-static void test_open_modes_and_versions(void **state)
-{
+static void test_open_modes_and_versions(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[512], sql[128];
     store *s = NULL;
@@ -719,8 +692,7 @@ static void test_open_modes_and_versions(void **state)
     fclose(f);
     assert_int_equal(store_open_mode(path, STORE_OPEN_EXISTING, &s, err, sizeof(err)),
                      STORE_EINPUT);
-    assert_int_equal(store_open_mode(path, STORE_OPEN_CREATE, &s, err, sizeof(err)),
-                     STORE_EINPUT);
+    assert_int_equal(store_open_mode(path, STORE_OPEN_CREATE, &s, err, sizeof(err)), STORE_EINPUT);
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_size, 0);
     assert_int_equal(store_open_mode(path, STORE_OPEN_INIT, &s, err, sizeof(err)), STORE_OK);
@@ -753,8 +725,7 @@ static void test_open_modes_and_versions(void **state)
     rm_dir(dir);
 }
 
-static void test_integrity_ok(void **state)
-{
+static void test_integrity_ok(void **state) {
     store *s = *state;
     char *problems = (char *)"not set";
     struct food *f = milk();
@@ -766,8 +737,7 @@ static void test_integrity_ok(void **state)
 }
 
 /* Rows whose food is gone, written behind dietbal's back (foreign keys off). */
-static void test_integrity_foreign_keys(void **state)
-{
+static void test_integrity_foreign_keys(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256];
     store *s = file_store(dir, path, sizeof(path));
@@ -775,25 +745,28 @@ static void test_integrity_foreign_keys(void **state)
     sqlite3 *db = NULL;
 
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-                                  "PRAGMA foreign_keys = OFF;"
-                                  "INSERT INTO entry(id, date, food, grams) VALUES (7, '2026-11-21', 999, 10);"
-                                  "INSERT INTO portion(food, seq, name, amount, grams) VALUES (888, 0, 'x', 1, 1);",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(
+            db,
+            "PRAGMA foreign_keys = OFF;"
+            "INSERT INTO entry(id, date, food, grams) VALUES (7, '2026-11-21', 999, 10);"
+            "INSERT INTO portion(food, seq, name, amount, grams) VALUES (888, 0, 'x', 1, 1);",
+            NULL, NULL, NULL),
+        SQLITE_OK);
     sqlite3_close(db);
     assert_int_equal(store_integrity_check(s, &problems), STORE_OK);
     assert_non_null(problems);
-    assert_non_null(strstr(problems, "foreign_key_check: entry row 7 refers to a missing row of food\n"));
-    assert_non_null(strstr(problems, "foreign_key_check: a row of portion refers to a missing row of food\n"));
+    assert_non_null(
+        strstr(problems, "foreign_key_check: entry row 7 refers to a missing row of food\n"));
+    assert_non_null(
+        strstr(problems, "foreign_key_check: a row of portion refers to a missing row of food\n"));
     free(problems);
     store_close(s);
     rm_dir(dir);
 }
 
 /* Garbage over a b-tree page: integrity_check says so. */
-static void test_integrity_corrupt(void **state)
-{
+static void test_integrity_corrupt(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], err[256];
     store *s = file_store(dir, path, sizeof(path));
@@ -811,11 +784,12 @@ static void test_integrity_corrupt(void **state)
     store_close(s);
     /* the root page of entry_by_date (4096 bytes a page): scribble over it */
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT rootpage, (SELECT page_count FROM pragma_page_count)"
-                                        " FROM sqlite_master WHERE name = 'entry_by_date'",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(db,
+                           "SELECT rootpage, (SELECT page_count FROM pragma_page_count)"
+                           " FROM sqlite_master WHERE name = 'entry_by_date'",
+                           -1, &st, NULL),
+        SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     page = sqlite3_column_int64(st, 0);
     pages = sqlite3_column_int64(st, 1);
@@ -838,8 +812,7 @@ static void test_integrity_corrupt(void **state)
     rm_dir(dir);
 }
 
-static void test_backup(void **state)
-{
+static void test_backup(void **state) {
     (void)state;
     char dir[] = "/tmp/dietbal-test-XXXXXX", path[256], copy[300], err[256];
     store *s = file_store(dir, path, sizeof(path)), *c = NULL;
@@ -889,15 +862,15 @@ static void test_backup(void **state)
     /* nothing left behind: the directory holds the database and the copy
      * (and the WAL files SQLite keeps beside each between runs) */
     char cmd[400];
-    snprintf(cmd, sizeof(cmd),
-             "test \"$(ls '%s' | grep -v -e '-wal$' -e '-shm$' | tr '\\n' ' ')\" = 'copy.db diary.db '",
-             dir);
+    snprintf(
+        cmd, sizeof(cmd),
+        "test \"$(ls '%s' | grep -v -e '-wal$' -e '-shm$' | tr '\\n' ' ')\" = 'copy.db diary.db '",
+        dir);
     assert_int_equal(system(cmd), 0);
     rm_dir(dir);
 }
 
-static void test_backup_memory(void **state)
-{
+static void test_backup_memory(void **state) {
     store *s = *state;
     assert_int_equal(store_backup(s, "/tmp/dietbal-never.db", 0), STORE_ERROR);
     assert_int_equal(access("/tmp/dietbal-never.db", F_OK), -1);
@@ -906,8 +879,7 @@ static void test_backup_memory(void **state)
 /* Suggestion lists: stored by food id, read back in rank order with the
  * foods' values; a list that stops at its asked length cannot answer for
  * more; a failed put leaves the old list. */
-static void test_suggestion_lists(void **state)
-{
+static void test_suggestion_lists(void **state) {
     store *s = *state;
     struct food *a = milk(), *b = mystery();
     struct stored_suggestion rows[3], *got = NULL;
@@ -979,8 +951,7 @@ static void test_suggestion_lists(void **state)
 }
 
 /* Only the values asked for are loaded by store_food_get_some. */
-static void test_food_get_some(void **state)
-{
+static void test_food_get_some(void **state) {
     store *s = *state;
     struct food *a = milk(), *g = NULL;
     const int some[] = {NUT_CALCIUM, NUT_SODIUM, 99999};
@@ -1001,8 +972,7 @@ static void test_food_get_some(void **state)
     food_free(a);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_food_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upsert_unchanged_and_updated, setup, teardown),

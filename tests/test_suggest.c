@@ -39,8 +39,7 @@ struct spec {
     double alcohol_g, caffeine_mg; /* 0 = not given */
 };
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     store *s = NULL;
     char err[256];
     if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
@@ -49,14 +48,12 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     store_close(*state);
     return 0;
 }
 
-static void add(store *s, const struct spec *sp)
-{
+static void add(store *s, const struct spec *sp) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, sp->id), 0);
@@ -76,22 +73,19 @@ static void add(store *s, const struct spec *sp)
     food_free(f);
 }
 
-static void add_all(store *s, const struct spec *sp, size_t n)
-{
+static void add_all(store *s, const struct spec *sp, size_t n) {
     for (size_t i = 0; i < n; i++)
         add(s, &sp[i]);
 }
 
-static struct suggestion *run(store *s, int nutrient, size_t limit, size_t *n)
-{
+static struct suggestion *run(store *s, int nutrient, size_t limit, size_t *n) {
     struct suggestion *l = NULL;
     char err[256] = "";
     assert_int_equal(suggest_foods(s, nutrient, limit, &l, n, err, sizeof(err)), 0);
     return l;
 }
 
-static const struct suggestion *find(const struct suggestion *l, size_t n, const char *id)
-{
+static const struct suggestion *find(const struct suggestion *l, size_t n, const char *id) {
     for (size_t i = 0; i < n; i++)
         if (strcmp(l[i].id, id) == 0)
             return &l[i];
@@ -197,8 +191,7 @@ static const struct spec calcium_table[] = {
      0},
 };
 
-static void test_calcium_order(void **state)
-{
+static void test_calcium_order(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -235,8 +228,7 @@ static void test_calcium_order(void **state)
 
 /* Baking powder has 7,000 mg calcium per 100 g and never appears; neither
  * does a drink with alcohol; the exclusion table names why. */
-static void test_exclusions(void **state)
-{
+static void test_exclusions(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -287,30 +279,32 @@ static void test_exclusions(void **state)
 enum unsafe { U_NONE = -1, U_SOFT_CHEESE, U_PATE, U_MERCURY, U_RAW, U_LIVER, U_SPROUTED, U_N };
 
 static const char *const MEAT_FISH_GROUPS[] = {
-    "Beef Products", "Pork Products", "Poultry Products", "Lamb, Veal, and Game Products",
-    "Finfish and Shellfish Products", "Sausages and Luncheon Meats",
-    "American Indian/Alaska Native Foods", NULL,
+    "Beef Products",
+    "Pork Products",
+    "Poultry Products",
+    "Lamb, Veal, and Game Products",
+    "Finfish and Shellfish Products",
+    "Sausages and Luncheon Meats",
+    "American Indian/Alaska Native Foods",
+    NULL,
 };
 
 /* "raw" as a word: not inside "strawberry" or "drawn". */
-static int has_word_raw(const char *l)
-{
+static int has_word_raw(const char *l) {
     for (const char *p = strstr(l, "raw"); p; p = strstr(p + 1, "raw"))
         if ((p == l || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[3]))
             return 1;
     return 0;
 }
 
-static int in_list(const char *g, const char *const *list)
-{
+static int in_list(const char *g, const char *const *list) {
     for (; g && *list; list++)
         if (strcmp(g, *list) == 0)
             return 1;
     return 0;
 }
 
-static enum unsafe unsafe_in_pregnancy(const char *name, const char *group)
-{
+static enum unsafe unsafe_in_pregnancy(const char *name, const char *group) {
     char l[512];
     snprintf(l, sizeof(l), "%s", name);
     for (char *c = l; *c; c++)
@@ -347,8 +341,7 @@ struct whole_table {
     unsigned long missed; /* unsafe but not excluded */
 };
 
-static int check_food(const struct food *f, void *ctx, char *err, size_t errlen)
-{
+static int check_food(const struct food *f, void *ctx, char *err, size_t errlen) {
     struct whole_table *w = ctx;
     (void)err;
     (void)errlen;
@@ -374,8 +367,7 @@ static int check_food(const struct food *f, void *ctx, char *err, size_t errlen)
  * meat and subcutaneous fat raw (Alaska Native)", which has no comma);
  * other liver 25 (of the 40 names with "liver"); raw sprouted seeds 9:
  * 1,000 foods in all. */
-static void test_exclusions_whole_usda_table(void **state)
-{
+static void test_exclusions_whole_usda_table(void **state) {
     (void)state;
     struct whole_table w;
     struct foodtable_opts o;
@@ -404,8 +396,7 @@ static void test_exclusions_whole_usda_table(void **state)
 
 /* The new rules do not catch what only looks like them, and foods that are
  * not in the USDA table are caught by name. */
-static void test_exclusions_pregnancy_names(void **state)
-{
+static void test_exclusions_pregnancy_names(void **state) {
     (void)state;
     /* 0.6: soft mould-ripened and blue cheeses, unless cooked */
     assert_non_null(suggest_exclusion("Cheese, brie", "Dairy and Egg Products"));
@@ -419,19 +410,19 @@ static void test_exclusions_pregnancy_names(void **state)
     assert_non_null(suggest_exclusion("Milk, cow, unpasteurized", NULL));
     assert_non_null(suggest_exclusion("Cheese, cheddar, made with raw milk", NULL));
     assert_non_null(suggest_exclusion("Milk, goat, raw", NULL));
-    assert_non_null(suggest_exclusion("Fish, tuna, fresh, bigeye, raw",
-                                      "Finfish and Shellfish Products"));
+    assert_non_null(
+        suggest_exclusion("Fish, tuna, fresh, bigeye, raw", "Finfish and Shellfish Products"));
     /* lookalikes stay */
-    assert_null(suggest_exclusion("Potatoes, o'brien, home-prepared",
-                                  "Vegetables and Vegetable Products"));
+    assert_null(
+        suggest_exclusion("Potatoes, o'brien, home-prepared", "Vegetables and Vegetable Products"));
     assert_null(suggest_exclusion("Muffins, blueberry, prepared from recipe, made with low fat "
                                   "(2%) milk",
                                   "Baked Products"));
     assert_null(suggest_exclusion("Crustaceans, crab, blue, cooked, moist heat",
                                   "Finfish and Shellfish Products"));
     assert_null(suggest_exclusion("Cheese, goat, hard type", "Dairy and Egg Products"));
-    assert_null(suggest_exclusion("Milk, goat, fluid, with added vitamin D",
-                                  "Dairy and Egg Products"));
+    assert_null(
+        suggest_exclusion("Milk, goat, fluid, with added vitamin D", "Dairy and Egg Products"));
     assert_null(suggest_exclusion("Cheese, cheddar", "Dairy and Egg Products"));
     assert_null(suggest_exclusion("Fish, tuna, light, canned in water, drained solids",
                                   "Finfish and Shellfish Products"));
@@ -439,8 +430,7 @@ static void test_exclusions_pregnancy_names(void **state)
 
 /* At most one food per family (first two name segments, case ignored):
  * the better one is kept whatever the order of insertion. */
-static void test_duplicates(void **state)
-{
+static void test_duplicates(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -498,8 +488,7 @@ static void test_duplicates(void **state)
 /* Unknown is not zero: unknown P gives a NAN ratio, unknown protein NAN
  * protein and PRAL, and the ranking goes on; a food with unknown calcium
  * is no candidate at all (the store only returns known values). */
-static void test_unknown_values(void **state)
-{
+static void test_unknown_values(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -559,8 +548,7 @@ static void test_unknown_values(void **state)
  * Plant: B = 0, score = 0.275 + 0.103255 = 0.378255.
  * Not plant: B = -0.5, score = 0.253255.
  */
-static void test_magnesium_prefers_plants(void **state)
-{
+static void test_magnesium_prefers_plants(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -601,8 +589,7 @@ static void test_magnesium_prefers_plants(void **state)
  *   need, log2 = 2.50837, D = 0.62709; Na/K = 2, B = -1.
  *   score = 0.25345 + 0.15677 - 0.25 = 0.160220
  */
-static void test_potassium_prefers_low_sodium(void **state)
-{
+static void test_potassium_prefers_low_sodium(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -643,8 +630,7 @@ static void test_potassium_prefers_low_sodium(void **state)
  *   need, D = 0.63535; Ca 12.75 mg, B = -0.9575.
  *   score = 0.371127 + 0.158838 - 0.239375 = 0.290590
  */
-static void test_protein_prefers_calcium(void **state)
-{
+static void test_protein_prefers_calcium(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -686,8 +672,7 @@ static void test_protein_prefers_calcium(void **state)
  * coffee: 235.58 g, S = 0.157052; D = 1; caffeine 94.8 mg, B = -0.00474 -
  *   0.474 = -0.47874.  score = 0.078526 + 0.25 - 0.119685 = 0.208841
  */
-static void test_water_servings(void **state)
-{
+static void test_water_servings(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -722,8 +707,7 @@ static void test_water_servings(void **state)
 
 /* A dry food without portion starts from 30 g; a food with only portions
  * over the limits gets the limit in whole grams. */
-static void test_servings_without_portion(void **state)
-{
+static void test_servings_without_portion(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -761,8 +745,7 @@ static void test_servings_without_portion(void **state)
 /* Loading stops early once no food can enter the list: the top of a short
  * list must be the top of the full list.  150 foods from a fixed
  * pseudo-random sequence, some sharing families. */
-static void test_early_stop_matches_full_ranking(void **state)
-{
+static void test_early_stop_matches_full_ranking(void **state) {
     store *s = *state;
     unsigned long x = 12345;
     size_t n_full = 0, n_short = 0;
@@ -815,8 +798,7 @@ static void test_early_stop_matches_full_ranking(void **state)
  * the list full of a decoy's 0.66, within 0.03 of its bound: it must still
  * be loaded and scored.
  */
-static void test_early_stop_keeps_close_runner(void **state)
-{
+static void test_early_stop_keeps_close_runner(void **state) {
     store *s = *state;
     size_t n = 0;
     struct suggestion *l;
@@ -844,8 +826,7 @@ static void test_early_stop_keeps_close_runner(void **state)
     suggest_free(l, n);
 }
 
-static void test_limit_and_empty(void **state)
-{
+static void test_limit_and_empty(void **state) {
     store *s = *state;
     size_t n = 99;
     struct suggestion *l;
@@ -865,8 +846,7 @@ static void test_limit_and_empty(void **state)
     suggest_free(l, n);
 }
 
-static void test_refuses_unsuggested(void **state)
-{
+static void test_refuses_unsuggested(void **state) {
     store *s = *state;
     struct suggestion *l = NULL;
     size_t n = 0;
@@ -887,8 +867,7 @@ static void test_refuses_unsuggested(void **state)
     assert_true(suggest_supported(NUT_WATER));
 }
 
-static void test_name_lookup(void **state)
-{
+static void test_name_lookup(void **state) {
     (void)state;
     assert_int_equal(suggest_nutrient_by_name("calcium"), NUT_CALCIUM);
     assert_int_equal(suggest_nutrient_by_name("Ca"), NUT_CALCIUM);
@@ -921,8 +900,7 @@ struct filestore {
     sqlite3 *db;
 };
 
-static int setup_file(void **state)
-{
+static int setup_file(void **state) {
     struct filestore *fs = calloc(1, sizeof(*fs));
     char err[256];
 
@@ -939,8 +917,7 @@ static int setup_file(void **state)
     return 0;
 }
 
-static int teardown_file(void **state)
-{
+static int teardown_file(void **state) {
     struct filestore *fs = *state;
     char p[128];
 
@@ -956,8 +933,7 @@ static int teardown_file(void **state)
     return 0;
 }
 
-static long sql_long(sqlite3 *db, const char *sql)
-{
+static long sql_long(sqlite3 *db, const char *sql) {
     sqlite3_stmt *st = NULL;
     long v;
     assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
@@ -967,13 +943,11 @@ static long sql_long(sqlite3 *db, const char *sql)
     return v;
 }
 
-static void sql_exec(sqlite3 *db, const char *sql)
-{
+static void sql_exec(sqlite3 *db, const char *sql) {
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
-static void assert_same_number(double a, double b)
-{
+static void assert_same_number(double a, double b) {
     if (isnan(a) || isnan(b))
         assert_true(isnan(a) && isnan(b));
     else
@@ -982,8 +956,7 @@ static void assert_same_number(double a, double b)
 
 /* Two lists alike in every field. */
 static void assert_same_list(const struct suggestion *a, size_t na, const struct suggestion *b,
-                             size_t nb)
-{
+                             size_t nb) {
     assert_int_equal(na, nb);
     for (size_t i = 0; i < na; i++) {
         assert_string_equal(a[i].id, b[i].id);
@@ -1003,17 +976,15 @@ static void assert_same_list(const struct suggestion *a, size_t na, const struct
 /* 180 foods of 180 families (more than SUGGEST_LIST_MAX), from a fixed
  * pseudo-random sequence: some without portions, some with unknown
  * values, one with alcohol, one with caffeine, and baking powder. */
-static void add_random_table(store *s)
-{
+static void add_random_table(store *s) {
     unsigned long x = 777;
 #define NEXT() (x = x * 1103515245UL + 12345UL, (double)((x >> 8) % 10000) / 10000.0)
     for (int i = 0; i < 180; i++) {
         char id[16], name[64];
         struct spec sp = {0};
         snprintf(id, sizeof(id), "q:%03d", i);
-        snprintf(name, sizeof(name), i == 7 ? "Leavening agents, baking powder %d"
-                                            : "Food %d, sort %d, raw",
-                 i, i);
+        snprintf(name, sizeof(name),
+                 i == 7 ? "Leavening agents, baking powder %d" : "Food %d, sort %d, raw", i, i);
         sp.id = id;
         sp.name = name;
         sp.group = i % 3 ? "Legumes and Legume Products" : "Dairy and Egg Products";
@@ -1041,8 +1012,7 @@ static const int all_targets[] = {NUT_CALCIUM, NUT_MAGNESIUM, NUT_POTASSIUM, NUT
 
 /* The stored lists give exactly what ranking the table gives, for every
  * nutrient and length; a longer list than stored is ranked afresh. */
-static void test_stored_lists_match_ranking(void **state)
-{
+static void test_stored_lists_match_ranking(void **state) {
     struct filestore *fs = *state;
     struct suggestion *live[N_ALL_TARGETS], *live3[N_ALL_TARGETS], *longer[N_ALL_TARGETS];
     size_t n_live[N_ALL_TARGETS], n_live3[N_ALL_TARGETS], n_longer[N_ALL_TARGETS];
@@ -1083,8 +1053,7 @@ static void test_stored_lists_match_ranking(void **state)
 
 /* The stored list is what is read (a changed row shows), and only while it
  * was made by the same rules. */
-static void test_stored_lists_read_only_under_same_rules(void **state)
-{
+static void test_stored_lists_read_only_under_same_rules(void **state) {
     struct filestore *fs = *state;
     struct suggestion *before, *l;
     size_t n_before = 0, n = 0;
@@ -1114,8 +1083,7 @@ static void test_stored_lists_read_only_under_same_rules(void **state)
 
 /* A food that changes drops the lists; an import that rolls back keeps
  * them; one that commits brings new ones. */
-static void test_stored_lists_follow_the_table(void **state)
-{
+static void test_stored_lists_follow_the_table(void **state) {
     struct filestore *fs = *state;
     struct suggestion *l;
     size_t n = 0;
@@ -1168,8 +1136,7 @@ static void test_stored_lists_follow_the_table(void **state)
     suggest_free(l, n);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_calcium_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exclusions, setup, teardown),
@@ -1187,8 +1154,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_limit_and_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_unsuggested, setup, teardown),
         cmocka_unit_test(test_name_lookup),
-        cmocka_unit_test_setup_teardown(test_stored_lists_match_ranking, setup_file,
-                                        teardown_file),
+        cmocka_unit_test_setup_teardown(test_stored_lists_match_ranking, setup_file, teardown_file),
         cmocka_unit_test_setup_teardown(test_stored_lists_read_only_under_same_rules, setup_file,
                                         teardown_file),
         cmocka_unit_test_setup_teardown(test_stored_lists_follow_the_table, setup_file,

@@ -21,8 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     store *s = NULL;
     char err[256];
     if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
@@ -31,15 +30,13 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     store_close(*state);
     return 0;
 }
 
 static struct supplement *from_label(const char *id, const char *name, const char *unit,
-                                     char *const *amounts, size_t n)
-{
+                                     char *const *amounts, size_t n) {
     struct supplement *p = NULL;
     char err[256] = "";
     if (supplement_from_label(id, name, unit, amounts, n, &p, err, sizeof(err)) != 0)
@@ -48,28 +45,24 @@ static struct supplement *from_label(const char *id, const char *name, const cha
 }
 
 /* Prenatal: CA 200 mg, MG 100 mg, VITD 400 IU = 10 ug, FOL 400 ug, FE 17 mg. */
-static struct supplement *prenatal(void)
-{
+static struct supplement *prenatal(void) {
     char *a[] = {"CA=200mg", "MG=100mg", "VITD=400IU", "FOL=400ug", "FE=17mg"};
     return from_label("prenatal", "Prenatal multivitamin", "tablet", a, 5);
 }
 
-static struct supplement *magnesium(void)
-{
+static struct supplement *magnesium(void) {
     char *a[] = {"MG=200mg"};
     return from_label("supp:magnesium-citrate", "Magnesium citrate 200 mg", "capsules", a, 1);
 }
 
-static void put(store *s, struct supplement *p, int want)
-{
+static void put(store *s, struct supplement *p, int want) {
     int what = 0;
     assert_int_equal(store_supplement_upsert(s, p, &what), STORE_OK);
     assert_int_equal(what, want);
     supplement_free(p);
 }
 
-static void test_ids(void **state)
-{
+static void test_ids(void **state) {
     char id[SUPPLEMENT_ID_MAX + 1], err[128];
     (void)state;
     assert_int_equal(supplement_make_id("prenatal", id, err, sizeof(err)), 0);
@@ -94,8 +87,7 @@ static void test_ids(void **state)
     assert_false(supplement_is_id("usda:01077"));
 }
 
-static void test_from_label(void **state)
-{
+static void test_from_label(void **state) {
     struct supplement *p = prenatal(), *q = NULL;
     char err[256];
     char *twice[] = {"CA=200mg", "ca=0.1g"};
@@ -128,8 +120,7 @@ static void test_from_label(void **state)
     assert_null(q);
 }
 
-static void test_store_and_redefine(void **state)
-{
+static void test_store_and_redefine(void **state) {
     store *s = *state;
     struct supplement *p = NULL, **list = NULL;
     size_t n = 0;
@@ -159,8 +150,7 @@ static void test_store_and_redefine(void **state)
     store_supplements_free(list, n);
 }
 
-static void test_one_id_one_kind(void **state)
-{
+static void test_one_id_one_kind(void **state) {
     store *s = *state;
     struct food *f = food_new();
     struct supplement *p = magnesium();
@@ -189,13 +179,11 @@ static void test_one_id_one_kind(void **state)
 
 /* Resolve one entry; the code, and *d on success. */
 static int resolve(store *s, double q, const char *unit, const char *text, int force,
-                   struct supplement_dose *d, char *err)
-{
+                   struct supplement_dose *d, char *err) {
     return supplement_resolve(s, q, unit, text, force, d, err, 512);
 }
 
-static void test_resolve(void **state)
-{
+static void test_resolve(void **state) {
     store *s = *state;
     struct supplement_dose d;
     char err[512];
@@ -240,8 +228,7 @@ static void test_resolve(void **state)
     supplement_free(d.supp);
 }
 
-static void test_resolve_ambiguous(void **state)
-{
+static void test_resolve_ambiguous(void **state) {
     store *s = *state;
     struct supplement_dose d;
     char err[512];
@@ -261,8 +248,7 @@ static void test_resolve_ambiguous(void **state)
 }
 
 /* Milk per 100 g: Ca 113, Mg 10, VITD 1.3 ug; 244 g logged. */
-static void add_milk(store *s)
-{
+static void add_milk(store *s) {
     struct food *f = food_new();
     assert_int_equal(food_set_str(&f->id, "usda:01077"), 0);
     assert_int_equal(food_set_str(&f->name, "Milk"), 0);
@@ -273,8 +259,7 @@ static void add_milk(store *s)
     food_free(f);
 }
 
-static void test_diary(void **state)
-{
+static void test_diary(void **state) {
     store *s = *state;
     struct entry *e = NULL;
     struct day_totals *d = NULL;
@@ -285,14 +270,14 @@ static void test_diary(void **state)
     put(s, prenatal(), STORE_FOOD_ADDED);
     assert_int_equal(store_entry_add(s, "2026-11-20", "08:00", NULL, "usda:01077", 244, NULL),
                      STORE_OK);
-    assert_int_equal(store_supplement_entry_add(s, "2026-11-20", "08:05", "breakfast",
-                                                "supp:prenatal", 2, &id),
-                     STORE_OK);
+    assert_int_equal(
+        store_supplement_entry_add(s, "2026-11-20", "08:05", "breakfast", "supp:prenatal", 2, &id),
+        STORE_OK);
     assert_true(id > 0);
     /* a day with the tablet only */
-    assert_int_equal(store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:prenatal", 1,
-                                                NULL),
-                     STORE_OK);
+    assert_int_equal(
+        store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:prenatal", 1, NULL),
+        STORE_OK);
     assert_int_equal(store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:none", 1, NULL),
                      STORE_NOTFOUND);
 
@@ -354,8 +339,7 @@ static void test_diary(void **state)
 /* The period's sources (issue 14's "where it came from") hold the
  * supplements too: no grams, the units taken, amounts = units x the
  * label's amount per unit (0 where it declares none); vitamin D by slot. */
-static void test_period_sources(void **state)
-{
+static void test_period_sources(void **state) {
     store *s = *state;
     struct period_source *src = NULL;
     size_t n = 0;
@@ -367,16 +351,16 @@ static void test_period_sources(void **state)
                      STORE_OK);
     assert_int_equal(store_entry_add(s, "2026-11-21", NULL, NULL, "usda:01077", 56, NULL),
                      STORE_OK);
-    assert_int_equal(store_supplement_entry_add(s, "2026-11-20", NULL, NULL, "supp:prenatal", 1,
-                                                NULL),
-                     STORE_OK);
-    assert_int_equal(store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:prenatal", 1.5,
-                                                NULL),
-                     STORE_OK);
+    assert_int_equal(
+        store_supplement_entry_add(s, "2026-11-20", NULL, NULL, "supp:prenatal", 1, NULL),
+        STORE_OK);
+    assert_int_equal(
+        store_supplement_entry_add(s, "2026-11-21", NULL, NULL, "supp:prenatal", 1.5, NULL),
+        STORE_OK);
     /* outside the period */
-    assert_int_equal(store_supplement_entry_add(s, "2026-11-25", NULL, NULL,
-                                                "supp:magnesium-citrate", 2, NULL),
-                     STORE_OK);
+    assert_int_equal(
+        store_supplement_entry_add(s, "2026-11-25", NULL, NULL, "supp:magnesium-citrate", 2, NULL),
+        STORE_OK);
     assert_int_equal(store_period_foods(s, "2026-11-20", "2026-11-22", &src, &n), STORE_OK);
     /* the foods first, then the supplements, each by id */
     assert_int_equal(n, 2);
@@ -403,8 +387,7 @@ static void test_period_sources(void **state)
     store_period_sources_free(src, n);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_from_label),

@@ -11,8 +11,7 @@
 
 #include <string.h>
 
-static void test_find(void **state)
-{
+static void test_find(void **state) {
     (void)state;
     assert_int_equal(tables_count(), 2);
     assert_string_equal(tables_find("ifct2017")->prefix, "ifct:");
@@ -30,13 +29,11 @@ static void test_find(void **state)
     assert_false(tables_find("ifct2017")->synonyms);
 }
 
-static void test_parse_order(void **state)
-{
+static void test_parse_order(void **state) {
     (void)state;
     char out[TABLES_ORDER_LEN], err[128];
-    assert_int_equal(tables_parse_order(" ifct2017, usda-sr24 ", out, sizeof(out), err,
-                                        sizeof(err)),
-                     0);
+    assert_int_equal(
+        tables_parse_order(" ifct2017, usda-sr24 ", out, sizeof(out), err, sizeof(err)), 0);
     assert_string_equal(out, "ifct2017,usda-sr24");
     assert_int_equal(tables_parse_order("usda-sr24", out, sizeof(out), err, sizeof(err)), 0);
     assert_string_equal(out, "usda-sr24");
@@ -53,8 +50,7 @@ static void test_parse_order(void **state)
     assert_int_equal(tables_parse_order("nope", out, sizeof(out), NULL, 0), -1);
 }
 
-static void test_rank(void **state)
-{
+static void test_rank(void **state) {
     (void)state;
     const struct table_def *t[4];
     /* built-in: USDA, then IFCT, then ids of no table */
@@ -72,8 +68,7 @@ static void test_rank(void **state)
     assert_int_equal(tables_in_order(NULL, t, 1), 1);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_parse_order),

@@ -15,16 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void check_term(const char *in, const char *want)
-{
+static void check_term(const char *in, const char *want) {
     char *got = textesc_term(in);
     assert_non_null(got);
     assert_string_equal(got, want);
     free(got);
 }
 
-static void test_term_plain_text_unchanged(void **state)
-{
+static void test_term_plain_text_unchanged(void **state) {
     (void)state;
     check_term("Milk, whole, 3.25% milkfat", "Milk, whole, 3.25% milkfat");
     check_term("Crème fraîche\tépaisse", "Crème fraîche\tépaisse"); /* tab kept */
@@ -32,23 +30,27 @@ static void test_term_plain_text_unchanged(void **state)
     check_term(NULL, "");
 }
 
-static void test_term_controls(void **state)
-{
+static void test_term_controls(void **state) {
     (void)state;
     check_term("Milk \x1b[2J", "Milk \\u{001B}[2J");
     check_term("a\x1b]8;;http://x\x07link", "a\\u{001B}]8;;http://x\\u{0007}link");
     check_term("line\nbreak\r", "line\\u{000A}break\\u{000D}");
     check_term("del\x7f", "del\\u{007F}");
-    check_term("c1 \xc2\x9b" "2J", "c1 \\u{009B}2J"); /* CSI as one character */
+    check_term("c1 \xc2\x9b"
+               "2J",
+               "c1 \\u{009B}2J"); /* CSI as one character */
 }
 
-static void test_term_format_characters(void **state)
-{
+static void test_term_format_characters(void **state) {
     (void)state;
     /* U+202E RIGHT-TO-LEFT OVERRIDE: "1890 mg" would show as "gm 0981" */
-    check_term("\xe2\x80\xae" "1890 mg", "\\u{202E}1890 mg");
+    check_term("\xe2\x80\xae"
+               "1890 mg",
+               "\\u{202E}1890 mg");
     check_term("zero\xe2\x80\x8bwidth", "zero\\u{200B}width");
-    check_term("\xef\xbb\xbf" "bom", "\\u{FEFF}bom");
+    check_term("\xef\xbb\xbf"
+               "bom",
+               "\\u{FEFF}bom");
     check_term("iso\xe2\x81\xa6late", "iso\\u{2066}late");
     check_term("tag\xf3\xa0\x80\x81", "tag\\u{E0001}");
     assert_true(textesc_is_format(0x202E));
@@ -57,20 +59,18 @@ static void test_term_format_characters(void **state)
     assert_false(textesc_is_format('a'));
 }
 
-static void test_term_invalid_utf8(void **state)
-{
+static void test_term_invalid_utf8(void **state) {
     (void)state;
     check_term("Cod\xff fish", "Cod\\xFF fish");
-    check_term("cut \xc3", "cut \\xC3");                  /* truncated sequence */
-    check_term("over\xc0\xaf", "over\\xC0\\xAF");         /* overlong "/" */
-    check_term("sur\xed\xa0\x80", "sur\\xED\\xA0\\x80");  /* a surrogate */
+    check_term("cut \xc3", "cut \\xC3");                 /* truncated sequence */
+    check_term("over\xc0\xaf", "over\\xC0\\xAF");        /* overlong "/" */
+    check_term("sur\xed\xa0\x80", "sur\\xED\\xA0\\x80"); /* a surrogate */
     /* a name's own backslash cannot pass for an escape */
     check_term("a\\x1B b\\u{202E}", "a\\\\x1B b\\\\u{202E}");
     check_term("C:\\path", "C:\\path");
 }
 
-static void test_fputs_limit(void **state)
-{
+static void test_fputs_limit(void **state) {
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
@@ -83,8 +83,7 @@ static void test_fputs_limit(void **state)
     free(out);
 }
 
-static void test_utf8_repair(void **state)
-{
+static void test_utf8_repair(void **state) {
     char *got;
     (void)state;
 
@@ -96,8 +95,7 @@ static void test_utf8_repair(void **state)
     free(got);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_term_plain_text_unchanged),
         cmocka_unit_test(test_term_controls),

@@ -26,8 +26,7 @@ struct pdef {
     double amount, grams;
 };
 
-static struct food *mkfood(const char *id, const char *name, size_t n, const struct pdef *p)
-{
+static struct food *mkfood(const char *id, const char *name, size_t n, const struct pdef *p) {
     struct food *f = food_new();
     assert_non_null(f);
     assert_int_equal(food_set_str(&f->id, id), 0);
@@ -49,26 +48,22 @@ static struct food *mkfood(const char *id, const char *name, size_t n, const str
     mkfood(id, name, sizeof((struct pdef[]){__VA_ARGS__}) / sizeof(struct pdef),                   \
            (struct pdef[]){__VA_ARGS__})
 
-static struct food *milk(void)
-{
+static struct food *milk(void) {
     return MK("usda:01077", "Milk, whole", {"cup", 1, 244}, {"fl oz", 1, 30.5});
 }
 
-static struct food *salmon(void)
-{
+static struct food *salmon(void) {
     /* USDA gives half a fillet; no volume portion at all */
     return MK("usda:15076", "Salmon, Atlantic", {"fillet", 0.5, 198}, {"oz", 1, 28.35});
 }
 
-static struct food *eggs(void)
-{
+static struct food *eggs(void) {
     return MK("usda:01123", "Egg, whole, raw", {"large", 1, 50}, {"extra large", 1, 56},
               {"medium", 1, 44}, {"cup (4.86 large eggs)", 1, 243});
 }
 
 /* Convert and expect success; returns the result. */
-static struct units_result ok(const struct food *f, double q, const char *unit, int force)
-{
+static struct units_result ok(const struct food *f, double q, const char *unit, int force) {
     struct units_result r;
     char err[512] = "";
     int rc = units_to_grams(f, q, unit, force, &r, err, sizeof(err));
@@ -78,8 +73,7 @@ static struct units_result ok(const struct food *f, double q, const char *unit, 
 }
 
 /* Convert and expect failure rc; *out must stay untouched; returns the message. */
-static const char *bad(const struct food *f, double q, const char *unit, int force, int want)
-{
+static const char *bad(const struct food *f, double q, const char *unit, int force, int want) {
     static char err[512];
     struct units_result r;
     memset(&r, 0x5a, sizeof(r));
@@ -95,8 +89,7 @@ static const char *bad(const struct food *f, double q, const char *unit, int for
 
 /* ------------------------------------------------------------------------- */
 
-static void test_generic_spellings(void **state)
-{
+static void test_generic_spellings(void **state) {
     (void)state;
     const struct {
         const char *token, *canonical;
@@ -160,8 +153,7 @@ static void test_generic_spellings(void **state)
     }
 }
 
-static void test_generic_factors(void **state)
-{
+static void test_generic_factors(void **state) {
     (void)state;
     assert_int_equal(units_generic("g")->kind, UNITS_MASS);
     assert_int_equal(units_generic("lb")->kind, UNITS_MASS);
@@ -179,8 +171,7 @@ static void test_generic_factors(void **state)
     assert_near(units_generic("fl oz")->factor, 29.57, 0);
 }
 
-static void test_generic_not_units(void **state)
-{
+static void test_generic_not_units(void **state) {
     (void)state;
     const char *not_units[] = {"T",       "t", "slice", "large", "cupcake", "fl", "gr",    "ozs",
                                "grams x", "",  "   ",   "c",     "pint",    "cl", "fluid", "kgg"};
@@ -196,8 +187,7 @@ static void test_generic_not_units(void **state)
 
 /* ------------------------------------------------------------------------- */
 
-static void test_masses(void **state)
-{
+static void test_masses(void **state) {
     (void)state;
     struct food *f = salmon();
     struct units_result r;
@@ -238,8 +228,7 @@ static void test_masses(void **state)
     food_free(f);
 }
 
-static void test_mass_without_portions(void **state)
-{
+static void test_mass_without_portions(void **state) {
     (void)state;
     struct food *f = mkfood("x:1", "Plain", 0, NULL);
     struct units_result r = ok(f, 30, "g", 0);
@@ -250,8 +239,7 @@ static void test_mass_without_portions(void **state)
 /* ------------------------------------------------------------------------- */
 /* volumes */
 
-static void test_volume_via_cup(void **state)
-{
+static void test_volume_via_cup(void **state) {
     (void)state;
     struct food *f = milk(); /* density 244 g / 236.6 ml = 1.031276... g/ml */
     struct units_result r;
@@ -294,8 +282,7 @@ static void test_volume_via_cup(void **state)
     food_free(f);
 }
 
-static void test_volume_via_fl_oz(void **state)
-{
+static void test_volume_via_fl_oz(void **state) {
     (void)state;
     /* no cup; fl oz outranks tbsp even when tbsp comes first */
     struct food *f = MK("x:2", "Juice", {"tbsp", 1, 15}, {"fl oz", 1, 31});
@@ -316,8 +303,7 @@ static void test_volume_via_fl_oz(void **state)
     food_free(f);
 }
 
-static void test_volume_via_tbsp_only(void **state)
-{
+static void test_volume_via_tbsp_only(void **state) {
     (void)state;
     struct food *f = MK("x:3", "Oil", {"tbsp", 1, 15});
     struct units_result r;
@@ -348,8 +334,7 @@ static void test_volume_via_tbsp_only(void **state)
     food_free(f);
 }
 
-static void test_volume_via_tsp_only(void **state)
-{
+static void test_volume_via_tsp_only(void **state) {
     (void)state;
     struct food *f = MK("x:5", "Salt", {"tsp", 1, 5});
     struct units_result r;
@@ -371,8 +356,7 @@ static void test_volume_via_tsp_only(void **state)
     food_free(f);
 }
 
-static void test_volume_portion_amount_and_names(void **state)
-{
+static void test_volume_portion_amount_and_names(void **state) {
     (void)state;
     struct units_result r;
     /* "0.25 cup = 60 g": 240 g per cup; 1 tbsp = 14.79 × 60 / (0.25 × 236.6) = 15.0025 g */
@@ -417,8 +401,7 @@ static void test_volume_portion_amount_and_names(void **state)
     food_free(f);
 }
 
-static void test_volume_refused_without_volume_portion(void **state)
-{
+static void test_volume_refused_without_volume_portion(void **state) {
     (void)state;
     struct food *f = salmon();
     const char *units[] = {"cup", "ml", "l", "dl", "tbsp", "tsp", "fl oz", "cups"};
@@ -441,8 +424,7 @@ static void test_volume_refused_without_volume_portion(void **state)
 /* ------------------------------------------------------------------------- */
 /* portions */
 
-static void test_portion_amount_not_one(void **state)
-{
+static void test_portion_amount_not_one(void **state) {
     (void)state;
     struct food *f = salmon(); /* 0.5 fillet = 198 g, so 1 fillet = 396 g */
     struct units_result r;
@@ -462,8 +444,7 @@ static void test_portion_amount_not_one(void **state)
     food_free(f);
 }
 
-static void test_portion_names(void **state)
-{
+static void test_portion_names(void **state) {
     (void)state;
     struct food *f = eggs();
     struct units_result r;
@@ -513,8 +494,7 @@ static void test_portion_names(void **state)
     food_free(f);
 }
 
-static void test_portion_plurals(void **state)
-{
+static void test_portion_plurals(void **state) {
     (void)state;
     struct food *f = MK("x:15", "Plurals", {"leaf", 1, 10}, {"loaf", 1, 454}, {"patty", 1, 113},
                         {"dash", 1, 0.4}, {"piece", 1, 12}, {"tomato", 1, 123},
@@ -550,8 +530,7 @@ static void test_portion_plurals(void **state)
     food_free(f);
 }
 
-static void test_portion_unknown_lists_units(void **state)
-{
+static void test_portion_unknown_lists_units(void **state) {
     (void)state;
     struct food *f = milk();
     assert_string_equal(bad(f, 1, "handful", 0, UNITS_EUNIT),
@@ -577,8 +556,7 @@ static void test_portion_unknown_lists_units(void **state)
 /* ------------------------------------------------------------------------- */
 /* no unit */
 
-static void test_first_portion_default(void **state)
-{
+static void test_first_portion_default(void **state) {
     (void)state;
     struct food *f = eggs();
     struct units_result r;
@@ -605,8 +583,7 @@ static void test_first_portion_default(void **state)
     food_free(f);
 }
 
-static void test_default_skips_measures(void **state)
-{
+static void test_default_skips_measures(void **state) {
     (void)state;
     /* USDA SR24 egg, whole, raw: "cup (4.86 large eggs)" 243 g comes first;
      * a bare "2" counts eggs, a medium one by preference: 2 × 44 g = 88 g,
@@ -636,8 +613,7 @@ static void test_default_skips_measures(void **state)
     food_free(f);
 }
 
-static void test_no_portion_needs_unit(void **state)
-{
+static void test_no_portion_needs_unit(void **state) {
     (void)state;
     struct food *f = mkfood("x:17", "Spirulina", 0, NULL);
     assert_string_equal(bad(f, 2, NULL, 0, UNITS_ENOPORTION),
@@ -648,8 +624,7 @@ static void test_no_portion_needs_unit(void **state)
     food_free(f);
 }
 
-static void test_invalid_portions_ignored(void **state)
-{
+static void test_invalid_portions_ignored(void **state) {
     (void)state;
     /* a bad first portion is skipped for the default, the density and names */
     struct food *f =
@@ -671,8 +646,7 @@ static void test_invalid_portions_ignored(void **state)
 /* ------------------------------------------------------------------------- */
 /* limits */
 
-static void test_five_kg_limit(void **state)
-{
+static void test_five_kg_limit(void **state) {
     (void)state;
     struct food *f = milk();
     struct units_result r;
@@ -706,8 +680,7 @@ static void test_five_kg_limit(void **state)
     food_free(f);
 }
 
-static void test_bad_quantity_and_food(void **state)
-{
+static void test_bad_quantity_and_food(void **state) {
     (void)state;
     struct food *f = milk();
     bad(f, 0, "g", 0, UNITS_EINVAL);
@@ -727,8 +700,7 @@ static void test_bad_quantity_and_food(void **state)
     food_free(f);
 }
 
-static void test_accepted_truncates(void **state)
-{
+static void test_accepted_truncates(void **state) {
     (void)state;
     struct food *f = milk();
     char buf[8];
@@ -741,8 +713,7 @@ static void test_accepted_truncates(void **state)
     food_free(f);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generic_spellings),
         cmocka_unit_test(test_generic_factors),

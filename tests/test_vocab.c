@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *rewrite(const struct vocab *v, enum vocab_dialect d, const char *text)
-{
+static const char *rewrite(const struct vocab *v, enum vocab_dialect d, const char *text) {
     static char out[WORDS_MAX];
     char norm[WORDS_MAX];
     words_normalise(text, norm, sizeof(norm));
@@ -26,8 +25,7 @@ static const char *rewrite(const struct vocab *v, enum vocab_dialect d, const ch
     return out;
 }
 
-static struct vocab *syn(const char *text)
-{
+static struct vocab *syn(const char *text) {
     struct vocab *v = vocab_new();
     char err[256] = "";
     assert_non_null(v);
@@ -36,8 +34,7 @@ static struct vocab *syn(const char *text)
     return v;
 }
 
-static void test_synonyms(void **state)
-{
+static void test_synonyms(void **state) {
     (void)state;
     struct vocab *v = syn("# British words\n"
                           "courgette = zucchini\n"
@@ -63,8 +60,7 @@ static void test_synonyms(void **state)
     vocab_free(v);
 }
 
-static void expect_bad_syn(const char *text, const char *want)
-{
+static void expect_bad_syn(const char *text, const char *want) {
     struct vocab *v = vocab_new();
     char err[256] = "";
     assert_int_equal(vocab_add_synonyms(v, text, "syn.txt", err, sizeof(err)), -1);
@@ -72,8 +68,7 @@ static void expect_bad_syn(const char *text, const char *want)
     vocab_free(v);
 }
 
-static void test_synonym_refusals(void **state)
-{
+static void test_synonym_refusals(void **state) {
     (void)state;
     expect_bad_syn("\ncourgette zucchini\n", "syn.txt:2: expected FROM = TO");
     expect_bad_syn("= zucchini\n", "syn.txt:1: nothing before '='");
@@ -88,8 +83,7 @@ static void test_synonym_refusals(void **state)
     vocab_free(v);
 }
 
-static void test_everyday(void **state)
-{
+static void test_everyday(void **state) {
     (void)state;
     struct vocab *v = vocab_new();
     char err[256] = "";
@@ -108,8 +102,8 @@ static void test_everyday(void **state)
     assert_false(vocab_is_everyday(v, "usda:99999"));
     assert_int_equal(vocab_everyday_count(v), 3);
     /* a dialect's phrase wins on its side only */
-    assert_int_equal(vocab_add_everyday(v, "usda:16006 = uk: beans\n", "more.txt", err, sizeof(err)),
-                     0);
+    assert_int_equal(
+        vocab_add_everyday(v, "usda:16006 = uk: beans\n", "more.txt", err, sizeof(err)), 0);
     assert_string_equal(vocab_pin(v, VOCAB_UK, "bean"), "usda:16006"); /* normalised */
     assert_null(vocab_pin(v, VOCAB_US, "bean"));
     assert_int_equal(vocab_add_everyday(v, "usda:1 = milk\n", "more.txt", err, sizeof(err)), -1);
@@ -123,8 +117,7 @@ static void test_everyday(void **state)
 /* A phrase may name one food in each table; each table's dialect phrase
  * wins over its phrase for everyone, and vocab_pin keeps the built-in
  * order (USDA first). */
-static void test_everyday_tables(void **state)
-{
+static void test_everyday_tables(void **state) {
     (void)state;
     struct vocab *v = vocab_new();
     const char *ids[4];
@@ -152,8 +145,7 @@ static void test_everyday_tables(void **state)
 }
 
 /* The shipped files load, and say what the issue asks of them. */
-static void test_shipped_files(void **state)
-{
+static void test_shipped_files(void **state) {
     (void)state;
     struct vocab *v = NULL;
     char err[512] = "";
@@ -171,13 +163,10 @@ static void test_shipped_files(void **state)
     vocab_free(v);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_synonyms),
-        cmocka_unit_test(test_everyday_tables),
-        cmocka_unit_test(test_synonym_refusals),
-        cmocka_unit_test(test_everyday),
+        cmocka_unit_test(test_synonyms),         cmocka_unit_test(test_everyday_tables),
+        cmocka_unit_test(test_synonym_refusals), cmocka_unit_test(test_everyday),
         cmocka_unit_test(test_shipped_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

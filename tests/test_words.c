@@ -13,15 +13,13 @@
 
 #include <string.h>
 
-static const char *norm(const char *s)
-{
+static const char *norm(const char *s) {
     static char out[WORDS_MAX];
     words_normalise(s, out, sizeof(out));
     return out;
 }
 
-static void test_case_and_punctuation(void **state)
-{
+static void test_case_and_punctuation(void **state) {
     (void)state;
     assert_string_equal(norm("  Whole-Wheat  BREAD, sliced! "), "whole wheat bread sliced");
     assert_string_equal(norm("2% milk"), "2 milk");
@@ -32,16 +30,26 @@ static void test_case_and_punctuation(void **state)
 }
 
 /* singular and plural must meet, whichever the person types */
-static void test_plurals_meet(void **state)
-{
+static void test_plurals_meet(void **state) {
     (void)state;
     static const char *const pairs[][2] = {
-        {"egg", "eggs"},       {"berry", "berries"},   {"cookie", "cookies"},
-        {"tomato", "tomatoes"}, {"peach", "peaches"},  {"quiche", "quiches"},
-        {"dish", "dishes"},    {"box", "boxes"},       {"glass", "glasses"},
-        {"pie", "pies"},       {"pea", "peas"},        {"slice", "slices"},
-        {"sandwich", "sandwiches"}, {"smoothie", "smoothies"}, {"oat", "oats"},
-        {"dry", "dried"},      {"fry", "fried"},
+        {"egg", "eggs"},
+        {"berry", "berries"},
+        {"cookie", "cookies"},
+        {"tomato", "tomatoes"},
+        {"peach", "peaches"},
+        {"quiche", "quiches"},
+        {"dish", "dishes"},
+        {"box", "boxes"},
+        {"glass", "glasses"},
+        {"pie", "pies"},
+        {"pea", "peas"},
+        {"slice", "slices"},
+        {"sandwich", "sandwiches"},
+        {"smoothie", "smoothies"},
+        {"oat", "oats"},
+        {"dry", "dried"},
+        {"fry", "fried"},
     };
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         char a[WORDS_MAX];
@@ -57,8 +65,7 @@ static void test_plurals_meet(void **state)
     assert_string_equal(norm("gas"), "gas");
 }
 
-static void test_truncation_at_a_word(void **state)
-{
+static void test_truncation_at_a_word(void **state) {
     (void)state;
     char out[12];
     /* "alpha beta" fits in 12 bytes with its NUL; "gamma" does not */
@@ -67,8 +74,7 @@ static void test_truncation_at_a_word(void **state)
     assert_int_equal(words_normalise("x", out, 0), 0);
 }
 
-static void test_phrases(void **state)
-{
+static void test_phrases(void **state) {
     (void)state;
     assert_true(words_has("cheese cheddar", "cheddar"));
     assert_false(words_has("cheese cheddar", "cheddarx"));
@@ -82,8 +88,7 @@ static void test_phrases(void **state)
     assert_true(words_casecmp("a", "b") < 0);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_case_and_punctuation),
         cmocka_unit_test(test_plurals_meet),

@@ -86,11 +86,11 @@ const char *analysis_severity_name(enum analysis_severity s);
 const char *analysis_nutrient_key(int id);
 
 struct analysis_input {
-    long from, to;                  /* day numbers (date.h), from <= to */
-    const struct profile *profile;  /* NULL: no profile */
-    const struct day_totals *days;  /* logged days in [from, to], any order */
+    long from, to;                 /* day numbers (date.h), from <= to */
+    const struct profile *profile; /* NULL: no profile */
+    const struct day_totals *days; /* logged days in [from, to], any order */
     size_t n_days;
-    const struct cramp *cramps;     /* [from - LOOKBACK, to]; others ignored */
+    const struct cramp *cramps; /* [from - LOOKBACK, to]; others ignored */
     size_t n_cramps;
     /* What supplied the nutrients over [from, to], one row per food and
      * per supplement (store_period_foods); may be NULL. */
@@ -105,14 +105,14 @@ struct analysis_input {
 /* One of the foods or supplements that supplied a nutrient over the
  * period. */
 struct analysis_source {
-    char *id;      /* owned */
-    char *name;    /* owned */
-    double grams;  /* eaten over the period; NAN for a source without a
-                      weight (a supplement) */
-    double units;  /* a supplement's units taken over the period; NAN for a food */
+    char *id;                       /* owned */
+    char *name;                     /* owned */
+    double grams;                   /* eaten over the period; NAN for a source without a
+                                       weight (a supplement) */
+    double units;                   /* a supplement's units taken over the period; NAN for a food */
     char unit[SUPPLEMENT_UNIT_MAX]; /* its dose form ("tablet"); "" for a food */
-    double amount; /* of the nutrient over the period, in its unit */
-    double share;  /* amount / the period's known total of the nutrient */
+    double amount;                  /* of the nutrient over the period, in its unit */
+    double share;                   /* amount / the period's known total of the nutrient */
 };
 
 /* A verdict on P(adequate) is firm at or beyond these (the issue's 0.15 and
@@ -142,36 +142,36 @@ struct analysis_nutrient {
 
     /* Supplements: a label's undeclared amount is a real zero, and they
      * never count in completeness (food grams only). */
-    double from_supplements;  /* mean per logged day from supplements (0 when none) */
-    double supp_assess_mean;  /* the part of assess_mean from supplements */
+    double from_supplements; /* mean per logged day from supplements (0 when none) */
+    double supp_assess_mean; /* the part of assess_mean from supplements */
 
     struct stats_summary desc; /* over logged days with a known total; n 0: none */
     double completeness;       /* sum known grams / sum logged grams; NAN: none logged */
     size_t n_incomplete;       /* logged days below ANALYSIS_DAY_COMPLETENESS_MIN */
 
-    struct dri_ref ref; /* the period's life stage (dri_values) */
-    double target;      /* RDA, else AI; NAN when neither (energy) */
+    struct dri_ref ref;      /* the period's life stage (dri_values) */
+    double target;           /* RDA, else AI; NAN when neither (energy) */
     const char *target_name; /* "RDA", "AI" or NULL */
 
     /* IOM 2000 assessment over the complete-enough days. */
     size_t n_assess;
-    double assess_mean;         /* NAN when n_assess is 0 */
-    double sdw;                 /* NAN when not needed or not computable */
-    int sdw_verified;           /* 0: placeholder ("approximate") */
+    double assess_mean; /* NAN when n_assess is 0 */
+    double sdw;         /* NAN when not needed or not computable */
+    int sdw_verified;   /* 0: placeholder ("approximate") */
     const char *sdw_source;
-    double table_cv;            /* the nutrient's survey CV (dri_table_cv) */
-    int cv_unreliable;          /* table CV > STATS_CV_UNRELIABLE: no probability
-                                   (never for the core nutrients, 0.1) */
-    int no_intake;              /* assessed mean <= 0: no probability (0.1) */
-    int approximate;            /* placeholder SDw or approximate stage */
-    double p_adequate;          /* EAR nutrients; NAN otherwise or not computable */
-    double p_adequate_scaled;   /* the same with SDw = table CV x mean: the
-                                   sensitivity figure of 0.1 */
-    double p_above_ai;          /* AI nutrients (potassium, sodium, water) */
-    double p_above_ul;          /* calcium, phosphorus, vitamin D on the total
-                                   (magnesium: never; MAGNESIUM_SUPPLEMENT_UL tests
-                                   supplemental magnesium alone) */
-    double p_above_cdrr;        /* sodium against the CDRR */
+    double table_cv;          /* the nutrient's survey CV (dri_table_cv) */
+    int cv_unreliable;        /* table CV > STATS_CV_UNRELIABLE: no probability
+                                 (never for the core nutrients, 0.1) */
+    int no_intake;            /* assessed mean <= 0: no probability (0.1) */
+    int approximate;          /* placeholder SDw or approximate stage */
+    double p_adequate;        /* EAR nutrients; NAN otherwise or not computable */
+    double p_adequate_scaled; /* the same with SDw = table CV x mean: the
+                                 sensitivity figure of 0.1 */
+    double p_above_ai;        /* AI nutrients (potassium, sodium, water) */
+    double p_above_ul;        /* calcium, phosphorus, vitamin D on the total
+                                 (magnesium: never; MAGNESIUM_SUPPLEMENT_UL tests
+                                 supplemental magnesium alone) */
+    double p_above_cdrr;      /* sodium against the CDRR */
 
     /* How firm P(adequate) is, and the more logged days at the same mean
      * that would make it firm (-1 unless ANALYSIS_FIRM_MORE_DAYS). */
@@ -199,10 +199,10 @@ enum analysis_position {
 const char *analysis_position_name(enum analysis_position p);
 
 struct analysis_measure {
-    double value;       /* NAN unknown */
-    double low, high;   /* the range; NAN for an open end */
+    double value;     /* NAN unknown */
+    double low, high; /* the range; NAN for an open end */
     enum analysis_position position;
-    const char *range;  /* what the range is and where it comes from */
+    const char *range; /* what the range is and where it comes from */
 };
 
 struct analysis_balance {
@@ -222,17 +222,17 @@ struct analysis_figure {
 };
 
 struct analysis_warning {
-    const char *code;                 /* product.md warning code */
+    const char *code; /* product.md warning code */
     enum analysis_severity severity;
-    char *message;                    /* the figures behind it (owned) */
-    const char *why;                  /* one line on why it matters (cramps) */
-    const char *advice;               /* what to eat or change */
+    char *message;      /* the figures behind it (owned) */
+    const char *why;    /* one line on why it matters (cramps) */
+    const char *advice; /* what to eat or change */
     /* The food classes the advice says to eat more of and less of,
      * '|'-separated ("milk|cheese"), NULL for none: no warning of a report
      * may advise less of what another advises more of (0.5). */
     const char *more, *less;
-    int nutrient;                     /* the nutrient concerned, or -1 */
-    int tentative;                    /* softened by DATA_SPARSE */
+    int nutrient;  /* the nutrient concerned, or -1 */
+    int tentative; /* softened by DATA_SPARSE */
     size_t n_figures;
     struct analysis_figure figures[ANALYSIS_MAX_FIGURES];
 };
@@ -255,7 +255,7 @@ enum analysis_relation_state {
 #define ANALYSIS_RELATION_ITEMS 4
 
 struct analysis_cramps {
-    int episodes;         /* in the period */
+    int episodes; /* in the period */
     int days_with_cramps;
     int night_episodes;
     int severity_n;       /* episodes with a severity */
@@ -263,15 +263,15 @@ struct analysis_cramps {
     int max_severity;     /* 0 when none has one */
     int *per_day;         /* episodes per day of the period */
 
-    int red_flag;              /* CRAMP_RED_FLAG */
-    int sign_episodes;         /* episodes with a single red-flag sign */
-    long first_sign_day, last_sign_day; /* -1 when none */
+    int red_flag;                                /* CRAMP_RED_FLAG */
+    int sign_episodes;                           /* episodes with a single red-flag sign */
+    long first_sign_day, last_sign_day;          /* -1 when none */
     int swelling, redness, warmth, hard_to_walk; /* episodes with each sign */
-    int persistent_run;        /* longest run of days with pain that did not ease,
-                                  ending in the period (lookback included) */
-    long persistent_run_end;   /* its last day, -1 when none */
-    int one_leg_run;           /* the same in one leg (cramp.h) */
-    long one_leg_run_end;      /* its last day, -1 when none */
+    int persistent_run;                          /* longest run of days with pain that did not ease,
+                                                    ending in the period (lookback included) */
+    long persistent_run_end;                     /* its last day, -1 when none */
+    int one_leg_run;                             /* the same in one leg (cramp.h) */
+    long one_leg_run_end;                        /* its last day, -1 when none */
 
     /* Pregnancy warning signs (PREECLAMPSIA_SIGNS, nutrition-science.md 0.4):
      * entries with each sign in the period; leg swelling on both sides
@@ -295,27 +295,27 @@ struct analysis_cramps {
 
 struct analysis {
     long from, to;
-    size_t days;         /* to - from + 1 */
+    size_t days; /* to - from + 1 */
     size_t days_logged;
     unsigned char *logged; /* [days]: 1 when the day has an entry */
 
-    int has_profile;       /* reference values are the person's own */
-    char profile_note[512]; /* why not, and what to do; "" when has_profile */
-    struct life_stage stage; /* of the last logged day (last day when none) */
+    int has_profile;              /* reference values are the person's own */
+    char profile_note[512];       /* why not, and what to do; "" when has_profile */
+    struct life_stage stage;      /* of the last logged day (last day when none) */
     struct life_stage *day_stage; /* [days]: each day's (the default stage
                                      for all without a usable profile) */
-    size_t stage_days;     /* logged days (all days when none) in `stage` */
-    int stage_mixed;       /* those days span more than one stage */
+    size_t stage_days;            /* logged days (all days when none) in `stage` */
+    int stage_mixed;              /* those days span more than one stage */
 
     /* What a reader must know about the life stage: no profile, past the
      * due date, past 42 weeks, a period spanning stages (profile.notes). */
     char notes[ANALYSIS_MAX_NOTES][ANALYSIS_NOTE_LEN];
     size_t n_notes;
-    double weight_kg;      /* NAN unknown */
-    int approximate;       /* anything shown is approximate */
+    double weight_kg; /* NAN unknown */
+    int approximate;  /* anything shown is approximate */
 
     struct analysis_nutrient nutrients[NUT_REPORTED_COUNT]; /* by slot (nutrients.h) */
-    double *daily_pral;    /* [days], NAN unknown */
+    double *daily_pral;                                     /* [days], NAN unknown */
     struct analysis_balance balance;
 
     struct analysis_warning *warnings; /* most severe first, table order within */
@@ -329,8 +329,7 @@ struct analysis {
  * returned; on failure (from > to, a period longer than ANALYSIS_MAX_DAYS,
  * out of memory) -1 with a message in err.
  */
-int analysis_run(const struct analysis_input *in, struct analysis **out, char *err,
-                 size_t errlen);
+int analysis_run(const struct analysis_input *in, struct analysis **out, char *err, size_t errlen);
 void analysis_free(struct analysis *a);
 
 /* The nutrient of that id (a reported one), or NULL. */
@@ -359,7 +358,7 @@ struct analysis_rule {
     const char *source;              /* where the threshold comes from */
     const char *why;
     const char *advice;
-    const char *more, *less;         /* as in struct analysis_warning */
+    const char *more, *less; /* as in struct analysis_warning */
     void (*check)(struct analysis *a, const struct analysis_rule *rule, int *failed);
 };
 

@@ -52,9 +52,11 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx);
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 
 /* Options every command takes; append to a command's long options. */
-#define CMD_COMMON_OPTIONS                                                                     \
-    {"db", required_argument, NULL, 0x100}, {"json", no_argument, NULL, 0x101},               \
-        {"quiet", no_argument, NULL, 0x102}, {"help", no_argument, NULL, 'h'}
+#define CMD_COMMON_OPTIONS                                                                         \
+    {"db", required_argument, NULL, 0x100}, {"json", no_argument, NULL, 0x101},                    \
+        {"quiet", no_argument, NULL, 0x102}, {                                                     \
+        "help", no_argument, NULL, 'h'                                                             \
+    }
 
 /* Handle a common option returned by getopt_long; 1 if it was one. */
 int cmd_common_option(int c, struct cmd_ctx *ctx);
@@ -68,12 +70,10 @@ int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const ch
 /* "dietbal: what: why" on stderr.  Control characters and bytes that are
  * not UTF-8 are shown as \xHH; a very long line (a 128 KB argument quoted)
  * keeps its start and its end.  what may be NULL: "dietbal: why". */
-void cmd_error(const char *what, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void cmd_error(const char *what, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The same with an argument the user gave, in quotes: dietbal: "ARG": why */
-void cmd_error_arg(const char *arg, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void cmd_error_arg(const char *arg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* "dietbal: MSG" for a message a module wrote ("PATH:LINE: why"). */
 void cmd_error_msg(const char *msg);
@@ -152,13 +152,13 @@ json_t *cmd_dose_json(const struct supplement_dose *d, int64_t id, int dry_run, 
 
 /* One entry read: a food in grams, or a supplement's dose. */
 struct cmd_item {
-    struct food *food;            /* a food entry (owned); NULL for a supplement */
-    struct units_result conv;     /* its grams and how they were reached */
-    char note[768];               /* what was assumed, "" when nothing */
-    struct supplement_dose supp;  /* a supplement entry: supp.supp set (owned) */
-    char *text;                   /* the entry as typed (owned) */
-    char meal[12], time[6];       /* its own meal and time ("": the command's) */
-    int64_t id;                   /* the diary entry, once stored */
+    struct food *food;           /* a food entry (owned); NULL for a supplement */
+    struct units_result conv;    /* its grams and how they were reached */
+    char note[768];              /* what was assumed, "" when nothing */
+    struct supplement_dose supp; /* a supplement entry: supp.supp set (owned) */
+    char *text;                  /* the entry as typed (owned) */
+    char meal[12], time[6];      /* its own meal and time ("": the command's) */
+    int64_t id;                  /* the diary entry, once stored */
 };
 
 /*
@@ -173,9 +173,9 @@ struct cmd_entries {
     struct cmd_words words;
     struct foodsearch *fs;
     struct units_opts opts;
-    int interactive;  /* ask at the terminal which food was meant */
-    int meals;        /* @meal:NAME is allowed (default 1) */
-    int supplements;  /* supplement entries are allowed (default 1) */
+    int interactive; /* ask at the terminal which food was meant */
+    int meals;       /* @meal:NAME is allowed (default 1) */
+    int supplements; /* supplement entries are allowed (default 1) */
     struct cmd_item *items;
     size_t n, cap;
 };
@@ -191,14 +191,14 @@ int cmd_entries_add(struct cmd_entries *e, const char *arg);
  * units of supplement id (a saved meal's, a copied day's); text is what
  * it says, note (may be NULL) printed with it.  EXIT_OK, or an exit status
  * printed and nothing appended. */
-int cmd_entries_add_stored(struct cmd_entries *e, const char *text, int supplement,
-                           const char *id, double amount, const char *note);
+int cmd_entries_add_stored(struct cmd_entries *e, const char *text, int supplement, const char *id,
+                           double amount, const char *note);
 /* Keep the choices made at the prompt, inside the caller's transaction. */
 int cmd_entries_save_choices(struct cmd_entries *e);
 /* Store every item as a diary entry (their ids set), all or none, in one
  * transaction with the choices; EXIT_OK or EXIT_RUNTIME (printed as what). */
-int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time,
-                      const char *meal, const char *what);
+int cmd_entries_store(struct cmd_entries *e, const char *date, const char *time, const char *meal,
+                      const char *what);
 /* What was stored (dry_run: would be), as add prints it, or as JSON. */
 void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, const char *meal,
                      int dry_run);

@@ -44,10 +44,10 @@ enum containers_dialect { CONTAINERS_ANY = 0, CONTAINERS_US = 1, CONTAINERS_UK =
 enum container_size { CONTAINER_MASS, CONTAINER_VOLUME, CONTAINER_PORTION, CONTAINER_COUNT };
 
 struct container {
-    const char *names;     /* as written: "can/cans/tin/tins" */
-    const char *name;      /* the first of them, normalised: "can" */
-    const char *kind;      /* "*" or the kind's name */
-    int dialect;           /* 0 everyone, else enum containers_dialect */
+    const char *names; /* as written: "can/cans/tin/tins" */
+    const char *name;  /* the first of them, normalised: "can" */
+    const char *kind;  /* "*" or the kind's name */
+    int dialect;       /* 0 everyone, else enum containers_dialect */
     enum container_size size;
     double amount;         /* grams (MASS) or millilitres (VOLUME) */
     const char *size_text; /* "250 ml", "portion:serving,NLEA serving", "count" */

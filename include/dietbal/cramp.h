@@ -21,7 +21,7 @@ struct cramp {
     int redness;
     int warmth;
     int hard_to_walk;
-    int pain_persists;   /* pain that does not ease after stretching */
+    int pain_persists; /* pain that does not ease after stretching */
     /* pregnancy warning signs (possible pre-eclampsia, 0.4): logged with a
      * cramp or on their own */
     int sudden_swelling; /* of the face, hands or feet */

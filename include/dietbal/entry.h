@@ -113,7 +113,7 @@ typedef int (*entry_name_word_fn)(void *ctx, const char *word);
 
 struct entry_resolver {
     entry_lookup_fn lookup;
-    entry_takes_fn takes;         /* NULL: the food's portion names only (units_find_portion) */
+    entry_takes_fn takes; /* NULL: the food's portion names only (units_find_portion) */
     void *ctx;
     entry_name_word_fn name_word; /* NULL: every word is */
     /* Does word count whole things of f ("fillet", "stick", "slice"), not

@@ -26,10 +26,10 @@ enum fileout_kind {
 };
 
 struct fileout {
-    FILE *f;                /* write here between open and commit */
+    FILE *f; /* write here between open and commit */
     enum fileout_kind kind;
-    char *target;           /* where the bytes go (symbolic links followed) */
-    char *tmp;              /* FILEOUT_REPLACE: the temporary file */
+    char *target; /* where the bytes go (symbolic links followed) */
+    char *tmp;    /* FILEOUT_REPLACE: the temporary file */
 };
 
 /*
@@ -40,8 +40,8 @@ struct fileout {
  * regular file is refused unless overwrite.  FILEOUT_OK, or an error code
  * with err set ("PATH: why").
  */
-int fileout_check(const char *path, const char *database, int overwrite,
-                  enum fileout_kind *kind, char **target, char *err, size_t errlen);
+int fileout_check(const char *path, const char *database, int overwrite, enum fileout_kind *kind,
+                  char **target, char *err, size_t errlen);
 
 /* Check path as above and open it for writing into fo->f. */
 int fileout_open(struct fileout *fo, const char *path, const char *database, int overwrite,

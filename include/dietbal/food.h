@@ -24,7 +24,7 @@ struct alias {
 };
 
 struct food {
-    char *id;    /* "usda:01077" */
+    char *id; /* "usda:01077" */
     char *name;
     char *group; /* may be NULL */
     struct portion *portions;
@@ -36,9 +36,9 @@ struct food {
      * deviation), same indexing and unit; NAN when the table gives none.
      * Shown, not used in any statistic. */
     double *spread;
-    int measured;   /* the portions were weighed by the person (a recipe's
-                       serving and whole): they win over the container
-                       table's usual sizes (units.c) */
+    int measured; /* the portions were weighed by the person (a recipe's
+                     serving and whole): they win over the container
+                     table's usual sizes (units.c) */
 };
 
 /* A new empty food with every value unknown, or NULL when out of memory. */

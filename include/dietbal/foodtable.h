@@ -33,8 +33,8 @@
 /* Return codes. */
 enum {
     FOODTABLE_OK = 0,
-    FOODTABLE_EIO = 1,    /* could not read: run-time failure (exit 1) */
-    FOODTABLE_EINPUT = 2, /* the file is wrong: bad input (exit 2) */
+    FOODTABLE_EIO = 1,       /* could not read: run-time failure (exit 1) */
+    FOODTABLE_EINPUT = 2,    /* the file is wrong: bad input (exit 2) */
     FOODTABLE_ECALLBACK = 3, /* on_food returned non-zero; its message kept */
 };
 
@@ -45,11 +45,11 @@ struct foodtable_unknown_tag {
 };
 
 struct foodtable_stats {
-    unsigned long foods;     /* foods passed to on_food */
+    unsigned long foods;       /* foods passed to on_food */
     unsigned long supplements; /* supplements passed to on_supplement */
-    unsigned long recipes;   /* foods with a <recipe> (counted in foods too) */
+    unsigned long recipes;     /* foods with a <recipe> (counted in foods too) */
     unsigned long portions;
-    unsigned long values;    /* nutrient values kept */
+    unsigned long values;                  /* nutrient values kept */
     struct foodtable_unknown_tag *unknown; /* owned; foodtable_stats_free */
     size_t n_unknown;
 };

@@ -19,10 +19,10 @@ enum { LABEL_OK = 0, LABEL_EINPUT = -1 };
 
 /* One amount from a label. */
 struct label_amount {
-    int nutrient;    /* nutrients.h id */
-    double value;    /* in the nutrient's standard unit (nutrients.h) */
-    double given;    /* the number as written */
-    enum unit unit;  /* the unit as written */
+    int nutrient;   /* nutrients.h id */
+    double value;   /* in the nutrient's standard unit (nutrients.h) */
+    double given;   /* the number as written */
+    enum unit unit; /* the unit as written */
 };
 
 /*

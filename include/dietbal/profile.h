@@ -12,17 +12,21 @@ enum sex { SEX_UNKNOWN = 0, SEX_FEMALE, SEX_MALE };
 /* Which household measures and words the person uses: US or UK pints,
  * "biscuit" as a cookie or a scone-like bread.  PROFILE_UNITS_DEFAULT
  * follows the locale (profile_units_from_locale). */
-enum profile_units { PROFILE_UNITS_DEFAULT = 0, PROFILE_UNITS_US, PROFILE_UNITS_UK,
-                     PROFILE_UNITS_METRIC };
+enum profile_units {
+    PROFILE_UNITS_DEFAULT = 0,
+    PROFILE_UNITS_US,
+    PROFILE_UNITS_UK,
+    PROFILE_UNITS_METRIC
+};
 
 struct profile {
-    int age;              /* years at the time of `set`, -1 unknown */
-    char age_set_on[11];  /* date the age was given (so it can advance) */
-    char birth_date[11];  /* YYYY-MM-DD or "" (wins over age) */
+    int age;             /* years at the time of `set`, -1 unknown */
+    char age_set_on[11]; /* date the age was given (so it can advance) */
+    char birth_date[11]; /* YYYY-MM-DD or "" (wins over age) */
     enum sex sex;
-    double weight_kg;     /* NAN unknown */
+    double weight_kg; /* NAN unknown */
     int pregnant;
-    char due_date[11];    /* YYYY-MM-DD or "" */
+    char due_date[11]; /* YYYY-MM-DD or "" */
     int lactating;
     enum profile_units units;
     /* the food tables in her order of preference ("ifct2017,usda-sr24"),

@@ -107,8 +107,7 @@ typedef struct store store;
  * for a recipe that contains itself, directly or through another recipe,
  * an ingredient that is no stored food, a yield recipe_check_yield refuses.
  */
-int recipe_save(store *s, const struct recipe *r, int force, int *what, char *err,
-                size_t errlen);
+int recipe_save(store *s, const struct recipe *r, int force, int *what, char *err, size_t errlen);
 
 /* Recipe id with its ingredients' foods (*foods: n_ing foods, free with
  * recipe_foods_free).  RECIPE_EINPUT when there is no such recipe. */

@@ -1,9 +1,9 @@
 /*
  * report.h - the renderers of an analysis: text (80 columns, optional
  * colour), Markdown, HTML (one self-contained page with SVG charts), JSON
- * (the keys of product.md) and CSV (one row per day).  A renderer only reads a struct analysis and the food suggestions
- * it is handed; it never queries the database and never decides anything
- * the analysis did not.
+ * (the keys of product.md) and CSV (one row per day).  A renderer only reads a struct analysis and
+ * the food suggestions it is handed; it never queries the database and never decides anything the
+ * analysis did not.
  *
  * Each returns 0, or -1 when writing failed (out of memory, or a write
  * error on out).
@@ -53,9 +53,9 @@ int report_json(FILE *out, const struct analysis *a, const struct report_opts *o
 
 /* One row per day of the period: date, logged, each nutrient's total
  * (empty when unknown or not logged), each nutrient's completeness, cramp
- * episodes, entries with pregnancy warning signs.  RFC 4180: CRLF line ends, fields quoted when they hold a
- * comma, quote, CR or LF.  An unknown value is an empty cell, never "NA"
- * (sodium's INFOODS tag). */
+ * episodes, entries with pregnancy warning signs.  RFC 4180: CRLF line ends, fields quoted when
+ * they hold a comma, quote, CR or LF.  An unknown value is an empty cell, never "NA" (sodium's
+ * INFOODS tag). */
 int report_csv(FILE *out, const struct analysis *a);
 
 /* One CSV field, quoted per RFC 4180 when needed (NULL: empty). */

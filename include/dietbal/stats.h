@@ -76,8 +76,8 @@ double stats_intake_needed(double ear, double sdr, double sdw, size_t n_days, do
  * spread of the requirement itself decides) or n would pass max_days; -1 on
  * invalid input.
  */
-int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm,
-                      long max_days, long *n_total);
+int stats_days_needed(double mean, double ear, double sdr, double sdw, double firm, long max_days,
+                      long *n_total);
 
 struct stats_ztest {
     double z; /* (mean - reference) / (SDw / sqrt(n)) */

@@ -155,14 +155,13 @@ struct food_hit {
     char *id;
     char *name;
     char *group;
-    double score;                   /* higher is better */
-    double per100[NUT_CORE_COUNT];  /* core values per 100 g, NAN unknown */
+    double score;                  /* higher is better */
+    double per100[NUT_CORE_COUNT]; /* core values per 100 g, NAN unknown */
 };
 
 /* Ranked full-text search over food names and groups, at most limit hits.
  * No hit: *hits is NULL and *n 0.  Free with store_food_hits_free. */
-int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits,
-                      size_t *n);
+int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits, size_t *n);
 void store_food_hits_free(struct food_hit *hits, size_t n);
 
 /* How many foods the full-text search finds for text (all its words),
@@ -223,15 +222,15 @@ void store_suggestions_free(struct stored_suggestion *list, size_t n);
 struct entry {
     int64_t id;
     char date[11];
-    char time[6];  /* "" when not given */
-    char meal[12]; /* "" when not given */
-    char *food_id;   /* a supplement entry: the supplement's id */
-    char *food_name; /* a supplement entry: its name */
-    double grams;    /* NAN for a supplement entry */
-    double values[NUT_CORE_COUNT]; /* for the grams (units) logged; NAN unknown
-                                      (a supplement's undeclared value is 0) */
-    int supplement;  /* 1: a supplement entry */
-    double units;    /* a supplement entry's units; NAN for a food */
+    char time[6];                   /* "" when not given */
+    char meal[12];                  /* "" when not given */
+    char *food_id;                  /* a supplement entry: the supplement's id */
+    char *food_name;                /* a supplement entry: its name */
+    double grams;                   /* NAN for a supplement entry */
+    double values[NUT_CORE_COUNT];  /* for the grams (units) logged; NAN unknown
+                                       (a supplement's undeclared value is 0) */
+    int supplement;                 /* 1: a supplement entry */
+    double units;                   /* a supplement entry's units; NAN for a food */
     char unit[SUPPLEMENT_UNIT_MAX]; /* its dose form; "" for a food */
 };
 
@@ -242,8 +241,7 @@ int store_entry_add(store *s, const char *date, const char *time, const char *me
 int store_supplement_entry_add(store *s, const char *date, const char *time, const char *meal,
                                const char *supplement_id, double units, int64_t *id);
 /* Entries (foods and supplements) with from <= date <= to, by date, time, id. */
-int store_entries_list(store *s, const char *from, const char *to, struct entry **out,
-                       size_t *n);
+int store_entries_list(store *s, const char *from, const char *to, struct entry **out, size_t *n);
 void store_entries_free(struct entry *e, size_t n);
 int store_entry_remove(store *s, int64_t id);
 
@@ -352,15 +350,15 @@ int store_recipe_remove(store *s, const char *id, int freeze, char **frozen_id);
 
 /* One entry of a saved meal: a food in grams or a supplement in units. */
 struct saved_item {
-    int supplement;  /* 1: food_id is a supplement's id, units counts */
+    int supplement; /* 1: food_id is a supplement's id, units counts */
     char *food_id;
-    double grams;    /* NAN for a supplement */
-    double units;    /* NAN for a food */
-    char *text;      /* as typed or logged: "1 cup whole milk" */
+    double grams; /* NAN for a supplement */
+    double units; /* NAN for a food */
+    char *text;   /* as typed or logged: "1 cup whole milk" */
 };
 
 struct saved_meal {
-    char *name;      /* the key: a slug (recipe_slug) */
+    char *name; /* the key: a slug (recipe_slug) */
     struct saved_item *items;
     size_t n;
 };
@@ -382,7 +380,6 @@ int store_profile_get(store *s, struct profile *out);
 int store_profile_put(store *s, const struct profile *p);
 
 int store_cramp_add(store *s, const struct cramp *c, int64_t *id);
-int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out,
-                      size_t *n);
+int store_cramps_list(store *s, const char *from, const char *to, struct cramp **out, size_t *n);
 
 #endif

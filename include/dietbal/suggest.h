@@ -13,15 +13,15 @@
 struct suggestion {
     char *id;
     char *name;
-    char *portion;        /* "1 cup" (the food's first portion), or "100 g" */
-    double portion_g;     /* grams in that portion */
-    double per_portion;   /* the nutrient in that portion, its standard unit */
-    double per_100kcal;   /* the nutrient per 100 kcal of the food */
+    char *portion;      /* "1 cup" (the food's first portion), or "100 g" */
+    double portion_g;   /* grams in that portion */
+    double per_portion; /* the nutrient in that portion, its standard unit */
+    double per_100kcal; /* the nutrient per 100 kcal of the food */
     double per_100g;
-    double ca_p_ratio;    /* of the food, NAN when unknown */
-    double protein_g;     /* protein in the portion, NAN when unknown */
-    double pral_meq;      /* PRAL of the portion, NAN when an input is unknown */
-    double score;         /* higher is better; the ranking */
+    double ca_p_ratio; /* of the food, NAN when unknown */
+    double protein_g;  /* protein in the portion, NAN when unknown */
+    double pral_meq;   /* PRAL of the portion, NAN when an input is unknown */
+    double score;      /* higher is better; the ranking */
 };
 
 /*

@@ -29,11 +29,11 @@ typedef struct store store; /* store.h */
 #define SUPPLEMENT_UNITS_MAX 100.0
 
 struct supplement {
-    char *id;   /* "supp:prenatal" */
-    char *name; /* "Prenatal multivitamin" */
+    char *id;                       /* "supp:prenatal" */
+    char *name;                     /* "Prenatal multivitamin" */
     char unit[SUPPLEMENT_UNIT_MAX]; /* dose form (label.h): "tablet" */
-    double *values; /* nutrients_count() entries per unit, standard units;
-                       NAN: not on the label, which counts as zero */
+    double *values;                 /* nutrients_count() entries per unit, standard units;
+                                       NAN: not on the label, which counts as zero */
 };
 
 /* A new supplement with no value declared, or NULL when out of memory. */
@@ -62,9 +62,8 @@ int supplement_is_id(const char *id);
  * (label_parse; a tag given twice is refused).  0 and *out (free with
  * supplement_free), or -1 with the reason in err.
  */
-int supplement_from_label(const char *id, const char *name, const char *unit,
-                          char *const *amounts, size_t n, struct supplement **out, char *err,
-                          size_t errlen);
+int supplement_from_label(const char *id, const char *name, const char *unit, char *const *amounts,
+                          size_t n, struct supplement **out, char *err, size_t errlen);
 
 /* One logged dose: which supplement, how many units. */
 struct supplement_dose {
@@ -74,11 +73,11 @@ struct supplement_dose {
 };
 
 enum supplement_resolution {
-    SUPPLEMENT_FOUND = 0,     /* *out filled */
-    SUPPLEMENT_NOT_ONE,       /* not a supplement entry: try it as a food;
-                                 err may hold a hint to add to a food error */
-    SUPPLEMENT_EINPUT,        /* a supplement entry that is wrong (exit 2) */
-    SUPPLEMENT_ERUNTIME,      /* the store failed (exit 1) */
+    SUPPLEMENT_FOUND = 0, /* *out filled */
+    SUPPLEMENT_NOT_ONE,   /* not a supplement entry: try it as a food;
+                             err may hold a hint to add to a food error */
+    SUPPLEMENT_EINPUT,    /* a supplement entry that is wrong (exit 2) */
+    SUPPLEMENT_ERUNTIME,  /* the store failed (exit 1) */
 };
 
 /*

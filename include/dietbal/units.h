@@ -129,12 +129,12 @@ int units_to_grams(const struct food *f, double quantity, const char *unit, int 
 
 /* How a conversion may go beyond the food's own portions. */
 struct units_opts {
-    int force;                            /* allow more than UNITS_MAX_GRAMS */
-    const struct containers *containers;  /* household containers, or NULL */
-    int dialect;                          /* enum containers_dialect: whose pints */
-    int implied;                          /* no quantity was written: the food's serving */
-    const char *noun;                     /* the entry's last word ("sticks"), or NULL */
-    const char *size;                     /* "small", "medium", "large" said of it, or NULL */
+    int force;                           /* allow more than UNITS_MAX_GRAMS */
+    const struct containers *containers; /* household containers, or NULL */
+    int dialect;                         /* enum containers_dialect: whose pints */
+    int implied;                         /* no quantity was written: the food's serving */
+    const char *noun;                    /* the entry's last word ("sticks"), or NULL */
+    const char *size;                    /* "small", "medium", "large" said of it, or NULL */
 };
 
 /*

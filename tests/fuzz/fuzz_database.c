@@ -19,8 +19,7 @@
 #include <unistd.h>
 
 /* A file of its own for this process, in memory when possible. */
-static const char *db_path(void)
-{
+static const char *db_path(void) {
     static char path[128];
     if (!path[0])
         snprintf(path, sizeof(path), "%s/dietbal-fuzz-db.%ld",
@@ -28,8 +27,7 @@ static const char *db_path(void)
     return path;
 }
 
-static void remove_all(const char *path)
-{
+static void remove_all(const char *path) {
     static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
     char name[160];
     for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
@@ -39,8 +37,7 @@ static void remove_all(const char *path)
 }
 
 /* The report of one week, as text: no raw ESC, BEL or CSI may be in it. */
-static void report(store *s)
-{
+static void report(store *s) {
     struct profile p;
     struct day_totals *days = NULL;
     struct cramp *cramps = NULL;
@@ -81,8 +78,7 @@ out:
     store_period_sources_free(foods, n_foods);
 }
 
-int fuzz_database(const uint8_t *data, size_t size)
-{
+int fuzz_database(const uint8_t *data, size_t size) {
     const char *path = db_path();
     char err[1024] = "", *problems = NULL, *schema = NULL, *repaired = NULL;
     store *s = NULL;
@@ -111,8 +107,5 @@ int fuzz_database(const uint8_t *data, size_t size)
 #ifndef FUZZ_REPLAY
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    return fuzz_database(data, size);
-}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return fuzz_database(data, size); }
 #endif

@@ -18,8 +18,7 @@
 
 #define MAX_INPUT 4096
 
-static struct food *make_food(const char *id, const char *name)
-{
+static struct food *make_food(const char *id, const char *name) {
     struct food *f = food_new();
     if (!f || food_set_str(&f->id, id) || food_set_str(&f->name, name))
         fuzz_fail("out of memory", NULL);
@@ -27,20 +26,18 @@ static struct food *make_food(const char *id, const char *name)
 }
 
 /* Every kind of container line, for the conversions to meet. */
-static const char container_text[] =
-    "kind drink = word:milk; word:juice\n"
-    "kind egg = word:egg\n"
-    "glass/glasses | drink | * | 250 ml | test\n"
-    "pint | * | us | 473.18 ml | test\n"
-    "pint | * | uk | 568.26 ml | test\n"
-    "bowl | * | * | 40 g | test\n"
-    "can/tin | * | * | portion:can,jar | test\n"
-    "piece | * | * | count | test\n"
-    "default large | egg | test\n"
-    "same big = large\n";
+static const char container_text[] = "kind drink = word:milk; word:juice\n"
+                                     "kind egg = word:egg\n"
+                                     "glass/glasses | drink | * | 250 ml | test\n"
+                                     "pint | * | us | 473.18 ml | test\n"
+                                     "pint | * | uk | 568.26 ml | test\n"
+                                     "bowl | * | * | 40 g | test\n"
+                                     "can/tin | * | * | portion:can,jar | test\n"
+                                     "piece | * | * | count | test\n"
+                                     "default large | egg | test\n"
+                                     "same big = large\n";
 
-static const struct containers *table(void)
-{
+static const struct containers *table(void) {
     static struct containers *c;
     char err[256];
     if (!c && containers_parse(container_text, "fuzz", &c, err, sizeof(err)) != 0)
@@ -48,20 +45,17 @@ static const struct containers *table(void)
     return c;
 }
 
-static int takes(void *ctx, const struct food *f, const char *word)
-{
+static int takes(void *ctx, const struct food *f, const char *word) {
     return units_takes(f, word, ctx);
 }
 
-static int counts(void *ctx, const struct food *f, const char *word)
-{
+static int counts(void *ctx, const struct food *f, const char *word) {
     return units_counts(f, word, ctx);
 }
 
 /* milk: cup and fl oz; egg: large, medium; salt: no portion. */
 static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int relaxed,
-                                struct food **out, char *err, size_t errlen)
-{
+                                struct food **out, char *err, size_t errlen) {
     struct food *f = NULL;
 
     (void)ctx;
@@ -91,8 +85,7 @@ static enum entry_lookup lookup(void *ctx, const char *text, int by_id, int rela
     return ENTRY_LOOKUP_FOUND;
 }
 
-int fuzz_entry(const uint8_t *data, size_t size)
-{
+int fuzz_entry(const uint8_t *data, size_t size) {
     char text[MAX_INPUT + 1], err[2048];
     struct entry_spec *e = malloc(sizeof(*e));
     struct units_opts opts = {0, NULL, 0, 0, NULL, NULL};
@@ -131,7 +124,8 @@ int fuzz_entry(const uint8_t *data, size_t size)
         fuzz_fail("entry_parse: a quantity out of range", e->quantity_text);
     if (!e->food[0] || strlen(e->food) > ENTRY_MAX_LEN || strlen(e->text) > ENTRY_MAX_LEN)
         fuzz_fail("entry_parse: no food, or too long", e->food);
-    if (!fuzz_clean_text(e->food, 0) || !fuzz_clean_text(e->unit, 0) || !fuzz_clean_text(e->text, 0))
+    if (!fuzz_clean_text(e->food, 0) || !fuzz_clean_text(e->unit, 0) ||
+        !fuzz_clean_text(e->text, 0))
         fuzz_fail("entry_parse: a control character or bad UTF-8 let through", text);
     if (e->unit_generic != (e->unit[0] && units_generic(e->unit) != NULL))
         fuzz_fail("entry_parse: unit_generic is wrong", e->unit);
@@ -172,8 +166,5 @@ int fuzz_entry(const uint8_t *data, size_t size)
 #ifndef FUZZ_REPLAY
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    return fuzz_entry(data, size);
-}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return fuzz_entry(data, size); }
 #endif

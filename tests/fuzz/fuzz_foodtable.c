@@ -22,8 +22,7 @@
 static char path[4096];
 static int fd = -1;
 
-static void remove_tmp(void)
-{
+static void remove_tmp(void) {
     if (fd >= 0) {
         close(fd);
         unlink(path);
@@ -31,8 +30,7 @@ static void remove_tmp(void)
 }
 
 /* Every food passed on is physically possible (foodtable.h, product.md). */
-static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
-{
+static int on_food(const struct food *f, void *ctx, char *err, size_t errlen) {
     unsigned long *count = ctx;
     double proximates = 0;
 
@@ -47,8 +45,7 @@ static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
     for (size_t i = 0; i < f->n_portions; i++) {
         const struct portion *p = &f->portions[i];
         if (!p->name || !*p->name || !fuzz_clean_text(p->name, 0) || !(p->grams > 0) ||
-            !(p->amount > 0) ||
-            !(p->grams / p->amount <= 100000.0))
+            !(p->amount > 0) || !(p->grams / p->amount <= 100000.0))
             fuzz_fail("an impossible portion", f->id);
     }
     for (size_t k = 0; k < nutrients_count(); k++) {
@@ -72,8 +69,7 @@ static int on_food(const struct food *f, void *ctx, char *err, size_t errlen)
     return 0;
 }
 
-int fuzz_foodtable(const uint8_t *data, size_t size)
-{
+int fuzz_foodtable(const uint8_t *data, size_t size) {
     static const char *schema;
     struct foodtable_stats stats;
     unsigned long foods = 0;
@@ -127,8 +123,5 @@ int fuzz_foodtable(const uint8_t *data, size_t size)
 #ifndef FUZZ_REPLAY
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    return fuzz_foodtable(data, size);
-}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return fuzz_foodtable(data, size); }
 #endif
