@@ -38,11 +38,12 @@
 #define DIETBAL_ANALYSIS_H
 
 #include "dietbal/cramp.h"
+#include "dietbal/diary.h"
 #include "dietbal/dri.h"
 #include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
 #include "dietbal/stats.h"
-#include "dietbal/store.h"
+#include "dietbal/supplement.h"
 
 #include <stddef.h>
 

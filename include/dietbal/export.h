@@ -17,7 +17,7 @@
 #define DIETBAL_EXPORT_H
 
 #include "dietbal/cramp.h"
-#include "dietbal/store.h"
+#include "dietbal/diary.h"
 
 #include <jansson.h>
 #include <stdio.h>
