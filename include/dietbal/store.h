@@ -12,7 +12,6 @@
 #include "dietbal/cramp.h"
 #include "dietbal/diary.h"
 #include "dietbal/food.h"
-#include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
 #include "dietbal/recipe.h"
 #include "dietbal/supplement.h"
