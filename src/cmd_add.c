@@ -18,6 +18,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/store.h"
 
 #include <stdio.h>
 #include <string.h>

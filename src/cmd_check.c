@@ -8,6 +8,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/store.h"
 #include "dietbal/textesc.h"
 
 #include <stdarg.h>

@@ -14,6 +14,7 @@
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <inttypes.h>
 #include <math.h>

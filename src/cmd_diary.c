@@ -6,6 +6,7 @@
 
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <errno.h>
 #include <inttypes.h>

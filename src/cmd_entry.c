@@ -15,6 +15,7 @@
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 #include "dietbal/words.h"
 
 #include <inttypes.h>

@@ -9,6 +9,7 @@
 
 #include "dietbal/export.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 #include "dietbal/words.h"
 
 #include <math.h>

@@ -8,6 +8,7 @@
 #include "dietbal/cmd.h"
 
 #include "dietbal/foodtable.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 #include "dietbal/tables.h"
 

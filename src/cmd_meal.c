@@ -9,6 +9,7 @@
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -8,6 +8,7 @@
 #include "dietbal/date.h"
 #include "dietbal/dri.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -11,6 +11,7 @@
 
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 
 #include <libxml/xmlwriter.h>
 #include <math.h>

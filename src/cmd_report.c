@@ -16,6 +16,7 @@
 #include "dietbal/analysis.h"
 #include "dietbal/date.h"
 #include "dietbal/report.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 
 #include <errno.h>

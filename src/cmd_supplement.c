@@ -10,6 +10,7 @@
 
 #include "dietbal/jsonout.h"
 #include "dietbal/label.h"
+#include "dietbal/store.h"
 
 #include <inttypes.h>
 #include <math.h>
