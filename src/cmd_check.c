@@ -5,7 +5,7 @@
  * Neither creates a database: there must be one at the path in force.
  * The SQL and the backup itself are store_integrity_check and store_backup.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
 

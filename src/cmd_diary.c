@@ -2,7 +2,7 @@
  * cmd_diary.c - `dietbal log` and `dietbal rm`: list and remove diary
  * entries.  (`dietbal add` lives in cmd_add.c.)
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"

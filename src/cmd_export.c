@@ -5,7 +5,7 @@
  * whole diary; --from alone runs to the last entry, --to alone from the
  * first.  Parsing and loading only; the layout is export.c's.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/export.h"
 #include "dietbal/jsonout.h"

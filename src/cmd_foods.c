@@ -2,7 +2,7 @@
  * cmd_foods.c - `dietbal foods search TEXT`, `dietbal foods show ID` and
  * `dietbal foods forget WORDS` (a choice remembered at add's prompt).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"

@@ -9,7 +9,7 @@
  * every layout in report_*.c.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/fileout.h"
 

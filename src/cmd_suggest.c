@@ -5,7 +5,7 @@
  * suggest, and prints.  Foods only: never supplements or doses
  * (nutrition-science.md 5.2, 5.3).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
 #include "dietbal/suggest.h"

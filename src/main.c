@@ -1,7 +1,7 @@
 /*
  * main.c - global options, then dispatch to a command (as git's git.c).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 
