@@ -64,6 +64,7 @@ bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_
         *rc = EXIT_USAGE;
         break;
     case OPT_UNKNOWN:
+    case OPT_MISSING_VALUE:
         *rc = cmd_bad_option(spec->name);
         break;
     }

@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* getopt_long's code for a long option with no short one: past every char. */
-#define LONG_ONLY_CODE (UCHAR_MAX + 1)
+/* getopt_long's codes past every char: the completion helper, then option
+ * i of the tables as CODE_BASE + i. */
+#define HELPER_CODE (UCHAR_MAX + 1)
+#define CODE_BASE (UCHAR_MAX + 2)
 
 /* Width of the option column in the usage. */
 #define USAGE_COLUMN 26
@@ -211,19 +213,21 @@ int opt_value(const struct opt *o, const char *text, struct opt_error *err) {
 
 /* getopt_long's tables for spec: longs (n + 3: help, the helper, the end)
  * and the short string.  0, or -1 when out of memory. */
-static int build(const struct opt_spec *spec, struct option **longs, char **shorts, int *found) {
+static int build(const struct opt_spec *spec, struct option **longs, char **shorts) {
     size_t n = spec_len(spec), k = 0;
 
     *longs = calloc(n + 3, sizeof(**longs));
-    *shorts = calloc(2 * n + 4, 1);
+    *shorts = calloc(2 * n + 5, 1);
     if (!*longs || !*shorts)
         return -1;
     if (spec->stop_at_operand)
         (*shorts)[k++] = '+';
+    if (spec->own_errors)
+        (*shorts)[k++] = ':';
     for (size_t i = 0; i < n; i++) {
         const struct opt *o = nth(spec, i);
         (*longs)[i] = (struct option){o->name, takes_value(o) ? required_argument : no_argument,
-                                      found, (int)i};
+                                      NULL, CODE_BASE + (int)i};
         if (o->short_name) {
             (*shorts)[k++] = (char)o->short_name;
             if (takes_value(o))
@@ -232,7 +236,7 @@ static int build(const struct opt_spec *spec, struct option **longs, char **shor
     }
     (*shorts)[k] = 'h';
     (*longs)[n] = (struct option){"help", no_argument, NULL, 'h'};
-    (*longs)[n + 1] = (struct option){OPT_COMPLETION_HELPER, no_argument, NULL, LONG_ONLY_CODE};
+    (*longs)[n + 1] = (struct option){OPT_COMPLETION_HELPER, no_argument, NULL, HELPER_CODE};
     return 0;
 }
 
@@ -244,37 +248,77 @@ static const struct opt *by_short(const struct opt_spec *spec, int c) {
     return NULL;
 }
 
+/*
+ * getopt_long started over in its default order (options and operands
+ * mixed), optind kept: code that resets it with optind = 1 (not 0) keeps
+ * the order of the last start, which after a '+' would stop it at the
+ * first operand.
+ */
+static void restart_getopt(void) {
+    char name[] = "", *none[] = {name, NULL}; /* glibc returns at once for argc 0 */
+    int first = optind;
+
+    optind = 0;
+    getopt(1, none, "");
+    optind = first;
+}
+
+/* The option getopt_long's code c stands for, or NULL. */
+static const struct opt *by_code(const struct opt_spec *spec, int c) {
+    if (c >= CODE_BASE && (size_t)(c - CODE_BASE) < spec_len(spec))
+        return nth(spec, (size_t)(c - CODE_BASE));
+    return by_short(spec, c);
+}
+
+/* err for an option not in the tables (word: the last argument read). */
+static enum opt_status unknown(const char *word, struct opt_error *err) {
+    if (optopt > 0 && optopt <= UCHAR_MAX)
+        snprintf(err->what, sizeof(err->what), "-%c", optopt);
+    else
+        snprintf(err->what, sizeof(err->what), "%.*s", (int)strcspn(word, "="), word);
+    return OPT_UNKNOWN;
+}
+
+/* err for an option given without its value. */
+static enum opt_status missing(const struct opt_spec *spec, struct opt_error *err) {
+    const struct opt *o = by_code(spec, optopt);
+    snprintf(err->what, sizeof(err->what), "--%s", o ? o->name : "?");
+    snprintf(err->why, sizeof(err->why), "needs a value");
+    return OPT_MISSING_VALUE;
+}
+
 enum opt_status opt_parse(const struct opt_spec *spec, int argc, char **argv,
                           struct opt_error *err) {
     struct option *longs = NULL;
     char *shorts = NULL;
-    int c, found = -1;
+    int c;
     enum opt_status st = OPT_OK;
 
     memset(err, 0, sizeof(*err));
-    if (build(spec, &longs, &shorts, &found) != 0) {
+    if (build(spec, &longs, &shorts) != 0) {
         snprintf(err->what, sizeof(err->what), "%s", spec->name);
         snprintf(err->why, sizeof(err->why), "out of memory");
         st = OPT_BAD_VALUE;
         goto out;
     }
-    optind = 1;
+    optind = 0; /* 0, not 1: glibc reads the '+' of shorts only when it starts over */
     while (st == OPT_OK && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         const struct opt *o = NULL;
-        if (c == 0)
-            o = nth(spec, (size_t)found);
-        else if (c == 'h')
+        if (c == 'h')
             st = OPT_HELP;
-        else if (c == LONG_ONLY_CODE)
+        else if (c == HELPER_CODE)
             st = OPT_COMPLETION;
-        else if (!(o = by_short(spec, c)))
-            st = OPT_UNKNOWN; /* '?': getopt_long has said which */
+        else if (c == ':')
+            st = missing(spec, err);
+        else if (c == '?' || !(o = by_code(spec, c)))
+            st = unknown(argv[optind - 1], err); /* getopt_long may have said so */
         if (o && opt_value(o, takes_value(o) ? optarg : NULL, err) != 0)
             st = OPT_BAD_VALUE;
     }
 out:
     free(longs);
     free(shorts);
+    restart_getopt();
     return st;
 }
 

@@ -28,11 +28,13 @@ enum opt_kind {
 
 /* What opt_parse found. */
 enum opt_status {
-    OPT_OK,         /* every option read: operands start at optind */
-    OPT_HELP,       /* -h or --help: the caller prints opt_usage, exits 0 */
-    OPT_COMPLETION, /* --completion-helper: the caller prints opt_complete */
-    OPT_BAD_VALUE,  /* a value refused: see struct opt_error */
-    OPT_UNKNOWN,    /* an option not in the tables, or one missing its value */
+    OPT_OK,            /* every option read: operands start at optind */
+    OPT_HELP,          /* -h or --help: the caller prints opt_usage, exits 0 */
+    OPT_COMPLETION,    /* --completion-helper: the caller prints opt_complete */
+    OPT_BAD_VALUE,     /* a value refused: see struct opt_error */
+    OPT_UNKNOWN,       /* an option not in the tables: err->what is the word */
+    OPT_MISSING_VALUE, /* an option without its value: err->what is its name
+                        * (reported as OPT_UNKNOWN unless spec->own_errors) */
 };
 
 /* A value refused: shown as "dietbal: WHAT: 'VALUE' WHY" (value given) or
@@ -98,6 +100,8 @@ struct opt_spec {
     const char *operands;     /* completion of operands: "@file", words, or NULL */
     int stop_at_operand;      /* options end at the first operand (a
                                * dispatcher whose subcommands parse theirs) */
+    int own_errors;           /* getopt_long prints nothing: the caller words
+                               * OPT_UNKNOWN and OPT_MISSING_VALUE itself */
 };
 
 /* The hidden option that prints the completion words (as git's
@@ -108,8 +112,9 @@ struct opt_spec {
  * Parse argv[1..] (argv[0] is the command's name) by spec: each value
  * checked and stored in its target.  Options may come after operands
  * (getopt_long permutes), unless spec->stop_at_operand.  On OPT_OK optind
- * is the first operand.  getopt_long itself reports an unknown option on
- * stderr, as it always has.
+ * is the first operand.  Unless spec->own_errors, getopt_long itself
+ * reports an unknown option or a missing value on stderr, as it always
+ * has, and both come back as OPT_UNKNOWN.
  */
 enum opt_status opt_parse(const struct opt_spec *spec, int argc, char **argv,
                           struct opt_error *err);

@@ -245,9 +245,52 @@ static void test_unknown_and_missing(void **state) {
     assert_int_equal(parse(&err, "--flag=1", NULL), OPT_UNKNOWN); /* a flag takes none */
     /* the first problem stops the parse */
     assert_int_equal(parse(&err, "--limit", "0", "--bogus", NULL), OPT_BAD_VALUE);
+    /* the word that was not known */
+    assert_int_equal(parse(&err, "--bogus=3", NULL), OPT_UNKNOWN);
+    assert_string_equal(err.what, "--bogus");
+    assert_int_equal(parse(&err, "-fx", NULL), OPT_UNKNOWN);
+    assert_string_equal(err.what, "-x");
     /* a hidden option is still an option */
     assert_int_equal(parse(&err, "--secret", NULL), OPT_OK);
     assert_int_equal(t.flag, 1);
+}
+
+/* A caller that words the errors itself: a missing value said apart. */
+static void test_own_errors(void **state) {
+    (void)state;
+    struct opt_error err;
+    struct opt_spec own = spec;
+    char *argv[] = {"demo", "--limit", NULL};
+    char *argv2[] = {"demo", "-fn", NULL};
+    char *argv3[] = {"demo", "--bogus", NULL};
+
+    own.own_errors = 1;
+    assert_int_equal(opt_parse(&own, 2, argv, &err), OPT_MISSING_VALUE);
+    assert_string_equal(err.what, "--limit");
+    assert_int_equal(opt_parse(&own, 2, argv2, &err), OPT_MISSING_VALUE);
+    assert_string_equal(err.what, "--limit");
+    assert_int_equal(t.flag, 1);
+    assert_int_equal(opt_parse(&own, 2, argv3, &err), OPT_UNKNOWN);
+    assert_string_equal(err.what, "--bogus");
+}
+
+/* Options end at the first operand: a dispatcher leaves the rest. */
+static void test_stop_at_operand(void **state) {
+    (void)state;
+    struct opt_error err;
+    struct opt_spec stop = spec;
+    char *argv[] = {"demo", "-f", "show", "--limit", "0", NULL};
+
+    stop.stop_at_operand = 1;
+    assert_int_equal(opt_parse(&stop, 5, argv, &err), OPT_OK);
+    assert_int_equal(optind, 2);
+    assert_string_equal(argv[optind], "show");
+    assert_int_equal(t.limit, 0);
+    /* getopt_long reset the old way (optind = 1) permutes again */
+    char *argv2[] = {"demo", "x", "-f", NULL};
+    static const struct option longs[] = {{"flag", no_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    optind = 1;
+    assert_int_equal(getopt_long(3, argv2, "f", longs, NULL), 'f');
 }
 
 static void test_help_and_helper(void **state) {
@@ -330,6 +373,8 @@ int main(void) {
         cmocka_unit_test_setup(test_choice, setup),
         cmocka_unit_test_setup(test_string_and_repeated, setup),
         cmocka_unit_test_setup(test_unknown_and_missing, setup),
+        cmocka_unit_test_setup(test_own_errors, setup),
+        cmocka_unit_test_setup(test_stop_at_operand, setup),
         cmocka_unit_test_setup(test_help_and_helper, setup),
         cmocka_unit_test_setup(test_usage, setup),
         cmocka_unit_test_setup(test_complete, setup),
