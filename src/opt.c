@@ -346,11 +346,15 @@ void opt_usage(FILE *out, const struct opt_spec *spec) {
     const char *u = spec->usage ? spec->usage : spec->name;
     int first = 1;
 
-    /* each line of the synopsis: "usage: dietbal ..." then aligned under it */
+    /* each line of the synopsis: "usage: dietbal ..." then aligned under
+     * it; a line that starts with a space continues the one before */
     while (*u) {
         const char *nl = strchr(u, '\n');
         size_t len = nl ? (size_t)(nl - u) : strlen(u);
-        fprintf(out, "%s dietbal %.*s\n", first ? "usage:" : "      ", (int)len, u);
+        if (*u == ' ') /* the line before, continued */
+            fprintf(out, "       %.*s\n", (int)len, u);
+        else
+            fprintf(out, "%s dietbal %.*s\n", first ? "usage:" : "      ", (int)len, u);
         first = 0;
         u += len + (nl != NULL);
     }
