@@ -66,6 +66,11 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx);
  */
 bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_ctx *ctx, int *rc);
 
+/* The options every command and dietbal itself take, declared once:
+ * --db PATH, --json, --quiet (-q), over ctx; the table ends with {0}. */
+#define CMD_COMMON_N 4
+void cmd_common_options(struct opt common[CMD_COMMON_N], struct cmd_ctx *ctx);
+
 /* The usage of spec (with the common options) on stderr; EXIT_USAGE. */
 int cmd_usage_error(const struct opt_spec *spec);
 

@@ -29,23 +29,22 @@ int cmd_common_option(int c, struct cmd_ctx *ctx) {
     }
 }
 
-/* The options every command takes, declared here once, over ctx. */
-static void common_options(struct opt common[4], struct cmd_ctx *ctx) {
-    const struct opt t[4] = {
+void cmd_common_options(struct opt common[CMD_COMMON_N], struct cmd_ctx *ctx) {
+    const struct opt t[CMD_COMMON_N] = {
         {"db", 0, OPT_STRING, &ctx->db_path, .arg = "PATH", .complete = "@file",
-         .help = "the database (default $DIETBAL_DB)"},
-        {"json", 0, OPT_FLAG, &ctx->json, .help = "JSON on standard output"},
-        {"quiet", 'q', OPT_FLAG, &ctx->quiet, .help = "print nothing but errors and data"},
+         .help = "the database file (default $DIETBAL_DB)"},
+        {"json", 0, OPT_FLAG, &ctx->json, .help = "print data as JSON"},
+        {"quiet", 'q', OPT_FLAG, &ctx->quiet, .help = "print only what was asked for and errors"},
         {0}};
     memcpy(common, t, sizeof(t));
 }
 
 bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_ctx *ctx, int *rc) {
-    struct opt common[4];
+    struct opt common[CMD_COMMON_N];
     struct opt_spec full = *spec;
     struct opt_error err = {0};
 
-    common_options(common, ctx);
+    cmd_common_options(common, ctx);
     full.common = common;
     switch (opt_parse(&full, argc, argv, &err)) {
     case OPT_OK:
@@ -73,10 +72,10 @@ bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_
 
 int cmd_usage_error(const struct opt_spec *spec) {
     struct cmd_ctx unused = {0};
-    struct opt common[4];
+    struct opt common[CMD_COMMON_N];
     struct opt_spec full = *spec;
 
-    common_options(common, &unused);
+    cmd_common_options(common, &unused);
     full.common = common;
     opt_usage(stderr, &full);
     return EXIT_USAGE;

@@ -41,24 +41,22 @@ static const struct {
 /* The command names, for the completion words. */
 static const char *command_names[N_COMMANDS + 1];
 
-/* The global options, before the command (which takes them too). */
-static void global_spec(struct opt_spec *spec, struct opt opts[5], struct cmd_ctx *ctx,
-                        int *version) {
-    const struct opt t[5] = {
-        {"db", 0, OPT_STRING, &ctx->db_path, .arg = "PATH", .complete = "@file",
-         .help = "the database (default $DIETBAL_DB)"},
-        {"json", 0, OPT_FLAG, &ctx->json, .help = "JSON on standard output"},
-        {"quiet", 'q', OPT_FLAG, &ctx->quiet, .help = "print nothing but errors and data"},
-        {"version", 0, OPT_FLAG, version, .help = "the version of dietbal"},
-        {0}};
+/* The global options, before the command (which takes them too): the
+ * common ones and --version. */
+static void global_spec(struct opt_spec *spec, struct opt opts[2], struct opt common[CMD_COMMON_N],
+                        struct cmd_ctx *ctx, int *version) {
+    const struct opt t[2] = {{"version", 0, OPT_FLAG, version, .help = "the version of dietbal"},
+                             {0}};
 
     memcpy(opts, t, sizeof(t));
+    cmd_common_options(common, ctx);
     for (size_t i = 0; i < N_COMMANDS; i++)
         command_names[i] = commands[i].name;
     *spec = (struct opt_spec){.name = "dietbal",
                               .usage = "[--db PATH] [--json] [--quiet] COMMAND [ARGS]\n"
                                        "--help | --version",
                               .opts = opts,
+                              .common = common,
                               .subs = command_names,
                               .stop_at_operand = 1,
                               .own_errors = 1};
@@ -77,11 +75,11 @@ static void usage(FILE *out, const struct opt_spec *spec) {
  * *rc is the exit status (help, version, completion words or an error). */
 static bool global_options(int argc, char **argv, struct cmd_ctx *ctx, int *rc) {
     struct opt_spec spec;
-    struct opt opts[5];
+    struct opt opts[2], common[CMD_COMMON_N];
     struct opt_error err;
     int version = 0;
 
-    global_spec(&spec, opts, ctx, &version);
+    global_spec(&spec, opts, common, ctx, &version);
     *rc = EXIT_OK;
     switch (opt_parse(&spec, argc, argv, &err)) {
     case OPT_OK:
