@@ -230,9 +230,6 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
 int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, const char *meal,
                    int dry_run);
 
-/* The meal names, NULL-terminated: the choices of every --meal. */
-extern const char *const cmd_meals[];
-
 /* The meal option: 0 and the meal copied, or -1 with the error printed. */
 int cmd_parse_meal(const char *opt, const char *text, char out[12]);
 

@@ -371,7 +371,8 @@ int cmd_parse_time(const char *opt, const char *text, char out[6]) {
     return parse_as(opt, OPT_TIME, NULL, text, out);
 }
 
-const char *const cmd_meals[] = {"breakfast", "lunch", "dinner", "snack", NULL};
+/* The meal names (the parser's; entry.h will hold the one list). */
+static const char *const cmd_meals[] = {"breakfast", "lunch", "dinner", "snack", NULL};
 
 int cmd_parse_meal(const char *opt, const char *text, char out[12]) {
     int i = 0;
