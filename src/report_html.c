@@ -23,8 +23,8 @@
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 #include "dietbal/stats.h"
+#include "dietbal/util.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -147,7 +147,7 @@ static void title_case(FILE *out, const char *key) {
         fputs("Vitamin D", out);
         return;
     }
-    fputc(toupper((unsigned char)key[0]), out);
+    fputc(util_toupper((unsigned char)key[0]), out);
     esc(out, key + 1);
 }
 

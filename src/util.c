@@ -29,6 +29,32 @@ void util_errf(char *err, size_t errlen, const char *fmt, ...) {
     va_end(ap);
 }
 
+char *util_vxprintf(const char *fmt, va_list ap) {
+    va_list again;
+    char *s = NULL;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(NULL, 0, fmt, again);
+    va_end(again);
+    if (n >= 0 && (s = malloc((size_t)n + 1)) != NULL) {
+        va_copy(again, ap);
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+        va_end(again);
+    }
+    return s;
+}
+
+char *util_xprintf(const char *fmt, ...) {
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    s = util_vxprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
 size_t util_utf8_len(const unsigned char *p, size_t n) {
     size_t len;
 

@@ -45,6 +45,38 @@ static void test_errf_tolerates_no_buffer(void **state) {
     assert_string_equal(err, "abc");
 }
 
+static char *vformat(const char *fmt, ...) {
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    s = util_vxprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static void test_xprintf_allocates(void **state) {
+    char *s, big[5000];
+    (void)state;
+
+    s = util_xprintf("%s %d mg", "calcium", 1000);
+    assert_non_null(s);
+    assert_string_equal(s, "calcium 1000 mg");
+    free(s);
+    s = util_xprintf("%s", "");
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    /* longer than any fixed buffer the callers had */
+    memset(big, 'x', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    s = vformat("<%s>", big);
+    assert_non_null(s);
+    assert_int_equal(strlen(s), sizeof(big) + 1);
+    assert_int_equal(s[0], '<');
+    assert_int_equal(s[sizeof(big)], '>');
+    free(s);
+}
+
 /* --- ASCII classes ---------------------------------------------------------- */
 
 /* Every byte, against the classes written out as strings. */
@@ -400,6 +432,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errf_writes_and_cuts),
         cmocka_unit_test(test_errf_tolerates_no_buffer),
+        cmocka_unit_test(test_xprintf_allocates),
         cmocka_unit_test(test_ctype_every_byte),
         cmocka_unit_test(test_utf8_well_formed),
         cmocka_unit_test(test_utf8_malformed),

@@ -1,6 +1,6 @@
 /*
  * util.h - the small helpers every module needs, each written once: an
- * error-buffer printf, ASCII character classes, the length of a UTF-8
+ * error-buffer printf and its allocating twin, ASCII character classes, the length of a UTF-8
  * sequence, the FNV-1a hash, array growth and the atomic replacement of a
  * file.
  *
@@ -11,6 +11,7 @@
 #ifndef DIETBAL_UTIL_H
 #define DIETBAL_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,11 @@
  * allowed and writes nothing. */
 void util_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* printf into a new string (the caller frees it); NULL when out of memory
+ * or fmt cannot be formatted.  util_vxprintf leaves ap to the caller. */
+char *util_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *util_vxprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* --- ASCII character classes (locale-free) --------------------------------- */
 
