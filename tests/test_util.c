@@ -11,6 +11,8 @@
 
 #include "dietbal/util.h"
 
+#include "testlib.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -248,10 +250,7 @@ struct dir {
 
 static int dir_setup(void **state) {
     struct dir *d = calloc(1, sizeof(*d));
-    if (!d)
-        return -1;
-    strcpy(d->path, "/tmp/dietbal-test-util.XXXXXX");
-    if (!mkdtemp(d->path)) {
+    if (!d || !test_tmpdir(d->path, sizeof(d->path), "util")) {
         free(d);
         return -1;
     }
@@ -261,19 +260,7 @@ static int dir_setup(void **state) {
 
 static int dir_teardown(void **state) {
     struct dir *d = *state;
-    DIR *dh = opendir(d->path);
-    struct dirent *e;
-    char file[400];
-
-    while (dh && (e = readdir(dh))) {
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-            snprintf(file, sizeof(file), "%s/%s", d->path, e->d_name);
-            unlink(file);
-        }
-    }
-    if (dh)
-        closedir(dh);
-    rmdir(d->path);
+    test_rmtree(d->path);
     free(d);
     return 0;
 }
@@ -297,22 +284,11 @@ static size_t listing(const char *dir, char *names, size_t len) {
     return n;
 }
 
-static void write_file(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
 static void assert_file(const char *path, const char *text) {
-    char buf[256] = "";
-    FILE *f = fopen(path, "r");
-    size_t n;
-    assert_non_null(f);
-    n = fread(buf, 1, sizeof(buf) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    assert_string_equal(buf, text);
+    char *got = test_read_file(path);
+    assert_non_null(got);
+    assert_string_equal(got, text);
+    free(got);
 }
 
 /* Write text through a temporary file beside target and place it. */
@@ -377,7 +353,7 @@ static void test_atomic_no_overwrite_fails_clean(void **state) {
     char target[128], names[256];
 
     snprintf(target, sizeof(target), "%s/kept.txt", d->path);
-    write_file(target, "precious\n");
+    test_write_file(target, "precious\n");
     errno = 0;
     assert_int_equal(put(target, "other\n", 0), UTIL_PLACE_EPLACE);
     assert_int_equal(errno, EEXIST);
@@ -395,7 +371,7 @@ static void test_atomic_rename_fails_clean(void **state) {
     snprintf(target, sizeof(target), "%s/sub", d->path);
     assert_int_equal(mkdir(target, 0700), 0);
     snprintf(inside, sizeof(inside), "%s/x", target);
-    write_file(inside, "x");
+    test_write_file(inside, "x");
     assert_int_equal(put(target, "data", 1), UTIL_PLACE_EPLACE);
     assert_int_equal(listing(d->path, names, sizeof(names)), 1);
     assert_string_equal(names, "sub ");
