@@ -65,16 +65,6 @@ static char *trim_dup(const char *s, size_t n) {
     return strndup(s, n);
 }
 
-static char *norm_dup(const char *s, size_t n) {
-    char raw[WORDS_MAX * 2], out[WORDS_MAX];
-    if (n >= sizeof(raw))
-        n = sizeof(raw) - 1;
-    memcpy(raw, s, n);
-    raw[n] = '\0';
-    words_normalise(raw, out, sizeof(out));
-    return strdup(out);
-}
-
 static void free_line(struct line *l) {
     for (size_t i = 0; i < l->n_names; i++)
         free(l->names[i]);
@@ -176,7 +166,7 @@ static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
         }
         const char *t = conds[i] + (g ? 6 : 5);
         k.conds[k.n].is_group = g;
-        k.conds[k.n].text = g ? trim_dup(t, strlen(t)) : norm_dup(t, strlen(t));
+        k.conds[k.n].text = g ? trim_dup(t, strlen(t)) : words_normalise_dup(t, strlen(t));
         if (!k.conds[k.n].text)
             goto oom;
         if (!*k.conds[k.n].text) {
@@ -266,7 +256,7 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
     if (!(l.names = calloc(nn, sizeof(*l.names))))
         goto oom;
     for (size_t i = 0; i < nn; i++) {
-        if (!(l.names[l.n_names] = norm_dup(names[i], strlen(names[i]))))
+        if (!(l.names[l.n_names] = words_normalise_dup(names[i], strlen(names[i]))))
             goto oom;
         if (*l.names[l.n_names])
             l.n_names++;
@@ -310,7 +300,7 @@ static int parse_default(struct containers *c, char *s, char *err, size_t errlen
         return -1;
     }
     struct dflt *d = &c->dflts[c->n_dflts];
-    d->size_word = norm_dup(f[0], strlen(f[0]));
+    d->size_word = words_normalise_dup(f[0], strlen(f[0]));
     d->kind = strdup(f[1]);
     if (!d->size_word || !d->kind) {
         free(d->size_word);
@@ -330,8 +320,8 @@ static int parse_same(struct containers *c, char *s, char *err, size_t errlen) {
         return -1;
     }
     struct same *m = &c->sames[c->n_sames];
-    m->from = norm_dup(s, (size_t)(eq - s));
-    m->to = norm_dup(eq + 1, strlen(eq + 1));
+    m->from = words_normalise_dup(s, (size_t)(eq - s));
+    m->to = words_normalise_dup(eq + 1, strlen(eq + 1));
     if (!m->from || !m->to || !*m->from || !*m->to) {
         util_errf(err, errlen, m->from && m->to ? "expected 'same WORD = WORD'" : "out of memory");
         free(m->from);

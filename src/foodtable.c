@@ -1570,6 +1570,21 @@ static void start_nutrient(struct ctx *c, struct pos p) {
         c->food->spread[t->id] = spread;
 }
 
+/* Before a callback: an empty message, so that its own can be told apart. */
+static void clear_err(struct ctx *c) {
+    if (c->err && c->errlen)
+        c->err[0] = '\0';
+}
+
+/* A callback refused the food: its message stands; if it gave none, say
+ * where. */
+static void rejected(struct ctx *c, const struct food *f) {
+    if (c->err && c->errlen && !c->err[0])
+        fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer", f->id);
+    c->rc = FOODTABLE_ECALLBACK;
+    c->pending = 0;
+}
+
 static void end_food(struct ctx *c) {
     const struct food *f = c->food;
     size_t n = nutrients_count(), nvalues = 0;
@@ -1593,15 +1608,9 @@ static void end_food(struct ctx *c) {
         return;
     }
     if (c->opts && c->opts->on_food) {
-        if (c->err && c->errlen)
-            c->err[0] = '\0';
+        clear_err(c);
         if (c->opts->on_food(f, c->opts->ctx, c->err, c->errlen)) {
-            /* The callback's message stands; if it gave none, say where. */
-            if (c->err && c->errlen && !c->err[0])
-                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer",
-                     f->id);
-            c->rc = FOODTABLE_ECALLBACK;
-            c->pending = 0;
+            rejected(c, f);
             return;
         }
     }
@@ -1610,14 +1619,9 @@ static void end_food(struct ctx *c) {
             fail_nomem(c);
             return;
         }
-        if (c->err && c->errlen)
-            c->err[0] = '\0';
+        clear_err(c);
         if (c->opts->on_recipe(f, c->recipe, c->opts->ctx, c->err, c->errlen)) {
-            if (c->err && c->errlen && !c->err[0])
-                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer",
-                     f->id);
-            c->rc = FOODTABLE_ECALLBACK;
-            c->pending = 0;
+            rejected(c, f);
             return;
         }
     }

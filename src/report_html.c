@@ -1407,20 +1407,8 @@ static void section_cramps(FILE *out, const struct analysis *a) {
               out);
         for (int k = 0; k < ANALYSIS_RELATION_ITEMS; k++) {
             const struct analysis_relation_item *it = &c->items[k];
-            const char *fmt = strcmp(it->unit, "g") == 0 ? "%.1f %s" : "%.0f %s";
             char m1[48], m2[48], r[16];
-            if (isfinite(it->mean_cramp))
-                snprintf(m1, sizeof(m1), fmt, it->mean_cramp, it->unit);
-            else
-                snprintf(m1, sizeof(m1), "-");
-            if (isfinite(it->mean_other))
-                snprintf(m2, sizeof(m2), fmt, it->mean_other, it->unit);
-            else
-                snprintf(m2, sizeof(m2), "-");
-            if (isfinite(it->r_point_biserial))
-                snprintf(r, sizeof(r), "%+.2f", it->r_point_biserial);
-            else
-                snprintf(r, sizeof(r), "-");
+            report_relation_cells(it, 0, m1, m2, r);
             fputs("<tr><th scope=\"row\">", out);
             esc(out, strcmp(it->key, "pral") ? it->key : "PRAL");
             fputs("</th><td class=\"num\">", out);

@@ -65,16 +65,6 @@ void vocab_free(struct vocab *v) {
     free(v);
 }
 
-static char *norm_dup(const char *s, size_t n) {
-    char raw[WORDS_MAX * 2], out[WORDS_MAX];
-    if (n >= sizeof(raw))
-        n = sizeof(raw) - 1;
-    memcpy(raw, s, n);
-    raw[n] = '\0';
-    words_normalise(raw, out, sizeof(out));
-    return strdup(out);
-}
-
 /* One line at a time: the line's text without its comment, trimmed. */
 struct lines {
     const char *p;
@@ -139,8 +129,8 @@ static int add_synonym(struct vocab *v, const char *line, const char *name, unsi
     if (UTIL_GROW(v->syn, v->cap_syn, v->n_syn + 1) != 0)
         goto oom;
     struct synonym *s = &v->syn[v->n_syn];
-    s->from = norm_dup(line, (size_t)(eq - line));
-    s->to = norm_dup(eq + 1, strlen(eq + 1));
+    s->from = words_normalise_dup(line, (size_t)(eq - line));
+    s->to = words_normalise_dup(eq + 1, strlen(eq + 1));
     s->dialect = dialect;
     if (!s->from || !s->to) {
         free(s->from);
@@ -242,7 +232,7 @@ static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id
     struct pin *p = &v->pins[v->n_pins];
     n -= (size_t)(start - phrase);
     p->dialect = dialect;
-    p->phrase = norm_dup(start, n);
+    p->phrase = words_normalise_dup(start, n);
     p->id = strndup(id, idn);
     if (!p->phrase || !p->id) {
         free(p->phrase);

@@ -9,6 +9,16 @@
 
 #include <string.h>
 
+char *words_normalise_dup(const char *s, size_t n) {
+    char raw[WORDS_MAX * 2], out[WORDS_MAX];
+    if (n >= sizeof(raw))
+        n = sizeof(raw) - 1;
+    memcpy(raw, s, n);
+    raw[n] = '\0';
+    words_normalise(raw, out, sizeof(out));
+    return strdup(out);
+}
+
 int words_casecmp(const char *a, const char *b) {
     for (;; a++, b++) {
         int x = util_tolower((unsigned char)*a), y = util_tolower((unsigned char)*b);

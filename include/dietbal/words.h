@@ -55,6 +55,10 @@ size_t words_count(const char *t);
 #define words_is_space(c) util_isspace(c)
 #define words_lower(c) util_tolower(c)
 
+/* The first n bytes of s (at most 2 * WORDS_MAX), normalised as above, as
+ * a new string; NULL when out of memory. */
+char *words_normalise_dup(const char *s, size_t n);
+
 /* Case-insensitive (ASCII) comparison of two strings, as strcmp. */
 int words_casecmp(const char *a, const char *b);
 
