@@ -17,7 +17,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,25 +33,8 @@
 static const char *const sqlite_suffix[] = {"", "-wal", "-shm", "-journal"};
 #define N_SUFFIX (sizeof(sqlite_suffix) / sizeof(sqlite_suffix[0]))
 
-static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...) {
-    size_t len = strlen(path);
-    int n;
-
-    if (len > 160)
-        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
-    else
-        n = snprintf(err, errlen, "%s: ", path);
-    if (n >= 0 && (size_t)n < errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
+/* "PATH: why" into err, and code. */
+#define say(err, errlen, code, path, ...) (util_errf_path(err, errlen, path, __VA_ARGS__), (code))
 
 /* dir/base, a new string. */
 static char *join(const char *dir, const char *base) {

@@ -29,6 +29,24 @@ void util_errf(char *err, size_t errlen, const char *fmt, ...) {
     va_end(ap);
 }
 
+void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt, ...) {
+    size_t len = strlen(path);
+    va_list ap;
+    int n;
+
+    if (!err || errlen == 0)
+        return;
+    if (len > 160)
+        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
+    else
+        n = snprintf(err, errlen, "%s: ", path);
+    if (n < 0 || (size_t)n >= errlen)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
 char *util_vxprintf(const char *fmt, va_list ap) {
     va_list again;
     char *s = NULL;

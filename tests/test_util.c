@@ -47,6 +47,31 @@ static void test_errf_tolerates_no_buffer(void **state) {
     assert_string_equal(err, "abc");
 }
 
+static void test_errf_path(void **state) {
+    char err[256], longpath[301];
+    (void)state;
+
+    util_errf_path(err, sizeof(err), "/tmp/x.db", "%s", "no such file");
+    assert_string_equal(err, "/tmp/x.db: no such file");
+    /* 300 bytes of path: its first 100 and last 40 are kept */
+    for (int i = 0; i < 300; i++)
+        longpath[i] = (char)('a' + i % 26);
+    longpath[300] = '\0';
+    util_errf_path(err, sizeof(err), longpath, "exists (%s)", "--force replaces it");
+    assert_int_equal(strncmp(err, longpath, 100), 0);
+    assert_int_equal(strncmp(err + 100, "...", 3), 0);
+    assert_int_equal(strncmp(err + 103, longpath + 260, 40), 0);
+    assert_string_equal(err + 143, ": exists (--force replaces it)");
+    /* a path of 160 bytes is kept whole */
+    longpath[160] = '\0';
+    util_errf_path(err, sizeof(err), longpath, "x");
+    assert_int_equal(strlen(err), 163);
+    /* cut to the buffer; nothing written without one */
+    util_errf_path(err, 6, "/tmp/x.db", "why");
+    assert_string_equal(err, "/tmp/");
+    util_errf_path(NULL, 0, "/tmp/x.db", "why");
+}
+
 static char *vformat(const char *fmt, ...) {
     va_list ap;
     char *s;
@@ -408,6 +433,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errf_writes_and_cuts),
         cmocka_unit_test(test_errf_tolerates_no_buffer),
+        cmocka_unit_test(test_errf_path),
         cmocka_unit_test(test_xprintf_allocates),
         cmocka_unit_test(test_ctype_every_byte),
         cmocka_unit_test(test_utf8_well_formed),

@@ -22,6 +22,12 @@
 void util_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* "PATH: " and the printf into err, as util_errf; a path too long to read
+ * (over 160 bytes) keeps its first 100 and last 40, so that the reason
+ * still fits. */
+void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* printf into a new string (the caller frees it); NULL when out of memory
  * or fmt cannot be formatted.  util_vxprintf leaves ap to the caller. */
 char *util_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
