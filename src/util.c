@@ -73,36 +73,7 @@ char *util_xprintf(const char *fmt, ...) {
     return s;
 }
 
-size_t util_utf8_len(const unsigned char *p, size_t n) {
-    size_t len;
-
-    if (n == 0)
-        return 0;
-    if (p[0] < 0x80)
-        return 1;
-    len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
-        return 0;
-    return len;
-}
-
-uint64_t util_fnv1a64(uint64_t h, const void *p, size_t n) {
-    const unsigned char *b = p;
-
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ULL; /* the 64-bit FNV prime, 2^40 + 2^8 + 0xb3 */
-    }
-    return h;
-}
-
-int util_grow(void *pp, size_t *cap, size_t n, size_t size) {
+int util_grow_slow(void *pp, size_t *cap, size_t n, size_t size) {
     void *old, *grown;
     size_t want;
 

@@ -6,7 +6,8 @@
  *
  * A leaf: it includes no other dietbal header, touches no database and
  * never prints.  Character classes are ASCII only, so the locale cannot
- * change what a parser accepts.
+ * change what a parser accepts.  What is called per byte or per element
+ * (the classes, UTF-8, FNV-1a, growth when there is room) is inline.
  */
 #ifndef DIETBAL_UTIL_H
 #define DIETBAL_UTIL_H
@@ -61,7 +62,24 @@ static inline int util_toupper(int c) { return c >= 'a' && c <= 'z' ? c - 'a' + 
  * starts none (n == 0, a stray continuation byte, a sequence cut short, an
  * overlong form, a surrogate or a code point above U+10FFFF: RFC 3629).
  */
-size_t util_utf8_len(const unsigned char *p, size_t n);
+static inline size_t util_utf8_len(const unsigned char *p, size_t n) {
+    size_t len;
+
+    if (n == 0)
+        return 0;
+    if (p[0] < 0x80)
+        return 1;
+    len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
+        return 0;
+    return len;
+}
 
 /* --- hashing --------------------------------------------------------------- */
 
@@ -69,7 +87,15 @@ size_t util_utf8_len(const unsigned char *p, size_t n);
  * to start from, and h continued over n bytes.  Values are stored in
  * databases, so the function never changes. */
 #define UTIL_FNV1A64_INIT 0xcbf29ce484222325ULL
-uint64_t util_fnv1a64(uint64_t h, const void *p, size_t n);
+static inline uint64_t util_fnv1a64(uint64_t h, const void *p, size_t n) {
+    const unsigned char *b = p;
+
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL; /* the 64-bit FNV prime, 2^40 + 2^8 + 0xb3 */
+    }
+    return h;
+}
 
 /* --- array growth ---------------------------------------------------------- */
 
@@ -79,7 +105,10 @@ uint64_t util_fnv1a64(uint64_t h, const void *p, size_t n);
  * appends cost O(n).  0, or -1 on overflow or out of memory with the array
  * and *cap untouched.  Use UTIL_GROW.
  */
-int util_grow(void *pp, size_t *cap, size_t n, size_t size);
+int util_grow_slow(void *pp, size_t *cap, size_t n, size_t size);
+static inline int util_grow(void *pp, size_t *cap, size_t n, size_t size) {
+    return n <= *cap ? 0 : util_grow_slow(pp, cap, n, size); /* the common case inline */
+}
 
 /* UTIL_GROW(arr, cap, n): room for n elements in the array arr (any
  * pointer type, NULL at first) of capacity cap (a size_t). */
