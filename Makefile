@@ -50,7 +50,7 @@ $(BUILD)/%.o: src/%.c $(wildcard include/dietbal/*.h) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(wildcard include/dietbal/*.h src/*.h)
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(LIB_OBJ) $(wildcard include/dietbal/*.h src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
 	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)

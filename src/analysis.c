@@ -19,9 +19,9 @@
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
+#include "dietbal/util.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,35 +138,6 @@ const char *analysis_position_name(enum analysis_position p) {
     return "?";
 }
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    va_list ap;
-    if (!err || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
-/* A new string, printf-style; NULL when out of memory. */
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...) {
-    va_list ap;
-    char *s;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || !(s = malloc((size_t)n + 1)))
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 /* An amount with its unit, as people read it: mg and kcal whole, grams to
  * one decimal (water whole). */
 static const char *amount(char buf[40], double v, const struct analysis_nutrient *nu) {
@@ -219,8 +190,8 @@ static struct analysis_warning *add_warning(struct analysis *a, const struct ana
     }
     int tentative = a->days_logged < ANALYSIS_MIN_DAYS && is_intake_rule(rule->code);
     if (tentative) {
-        char *soft = xprintf("Tentative (%zu day%s logged): %s", a->days_logged,
-                             plural(a->days_logged), message);
+        char *soft = util_xprintf("Tentative (%zu day%s logged): %s", a->days_logged,
+                                  plural(a->days_logged), message);
         free(message);
         message = soft;
         sev = ANALYSIS_INFO;
@@ -347,11 +318,11 @@ static void check_ear_low(struct analysis *a, const struct analysis_rule *rule, 
     prob_text(p, sizeof(p), "probability that usual intake is adequate", nu->p_adequate, nu);
     ear_extra(x, sizeof(x), nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
-                            "%s%s%s.",
-                            title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
-                            plural(nu->n_assess), amount(e, nu->ref.ear, nu),
-                            amount(r, nu->ref.rda, nu), p, x, approx_note(nu)),
+                    util_xprintf("%s: mean %s/day over %zu day%s, below the EAR %s (RDA %s); "
+                                 "%s%s%s.",
+                                 title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
+                                 plural(nu->n_assess), amount(e, nu->ref.ear, nu),
+                                 amount(r, nu->ref.rda, nu), p, x, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -376,12 +347,13 @@ static void check_supplements_over_ul(struct analysis *a, const struct analysis_
 
     if (!isfinite(nu->ref.ul) || a->days_logged == 0 || !(nu->from_supplements > nu->ref.ul))
         return;
-    w = add_warning(a, rule, ANALYSIS_WARNING, nu->id,
-                    xprintf("%s: supplements alone give %s/day over %zu logged day%s, above the "
-                            "UL %s for food and supplements together.",
-                            title(t, nu), amount(s, nu->from_supplements, nu), a->days_logged,
-                            plural(a->days_logged), amount(u, nu->ref.ul, nu)),
-                    failed);
+    w = add_warning(
+        a, rule, ANALYSIS_WARNING, nu->id,
+        util_xprintf("%s: supplements alone give %s/day over %zu logged day%s, above the "
+                     "UL %s for food and supplements together.",
+                     title(t, nu), amount(s, nu->from_supplements, nu), a->days_logged,
+                     plural(a->days_logged), amount(u, nu->ref.ul, nu)),
+        failed);
     figure(w, "from_supplements", nu->from_supplements, nu->unit);
     figure(w, "n_days", (double)a->days_logged, "");
     figure(w, "ul", nu->ref.ul, nu->unit);
@@ -401,10 +373,10 @@ static void check_ul_high(struct analysis *a, const struct analysis_rule *rule, 
     }
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_ul, nu);
     w = add_warning(a, rule, ANALYSIS_WARNING, id,
-                    xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
-                            title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
-                            plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
-                            HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
+                    util_xprintf("%s: mean %s/day over %zu day%s, above the UL %s; %s%s%s.",
+                                 title(t, nu), amount(m, nu->assess_mean, nu), nu->n_assess,
+                                 plural(nu->n_assess), amount(u, nu->ref.ul, nu), p,
+                                 HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -423,10 +395,11 @@ static void check_ai_low(struct analysis *a, const struct analysis_rule *rule, i
         return;
     prob_text(p, sizeof(p), "confidence that usual intake is above the AI", nu->p_above_ai, nu);
     w = add_warning(a, rule, ANALYSIS_INFO, id,
-                    xprintf("%s not shown to reach the AI: mean %s/day over %zu day%s, AI %s; "
-                            "%s%s. An AI test cannot show a shortfall.",
-                            what, amount(m, nu->assess_mean, nu), nu->n_assess,
-                            plural(nu->n_assess), amount(ai, nu->ref.ai, nu), p, approx_note(nu)),
+                    util_xprintf("%s not shown to reach the AI: mean %s/day over %zu day%s, AI %s; "
+                                 "%s%s. An AI test cannot show a shortfall.",
+                                 what, amount(m, nu->assess_mean, nu), nu->n_assess,
+                                 plural(nu->n_assess), amount(ai, nu->ref.ai, nu), p,
+                                 approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -469,13 +442,14 @@ static void rule_magnesium_supplement_ul(struct analysis *a, const struct analys
         days++;
         above += nu->daily_supplement[i] > nu->ref.ul;
     }
-    w = add_warning(a, r, ANALYSIS_WARNING, NUT_MAGNESIUM,
-                    xprintf("Magnesium from supplements: mean %.0f mg/day over %zu logged day%s, "
-                            "above the UL of %.0f mg/day, which applies to supplements and "
-                            "medicines only (IOM 1997); above it on %zu of %zu days. Magnesium "
-                            "from food is not counted against this limit.",
-                            nu->from_supplements, days, plural(days), nu->ref.ul, above, days),
-                    failed);
+    w = add_warning(
+        a, r, ANALYSIS_WARNING, NUT_MAGNESIUM,
+        util_xprintf("Magnesium from supplements: mean %.0f mg/day over %zu logged day%s, "
+                     "above the UL of %.0f mg/day, which applies to supplements and "
+                     "medicines only (IOM 1997); above it on %zu of %zu days. Magnesium "
+                     "from food is not counted against this limit.",
+                     nu->from_supplements, days, plural(days), nu->ref.ul, above, days),
+        failed);
     figure(w, "supplement_mean", nu->from_supplements, "mg");
     figure(w, "ul_supplements", nu->ref.ul, "mg");
     figure(w, "n_days", (double)days, "");
@@ -503,19 +477,20 @@ static void rule_protein_excess(struct analysis *a, const struct analysis_rule *
         return;
     if (pe->value > max) {
         w = add_warning(a, r, ANALYSIS_WARNING, NUT_PROTEIN,
-                        xprintf("Protein supplies %.1f %% of energy, above the upper bound of "
-                                "the acceptable range (AMDR %.0f-%.0f %%, IOM 2002/2005).",
-                                pe->value, DRI_PROTEIN_AMDR_MIN_PCT, max),
+                        util_xprintf("Protein supplies %.1f %% of energy, above the upper bound of "
+                                     "the acceptable range (AMDR %.0f-%.0f %%, IOM 2002/2005).",
+                                     pe->value, DRI_PROTEIN_AMDR_MIN_PCT, max),
                         failed);
     } else if (pe->value >= DRI_WHO_HIGH_PROTEIN_SUPPLEMENT_PCT) {
-        w = add_warning(a, r, ANALYSIS_INFO, NUT_PROTEIN,
-                        xprintf("Protein supplies %.1f %% of energy: within the AMDR "
-                                "(%.0f-%.0f %%) but above the %.0f %% share WHO uses to define "
-                                "high-protein supplements. That figure describes supplements; "
-                                "applying it to a whole diet is an extrapolation.",
-                                pe->value, DRI_PROTEIN_AMDR_MIN_PCT, max,
-                                DRI_WHO_HIGH_PROTEIN_SUPPLEMENT_PCT),
-                        failed);
+        w = add_warning(
+            a, r, ANALYSIS_INFO, NUT_PROTEIN,
+            util_xprintf("Protein supplies %.1f %% of energy: within the AMDR "
+                         "(%.0f-%.0f %%) but above the %.0f %% share WHO uses to define "
+                         "high-protein supplements. That figure describes supplements; "
+                         "applying it to a whole diet is an extrapolation.",
+                         pe->value, DRI_PROTEIN_AMDR_MIN_PCT, max,
+                         DRI_WHO_HIGH_PROTEIN_SUPPLEMENT_PCT),
+            failed);
     } else {
         return;
     }
@@ -533,11 +508,12 @@ static void rule_ca_p_ratio_low(struct analysis *a, const struct analysis_rule *
     if (m->position != ANALYSIS_POS_BELOW || !ear_short(ca))
         return;
     short_text(p, sizeof(p), "calcium", ca->p_adequate);
-    w = add_warning(a, r, ANALYSIS_INFO, NUT_CALCIUM,
-                    xprintf("Calcium is low relative to phosphorus-rich foods: Ca:P mass ratio "
-                            "%.2f, below %.2f (the ratio of the RDAs), with %s.",
-                            m->value, m->low, p),
-                    failed);
+    w = add_warning(
+        a, r, ANALYSIS_INFO, NUT_CALCIUM,
+        util_xprintf("Calcium is low relative to phosphorus-rich foods: Ca:P mass ratio "
+                     "%.2f, below %.2f (the ratio of the RDAs), with %s.",
+                     m->value, m->low, p),
+        failed);
     figure(w, "ca_p_ratio", m->value, "");
     figure(w, "rda_ratio", m->low, "");
     figure(w, "p_adequate_calcium", ca->p_adequate, "");
@@ -552,11 +528,12 @@ static void rule_ca_mg_ratio_high(struct analysis *a, const struct analysis_rule
     if (!isfinite(m->value) || !(m->value > CA_MG_RATIO_MAX) || !ear_short(mg))
         return;
     short_text(p, sizeof(p), "magnesium", mg->p_adequate);
-    w = add_warning(a, r, ANALYSIS_INFO, NUT_MAGNESIUM,
-                    xprintf("Magnesium is low relative to calcium: Ca:Mg mass ratio %.2f, above "
-                            "%.1f, with %s.",
-                            m->value, CA_MG_RATIO_MAX, p),
-                    failed);
+    w = add_warning(
+        a, r, ANALYSIS_INFO, NUT_MAGNESIUM,
+        util_xprintf("Magnesium is low relative to calcium: Ca:Mg mass ratio %.2f, above "
+                     "%.1f, with %s.",
+                     m->value, CA_MG_RATIO_MAX, p),
+        failed);
     figure(w, "ca_mg_ratio", m->value, "");
     figure(w, "ratio_max", CA_MG_RATIO_MAX, "");
     figure(w, "p_adequate_magnesium", mg->p_adequate, "");
@@ -575,9 +552,9 @@ static void rule_acid_load_high(struct analysis *a, const struct analysis_rule *
     if (!isfinite(m->value) || !(m->value > DIETBAL_PRAL_HIGH_MEQ))
         return;
     w = add_warning(a, r, ANALYSIS_INFO, -1,
-                    xprintf("Mean acid load (PRAL) %+.1f mEq/day, above %+.0f mEq/day (a "
-                            "dietbal threshold; no validated cut-off exists).",
-                            m->value, (double)DIETBAL_PRAL_HIGH_MEQ),
+                    util_xprintf("Mean acid load (PRAL) %+.1f mEq/day, above %+.0f mEq/day (a "
+                                 "dietbal threshold; no validated cut-off exists).",
+                                 m->value, (double)DIETBAL_PRAL_HIGH_MEQ),
                     failed);
     if (w && (ear_short(&a->nutrients[NUT_PROTEIN]) || ear_short(&a->nutrients[NUT_PHOSPHORUS]))) {
         w->advice = ACID_ADVICE_MORE_ONLY;
@@ -600,11 +577,12 @@ static void rule_sodium_high(struct analysis *a, const struct analysis_rule *r, 
         return;
     prob_text(p, sizeof(p), "probability that usual intake is above it", nu->p_above_cdrr, nu);
     w = add_warning(a, r, ANALYSIS_INFO, NUT_SODIUM,
-                    xprintf("Sodium: mean %s/day over %zu day%s, above %s, the intake above "
-                            "which less sodium lowers chronic-disease risk (CDRR; not a "
-                            "toxicity limit); %s%s%s.",
-                            amount(m, nu->assess_mean, nu), nu->n_assess, plural(nu->n_assess),
-                            amount(c, nu->ref.cdrr, nu), p, HIGH_INTAKE_SDW_NOTE, approx_note(nu)),
+                    util_xprintf("Sodium: mean %s/day over %zu day%s, above %s, the intake above "
+                                 "which less sodium lowers chronic-disease risk (CDRR; not a "
+                                 "toxicity limit); %s%s%s.",
+                                 amount(m, nu->assess_mean, nu), nu->n_assess, plural(nu->n_assess),
+                                 amount(c, nu->ref.cdrr, nu), p, HIGH_INTAKE_SDW_NOTE,
+                                 approx_note(nu)),
                     failed);
     figure(w, "mean", nu->assess_mean, nu->unit);
     figure(w, "n_days", (double)nu->n_assess, "");
@@ -630,16 +608,18 @@ static void rule_data_sparse(struct analysis *a, const struct analysis_rule *r, 
     if (a->days_logged >= ANALYSIS_MIN_DAYS)
         return;
     if (a->days_logged == 0)
-        w = add_warning(a, r, ANALYSIS_INFO, -1,
-                        xprintf("No day logged in the %zu-day period: nothing to assess.", a->days),
-                        failed);
+        w = add_warning(
+            a, r, ANALYSIS_INFO, -1,
+            util_xprintf("No day logged in the %zu-day period: nothing to assess.", a->days),
+            failed);
     else
-        w = add_warning(a, r, ANALYSIS_INFO, -1,
-                        xprintf("Only %zu day%s logged of %zu: with fewer than %d the "
-                                "probabilities are very uncertain, so intake warnings are shown "
-                                "as tentative information.",
-                                a->days_logged, plural(a->days_logged), a->days, ANALYSIS_MIN_DAYS),
-                        failed);
+        w = add_warning(
+            a, r, ANALYSIS_INFO, -1,
+            util_xprintf("Only %zu day%s logged of %zu: with fewer than %d the "
+                         "probabilities are very uncertain, so intake warnings are shown "
+                         "as tentative information.",
+                         a->days_logged, plural(a->days_logged), a->days, ANALYSIS_MIN_DAYS),
+            failed);
     figure(w, "days_logged", (double)a->days_logged, "");
     figure(w, "days_needed", ANALYSIS_MIN_DAYS, "");
 }
@@ -675,10 +655,10 @@ static void rule_data_incomplete(struct analysis *a, const struct analysis_rule 
     if (len == 0)
         return;
     w = add_warning(a, r, ANALYSIS_INFO, -1,
-                    xprintf("Values are missing for part of the food logged; share of grams "
-                            "with a known value: %s. Days below %.0f %% are left out of the "
-                            "probabilities, and totals are underestimates.",
-                            list, 100.0 * COMPLETENESS_MIN),
+                    util_xprintf("Values are missing for part of the food logged; share of grams "
+                                 "with a known value: %s. Days below %.0f %% are left out of the "
+                                 "probabilities, and totals are underestimates.",
+                                 list, 100.0 * COMPLETENESS_MIN),
                     failed);
     figure(w, "completeness_min", worst, "");
     figure(w, "days_left_out_max", (double)worst_left_out, "");
@@ -724,7 +704,7 @@ static void rule_cramp_red_flag(struct analysis *a, const struct analysis_rule *
                  "Leg pain that did not ease logged on %d days running, up to %s. ",
                  c->persistent_run, end);
     }
-    w = add_warning(a, r, ANALYSIS_ALERT, -1, xprintf("%s%s%s", part1, part2, ADVICE_RED_FLAG),
+    w = add_warning(a, r, ANALYSIS_ALERT, -1, util_xprintf("%s%s%s", part1, part2, ADVICE_RED_FLAG),
                     failed);
     figure(w, "sign_episodes", c->sign_episodes, "");
     figure(w, "persistent_pain_days", c->persistent_run, "");
@@ -748,10 +728,10 @@ static void rule_preeclampsia_signs(struct analysis *a, const struct analysis_ru
         snprintf(when, sizeof(when), "on %s", first);
     else
         snprintf(when, sizeof(when), "from %s to %s", first, last);
-    w = add_warning(
-        a, r, ANALYSIS_ALERT, -1,
-        xprintf("Pregnancy warning signs logged %s (%s). %s", when, signs + 2, ADVICE_PREECLAMPSIA),
-        failed);
+    w = add_warning(a, r, ANALYSIS_ALERT, -1,
+                    util_xprintf("Pregnancy warning signs logged %s (%s). %s", when, signs + 2,
+                                 ADVICE_PREECLAMPSIA),
+                    failed);
     figure(w, "sudden_swelling", c->sudden_swelling, "");
     figure(w, "headache", c->headache, "");
     figure(w, "vision_problems", c->vision_problems, "");
@@ -1465,16 +1445,16 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
 
     if (!in || !out || (in->n_days && !in->days) || (in->n_cramps && !in->cramps) ||
         (in->n_sources && !in->sources)) {
-        set_err(err, errlen, "no input");
+        util_errf(err, errlen, "no input");
         return -1;
     }
     if (in->to < in->from) {
-        set_err(err, errlen, "the period ends before it starts");
+        util_errf(err, errlen, "the period ends before it starts");
         return -1;
     }
     if (in->to - in->from + 1 > ANALYSIS_MAX_DAYS) {
-        set_err(err, errlen, "the period is %ld days long; at most %d days can be analysed",
-                in->to - in->from + 1, ANALYSIS_MAX_DAYS);
+        util_errf(err, errlen, "the period is %ld days long; at most %d days can be analysed",
+                  in->to - in->from + 1, ANALYSIS_MAX_DAYS);
         return -1;
     }
     if (!(a = calloc(1, sizeof(*a))) || analysis_start(a, in) != 0 ||
@@ -1502,7 +1482,7 @@ int analysis_run(const struct analysis_input *in, struct analysis **out, char *e
     *out = a;
     return 0;
 oom:
-    set_err(err, errlen, "out of memory");
+    util_errf(err, errlen, "out of memory");
     analysis_free(a);
     return -1;
 }

@@ -7,11 +7,11 @@
 #include "dietbal/containers.h"
 
 #include "dietbal/units.h"
+#include "dietbal/util.h"
 #include "dietbal/words.h"
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,35 +56,13 @@ struct containers {
     size_t n_sames;
 };
 
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void errf(char *err, size_t errlen, const char *fmt, ...) {
-    va_list ap;
-    if (!err || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 /* A trimmed copy of s[0..n). */
 static char *trim_dup(const char *s, size_t n) {
-    while (n > 0 && words_is_space((unsigned char)*s))
+    while (n > 0 && util_isspace((unsigned char)*s))
         s++, n--;
-    while (n > 0 && words_is_space((unsigned char)s[n - 1]))
+    while (n > 0 && util_isspace((unsigned char)s[n - 1]))
         n--;
     return strndup(s, n);
-}
-
-static char *norm_dup(const char *s, size_t n) {
-    char raw[WORDS_MAX * 2], out[WORDS_MAX];
-    if (n >= sizeof(raw))
-        n = sizeof(raw) - 1;
-    memcpy(raw, s, n);
-    raw[n] = '\0';
-    words_normalise(raw, out, sizeof(out));
-    return strdup(out);
 }
 
 static void free_line(struct line *l) {
@@ -140,10 +118,10 @@ static size_t split(char *s, int sep, char **fields, size_t max) {
     }
     for (size_t i = 0; i < n; i++) {
         char *f = fields[i];
-        while (words_is_space((unsigned char)*f))
+        while (util_isspace((unsigned char)*f))
             f++;
         size_t k = strlen(f);
-        while (k > 0 && words_is_space((unsigned char)f[k - 1]))
+        while (k > 0 && util_isspace((unsigned char)f[k - 1]))
             f[--k] = '\0';
         fields[i] = f;
     }
@@ -164,7 +142,7 @@ static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
     size_t n;
 
     if (!eq) {
-        errf(err, errlen, "expected 'kind NAME = group:...; word:...'");
+        util_errf(err, errlen, "expected 'kind NAME = group:...; word:...'");
         return -1;
     }
     *eq = '\0';
@@ -174,7 +152,8 @@ static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
     if (!k.name || !k.conds)
         goto oom;
     if (!*k.name || find_kind(c, k.name)) {
-        errf(err, errlen, *k.name ? "kind '%s' defined twice" : "a kind needs a name%s", k.name);
+        util_errf(err, errlen, *k.name ? "kind '%s' defined twice" : "a kind needs a name%s",
+                  k.name);
         goto fail;
     }
     for (size_t i = 0; i < n; i++) {
@@ -182,12 +161,12 @@ static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
         if (!g && strncmp(conds[i], "word:", 5) != 0) {
             if (!*conds[i])
                 continue; /* "word:a; word:b;" */
-            errf(err, errlen, "'%s' is neither group:GROUP nor word:WORD", conds[i]);
+            util_errf(err, errlen, "'%s' is neither group:GROUP nor word:WORD", conds[i]);
             goto fail;
         }
         const char *t = conds[i] + (g ? 6 : 5);
         k.conds[k.n].is_group = g;
-        k.conds[k.n].text = g ? trim_dup(t, strlen(t)) : norm_dup(t, strlen(t));
+        k.conds[k.n].text = g ? trim_dup(t, strlen(t)) : words_normalise_dup(t, strlen(t));
         if (!k.conds[k.n].text)
             goto oom;
         if (!*k.conds[k.n].text) {
@@ -199,7 +178,7 @@ static int parse_kind(struct containers *c, char *s, char *err, size_t errlen) {
     c->kinds[c->n_kinds++] = k;
     return 0;
 oom:
-    errf(err, errlen, "out of memory");
+    util_errf(err, errlen, "out of memory");
 fail:
     for (size_t i = 0; i < k.n; i++)
         free(k.conds[i].text);
@@ -221,21 +200,21 @@ static int parse_size(struct line *l, char *err, size_t errlen) {
     if (strncmp(s, "portion:", 8) == 0) {
         l->c.size = CONTAINER_PORTION;
         if (!(l->portions = trim_dup(s + 8, strlen(s + 8))))
-            return errf(err, errlen, "out of memory"), -1;
+            return util_errf(err, errlen, "out of memory"), -1;
         if (!*l->portions)
-            return errf(err, errlen, "'portion:' needs portion names"), -1;
+            return util_errf(err, errlen, "'portion:' needs portion names"), -1;
         return 0;
     }
     errno = 0;
     double v = strtod(s, &end);
     if (end == s || errno || !isfinite(v) || v <= 0) {
-        errf(err, errlen, "size '%s' is not a positive amount, portion:NAME or count", s);
+        util_errf(err, errlen, "size '%s' is not a positive amount, portion:NAME or count", s);
         return -1;
     }
-    while (words_is_space((unsigned char)*end))
+    while (util_isspace((unsigned char)*end))
         end++;
     if (!(d = units_generic(end))) {
-        errf(err, errlen, "size '%s': '%s' is not a unit (g, ml, oz, fl oz ...)", s, end);
+        util_errf(err, errlen, "size '%s': '%s' is not a unit (g, ml, oz, fl oz ...)", s, end);
         return -1;
     }
     l->c.size = d->kind == UNITS_MASS ? CONTAINER_MASS : CONTAINER_VOLUME;
@@ -252,19 +231,19 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
 
     memset(&l, 0, sizeof(l));
     if (n != 5) {
-        errf(err, errlen, "expected NAME | KIND | DIALECT | SIZE | SOURCE");
+        util_errf(err, errlen, "expected NAME | KIND | DIALECT | SIZE | SOURCE");
         return -1;
     }
     if (strcmp(f[1], "*") != 0 && !find_kind(c, f[1])) {
-        errf(err, errlen, "kind '%s' is not defined above", f[1]);
+        util_errf(err, errlen, "kind '%s' is not defined above", f[1]);
         return -1;
     }
     if (strcmp(f[2], "*") && strcmp(f[2], "us") && strcmp(f[2], "uk")) {
-        errf(err, errlen, "dialect '%s' is not us, uk or *", f[2]);
+        util_errf(err, errlen, "dialect '%s' is not us, uk or *", f[2]);
         return -1;
     }
     if (!*f[4]) {
-        errf(err, errlen, "every size needs a source");
+        util_errf(err, errlen, "every size needs a source");
         return -1;
     }
     l.raw_names = strdup(f[0]);
@@ -277,7 +256,7 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
     if (!(l.names = calloc(nn, sizeof(*l.names))))
         goto oom;
     for (size_t i = 0; i < nn; i++) {
-        if (!(l.names[l.n_names] = norm_dup(names[i], strlen(names[i]))))
+        if (!(l.names[l.n_names] = words_normalise_dup(names[i], strlen(names[i]))))
             goto oom;
         if (*l.names[l.n_names])
             l.n_names++;
@@ -285,7 +264,7 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
             free(l.names[l.n_names]);
     }
     if (l.n_names == 0) {
-        errf(err, errlen, "a container needs a name");
+        util_errf(err, errlen, "a container needs a name");
         goto fail;
     }
     if (parse_size(&l, err, errlen) != 0)
@@ -303,7 +282,7 @@ static int parse_container(struct containers *c, char *s, unsigned long no, char
     c->lines[c->n_lines++] = l;
     return 0;
 oom:
-    errf(err, errlen, "out of memory");
+    util_errf(err, errlen, "out of memory");
 fail:
     free_line(&l);
     return -1;
@@ -313,20 +292,20 @@ fail:
 static int parse_default(struct containers *c, char *s, char *err, size_t errlen) {
     char *f[4];
     if (split(s, '|', f, 4) != 3 || !*f[0] || !*f[2]) {
-        errf(err, errlen, "expected 'default SIZEWORD | KIND | SOURCE'");
+        util_errf(err, errlen, "expected 'default SIZEWORD | KIND | SOURCE'");
         return -1;
     }
     if (strcmp(f[1], "*") != 0 && !find_kind(c, f[1])) {
-        errf(err, errlen, "kind '%s' is not defined above", f[1]);
+        util_errf(err, errlen, "kind '%s' is not defined above", f[1]);
         return -1;
     }
     struct dflt *d = &c->dflts[c->n_dflts];
-    d->size_word = norm_dup(f[0], strlen(f[0]));
+    d->size_word = words_normalise_dup(f[0], strlen(f[0]));
     d->kind = strdup(f[1]);
     if (!d->size_word || !d->kind) {
         free(d->size_word);
         free(d->kind);
-        errf(err, errlen, "out of memory");
+        util_errf(err, errlen, "out of memory");
         return -1;
     }
     c->n_dflts++;
@@ -337,14 +316,14 @@ static int parse_default(struct containers *c, char *s, char *err, size_t errlen
 static int parse_same(struct containers *c, char *s, char *err, size_t errlen) {
     char *eq = strchr(s, '=');
     if (!eq) {
-        errf(err, errlen, "expected 'same WORD = WORD'");
+        util_errf(err, errlen, "expected 'same WORD = WORD'");
         return -1;
     }
     struct same *m = &c->sames[c->n_sames];
-    m->from = norm_dup(s, (size_t)(eq - s));
-    m->to = norm_dup(eq + 1, strlen(eq + 1));
+    m->from = words_normalise_dup(s, (size_t)(eq - s));
+    m->to = words_normalise_dup(eq + 1, strlen(eq + 1));
     if (!m->from || !m->to || !*m->from || !*m->to) {
-        errf(err, errlen, m->from && m->to ? "expected 'same WORD = WORD'" : "out of memory");
+        util_errf(err, errlen, m->from && m->to ? "expected 'same WORD = WORD'" : "out of memory");
         free(m->from);
         free(m->to);
         return -1;
@@ -383,7 +362,7 @@ int containers_parse(const char *text, const char *name, struct containers **out
     for (const char *p = text; *p; p++)
         lines += *p == '\n';
     if (!c || reserve(c, lines) != 0) {
-        errf(err, errlen, "%s: out of memory", name);
+        util_errf(err, errlen, "%s: out of memory", name);
         containers_free(c);
         return -1;
     }
@@ -391,7 +370,7 @@ int containers_parse(const char *text, const char *name, struct containers **out
         size_t n = strcspn(p, "\n"), k = strcspn(p, "#\n");
         no++;
         if (k >= sizeof(buf)) {
-            errf(err, errlen, "%s:%lu: line too long", name, no);
+            util_errf(err, errlen, "%s:%lu: line too long", name, no);
             containers_free(c);
             return -1;
         }
@@ -399,12 +378,12 @@ int containers_parse(const char *text, const char *name, struct containers **out
         buf[k] = '\0';
         p += n + (p[n] == '\n');
         char *s = buf;
-        while (words_is_space((unsigned char)*s))
+        while (util_isspace((unsigned char)*s))
             s++;
         if (!*s)
             continue;
         if (parse_line(c, s, no, msg, sizeof(msg)) != 0) {
-            errf(err, errlen, "%s:%lu: %s", name, no, msg);
+            util_errf(err, errlen, "%s:%lu: %s", name, no, msg);
             containers_free(c);
             return -1;
         }
@@ -422,17 +401,17 @@ int containers_load(const char *path, struct containers **out, char *err, size_t
     if (!f) {
         if (errno == ENOENT)
             return containers_parse("", path, out, err, errlen);
-        errf(err, errlen, "%s: %s", path, strerror(errno));
+        util_errf(err, errlen, "%s: %s", path, strerror(errno));
         return -1;
     }
     if (!(buf = malloc(CONTAINERS_FILE_MAX + 1))) {
         fclose(f);
-        errf(err, errlen, "%s: out of memory", path);
+        util_errf(err, errlen, "%s: out of memory", path);
         return -1;
     }
     n = fread(buf, 1, CONTAINERS_FILE_MAX + 1, f);
     if (ferror(f) || n > CONTAINERS_FILE_MAX) {
-        errf(err, errlen, "%s: %s", path, ferror(f) ? "read error" : "file too large");
+        util_errf(err, errlen, "%s: %s", path, ferror(f) ? "read error" : "file too large");
         rc = -1;
     } else {
         buf[n] = '\0';

@@ -6,6 +6,8 @@
  */
 #include "dietbal/date.h"
 
+#include "dietbal/util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +44,7 @@ static unsigned days_in_month(long y, unsigned m) {
 
 static int digits(const char *s, int n) {
     for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
+        if (!util_isdigit((unsigned char)s[i]))
             return 0;
     return 1;
 }
@@ -122,7 +124,7 @@ int date_parse_iso_week(const char *s, long *monday, long *sunday) {
     next_week1 -= weekday(next_week1);
     long mon = week1 + (long)(w - 1) * 7;
     if (mon >= next_week1)
-        return -1; /* 2026-W53 does not exist */
+        return -1; /* 2025-W53 does not exist (2026-W53 does) */
     *monday = mon;
     *sunday = mon + 6;
     return 0;

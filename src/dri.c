@@ -16,9 +16,9 @@
 
 #include "dietbal/date.h"
 #include "dietbal/nutrients.h"
+#include "dietbal/util.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,15 +47,6 @@
 /* The tables of nutrition-science.md 1.2 cover females 14-50 y. */
 #define MIN_AGE 14
 #define MAX_TABLE_AGE 50
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) {
-    va_list ap;
-    if (!err || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 /* A profile date field: "" -> 1 (absent), valid -> 0, anything else -> -1. */
 static int profile_date(const char field[11], long *day) {
@@ -100,24 +91,24 @@ static int stage_age(const struct profile *p, long day, int *age, unsigned *flag
     int r = profile_date(p->birth_date, &birth);
 
     if (r < 0) {
-        set_err(err, errlen, "birth date is not a valid YYYY-MM-DD date");
+        util_errf(err, errlen, "birth date is not a valid YYYY-MM-DD date");
         return -1;
     }
     if (r == 0) {
         if (day < birth) {
-            set_err(err, errlen, "the date is before the birth date %s", p->birth_date);
+            util_errf(err, errlen, "the date is before the birth date %s", p->birth_date);
             return -1;
         }
         *age = date_years_between(birth, day);
         return 0;
     }
     if (p->age < 0) {
-        set_err(err, errlen, "age unknown: set it with --age N or --birth-date YYYY-MM-DD");
+        util_errf(err, errlen, "age unknown: set it with --age N or --birth-date YYYY-MM-DD");
         return -1;
     }
     r = profile_date(p->age_set_on, &set_on);
     if (r < 0) {
-        set_err(err, errlen, "the date the age was set on is not a valid YYYY-MM-DD date");
+        util_errf(err, errlen, "the date the age was set on is not a valid YYYY-MM-DD date");
         return -1;
     }
     if (r > 0) {
@@ -200,7 +191,7 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
     unsigned flags = 0;
 
     if (!p || !out) {
-        set_err(err, errlen, "no profile");
+        util_errf(err, errlen, "no profile");
         return -1;
     }
     if (stage_age(p, day, &age, &flags, err, errlen) != 0)
@@ -208,8 +199,8 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
     if (age < MIN_AGE) {
         /* The science page has no values below 14; children's DRIs differ
          * too much for any approximation to be honest. */
-        set_err(err, errlen, "age %d: reference values are available for ages %d and over only",
-                age, MIN_AGE);
+        util_errf(err, errlen, "age %d: reference values are available for ages %d and over only",
+                  age, MIN_AGE);
         return -1;
     }
 
@@ -239,7 +230,7 @@ int dri_stage(const struct profile *p, long day, struct life_stage *out, char *e
     if (p->pregnant) {
         int r = profile_date(p->due_date, &due);
         if (r < 0) {
-            set_err(err, errlen, "due date is not a valid YYYY-MM-DD date");
+            util_errf(err, errlen, "due date is not a valid YYYY-MM-DD date");
             return -1;
         }
         if (r > 0)

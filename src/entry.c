@@ -9,8 +9,8 @@
 #include "dietbal/entry.h"
 
 #include "dietbal/units.h"
+#include "dietbal/util.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,27 +42,6 @@ static const struct {
     {"\xE2\x85\x9E", 7, 8}, /* ⅞ U+215E */
 };
 
-static int is_space(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-
-static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* vsnprintf that tolerates a NULL buffer and accepts truncation. */
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
-    va_list ap;
-    if (!buf || len == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(buf, len, fmt, ap);
-    va_end(ap);
-}
-
 /* ------------------------------------------------------------------------- */
 /* numbers */
 
@@ -80,7 +59,7 @@ struct num {
 static size_t digits(const char *w, size_t n, uint64_t *value) {
     size_t i = 0;
     *value = 0;
-    for (; i < n && is_digit((unsigned char)w[i]); i++)
+    for (; i < n && util_isdigit((unsigned char)w[i]); i++)
         if (i < MAX_DIGITS)
             *value = *value * 10 + (uint64_t)(w[i] - '0');
     return i;
@@ -190,13 +169,13 @@ static int is_number_word(const struct word *w) {
         return 1;
     if (m.kind == NUM_NONE)
         return 0;
-    return m.len == w->n || !is_alpha((unsigned char)w->p[m.len]) ||
+    return m.len == w->n || !util_isalpha((unsigned char)w->p[m.len]) ||
            generic2(w->p + m.len, w->n - m.len, NULL);
 }
 
 static int has_digit(const char *p, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (is_digit((unsigned char)p[i]))
+        if (util_isdigit((unsigned char)p[i]))
             return 1;
     return 0;
 }
@@ -211,10 +190,10 @@ static void copy_span(char *dst, const char *from, const char *to) {
 
 static int quantity_error(const struct word *w, enum scan_status st, char *err, size_t errlen) {
     if (st == SCAN_TOO_MANY_DIGITS)
-        bufprintf(err, errlen, "quantity '%.*s' has too many digits (at most %d)", (int)w->n, w->p,
+        util_errf(err, errlen, "quantity '%.*s' has too many digits (at most %d)", (int)w->n, w->p,
                   MAX_DIGITS);
     else if (st == SCAN_DIV_ZERO)
-        bufprintf(err, errlen, "quantity '%.*s' divides by zero", (int)w->n, w->p);
+        util_errf(err, errlen, "quantity '%.*s' divides by zero", (int)w->n, w->p);
     return ENTRY_EQUANTITY;
 }
 
@@ -235,25 +214,6 @@ struct parse {
     int unit_of;                     /* the unit was written "UNIT of FOOD" */
 };
 
-/* Bytes in the well-formed UTF-8 sequence at p (a NUL-terminated string),
- * 0 if there is none (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
-static size_t utf8_len(const unsigned char *p) {
-    size_t len = p[0] < 0x80   ? 1
-                 : p[0] < 0xC2 ? 0
-                 : p[0] < 0xE0 ? 2
-                 : p[0] < 0xF0 ? 3
-                 : p[0] < 0xF5 ? 4
-                               : 0;
-
-    for (size_t i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80) /* also stops at the NUL */
-            return 0;
-    if (len > 1 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
-                    (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)))
-        return 0;
-    return len;
-}
-
 /* Brackets and semicolons only group words, and so does a comma that is
  * not inside a number ("steak, 8 oz", "steak (8 oz)"; "1,5" stays for its
  * own message). */
@@ -261,7 +221,7 @@ static int is_separator(const char *p, const char *start) {
     if (*p == '(' || *p == ')' || *p == '[' || *p == ']' || *p == ';')
         return 1;
     return *p == ',' &&
-           !(p > start && is_digit((unsigned char)p[-1]) && is_digit((unsigned char)p[1]));
+           !(p > start && util_isdigit((unsigned char)p[-1]) && util_isdigit((unsigned char)p[1]));
 }
 
 /* Check one byte sequence of the entry; its length, or 0 with err set. */
@@ -269,20 +229,20 @@ static size_t check_char(const char *p, char *err, size_t errlen) {
     unsigned char c = (unsigned char)*p;
     size_t n;
     if (c < 0x20 || c == 0x7f) {
-        bufprintf(err, errlen, "entry contains a control character (byte %u)", c);
+        util_errf(err, errlen, "entry contains a control character (byte %u)", c);
         return 0;
     }
     if (c < 0x80)
         return 1;
     /* text a terminal or the search could misread: not UTF-8, or a C1
      * control (U+0080..U+009F, "\xC2\x9B" is an escape) */
-    n = utf8_len((const unsigned char *)p);
+    n = util_utf8_len((const unsigned char *)p, strnlen(p, 4)); /* a NUL cuts it short */
     if (n == 0) {
-        bufprintf(err, errlen, "entry is not valid UTF-8 (byte 0x%02X)", c);
+        util_errf(err, errlen, "entry is not valid UTF-8 (byte 0x%02X)", c);
         return 0;
     }
     if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
-        bufprintf(err, errlen, "entry contains a control character (U+%04X)", (unsigned char)p[1]);
+        util_errf(err, errlen, "entry contains a control character (U+%04X)", (unsigned char)p[1]);
         return 0;
     }
     return n;
@@ -290,17 +250,17 @@ static size_t check_char(const char *p, char *err, size_t errlen) {
 
 static int split_words(const char *s, struct parse *ps, char *err, size_t errlen) {
     if (!s) {
-        bufprintf(err, errlen, "no entry; " USAGE_HINT);
+        util_errf(err, errlen, "no entry; " USAGE_HINT);
         return ENTRY_ESYNTAX;
     }
     if (strlen(s) > ENTRY_MAX_LEN) {
-        bufprintf(err, errlen, "entry is too long (%zu bytes, at most %d)", strlen(s),
+        util_errf(err, errlen, "entry is too long (%zu bytes, at most %d)", strlen(s),
                   ENTRY_MAX_LEN);
         return ENTRY_ESYNTAX;
     }
     ps->len = 0;
     for (const char *p = s; *p; p++) {
-        if (is_space((unsigned char)*p) || is_separator(p, s)) {
+        if (util_isspace((unsigned char)*p) || is_separator(p, s)) {
             if (ps->len > 0 && ps->buf[ps->len - 1] != ' ')
                 ps->buf[ps->len++] = ' ';
             continue;
@@ -316,7 +276,7 @@ static int split_words(const char *s, struct parse *ps, char *err, size_t errlen
         ps->len--;
     ps->buf[ps->len] = '\0';
     if (ps->len == 0) {
-        bufprintf(err, errlen, "empty entry; " USAGE_HINT);
+        util_errf(err, errlen, "empty entry; " USAGE_HINT);
         return ENTRY_ESYNTAX;
     }
     ps->nw = 0;
@@ -339,9 +299,7 @@ static int word_is(const struct word *w, const char *s) {
         return 0;
     for (size_t i = 0; i < n; i++) {
         int a = (unsigned char)w->p[i], b = (unsigned char)s[i];
-        if (a >= 'A' && a <= 'Z')
-            a += 'a' - 'A';
-        if (a != b)
+        if (util_tolower(a) != b)
             return 0;
     }
     return 1;
@@ -354,7 +312,7 @@ static int looks_numeric(const struct word *w) {
     unsigned char c = (unsigned char)w->p[0];
     if (w->p[w->n - 1] == '%')
         return 0;
-    if (is_digit(c) || c == '.' || c == '+' || c == '-')
+    if (util_isdigit(c) || c == '.' || c == '+' || c == '-')
         return 1;
     if (memcmp(w->p, "\xE2\x88\x92", w->n < 3 ? w->n : 3) == 0 && w->n >= 3)
         return 1; /* U+2212 MINUS SIGN */
@@ -496,7 +454,7 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) 
 
     if ((w[0].p[0] == '-' || w[0].p[0] == '+') && w[0].n > 1 &&
         (scan_num(w[0].p + 1, w[0].n - 1, &q) != SCAN_OK || q.kind != NUM_NONE)) {
-        bufprintf(err, errlen, "quantity '%.*s' %s", (int)w[0].n, w[0].p,
+        util_errf(err, errlen, "quantity '%.*s' %s", (int)w[0].n, w[0].p,
                   w[0].p[0] == '-' ? "is negative" : "must be a plain number, no sign");
         return ENTRY_EQUANTITY;
     }
@@ -504,7 +462,7 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) 
     if (st != SCAN_OK)
         return quantity_error(&w[0], st, err, errlen);
     if (q.kind == NUM_NONE) {
-        bufprintf(err, errlen, "'%.*s' is not a quantity; " USAGE_HINT, (int)w[0].n, w[0].p);
+        util_errf(err, errlen, "'%.*s' is not a quantity; " USAGE_HINT, (int)w[0].n, w[0].p);
         return ENTRY_EQUANTITY;
     }
     ps->next = i0 + 1;
@@ -517,9 +475,9 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) 
             return quantity_error(&both, st, err, errlen);
         }
         if ((f.kind == NUM_FRAC || (f.kind == NUM_VULGAR && f.proper)) &&
-            (f.len == w[1].n || is_alpha((unsigned char)w[1].p[f.len]))) {
+            (f.len == w[1].n || util_isalpha((unsigned char)w[1].p[f.len]))) {
             if (!f.proper) {
-                bufprintf(err, errlen,
+                util_errf(err, errlen,
                           "quantity '%.*s %.*s': the fraction of a mixed number must be below 1",
                           (int)w[0].n, w[0].p, (int)f.len, w[1].p);
                 return ENTRY_EQUANTITY;
@@ -547,7 +505,7 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) 
     if (!ps->glued)
         read_and_a_half(ps);
     if (!ps->glued && ps->next < ps->end && is_number_word(&ps->w[ps->next])) {
-        bufprintf(err, errlen, "'%.*s': two numbers in a row; write one quantity, as in 1 1/2",
+        util_errf(err, errlen, "'%.*s': two numbers in a row; write one quantity, as in 1 1/2",
                   (int)(ps->w[ps->next].p + ps->w[ps->next].n - w[0].p), w[0].p);
         return ENTRY_EQUANTITY;
     }
@@ -556,16 +514,16 @@ static int read_quantity(struct parse *ps, size_t i0, char *err, size_t errlen) 
 
 static int check_range(const struct parse *ps, char *err, size_t errlen) {
     if (ps->quantity <= 0) {
-        bufprintf(err, errlen, "quantity '%s' is zero", ps->qtext);
+        util_errf(err, errlen, "quantity '%s' is zero", ps->qtext);
         return ENTRY_EQUANTITY;
     }
     if (ps->quantity < ENTRY_QUANTITY_MIN) {
-        bufprintf(err, errlen, "quantity '%s' is too small (at least %g)", ps->qtext,
+        util_errf(err, errlen, "quantity '%s' is too small (at least %g)", ps->qtext,
                   ENTRY_QUANTITY_MIN);
         return ENTRY_EQUANTITY;
     }
     if (ps->quantity > ENTRY_QUANTITY_MAX) {
-        bufprintf(err, errlen, "quantity '%s' is too large (at most %.0f)", ps->qtext,
+        util_errf(err, errlen, "quantity '%s' is too large (at most %.0f)", ps->qtext,
                   ENTRY_QUANTITY_MAX);
         return ENTRY_EQUANTITY;
     }
@@ -584,27 +542,28 @@ static int read_glued_unit(struct parse *ps, char *err, size_t errlen) {
         ps->glued = NULL;
         return ENTRY_OK;
     }
-    if (is_alpha((unsigned char)g[0]) && ps->next < ps->end && generic2(g, gn, &ps->w[ps->next])) {
+    if (util_isalpha((unsigned char)g[0]) && ps->next < ps->end &&
+        generic2(g, gn, &ps->w[ps->next])) {
         ps->unit_from = g;
         ps->unit_to = ps->w[ps->next].p + ps->w[ps->next].n;
         ps->next++;
         return ENTRY_OK;
     }
-    if (is_alpha((unsigned char)g[0]) && generic2(g, gn, NULL)) {
+    if (util_isalpha((unsigned char)g[0]) && generic2(g, gn, NULL)) {
         ps->unit_from = g;
         ps->unit_to = ps->glued_end;
         return ENTRY_OK;
     }
-    if (g[0] == ',' && is_digit((unsigned char)g[1]))
-        bufprintf(err, errlen, "quantity '%.*s': use a decimal point, as in 1.5", (int)qw->n,
+    if (g[0] == ',' && util_isdigit((unsigned char)g[1]))
+        util_errf(err, errlen, "quantity '%.*s': use a decimal point, as in 1.5", (int)qw->n,
                   qw->p);
-    else if (is_alpha((unsigned char)g[0]) && !has_digit(g, gn))
-        bufprintf(err, errlen,
+    else if (util_isalpha((unsigned char)g[0]) && !has_digit(g, gn))
+        util_errf(err, errlen,
                   "'%.*s' is not a quantity; put a space after the number unless a unit "
                   "follows it (100g)",
                   (int)qw->n, qw->p);
     else
-        bufprintf(err, errlen,
+        util_errf(err, errlen,
                   "'%.*s' is not a quantity; use a decimal (1.5), a fraction (1/2) or a "
                   "mixed number (1 1/2)",
                   (int)qw->n, qw->p);
@@ -657,7 +616,7 @@ static int read_trailing_quantity(struct parse *ps) {
             if (t.next + 2 == nw && generic2(t.w[t.next].p, t.w[t.next].n, &t.w[t.next + 1])) {
                 t.unit_from = t.w[t.next].p;
                 t.unit_to = t.w[nw - 1].p + t.w[nw - 1].n;
-            } else if (t.next + 1 == nw && is_alpha((unsigned char)t.w[t.next].p[0])) {
+            } else if (t.next + 1 == nw && util_isalpha((unsigned char)t.w[t.next].p[0])) {
                 t.unit_from = t.w[t.next].p;
                 t.unit_to = t.w[t.next].p + t.w[t.next].n;
             } else {
@@ -726,18 +685,18 @@ static int check_food(const struct parse *ps, char *err, size_t errlen) {
 
     if (i >= ps->end) {
         if (ps->unit_from)
-            bufprintf(err, errlen, "no food after '%s %.*s'; " USAGE_HINT, ps->qtext,
+            util_errf(err, errlen, "no food after '%s %.*s'; " USAGE_HINT, ps->qtext,
                       (int)(ps->unit_to - ps->unit_from), ps->unit_from);
         else
-            bufprintf(err, errlen, "no food after '%s'; " USAGE_HINT, ps->qtext);
+            util_errf(err, errlen, "no food after '%s'; " USAGE_HINT, ps->qtext);
         return ENTRY_ESYNTAX;
     }
     if (w[i].p[0] == '@' && w[i].n == 1) {
-        bufprintf(err, errlen, "'@' needs a food id after it, as in '@usda:01077'");
+        util_errf(err, errlen, "'@' needs a food id after it, as in '@usda:01077'");
         return ENTRY_ESYNTAX;
     }
     if (w[i].p[0] == '@' && i + 1 < ps->end) {
-        bufprintf(err, errlen, "'%s': nothing may follow a food id", w[i].p);
+        util_errf(err, errlen, "'%s': nothing may follow a food id", w[i].p);
         return ENTRY_ESYNTAX;
     }
     return ENTRY_OK;
@@ -866,24 +825,24 @@ static int look(const struct entry_resolver *rv, const char *text, int relaxed, 
     switch (r) {
     case ENTRY_LOOKUP_FOUND:
         if (!f) {
-            bufprintf(msg, msglen, "the food lookup for '%s' returned no food", text);
+            util_errf(msg, msglen, "the food lookup for '%s' returned no food", text);
             return ENTRY_ERUNTIME;
         }
         *out = f;
         return ENTRY_OK;
     case ENTRY_LOOKUP_NOTFOUND:
         if (!msg[0])
-            bufprintf(msg, msglen, "no food matches '%s'", text);
+            util_errf(msg, msglen, "no food matches '%s'", text);
         return ENTRY_ENOTFOUND;
     case ENTRY_LOOKUP_AMBIGUOUS:
         if (!msg[0])
-            bufprintf(msg, msglen, "several foods match '%s'", text);
+            util_errf(msg, msglen, "several foods match '%s'", text);
         return ENTRY_EAMBIGUOUS;
     case ENTRY_LOOKUP_ERROR:
         break;
     }
     if (!msg[0])
-        bufprintf(msg, msglen, "the food lookup for '%s' failed", text);
+        util_errf(msg, msglen, "the food lookup for '%s' failed", text);
     return ENTRY_ERUNTIME;
 }
 
@@ -921,7 +880,7 @@ static int found(struct resolution *rs, struct food *f, const char *unit, const 
 }
 
 static int failed(struct resolution *rs, int rc, const char *msg, const char *text) {
-    bufprintf(rs->err, rs->errlen, "%s", msg);
+    util_errf(rs->err, rs->errlen, "%s", msg);
     rs->out->text = text;
     return rc;
 }
@@ -1055,7 +1014,7 @@ int entry_resolve(const struct entry_spec *e, const struct entry_resolver *rv,
     int rc;
 
     if (!e || !rv || !rv->lookup || !out) {
-        bufprintf(err, errlen, "entry_resolve: missing argument");
+        util_errf(err, errlen, "entry_resolve: missing argument");
         return ENTRY_ERUNTIME;
     }
     if (!e->unit[0] || e->unit_generic)

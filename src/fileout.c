@@ -12,10 +12,11 @@
 #define _XOPEN_SOURCE 700 /* realpath, readlink */
 #include "dietbal/fileout.h"
 
+#include "dietbal/util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,25 +33,8 @@
 static const char *const sqlite_suffix[] = {"", "-wal", "-shm", "-journal"};
 #define N_SUFFIX (sizeof(sqlite_suffix) / sizeof(sqlite_suffix[0]))
 
-static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static int say(char *err, size_t errlen, int code, const char *path, const char *fmt, ...) {
-    size_t len = strlen(path);
-    int n;
-
-    if (len > 160)
-        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
-    else
-        n = snprintf(err, errlen, "%s: ", path);
-    if (n >= 0 && (size_t)n < errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
+/* "PATH: why" into err, and code. */
+#define say(err, errlen, code, path, ...) (util_errf_path(err, errlen, path, __VA_ARGS__), (code))
 
 /* dir/base, a new string. */
 static char *join(const char *dir, const char *base) {
@@ -144,7 +128,7 @@ static int fd_name(const char *path) {
         return STDERR_FILENO;
     for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++) {
         size_t n = strlen(prefix[i]);
-        if (strncmp(path, prefix[i], n) == 0 && path[n] >= '0' && path[n] <= '9') {
+        if (strncmp(path, prefix[i], n) == 0 && util_isdigit((unsigned char)path[n])) {
             char *end;
             long fd = strtol(path + n, &end, 10);
             if (*end == '\0' && fd >= 0 && fd < INT_MAX)
@@ -210,7 +194,6 @@ int fileout_check(const char *path, const char *database, int overwrite, enum fi
 
 int fileout_open(struct fileout *fo, const char *path, const char *database, int overwrite,
                  char *err, size_t errlen) {
-    char *slash;
     int fd = -1, rc;
 
     memset(fo, 0, sizeof(*fo));
@@ -236,20 +219,12 @@ int fileout_open(struct fileout *fo, const char *path, const char *database, int
         break;
     }
     /* a hidden temporary file in the target's own directory */
-    slash = strrchr(fo->target, '/');
-    if (!(fo->tmp = malloc(strlen(fo->target) + sizeof(".dietbal-XXXXXX") + 1))) {
-        rc = say(err, errlen, FILEOUT_ERROR, path, "out of memory");
+    if ((fd = util_atomic_tmp(fo->target, &fo->tmp)) < 0) {
+        rc = say(err, errlen, FILEOUT_ERROR, path, "%s",
+                 errno == ENOMEM ? "out of memory" : strerror(errno));
         goto fail;
     }
-    sprintf(fo->tmp, "%.*s.%s.dietbal-XXXXXX", (int)(slash - fo->target + 1), fo->target,
-            slash + 1);
-    if ((fd = mkstemp(fo->tmp)) < 0) {
-        rc = say(err, errlen, FILEOUT_ERROR, path, "%s", strerror(errno));
-        free(fo->tmp);
-        fo->tmp = NULL;
-        goto fail;
-    }
-    if (fchmod(fd, 0600) != 0 || !(fo->f = fdopen(fd, "w"))) {
+    if (!(fo->f = fdopen(fd, "w"))) {
         rc = say(err, errlen, FILEOUT_ERROR, path, "%s", strerror(errno));
         goto fail;
     }
@@ -261,29 +236,10 @@ fail:
     return rc;
 }
 
-/* fsync the directory holding path, so that a rename in it lasts. */
-static int sync_dir(const char *path) {
-    char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY | O_CLOEXEC) : -1, rc = -1;
-
-    if (fd >= 0) {
-        rc = fsync(fd);
-        /* some file systems cannot sync a directory; the rename stands */
-        if (rc != 0 && (errno == EINVAL || errno == EBADF))
-            rc = 0;
-        close(fd);
-    }
-    free(dir);
-    return rc;
-}
-
 int fileout_commit(struct fileout *fo, char *err, size_t errlen) {
     const char *name = fo->target ? fo->target : "standard output";
     int failed = fflush(fo->f) != 0 || ferror(fo->f), rc = FILEOUT_OK;
 
-    if (!failed && fo->kind == FILEOUT_REPLACE && fsync(fileno(fo->f)) != 0)
-        failed = 1;
     if (fclose(fo->f) != 0)
         failed = 1;
     fo->f = NULL;
@@ -291,14 +247,18 @@ int fileout_commit(struct fileout *fo, char *err, size_t errlen) {
         rc = say(err, errlen, FILEOUT_ERROR, name, "write failed: %s",
                  strerror(errno ? errno : EIO));
     } else if (fo->kind == FILEOUT_REPLACE) {
-        if (rename(fo->tmp, fo->target) != 0) {
-            rc = say(err, errlen, FILEOUT_ERROR, name, "%s", strerror(errno));
-        } else {
-            free(fo->tmp);
-            fo->tmp = NULL;
-            if (sync_dir(fo->target) != 0)
-                rc = say(err, errlen, FILEOUT_ERROR, name, "sync: %s", strerror(errno));
-        }
+        /* synced, renamed into place, the directory synced; the
+         * temporary file is gone either way */
+        enum util_place placed = util_atomic_place(fo->tmp, fo->target, 1);
+        int e = errno;
+        free(fo->tmp);
+        fo->tmp = NULL;
+        if (placed == UTIL_PLACE_ESYNC)
+            rc = say(err, errlen, FILEOUT_ERROR, name, "write failed: %s", strerror(e ? e : EIO));
+        else if (placed == UTIL_PLACE_EPLACE)
+            rc = say(err, errlen, FILEOUT_ERROR, name, "%s", strerror(e));
+        else if (placed == UTIL_PLACE_EDIR)
+            rc = say(err, errlen, FILEOUT_ERROR, name, "sync: %s", strerror(e));
     }
     fileout_abort(fo);
     return rc;

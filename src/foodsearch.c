@@ -16,10 +16,10 @@
 #include "dietbal/dri.h"
 #include "dietbal/tables.h"
 #include "dietbal/units.h"
+#include "dietbal/util.h"
 #include "dietbal/words.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,18 +66,6 @@ struct foodsearch {
     void *takes_ctx;
     char order[TABLES_ORDER_LEN]; /* her tables, preferred first; "" built-in */
 };
-
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
-    va_list ap;
-    if (!buf || len == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(buf, len, fmt, ap);
-    va_end(ap);
-}
 
 struct foodsearch *foodsearch_new(store *s, const struct vocab *v, enum vocab_dialect d) {
     struct foodsearch *fs = calloc(1, sizeof(*fs));
@@ -251,7 +239,7 @@ static int branded(const char *name, const char *q) {
     int caps = 0;
     for (const char *p = name; *p;) {
         size_t n = 0;
-        while (p[n] >= 'A' && p[n] <= 'Z')
+        while (util_isupper((unsigned char)p[n]))
             n++;
         if (n >= 3) {
             char w[64], norm[64];
@@ -341,7 +329,7 @@ static int extra_words(const char *name_norm, const char *q) {
         size_t k = strcspn(p, " ");
         char w[64];
         snprintf(w, sizeof(w), "%.*s", (int)(k < 63 ? k : 63), p);
-        if (!words_is_digit((unsigned char)w[0]) && !plain_word(w) && !words_has(q, w))
+        if (!util_isdigit((unsigned char)w[0]) && !plain_word(w) && !words_has(q, w))
             n++;
         p += k;
         while (*p == ' ')
@@ -544,7 +532,7 @@ static enum entry_lookup load(struct foodsearch *fs, const char *id, struct food
     int rc = store_food_get(fs->s, id, out);
     if (rc == STORE_OK)
         return ENTRY_LOOKUP_FOUND;
-    bufprintf(err, errlen, "%s", store_errmsg(fs->s));
+    util_errf(err, errlen, "%s", store_errmsg(fs->s));
     return rc == STORE_NOTFOUND ? ENTRY_LOOKUP_NOTFOUND : ENTRY_LOOKUP_ERROR;
 }
 
@@ -711,7 +699,7 @@ static enum entry_lookup decide(struct foodsearch *fs, struct record *r, const c
     }
     if (rivals) {
         size_t used = strlen(r->note);
-        bufprintf(r->note + used, sizeof(r->note) - used,
+        util_errf(r->note + used, sizeof(r->note) - used,
                   "%schosen over %zu similar food%s: their values differ by less than a tenth "
                   "of a day's usual variation",
                   used ? "; " : "", rivals, rivals == 1 ? "" : "s");
@@ -771,7 +759,7 @@ static int try_text(struct foodsearch *fs, struct record *r, const char *text, c
     if (t != 0)
         return t;
     if (search(fs, q, &hits, &n) != 0) {
-        bufprintf(err, errlen, "%s", store_errmsg(fs->s));
+        util_errf(err, errlen, "%s", store_errmsg(fs->s));
         *res = ENTRY_LOOKUP_ERROR;
         return -1;
     }
@@ -987,7 +975,7 @@ static int relax(struct foodsearch *fs, struct record *r, const char *text, cons
     food_free(rx.weak);
     if (t > 0 && *res == ENTRY_LOOKUP_FOUND) {
         size_t used = strlen(r->note);
-        bufprintf(r->note + used, sizeof(r->note) - used,
+        util_errf(r->note + used, sizeof(r->note) - used,
                   "%staken as \"%s\" (no \"%s\" in the table)", used ? "; " : "", (*out)->name,
                   text);
     }
@@ -998,9 +986,9 @@ static enum entry_lookup not_found(struct foodsearch *fs, const char *text, char
                                    size_t errlen) {
     int any = 1;
     if (store_food_any(fs->s, &any) == STORE_OK && !any)
-        bufprintf(err, errlen, "no food table yet: run 'dietbal init' first");
+        util_errf(err, errlen, "no food table yet: run 'dietbal init' first");
     else
-        bufprintf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
+        util_errf(err, errlen, "no food matches '%s' (try 'dietbal foods search WORD')", text);
     return ENTRY_LOOKUP_NOTFOUND;
 }
 
@@ -1016,7 +1004,7 @@ static int own_recipe(struct foodsearch *fs, const char *text, struct food **out
         return 0;
     snprintf(id, sizeof(id), "%s%s", RECIPE_PREFIX, slug);
     if (store_food_exists(fs->s, id, &exists) != STORE_OK) {
-        bufprintf(err, errlen, "%s", store_errmsg(fs->s));
+        util_errf(err, errlen, "%s", store_errmsg(fs->s));
         *res = ENTRY_LOOKUP_ERROR;
         return 1;
     }
@@ -1041,13 +1029,13 @@ enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int 
     if ((rc = remembered(fs, key, &id)) == STORE_OK) {
         res = load(fs, id, out, err, errlen);
         if (res == ENTRY_LOOKUP_FOUND)
-            bufprintf(r->note, sizeof(r->note),
+            util_errf(r->note, sizeof(r->note),
                       "your choice for '%s' (to choose again: dietbal foods forget %s)", key, key);
         free(id);
         if (res != ENTRY_LOOKUP_NOTFOUND)
             return res;
     } else if (rc != STORE_NOTFOUND) {
-        bufprintf(err, errlen, "%s", store_errmsg(fs->s));
+        util_errf(err, errlen, "%s", store_errmsg(fs->s));
         return ENTRY_LOOKUP_ERROR;
     }
     /* her own recipe called by its name ("stew" is her stew, not USDA's) */
@@ -1060,7 +1048,7 @@ enum entry_lookup foodsearch_lookup(void *ctx, const char *text, int by_id, int 
     if (strcmp(rew, key) != 0 && (t = try_pins(fs, key, 1, out, &res, err, errlen)) != 0)
         return res;
     if (strcmp(rew, key) != 0)
-        bufprintf(r->note, sizeof(r->note), "'%s' read as '%s'", key, rew);
+        util_errf(r->note, sizeof(r->note), "'%s' read as '%s'", key, rew);
     t = rew[0] ? try_text(fs, r, text, rew, out, &res, err, errlen) : 0;
     if (t == 0 && strcmp(rew, key) != 0) {
         r->note[0] = '\0';

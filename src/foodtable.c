@@ -46,6 +46,7 @@
 #include "dietbal/label.h"
 
 #include "dietbal/nutrients.h"
+#include "dietbal/util.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -155,17 +156,8 @@ struct strmap {
     struct arena arena;
 };
 
-static size_t hash_str(const char *s) {
-    uint64_t h = 14695981039346656037ULL; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return (size_t)h;
-}
-
 static struct slot *strmap_slot(struct slot *slots, size_t cap, const char *key) {
-    size_t i = hash_str(key) & (cap - 1);
+    size_t i = (size_t)util_fnv1a64(UTIL_FNV1A64_INIT, key, strlen(key)) & (cap - 1);
     while (slots[i].key && strcmp(slots[i].key, key) != 0)
         i = (i + 1) & (cap - 1);
     return &slots[i];
@@ -544,8 +536,7 @@ static void scan_bytes(struct scanner *s, const unsigned char *p, size_t n) {
 
 static int ascii_casecmp_prefix(const char *s, const char *prefix) {
     for (; *prefix; s++, prefix++) {
-        char a = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A') : *s;
-        if (a != *prefix)
+        if (util_toupper((unsigned char)*s) != (unsigned char)*prefix)
             return 1;
     }
     return 0;
@@ -894,7 +885,7 @@ static int parse_decimal(const char *s, size_t len, double *out) {
     if (i < len && (s[i] == '-' || s[i] == '+'))
         neg = s[i++] == '-';
     for (; i < len; i++) {
-        if (s[i] >= '0' && s[i] <= '9') {
+        if (util_isdigit((unsigned char)s[i])) {
             if (++digits > 15)
                 return 0;
             m = m * 10 + (uint64_t)(s[i] - '0');
@@ -982,14 +973,9 @@ static int read_attrs(struct ctx *c, size_t n) {
             } else {
                 xmlChar *v = xmlNodeListGetString(el->doc, text, 1);
                 size_t len = v ? strlen((const char *)v) : 0;
-                if (len + 1 > a->cap) {
-                    char *buf = realloc(a->buf, len + 1);
-                    if (!buf) {
-                        xmlFree(v);
-                        return -1;
-                    }
-                    a->buf = buf;
-                    a->cap = len + 1;
+                if (UTIL_GROW(a->buf, a->cap, len + 1) != 0) {
+                    xmlFree(v);
+                    return -1;
                 }
                 memcpy(a->buf, v ? (const char *)v : "", len + 1);
                 xmlFree(v);
@@ -1374,14 +1360,8 @@ static struct taginfo *tag_info(struct ctx *c, const char *tag) {
 
     if (strmap_get(&c->tags, tag, &idx))
         return &c->taginfo[idx];
-    if (c->n_taginfo == c->cap_taginfo) {
-        size_t cap = c->cap_taginfo ? 2 * c->cap_taginfo : 128;
-        struct taginfo *t = realloc(c->taginfo, cap * sizeof(*t));
-        if (!t)
-            return NULL;
-        c->taginfo = t;
-        c->cap_taginfo = cap;
-    }
+    if (UTIL_GROW(c->taginfo, c->cap_taginfo, c->n_taginfo + 1) != 0)
+        return NULL;
     if (!(key = strmap_add(&c->tags, tag, (unsigned long)c->n_taginfo)))
         return NULL;
     struct taginfo *t = &c->taginfo[c->n_taginfo++];
@@ -1590,6 +1570,21 @@ static void start_nutrient(struct ctx *c, struct pos p) {
         c->food->spread[t->id] = spread;
 }
 
+/* Before a callback: an empty message, so that its own can be told apart. */
+static void clear_err(struct ctx *c) {
+    if (c->err && c->errlen)
+        c->err[0] = '\0';
+}
+
+/* A callback refused the food: its message stands; if it gave none, say
+ * where. */
+static void rejected(struct ctx *c, const struct food *f) {
+    if (c->err && c->errlen && !c->err[0])
+        fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer", f->id);
+    c->rc = FOODTABLE_ECALLBACK;
+    c->pending = 0;
+}
+
 static void end_food(struct ctx *c) {
     const struct food *f = c->food;
     size_t n = nutrients_count(), nvalues = 0;
@@ -1613,15 +1608,9 @@ static void end_food(struct ctx *c) {
         return;
     }
     if (c->opts && c->opts->on_food) {
-        if (c->err && c->errlen)
-            c->err[0] = '\0';
+        clear_err(c);
         if (c->opts->on_food(f, c->opts->ctx, c->err, c->errlen)) {
-            /* The callback's message stands; if it gave none, say where. */
-            if (c->err && c->errlen && !c->err[0])
-                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer",
-                     f->id);
-            c->rc = FOODTABLE_ECALLBACK;
-            c->pending = 0;
+            rejected(c, f);
             return;
         }
     }
@@ -1630,14 +1619,9 @@ static void end_food(struct ctx *c) {
             fail_nomem(c);
             return;
         }
-        if (c->err && c->errlen)
-            c->err[0] = '\0';
+        clear_err(c);
         if (c->opts->on_recipe(f, c->recipe, c->opts->ctx, c->err, c->errlen)) {
-            if (c->err && c->errlen && !c->err[0])
-                fail(c, FOODTABLE_ECALLBACK, c->food_pos, "food %s: rejected by the importer",
-                     f->id);
-            c->rc = FOODTABLE_ECALLBACK;
-            c->pending = 0;
+            rejected(c, f);
             return;
         }
     }

@@ -9,9 +9,9 @@
  */
 #include "dietbal/label.h"
 
-#include <ctype.h>
+#include "dietbal/util.h"
+
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,18 +23,6 @@
 #define TAG_MAX 32
 /* A plain decimal: at most this many digits (as cmd_parse_decimal). */
 #define DIGITS_MAX 15
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return LABEL_EINPUT;
-}
 
 /* --- dose forms ------------------------------------------------------------ */
 
@@ -119,25 +107,29 @@ int label_check(int nutrient, double value, char *err, size_t errlen) {
     const struct nutrient_def *d = nutrients_get(nutrient);
 
     if (!d)
-        return fail(err, errlen, "unknown nutrient");
+        return util_errf(err, errlen, "unknown nutrient"), LABEL_EINPUT;
     if (!isfinite(value))
-        return fail(err, errlen, "%s amount is not a finite number", d->tag);
+        return util_errf(err, errlen, "%s amount is not a finite number", d->tag), LABEL_EINPUT;
     if (value < 0)
-        return fail(err, errlen, "%s amount %g is negative", d->tag, value);
+        return util_errf(err, errlen, "%s amount %g is negative", d->tag, value), LABEL_EINPUT;
     if (nutrient == NUT_ENERGY && value > LABEL_ENERGY_MAX_KCAL)
-        return fail(err, errlen, "%s %g kcal in one unit is more than %.0f kcal (100 g of fat)",
-                    d->tag, value, LABEL_ENERGY_MAX_KCAL);
+        return util_errf(err, errlen,
+                         "%s %g kcal in one unit is more than %.0f kcal (100 g of fat)", d->tag,
+                         value, LABEL_ENERGY_MAX_KCAL),
+               LABEL_EINPUT;
     double g = value * grams_per(d->unit);
     if (isnan(g))
         return LABEL_OK;
     if (label_is_mineral(nutrient) && g > LABEL_MINERAL_MAX_G)
-        return fail(err, errlen,
-                    "%s %g g in one unit is more than %.0f g of a mineral: check the label's "
-                    "unit (mg or ug?)",
-                    d->tag, g, LABEL_MINERAL_MAX_G);
+        return util_errf(err, errlen,
+                         "%s %g g in one unit is more than %.0f g of a mineral: check the label's "
+                         "unit (mg or ug?)",
+                         d->tag, g, LABEL_MINERAL_MAX_G),
+               LABEL_EINPUT;
     if (g > LABEL_MASS_MAX_G)
-        return fail(err, errlen, "%s %g g in one unit is more than %.0f g: check the unit", d->tag,
-                    g, LABEL_MASS_MAX_G);
+        return util_errf(err, errlen, "%s %g g in one unit is more than %.0f g: check the unit",
+                         d->tag, g, LABEL_MASS_MAX_G),
+               LABEL_EINPUT;
     return LABEL_OK;
 }
 
@@ -147,7 +139,7 @@ static size_t parse_number(const char *s, double *out) {
     size_t i = 0, digits = 0, dots = 0;
     char buf[DIGITS_MAX + 3];
 
-    for (; s[i] && (isdigit((unsigned char)s[i]) || s[i] == '.'); i++) {
+    for (; s[i] && (util_isdigit((unsigned char)s[i]) || s[i] == '.'); i++) {
         if (s[i] == '.')
             dots++;
         else
@@ -184,7 +176,7 @@ static int read_tag(const char *text, const char *eq, char tag[TAG_MAX + 1]) {
     if (n == 0 || n > TAG_MAX)
         return -1;
     for (size_t i = 0; i < n; i++)
-        tag[i] = (char)toupper((unsigned char)text[i]);
+        tag[i] = (char)util_toupper((unsigned char)text[i]);
     tag[n] = '\0';
     return 0;
 }
@@ -198,36 +190,45 @@ int label_parse(const char *text, struct label_amount *out, char *err, size_t er
     int id;
 
     if (!eq)
-        return fail(err, errlen, "not TAG=AMOUNT (e.g. CA=200mg, VITD=400IU)");
+        return util_errf(err, errlen, "not TAG=AMOUNT (e.g. CA=200mg, VITD=400IU)"), LABEL_EINPUT;
     if (read_tag(text, eq, tag) != 0)
-        return fail(err, errlen, "no nutrient tag before '=' (e.g. CA=200mg)");
+        return util_errf(err, errlen, "no nutrient tag before '=' (e.g. CA=200mg)"), LABEL_EINPUT;
     if ((id = nutrients_lookup(tag, NULL)) < 0)
-        return fail(err, errlen,
-                    "unknown nutrient tag '%s' (INFOODS tags such as CA calcium, MG magnesium, "
-                    "VITD vitamin D, FOL folate, FE iron, ZN zinc, P phosphorus)",
-                    tag);
+        return util_errf(
+                   err, errlen,
+                   "unknown nutrient tag '%s' (INFOODS tags such as CA calcium, MG magnesium, "
+                   "VITD vitamin D, FOL folate, FE iron, ZN zinc, P phosphorus)",
+                   tag),
+               LABEL_EINPUT;
     p = eq + 1;
     if (strchr(p, ','))
-        return fail(err, errlen, "%s: write the amount without a comma (1000, 0.4)", tag);
+        return util_errf(err, errlen, "%s: write the amount without a comma (1000, 0.4)", tag),
+               LABEL_EINPUT;
     if (*p == '-' || *p == '+')
-        return fail(err, errlen, "%s: an amount has no sign", tag);
+        return util_errf(err, errlen, "%s: an amount has no sign", tag), LABEL_EINPUT;
     if (!(used = parse_number(p, &a.given)))
-        return fail(err, errlen, "%s: '%s' is not an amount (a number and a unit: 200mg)", tag, p);
+        return util_errf(err, errlen, "%s: '%s' is not an amount (a number and a unit: 200mg)", tag,
+                         p),
+               LABEL_EINPUT;
     p += used;
     while (*p == ' ')
         p++;
     if (!*p)
-        return fail(err, errlen, "%s=%.*s: give the unit from the label (g, mg, ug or IU)", tag,
-                    (int)used, eq + 1);
+        return util_errf(err, errlen, "%s=%.*s: give the unit from the label (g, mg, ug or IU)",
+                         tag, (int)used, eq + 1),
+               LABEL_EINPUT;
     if (parse_unit(p, &unit) != 0)
-        return fail(err, errlen, "%s: unknown unit '%s' (g, mg, ug, mcg or IU)", tag, p);
+        return util_errf(err, errlen, "%s: unknown unit '%s' (g, mg, ug, mcg or IU)", tag, p),
+               LABEL_EINPUT;
     if (nutrients_convert(id, a.given, unit, &a.value) != 0) {
         const struct nutrient_def *d = nutrients_get(id);
         if (unit == UNIT_IU)
-            return fail(err, errlen, "%s: IU is converted for vitamin D only; give %s in %s", tag,
-                        d->name, unit_name(d->unit));
-        return fail(err, errlen, "%s: %s is not a unit of %s (%s)", tag, unit_name(unit), d->name,
-                    unit_name(d->unit));
+            return util_errf(err, errlen, "%s: IU is converted for vitamin D only; give %s in %s",
+                             tag, d->name, unit_name(d->unit)),
+                   LABEL_EINPUT;
+        return util_errf(err, errlen, "%s: %s is not a unit of %s (%s)", tag, unit_name(unit),
+                         d->name, unit_name(d->unit)),
+               LABEL_EINPUT;
     }
     if (label_check(id, a.value, err, errlen) != LABEL_OK)
         return LABEL_EINPUT;

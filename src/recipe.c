@@ -7,6 +7,7 @@
 
 #include "dietbal/nutrients.h"
 #include "dietbal/store.h"
+#include "dietbal/util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,10 +60,8 @@ int recipe_slug(const char *name, char *out, size_t len) {
     int dash = 0;
 
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        unsigned char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        unsigned char c = (unsigned char)util_tolower(*p);
+        if (util_isalnum(c)) {
             if (dash && n > 0) {
                 if (n >= RECIPE_SLUG_MAX)
                     return -1;

@@ -169,3 +169,24 @@ const char *report_source_line(const struct analysis_source *src, int nutrient, 
                  amt);
     return buf;
 }
+
+/* One mean of the relation as a cell (see report_relation_cells). */
+static void relation_mean(char out[48], double mean, const char *unit, size_t n, int with_n) {
+    int grams = strcmp(unit, "g") == 0;
+    if (!isfinite(mean))
+        snprintf(out, 48, "%s", with_n ? "- (0)" : "-");
+    else if (with_n)
+        snprintf(out, 48, grams ? "%.1f %s (%zu)" : "%.0f %s (%zu)", mean, unit, n);
+    else
+        snprintf(out, 48, grams ? "%.1f %s" : "%.0f %s", mean, unit);
+}
+
+void report_relation_cells(const struct analysis_relation_item *it, int with_n, char m1[48],
+                           char m2[48], char r[16]) {
+    relation_mean(m1, it->mean_cramp, it->unit, it->n_cramp, with_n);
+    relation_mean(m2, it->mean_other, it->unit, it->n_other, with_n);
+    if (isfinite(it->r_point_biserial))
+        snprintf(r, 16, "%+.2f", it->r_point_biserial);
+    else
+        snprintf(r, 16, "-");
+}

@@ -23,8 +23,8 @@
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 #include "dietbal/stats.h"
+#include "dietbal/util.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -147,7 +147,7 @@ static void title_case(FILE *out, const char *key) {
         fputs("Vitamin D", out);
         return;
     }
-    fputc(toupper((unsigned char)key[0]), out);
+    fputc(util_toupper((unsigned char)key[0]), out);
     esc(out, key + 1);
 }
 
@@ -1407,20 +1407,8 @@ static void section_cramps(FILE *out, const struct analysis *a) {
               out);
         for (int k = 0; k < ANALYSIS_RELATION_ITEMS; k++) {
             const struct analysis_relation_item *it = &c->items[k];
-            const char *fmt = strcmp(it->unit, "g") == 0 ? "%.1f %s" : "%.0f %s";
             char m1[48], m2[48], r[16];
-            if (isfinite(it->mean_cramp))
-                snprintf(m1, sizeof(m1), fmt, it->mean_cramp, it->unit);
-            else
-                snprintf(m1, sizeof(m1), "-");
-            if (isfinite(it->mean_other))
-                snprintf(m2, sizeof(m2), fmt, it->mean_other, it->unit);
-            else
-                snprintf(m2, sizeof(m2), "-");
-            if (isfinite(it->r_point_biserial))
-                snprintf(r, sizeof(r), "%+.2f", it->r_point_biserial);
-            else
-                snprintf(r, sizeof(r), "-");
+            report_relation_cells(it, 0, m1, m2, r);
             fputs("<tr><th scope=\"row\">", out);
             esc(out, strcmp(it->key, "pral") ? it->key : "PRAL");
             fputs("</th><td class=\"num\">", out);

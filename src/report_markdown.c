@@ -284,20 +284,8 @@ static void md_cramps(FILE *out, const struct analysis *a) {
                      "| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (int k = 0; k < ANALYSIS_RELATION_ITEMS; k++) {
             const struct analysis_relation_item *it = &c->items[k];
-            char m1[32], m2[32], r[16];
-            const char *fmt = strcmp(it->unit, "g") == 0 ? "%.1f %s" : "%.0f %s";
-            if (isfinite(it->mean_cramp))
-                snprintf(m1, sizeof(m1), fmt, it->mean_cramp, it->unit);
-            else
-                snprintf(m1, sizeof(m1), "-");
-            if (isfinite(it->mean_other))
-                snprintf(m2, sizeof(m2), fmt, it->mean_other, it->unit);
-            else
-                snprintf(m2, sizeof(m2), "-");
-            if (isfinite(it->r_point_biserial))
-                snprintf(r, sizeof(r), "%+.2f", it->r_point_biserial);
-            else
-                snprintf(r, sizeof(r), "-");
+            char m1[48], m2[48], r[16];
+            report_relation_cells(it, 0, m1, m2, r);
             fprintf(out, "| %s | %s | %zu | %s | %zu | %s |\n",
                     strcmp(it->key, "pral") ? it->key : "PRAL", m1, it->n_cramp, m2, it->n_other,
                     r);

@@ -494,19 +494,7 @@ static void section_cramps(FILE *out, const struct analysis *a, const struct rep
         for (int k = 0; k < ANALYSIS_RELATION_ITEMS; k++) {
             const struct analysis_relation_item *it = &c->items[k];
             char m1[48], m2[48], r[16];
-            const char *fmt = strcmp(it->unit, "g") == 0 ? "%.1f %s (%zu)" : "%.0f %s (%zu)";
-            if (isfinite(it->mean_cramp))
-                snprintf(m1, sizeof(m1), fmt, it->mean_cramp, it->unit, it->n_cramp);
-            else
-                snprintf(m1, sizeof(m1), "- (0)");
-            if (isfinite(it->mean_other))
-                snprintf(m2, sizeof(m2), fmt, it->mean_other, it->unit, it->n_other);
-            else
-                snprintf(m2, sizeof(m2), "- (0)");
-            if (isfinite(it->r_point_biserial))
-                snprintf(r, sizeof(r), "%+.2f", it->r_point_biserial);
-            else
-                snprintf(r, sizeof(r), "-");
+            report_relation_cells(it, 1, m1, m2, r);
             fprintf(out, "%-12s %22s %22s %7s\n", strcmp(it->key, "pral") ? it->key : "PRAL", m1,
                     m2, r);
         }

@@ -69,6 +69,8 @@
 
 #include "dietbal/stats.h"
 #include "dietbal/store.h"
+#include "dietbal/util.h"
+#include "dietbal/words.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -214,20 +216,11 @@ static const struct {
     {"kcal", NUT_ENERGY},           {"calories", NUT_ENERGY},
 };
 
-static int lower_ascii(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
-
-static int equal_nocase(const char *a, const char *b) {
-    for (; *a && *b; a++, b++)
-        if (lower_ascii((unsigned char)*a) != lower_ascii((unsigned char)*b))
-            return 0;
-    return *a == *b;
-}
-
 int suggest_nutrient_by_name(const char *name) {
     if (!name)
         return -1;
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (equal_nocase(name, names[i].word))
+        if (words_casecmp(name, names[i].word) == 0)
             return names[i].nutrient;
     return -1;
 }
@@ -371,14 +364,14 @@ static char *lower_dup(const char *name) {
     char *l = strdup(name);
     if (l)
         for (char *c = l; *c; c++)
-            *c = (char)lower_ascii((unsigned char)*c);
+            *c = (char)util_tolower((unsigned char)*c);
     return l;
 }
 
 /* Whether the n bytes of needle, folded, start at lname. */
 static int starts_folded(const char *lname, const char *needle, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (lname[i] != lower_ascii((unsigned char)needle[i]))
+        if (lname[i] != util_tolower((unsigned char)needle[i]))
             return 0; /* also stops at the end of lname */
     return 1;
 }
@@ -387,7 +380,7 @@ static int starts_folded(const char *lname, const char *needle, size_t n) {
 static int contains_folded(const char *lname, const char *needle, size_t n) {
     if (n == 0)
         return 1;
-    int first = lower_ascii((unsigned char)needle[0]);
+    int first = util_tolower((unsigned char)needle[0]);
     for (const char *p = lname; (p = strchr(p, first)) != NULL; p++)
         if (starts_folded(p, needle, n))
             return 1;
@@ -653,7 +646,7 @@ static void family_of(const char *name, char *out, size_t len) {
     for (; *name && w + 1 < len; name++) {
         if (*name == ',' && ++commas == 2)
             break;
-        out[w++] = (char)lower_ascii((unsigned char)*name);
+        out[w++] = (char)util_tolower((unsigned char)*name);
     }
     while (w > 0 && out[w - 1] == ' ')
         w--;
@@ -879,18 +872,8 @@ static int fill_suggestion(struct suggestion *sg, const struct target *t, const 
     return 0;
 }
 
-/* FNV-1a, 64 bits, over n bytes. */
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n) {
-    const unsigned char *b = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static uint64_t hash_str(uint64_t h, const char *str) {
-    return fnv1a(h, str ? str : "", str ? strlen(str) + 1 : 1);
+    return util_fnv1a64(h, str ? str : "", str ? strlen(str) + 1 : 1);
 }
 
 static uint64_t hash_rule(uint64_t h, const struct exclusion *x) {
@@ -906,7 +889,7 @@ static uint64_t hash_rule(uint64_t h, const struct exclusion *x) {
 #define RULES_VERSION 1 /* raise when the code of the ranking changes */
 static int64_t rules_fingerprint(void) {
     char consts[512];
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = UTIL_FNV1A64_INIT;
 
     snprintf(consts, sizeof(consts),
              "%d %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %a %d", RULES_VERSION,
@@ -916,8 +899,8 @@ static int64_t rules_fingerprint(void) {
              NA_SERVING_REF, CAFFEINE_SERVING_REF, CA_OXALATE_ABSORPTION, FAMILY_MAX);
     h = hash_str(h, consts);
     for (size_t i = 0; i < N_TARGETS; i++) { /* field by field: no padding bytes */
-        h = fnv1a(h, &targets[i].nutrient, sizeof(targets[i].nutrient));
-        h = fnv1a(h, &targets[i].day_ref, sizeof(targets[i].day_ref));
+        h = util_fnv1a64(h, &targets[i].nutrient, sizeof(targets[i].nutrient));
+        h = util_fnv1a64(h, &targets[i].day_ref, sizeof(targets[i].day_ref));
     }
     for (size_t i = 0; i < N_EXCLUSIONS; i++)
         h = hash_rule(h, &exclusions[i]);
@@ -925,7 +908,7 @@ static int64_t rules_fingerprint(void) {
         h = hash_rule(h, &high_oxalate[i]);
     for (size_t i = 0; i < sizeof(serving_caps) / sizeof(serving_caps[0]); i++) {
         h = hash_rule(h, &serving_caps[i].match);
-        h = fnv1a(h, &serving_caps[i].max_g, sizeof(serving_caps[i].max_g));
+        h = util_fnv1a64(h, &serving_caps[i].max_g, sizeof(serving_caps[i].max_g));
     }
     for (size_t i = 0; i < sizeof(plant_groups) / sizeof(plant_groups[0]); i++)
         h = hash_str(h, plant_groups[i]);

@@ -13,10 +13,9 @@
 #include "dietbal/label.h"
 #include "dietbal/nutrients.h"
 #include "dietbal/store.h"
+#include "dietbal/util.h"
 
-#include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,18 +23,6 @@
 
 /* How many candidates an ambiguous name lists. */
 #define CANDIDATES_SHOWN 6
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
-}
 
 struct supplement *supplement_new(void) {
     struct supplement *p = calloc(1, sizeof(*p));
@@ -69,7 +56,7 @@ int supplement_is_id(const char *id) {
     return id && strncmp(id, SUPPLEMENT_ID_PREFIX, strlen(SUPPLEMENT_ID_PREFIX)) == 0;
 }
 
-static int id_char(unsigned char c) { return isalnum(c) || c == '.' || c == '_' || c == '-'; }
+static int id_char(unsigned char c) { return util_isalnum(c) || c == '.' || c == '_' || c == '-'; }
 
 int supplement_make_id(const char *given, char out[SUPPLEMENT_ID_MAX + 1], char *err,
                        size_t errlen) {
@@ -77,15 +64,17 @@ int supplement_make_id(const char *given, char out[SUPPLEMENT_ID_MAX + 1], char 
     size_t n = rest ? strlen(rest) : 0;
 
     if (n == 0)
-        return fail(err, errlen, "a supplement id is needed (e.g. prenatal)");
+        return util_errf(err, errlen, "a supplement id is needed (e.g. prenatal)"), -1;
     if (n + strlen(SUPPLEMENT_ID_PREFIX) > SUPPLEMENT_ID_MAX)
-        return fail(err, errlen, "a supplement id has at most %d characters",
-                    SUPPLEMENT_ID_MAX - (int)strlen(SUPPLEMENT_ID_PREFIX));
+        return util_errf(err, errlen, "a supplement id has at most %d characters",
+                         SUPPLEMENT_ID_MAX - (int)strlen(SUPPLEMENT_ID_PREFIX)),
+               -1;
     for (size_t i = 0; i < n; i++)
         if (!id_char((unsigned char)rest[i]) || (unsigned char)rest[i] >= 0x80)
-            return fail(err, errlen,
-                        "'%s' is not a supplement id (letters, digits, '.', '_' and '-' only)",
-                        given);
+            return util_errf(err, errlen,
+                             "'%s' is not a supplement id (letters, digits, '.', '_' and '-' only)",
+                             given),
+                   -1;
     snprintf(out, SUPPLEMENT_ID_MAX + 1, "%s%s", SUPPLEMENT_ID_PREFIX, rest);
     return 0;
 }
@@ -99,19 +88,21 @@ static int identity(struct supplement *p, const char *id, const char *name, cons
     if (supplement_make_id(id, full, err, errlen) != 0)
         return -1;
     if (!name || !*name)
-        return fail(err, errlen, "--name is needed (the product's name on its label)");
+        return util_errf(err, errlen, "--name is needed (the product's name on its label)"), -1;
     if (strlen(name) > 1024)
-        return fail(err, errlen, "the name is longer than 1024 bytes");
+        return util_errf(err, errlen, "the name is longer than 1024 bytes"), -1;
     for (const unsigned char *c = (const unsigned char *)name; *c; c++)
         if (*c < 0x20 || *c == 0x7f)
-            return fail(err, errlen, "the name contains a control character");
+            return util_errf(err, errlen, "the name contains a control character"), -1;
     if (!form)
-        return fail(err, errlen,
-                    "'%s' is not a dose form (tablet, capsule, softgel, sachet, scoop, ml, drop)",
-                    unit ? unit : "");
+        return util_errf(
+                   err, errlen,
+                   "'%s' is not a dose form (tablet, capsule, softgel, sachet, scoop, ml, drop)",
+                   unit ? unit : ""),
+               -1;
     snprintf(p->unit, sizeof(p->unit), "%s", form);
     if (!(p->id = strdup(full)) || !(p->name = strdup(name)))
-        return fail(err, errlen, "out of memory");
+        return util_errf(err, errlen, "out of memory"), -1;
     return 0;
 }
 
@@ -121,21 +112,22 @@ int supplement_from_label(const char *id, const char *name, const char *unit, ch
     char why[256];
 
     if (!p)
-        return fail(err, errlen, "out of memory");
+        return util_errf(err, errlen, "out of memory"), -1;
     if (identity(p, id, name, unit, err, errlen) != 0)
         goto fail;
     if (n == 0) {
-        fail(err, errlen, "no amount given: TAG=AMOUNT from the label (e.g. CA=200mg)");
+        util_errf(err, errlen, "no amount given: TAG=AMOUNT from the label (e.g. CA=200mg)");
         goto fail;
     }
     for (size_t i = 0; i < n; i++) {
         struct label_amount a;
         if (label_parse(amounts[i], &a, why, sizeof(why)) != LABEL_OK) {
-            fail(err, errlen, "%s: %s", amounts[i], why);
+            util_errf(err, errlen, "%s: %s", amounts[i], why);
             goto fail;
         }
         if (!isnan(p->values[a.nutrient])) {
-            fail(err, errlen, "%s: %s is given twice", amounts[i], nutrients_get(a.nutrient)->tag);
+            util_errf(err, errlen, "%s: %s is given twice", amounts[i],
+                      nutrients_get(a.nutrient)->tag);
             goto fail;
         }
         p->values[a.nutrient] = a.value;
@@ -156,16 +148,16 @@ static int words_match(const char *text, const char *hay) {
     int any = 0;
 
     while (*t) {
-        while (*t && !isalnum((unsigned char)*t))
+        while (*t && !util_isalnum((unsigned char)*t))
             t++;
         size_t n = 0;
-        while (isalnum((unsigned char)t[n]))
+        while (util_isalnum((unsigned char)t[n]))
             n++;
         if (!n)
             break;
         int found = 0;
         for (const char *h = hay; *h && !found; h++) {
-            if (h != hay && isalnum((unsigned char)h[-1]))
+            if (h != hay && util_isalnum((unsigned char)h[-1]))
                 continue;
             found = strncasecmp(h, t, n) == 0;
         }
@@ -193,7 +185,7 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
     int rc = SUPPLEMENT_NOT_ONE;
 
     if (store_supplements_list(s, &list, &n) != STORE_OK) {
-        fail(err, errlen, "%s", store_errmsg(s));
+        util_errf(err, errlen, "%s", store_errmsg(s));
         return SUPPLEMENT_ERUNTIME;
     }
     /* an exact id wins over names: the user's own supp:prenatal over
@@ -221,10 +213,10 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
             }
         rc = SUPPLEMENT_EINPUT;
     } else {
-        fail(err, errlen,
-             "no supplement matches '%s' either ('dietbal supplement list'; "
-             "'%s' counts supplements)",
-             text, word);
+        util_errf(err, errlen,
+                  "no supplement matches '%s' either ('dietbal supplement list'; "
+                  "'%s' counts supplements)",
+                  text, word);
     }
     store_supplements_free(list, n);
     return rc;
@@ -234,12 +226,14 @@ static int find_by_name(store *s, const char *text, const char *word, struct sup
 static int dose_units(struct supplement_dose *d, double quantity, int force, char *err,
                       size_t errlen) {
     if (!(quantity > 0) || !isfinite(quantity))
-        return fail(err, errlen, "a supplement is counted in whole or part units (1, 2, 1/2)");
+        return util_errf(err, errlen, "a supplement is counted in whole or part units (1, 2, 1/2)"),
+               -1;
     if (quantity > SUPPLEMENT_UNITS_MAX && !force)
-        return fail(err, errlen,
-                    "%g %ss of %s in one entry is more than %.0f; check the number "
-                    "(--force logs it)",
-                    quantity, d->supp->unit, d->supp->name, SUPPLEMENT_UNITS_MAX);
+        return util_errf(err, errlen,
+                         "%g %ss of %s in one entry is more than %.0f; check the number "
+                         "(--force logs it)",
+                         quantity, d->supp->unit, d->supp->name, SUPPLEMENT_UNITS_MAX),
+               -1;
     d->units = quantity;
     snprintf(d->text, sizeof(d->text), "%g %s%s", quantity, d->supp->unit,
              quantity == 1 || strcmp(d->supp->unit, "ml") == 0 ? "" : "s");
@@ -259,16 +253,16 @@ int supplement_resolve(store *s, double quantity, const char *unit_word, const c
     if (by_id) {
         rc = store_supplement_get(s, text + 1, &d.supp);
         if (rc != STORE_OK) {
-            fail(err, errlen, "%s%s", store_errmsg(s),
-                 rc == STORE_NOTFOUND ? " ('dietbal supplement list' shows them)" : "");
+            util_errf(err, errlen, "%s%s", store_errmsg(s),
+                      rc == STORE_NOTFOUND ? " ('dietbal supplement list' shows them)" : "");
             return rc == STORE_NOTFOUND ? SUPPLEMENT_EINPUT : SUPPLEMENT_ERUNTIME;
         }
     } else if ((rc = find_by_name(s, text, unit_word, &d.supp, err, errlen)) != SUPPLEMENT_FOUND) {
         return rc;
     }
     if (unit_word && *unit_word && !label_form_matches(unit_word, d.supp->unit)) {
-        fail(err, errlen, "%s (%s) is counted in %ss, not '%s'", d.supp->name, d.supp->id,
-             d.supp->unit, unit_word);
+        util_errf(err, errlen, "%s (%s) is counted in %ss, not '%s'", d.supp->name, d.supp->id,
+                  d.supp->unit, unit_word);
         supplement_free(d.supp);
         return SUPPLEMENT_EINPUT;
     }

@@ -4,6 +4,8 @@
  */
 #include "dietbal/textesc.h"
 
+#include "dietbal/util.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,23 +30,14 @@ int textesc_is_format(unsigned long c) {
 }
 
 size_t textesc_utf8(const unsigned char *p, size_t n, unsigned long *c) {
-    size_t len;
+    size_t len = util_utf8_len(p, n);
 
-    if (n == 0)
+    if (len == 0)
         return 0;
-    if (p[0] < 0x80) {
+    if (len == 1) {
         *c = p[0];
         return 1;
     }
-    len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
-        return 0;
     *c = p[0] & (0x7F >> len);
     for (size_t i = 1; i < len; i++)
         *c = *c << 6 | (p[i] & 0x3F);
@@ -61,15 +54,9 @@ struct buf {
 static void put(struct buf *b, const void *p, size_t n) {
     if (b->failed)
         return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown) {
-            b->failed = 1;
-            return;
-        }
-        b->s = grown;
-        b->cap = cap;
+    if (UTIL_GROW(b->s, b->cap, b->len + n + 1) != 0) {
+        b->failed = 1;
+        return;
     }
     memcpy(b->s + b->len, p, n);
     b->len += n;

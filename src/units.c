@@ -9,10 +9,10 @@
 #include "dietbal/units.h"
 
 #include "dietbal/containers.h"
+#include "dietbal/util.h"
 #include "dietbal/words.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,26 +116,6 @@ static const struct {
 };
 #define N_RANKS 4
 
-static int is_space(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
-
-/* snprintf that accepts truncation (text is cut at len) and tolerates a NULL
- * buffer; used for messages and descriptions. */
-static void bufprintf(char *buf, size_t len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void bufprintf(char *buf, size_t len, const char *fmt, ...) {
-    va_list ap;
-    if (!buf || len == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(buf, len, fmt, ap);
-    va_end(ap);
-}
-
 /* Lower case, whitespace runs as one space, trimmed, dots dropped when
  * drop_dots.  -1 when the result would not fit in TOKEN_MAX bytes. */
 static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX]) {
@@ -143,7 +123,7 @@ static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX]) {
     int pending_space = 0;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (is_space(c)) {
+        if (util_isspace(c)) {
             pending_space = n > 0;
             continue;
         }
@@ -157,7 +137,7 @@ static int normalise(const char *s, int drop_dots, char out[TOKEN_MAX]) {
         }
         if (n + 1 >= TOKEN_MAX)
             return -1;
-        out[n++] = (char)lower(c);
+        out[n++] = (char)util_tolower(c);
     }
     out[n] = '\0';
     return 0;
@@ -182,10 +162,10 @@ static int portion_ok(const struct portion *p) {
 static int word_prefix(const char *name, const char *word, int plural_ok) {
     size_t n = strlen(word);
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)name[i]) != lower((unsigned char)word[i]))
+        if (util_tolower((unsigned char)name[i]) != util_tolower((unsigned char)word[i]))
             return 0; /* also stops at name's '\0', which no word holds */
     const char *rest = name + n;
-    if (plural_ok && lower((unsigned char)*rest) == 's')
+    if (plural_ok && util_tolower((unsigned char)*rest) == 's')
         rest++;
     return *rest == '\0' || *rest == ' ' || *rest == ',' || *rest == '(';
 }
@@ -200,7 +180,7 @@ static double read_number(const char **s) {
         return 0;
     if (*end == '/' && (d = strtod(end + 1, &end)) > 0)
         v /= d;
-    else if (*end == ' ' && end[1] >= '0' && end[1] <= '9' && strchr(end + 1, '/')) {
+    else if (*end == ' ' && util_isdigit((unsigned char)end[1]) && strchr(end + 1, '/')) {
         const char *f = end + 1;
         double n = strtod(f, &end);
         if (*end == '/' && (d = strtod(end + 1, &end)) > 0 && n < d)
@@ -310,7 +290,7 @@ int units_has_countable(const struct food *f) {
 /* Does the portion's name hold word as a whole word ("fillet, medium")? */
 static int name_has_word(const char *name, const char *word) {
     for (const char *p = name; *p; p++) {
-        if (p != name && (lower((unsigned char)p[-1]) >= 'a' && lower((unsigned char)p[-1]) <= 'z'))
+        if (p != name && util_isalpha((unsigned char)p[-1]))
             continue;
         if (word_prefix(p, word, 1))
             return 1;
@@ -604,19 +584,19 @@ static void describe_portion(struct units_result *r, double q, const struct port
     fmt_num(pg, sizeof(pg), p->grams);
     note[0] = '\0';
     if (p->amount != 1.0)
-        bufprintf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "default portion, " : "",
+        util_errf(note, sizeof(note), "%sfrom %s %s = %s g", is_first ? "default portion, " : "",
                   am, p->name, pg);
     else if (is_first)
-        bufprintf(note, sizeof(note), "default portion");
+        util_errf(note, sizeof(note), "default portion");
     if (q == 1.0 && note[0])
-        bufprintf(r->text, sizeof(r->text), "1 %s (%s) = %s g", p->name, note, tot);
+        util_errf(r->text, sizeof(r->text), "1 %s (%s) = %s g", p->name, note, tot);
     else if (q == 1.0)
-        bufprintf(r->text, sizeof(r->text), "1 %s = %s g", p->name, tot);
+        util_errf(r->text, sizeof(r->text), "1 %s = %s g", p->name, tot);
     else if (note[0])
-        bufprintf(r->text, sizeof(r->text), "%s × %s (%s g, %s) = %s g", qs, p->name, per, note,
+        util_errf(r->text, sizeof(r->text), "%s × %s (%s g, %s) = %s g", qs, p->name, per, note,
                   tot);
     else
-        bufprintf(r->text, sizeof(r->text), "%s × %s (%s g) = %s g", qs, p->name, per, tot);
+        util_errf(r->text, sizeof(r->text), "%s × %s (%s g) = %s g", qs, p->name, per, tot);
 }
 
 /* No unit: the food's default portion (see first_portion). */
@@ -627,7 +607,7 @@ static int by_count(const struct food *f, double quantity, const struct units_op
     if (idx < 0) {
         char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
-        bufprintf(err, errlen, "%s has no portion to count; give a unit: %s", food_label(f),
+        util_errf(err, errlen, "%s has no portion to count; give a unit: %s", food_label(f),
                   accepted);
         return UNITS_ENOPORTION;
     }
@@ -646,9 +626,9 @@ static void by_mass(double quantity, const struct units_def *d, struct units_res
     r->grams = quantity * d->factor;
     fmt_num(tot, sizeof(tot), r->grams);
     if (d == &defs[U_G])
-        bufprintf(r->text, sizeof(r->text), "%s g", tot);
+        util_errf(r->text, sizeof(r->text), "%s g", tot);
     else
-        bufprintf(r->text, sizeof(r->text), "%s %s = %s g", qs, d->name, tot);
+        util_errf(r->text, sizeof(r->text), "%s %s = %s g", qs, d->name, tot);
 }
 
 static int by_volume(const struct food *f, double quantity, const char *unit,
@@ -658,7 +638,7 @@ static int by_volume(const struct food *f, double quantity, const char *unit,
     if (idx < 0) {
         char accepted[512];
         units_accepted(f, accepted, sizeof(accepted));
-        bufprintf(err, errlen,
+        util_errf(err, errlen,
                   "'%s' is a volume and %s has no cup, fl oz, tbsp or tsp portion to "
                   "convert it with; it takes %s",
                   unit, food_label(f), accepted);
@@ -684,10 +664,10 @@ static int by_volume(const struct food *f, double quantity, const char *unit,
     fmt_num(pg, sizeof(pg), p->grams);
     fmt_num(tot, sizeof(tot), r->grams);
     if (d == &defs[U_ML])
-        bufprintf(r->text, sizeof(r->text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml, dens,
+        util_errf(r->text, sizeof(r->text), "%s ml × %s g/ml (from %s %s = %s g) = %s g", ml, dens,
                   am, p->name, pg, tot);
     else
-        bufprintf(r->text, sizeof(r->text), "%s %s = %s ml × %s g/ml (from %s %s = %s g) = %s g",
+        util_errf(r->text, sizeof(r->text), "%s %s = %s ml × %s g/ml (from %s %s = %s g) = %s g",
                   qs, d->name, ml, dens, am, p->name, pg, tot);
     return UNITS_OK;
 }
@@ -704,9 +684,9 @@ static void by_container_portion(const struct food *f, double quantity, const ch
     fmt_num(per, sizeof(per), p->grams / p->amount);
     fmt_num(tot, sizeof(tot), r->grams);
     if (quantity == 1.0)
-        bufprintf(r->text, sizeof(r->text), "1 %s (the food's '%s') = %s g", unit, p->name, tot);
+        util_errf(r->text, sizeof(r->text), "1 %s (the food's '%s') = %s g", unit, p->name, tot);
     else
-        bufprintf(r->text, sizeof(r->text), "%s × %s (the food's '%s', %s g) = %s g", qs, unit,
+        util_errf(r->text, sizeof(r->text), "%s × %s (the food's '%s', %s g) = %s g", qs, unit,
                   p->name, per, tot);
 }
 
@@ -726,9 +706,9 @@ static void by_container_size(const struct food *f, double quantity, const char 
         fmt_num(each, sizeof(each), c->amount);
         fmt_num(tot, sizeof(tot), r->grams);
         if (quantity == 1.0)
-            bufprintf(r->text, sizeof(r->text), "1 %s = %s g (default %s)", unit, tot, word);
+            util_errf(r->text, sizeof(r->text), "1 %s = %s g (default %s)", unit, tot, word);
         else
-            bufprintf(r->text, sizeof(r->text), "%s × %s (%s g, default %s) = %s g", qs, unit, each,
+            util_errf(r->text, sizeof(r->text), "%s × %s (%s g, default %s) = %s g", qs, unit, each,
                       word, tot);
         return;
     }
@@ -744,11 +724,11 @@ static void by_container_size(const struct food *f, double quantity, const char 
     fmt_num(dens, sizeof(dens), density);
     fmt_num(tot, sizeof(tot), r->grams);
     if (quantity == 1.0)
-        bufprintf(r->text, sizeof(r->text), "1 %s = %s ml (default %s) × %s g/ml%s = %s g", unit,
+        util_errf(r->text, sizeof(r->text), "1 %s = %s ml (default %s) × %s g/ml%s = %s g", unit,
                   ml, word, dens, idx >= 0 ? "" : " (water's: the food has no volume portion)",
                   tot);
     else
-        bufprintf(r->text, sizeof(r->text), "%s × %s = %s ml (default %s) × %s g/ml%s = %s g", qs,
+        util_errf(r->text, sizeof(r->text), "%s × %s = %s ml (default %s) × %s g/ml%s = %s g", qs,
                   unit, ml, word, dens, idx >= 0 ? "" : " (water's: no volume portion)", tot);
 }
 
@@ -760,7 +740,7 @@ static int named_in(const struct portion *p, const char *unit, const char *list,
         return 1;
     for (const char *s = list; s && *s;) {
         size_t n = strcspn(s, sep == '/' ? "/" : ",");
-        while (n > 0 && is_space((unsigned char)*s))
+        while (n > 0 && util_isspace((unsigned char)*s))
             s++, n--;
         if (n > 0 && n < sizeof(name)) {
             memcpy(name, s, n);
@@ -863,7 +843,7 @@ static int by_container(const struct food *f, double quantity, const char *unit,
             size_t n = strlen(r->text);
             char g[32];
             fmt_num(g, sizeof(g), f->portions[idx].grams / f->portions[idx].amount);
-            bufprintf(r->text + n, sizeof(r->text) - n, " (USDA's '%s' is %s g)",
+            util_errf(r->text + n, sizeof(r->text) - n, " (USDA's '%s' is %s g)",
                       f->portions[idx].name, g);
         }
         return UNITS_OK;
@@ -904,37 +884,37 @@ static int by_other_word(const struct food *f, double quantity, const char *unit
         if (units_find_portion(f, base) < 0 &&
             by_container(f, quantity, base, &sized, r) == UNITS_OK) {
             size_t n = strlen(r->text);
-            bufprintf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)", (int)(sp - unit),
+            util_errf(r->text + n, sizeof(r->text) - n, " ('%.*s' not counted)", (int)(sp - unit),
                       unit);
             return UNITS_OK;
         }
     }
     containers_dialects(o->containers, unit, f, why, sizeof(why));
     if (why[0] && o->dialect == CONTAINERS_ANY) {
-        bufprintf(err, errlen,
+        util_errf(err, errlen,
                   "'%s' is %s; say which with 'dietbal profile set --units us' (or uk), or give "
                   "ml",
                   unit, why);
         return UNITS_EUNIT;
     }
     units_accepted(f, accepted, sizeof(accepted));
-    bufprintf(err, errlen, "'%s' is not a unit of %s; it takes %s", unit, food_label(f), accepted);
+    util_errf(err, errlen, "'%s' is not a unit of %s; it takes %s", unit, food_label(f), accepted);
     return UNITS_EUNIT;
 }
 
 /* The limits every conversion answers to. */
 static int check_grams(const struct units_result *r, int force, char *err, size_t errlen) {
     if (!isfinite(r->grams) || r->grams <= 0) {
-        bufprintf(err, errlen, "%s gives no usable weight", r->text);
+        util_errf(err, errlen, "%s gives no usable weight", r->text);
         return UNITS_EINVAL;
     }
     if (r->grams > UNITS_MAX_FORCED_GRAMS) {
-        bufprintf(err, errlen, "%s is more than anyone eats at once (at most %.0f kg)", r->text,
+        util_errf(err, errlen, "%s is more than anyone eats at once (at most %.0f kg)", r->text,
                   UNITS_MAX_FORCED_GRAMS / 1000);
         return UNITS_ETOOMUCH;
     }
     if (r->grams > UNITS_MAX_GRAMS && !force) {
-        bufprintf(err, errlen, "%s is more than %.0f g in one entry; pass --force if that is right",
+        util_errf(err, errlen, "%s is more than %.0f g in one entry; pass --force if that is right",
                   r->text, UNITS_MAX_GRAMS);
         return UNITS_ETOOMUCH;
     }
@@ -953,14 +933,14 @@ int units_convert(const struct food *f, double quantity, const char *unit,
     memset(&r, 0, sizeof(r));
     r.portion = -1;
     if (!f) {
-        bufprintf(err, errlen, "no food given");
+        util_errf(err, errlen, "no food given");
         return UNITS_EINVAL;
     }
     if (!isfinite(quantity) || quantity <= 0) {
-        bufprintf(err, errlen, "the quantity must be a positive number");
+        util_errf(err, errlen, "the quantity must be a positive number");
         return UNITS_EINVAL;
     }
-    while (unit && is_space((unsigned char)*unit))
+    while (unit && util_isspace((unsigned char)*unit))
         unit++;
 
     if (!unit || !*unit) {

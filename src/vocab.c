@@ -8,10 +8,10 @@
 #include "dietbal/vocab.h"
 
 #include "dietbal/tables.h"
+#include "dietbal/util.h"
 #include "dietbal/words.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,18 +42,6 @@ struct vocab {
     size_t n_ids, cap_ids;
 };
 
-static void errf(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void errf(char *err, size_t errlen, const char *fmt, ...) {
-    va_list ap;
-    if (!err || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 struct vocab *vocab_new(void) {
     return calloc(1, sizeof(struct vocab));
 }
@@ -77,29 +65,6 @@ void vocab_free(struct vocab *v) {
     free(v);
 }
 
-/* Make room for one more element of size sz in *arr (n used, *cap held). */
-static int grow(void **arr, size_t n, size_t *cap, size_t sz) {
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, c * sz);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = c;
-    return 0;
-}
-
-static char *norm_dup(const char *s, size_t n) {
-    char raw[WORDS_MAX * 2], out[WORDS_MAX];
-    if (n >= sizeof(raw))
-        n = sizeof(raw) - 1;
-    memcpy(raw, s, n);
-    raw[n] = '\0';
-    words_normalise(raw, out, sizeof(out));
-    return strdup(out);
-}
-
 /* One line at a time: the line's text without its comment, trimmed. */
 struct lines {
     const char *p;
@@ -116,14 +81,14 @@ static int next_line(struct lines *ls, char *err, size_t errlen, const char *nam
         size_t c = strcspn(start, "#\n");
         if (c < n)
             n = c;
-        while (n > 0 && words_is_space((unsigned char)start[n - 1]))
+        while (n > 0 && util_isspace((unsigned char)start[n - 1]))
             n--;
-        while (n > 0 && words_is_space((unsigned char)*start))
+        while (n > 0 && util_isspace((unsigned char)*start))
             start++, n--;
         if (n == 0)
             continue;
         if (n >= sizeof(ls->line)) {
-            errf(err, errlen, "%s:%lu: line too long", name, ls->no);
+            util_errf(err, errlen, "%s:%lu: line too long", name, ls->no);
             return -1;
         }
         memcpy(ls->line, start, n);
@@ -137,12 +102,12 @@ static int next_line(struct lines *ls, char *err, size_t errlen, const char *nam
  * is left alone). */
 static int dialect_prefix(const char **s) {
     const char *p = *s;
-    while (words_is_space((unsigned char)*p))
+    while (util_isspace((unsigned char)*p))
         p++;
-    if (words_lower((unsigned char)p[0]) == 'u' && p[1] &&
-        strchr("ks", words_lower((unsigned char)p[1])) && p[2] == ':') {
+    if (util_tolower((unsigned char)p[0]) == 'u' && p[1] &&
+        strchr("ks", util_tolower((unsigned char)p[1])) && p[2] == ':') {
         *s = p + 3;
-        return words_lower((unsigned char)p[1]) == 'k' ? VOCAB_UK : VOCAB_US;
+        return util_tolower((unsigned char)p[1]) == 'k' ? VOCAB_UK : VOCAB_US;
     }
     return 0;
 }
@@ -158,14 +123,14 @@ static int add_synonym(struct vocab *v, const char *line, const char *name, unsi
     int dialect = dialect_prefix(&line);
     const char *eq;
     if (!(eq = strchr(line, '='))) {
-        errf(err, errlen, "%s:%lu: expected FROM = TO", name, no);
+        util_errf(err, errlen, "%s:%lu: expected FROM = TO", name, no);
         return -1;
     }
-    if (grow((void **)&v->syn, v->n_syn, &v->cap_syn, sizeof(*v->syn)) != 0)
+    if (UTIL_GROW(v->syn, v->cap_syn, v->n_syn + 1) != 0)
         goto oom;
     struct synonym *s = &v->syn[v->n_syn];
-    s->from = norm_dup(line, (size_t)(eq - line));
-    s->to = norm_dup(eq + 1, strlen(eq + 1));
+    s->from = words_normalise_dup(line, (size_t)(eq - line));
+    s->to = words_normalise_dup(eq + 1, strlen(eq + 1));
     s->dialect = dialect;
     if (!s->from || !s->to) {
         free(s->from);
@@ -173,7 +138,7 @@ static int add_synonym(struct vocab *v, const char *line, const char *name, unsi
         goto oom;
     }
     if (!*s->from) {
-        errf(err, errlen, "%s:%lu: nothing before '='", name, no);
+        util_errf(err, errlen, "%s:%lu: nothing before '='", name, no);
         free(s->from);
         free(s->to);
         return -1;
@@ -182,7 +147,7 @@ static int add_synonym(struct vocab *v, const char *line, const char *name, unsi
     v->syn_sorted = 0;
     return 0;
 oom:
-    errf(err, errlen, "%s:%lu: out of memory", name, no);
+    util_errf(err, errlen, "%s:%lu: out of memory", name, no);
     return -1;
 }
 
@@ -195,8 +160,8 @@ static int sort_synonyms(struct vocab *v, const char *name, char *err, size_t er
         struct synonym *s = &v->syn[i];
         if (o > 0 && syn_cmp(&v->syn[o - 1], s) == 0) {
             if (strcmp(v->syn[o - 1].to, s->to) != 0) {
-                errf(err, errlen, "%s: '%s' has two synonyms ('%s' and '%s')", name, s->from,
-                     v->syn[o - 1].to, s->to);
+                util_errf(err, errlen, "%s: '%s' has two synonyms ('%s' and '%s')", name, s->from,
+                          v->syn[o - 1].to, s->to);
                 memmove(&v->syn[o], s, (v->n_syn - i) * sizeof(*s));
                 v->n_syn = o + (v->n_syn - i);
                 return -1;
@@ -251,7 +216,7 @@ static int str_cmp(const void *a, const void *b) {
 }
 
 static int add_id(struct vocab *v, const char *id, size_t n) {
-    if (grow((void **)&v->ids, v->n_ids, &v->cap_ids, sizeof(*v->ids)) != 0)
+    if (UTIL_GROW(v->ids, v->cap_ids, v->n_ids + 1) != 0)
         return -1;
     if (!(v->ids[v->n_ids] = strndup(id, n)))
         return -1;
@@ -262,12 +227,12 @@ static int add_id(struct vocab *v, const char *id, size_t n) {
 static int add_pin(struct vocab *v, const char *phrase, size_t n, const char *id, size_t idn) {
     const char *start = phrase;
     int dialect = dialect_prefix(&start);
-    if (grow((void **)&v->pins, v->n_pins, &v->cap_pins, sizeof(*v->pins)) != 0)
+    if (UTIL_GROW(v->pins, v->cap_pins, v->n_pins + 1) != 0)
         return -1;
     struct pin *p = &v->pins[v->n_pins];
     n -= (size_t)(start - phrase);
     p->dialect = dialect;
-    p->phrase = norm_dup(start, n);
+    p->phrase = words_normalise_dup(start, n);
     p->id = strndup(id, idn);
     if (!p->phrase || !p->id) {
         free(p->phrase);
@@ -288,13 +253,13 @@ static int add_everyday_line(struct vocab *v, const char *line, const char *name
     size_t idn = strcspn(line, " \t=");
     const char *rest = line + idn;
     if (idn == 0) {
-        errf(err, errlen, "%s:%lu: expected ID = PHRASE; PHRASE ...", name, no);
+        util_errf(err, errlen, "%s:%lu: expected ID = PHRASE; PHRASE ...", name, no);
         return -1;
     }
-    while (words_is_space((unsigned char)*rest))
+    while (util_isspace((unsigned char)*rest))
         rest++;
     if (*rest && *rest != '=') {
-        errf(err, errlen, "%s:%lu: expected '=' after the id", name, no);
+        util_errf(err, errlen, "%s:%lu: expected '=' after the id", name, no);
         return -1;
     }
     if (add_id(v, line, idn) != 0)
@@ -308,7 +273,7 @@ static int add_everyday_line(struct vocab *v, const char *line, const char *name
         }
     return 0;
 oom:
-    errf(err, errlen, "%s:%lu: out of memory", name, no);
+    util_errf(err, errlen, "%s:%lu: out of memory", name, no);
     return -1;
 }
 
@@ -340,8 +305,8 @@ int vocab_add_everyday(struct vocab *v, const char *text, const char *name, char
         struct pin *p = &v->pins[i];
         if (o > 0 && pin_cmp(&v->pins[o - 1], p) == 0) {
             if (strcmp(v->pins[o - 1].id, p->id) != 0) {
-                errf(err, errlen, "%s: '%s' stands for two foods of one table (%s and %s)", name,
-                     p->phrase, v->pins[o - 1].id, p->id);
+                util_errf(err, errlen, "%s: '%s' stands for two foods of one table (%s and %s)",
+                          name, p->phrase, v->pins[o - 1].id, p->id);
                 v->n_pins = o + (v->n_pins - i); /* keep every pointer owned once */
                 memmove(&v->pins[o], p, (v->n_pins - o) * sizeof(*p));
                 return -1;
@@ -367,16 +332,16 @@ static char *slurp(const char *path, char *err, size_t errlen) {
 
     if (!f) {
         if (errno != ENOENT)
-            errf(err, errlen, "%s: %s", path, strerror(errno));
+            util_errf(err, errlen, "%s: %s", path, strerror(errno));
         return NULL;
     }
     if (!(buf = malloc(VOCAB_FILE_MAX + 1))) {
-        errf(err, errlen, "%s: out of memory", path);
+        util_errf(err, errlen, "%s: out of memory", path);
         goto out;
     }
     n = fread(buf, 1, VOCAB_FILE_MAX + 1, f);
     if (ferror(f) || n > VOCAB_FILE_MAX) {
-        errf(err, errlen, "%s: %s", path, ferror(f) ? "read error" : "file too large");
+        util_errf(err, errlen, "%s: %s", path, ferror(f) ? "read error" : "file too large");
         free(buf);
         buf = NULL;
         goto out;
@@ -409,7 +374,7 @@ static int load_one(struct vocab *v, const char *dir, const char *file,
 int vocab_load(const char *dir, struct vocab **out, char *err, size_t errlen) {
     struct vocab *v = vocab_new();
     if (!v) {
-        errf(err, errlen, "out of memory");
+        util_errf(err, errlen, "out of memory");
         return -1;
     }
     if (load_one(v, dir, "synonyms.txt", vocab_add_synonyms, err, errlen) != 0 ||

@@ -1,27 +1,27 @@
 /*
  * words.c - the normalisation of everyday words (see words.h).
  *
- * A leaf: no other dietbal header, no I/O.
+ * Above util.h only: no other dietbal header, no I/O.
  */
 #include "dietbal/words.h"
 
+#include "dietbal/util.h"
+
 #include <string.h>
 
-int words_is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-int words_is_digit(int c) { return c >= '0' && c <= '9'; }
-
-int words_is_alnum(int c) { return words_is_alpha(c) || words_is_digit(c); }
-
-int words_is_space(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+char *words_normalise_dup(const char *s, size_t n) {
+    char raw[WORDS_MAX * 2], out[WORDS_MAX];
+    if (n >= sizeof(raw))
+        n = sizeof(raw) - 1;
+    memcpy(raw, s, n);
+    raw[n] = '\0';
+    words_normalise(raw, out, sizeof(out));
+    return strdup(out);
 }
-
-int words_lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
 int words_casecmp(const char *a, const char *b) {
     for (;; a++, b++) {
-        int x = words_lower((unsigned char)*a), y = words_lower((unsigned char)*b);
+        int x = util_tolower((unsigned char)*a), y = util_tolower((unsigned char)*b);
         if (x != y || !x)
             return x - y;
     }
@@ -60,7 +60,7 @@ static size_t singular(char *w, size_t n) {
     return n;
 }
 
-static int is_word_byte(unsigned char c) { return words_is_alnum(c) || c >= 0x80; }
+static int is_word_byte(unsigned char c) { return util_isalnum(c) || c >= 0x80; }
 
 size_t words_normalise(const char *s, char *out, size_t len) {
     size_t o = 0;
@@ -79,7 +79,7 @@ size_t words_normalise(const char *s, char *out, size_t len) {
         if (o)
             out[o++] = ' ';
         for (size_t i = 0; i < n; i++)
-            out[o + i] = (char)words_lower((unsigned char)s[i]);
+            out[o + i] = (char)util_tolower((unsigned char)s[i]);
         o += singular(out + o, n);
         s += n;
     }

@@ -27,19 +27,12 @@
 #include "dietbal/analysis.h"
 #include "dietbal/date.h"
 
+#include "testlib.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#define assert_near(a, b, eps)                                                                     \
-    do {                                                                                           \
-        double got_ = (a), want_ = (b);                                                            \
-        if (!(fabs(got_ - want_) <= (eps)))                                                        \
-            fail_msg("%s = %.10g, expected %.10g +- %g", #a, got_, want_, (double)(eps));          \
-    } while (0)
-
-#define assert_nan(a) assert_true(isnan(a))
 
 #define MAXD 40
 
@@ -53,12 +46,6 @@ enum {
     NA = NUT_SODIUM,
     W = NUT_WATER
 };
-
-static long day_of(const char *s) {
-    long d = 0;
-    assert_int_equal(date_parse(s, 0, &d), 0);
-    return d;
-}
 
 /* --- the fixture foods (tests/fixtures/weeks/foods.xml), per 100 g -------
  *             kcal  prot    Ca    Mg     P     K    Na  water */
@@ -115,17 +102,6 @@ static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_C
 /* Worked example 3's person; the period 2026-11-16 .. 2026-11-22 is in
  * her 3rd trimester (due 2027-01-10: 55 to 49 days before the due date,
  * gestational weeks 32-33) and she is 29. */
-static struct profile pregnant(void) {
-    struct profile p;
-    profile_init(&p);
-    p.sex = SEX_FEMALE;
-    snprintf(p.birth_date, sizeof(p.birth_date), "1997-05-01");
-    p.weight_kg = 65;
-    p.pregnant = 1;
-    snprintf(p.due_date, sizeof(p.due_date), "2027-01-10");
-    return p;
-}
-
 #define WEEK_FROM "2026-11-16"
 #define WEEK_TO "2026-11-22"
 

@@ -17,17 +17,12 @@
 #include "dietbal/food.h"
 #include "dietbal/units.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define assert_near(got, want, eps)                                                                \
-    do {                                                                                           \
-        double got_ = (got), want_ = (want), eps_ = (eps);                                         \
-        if (!(fabs(got_ - want_) <= eps_))                                                         \
-            fail_msg("%s = %.17g, expected %.17g (± %g)", #got, got_, want_, eps_);                \
-    } while (0)
 
 static const char table_text[] = "# a test table\n"
                                  "kind cereal = group:Breakfast Cereals\n"

@@ -14,6 +14,8 @@
 #include "dietbal/cramp.h"
 #include "dietbal/date.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,12 +27,6 @@ static struct cramp entry(const char *date, const char *side) {
     snprintf(c.side, sizeof(c.side), "%s", side);
     c.duration_min = NAN;
     return c;
-}
-
-static long day_of(const char *s) {
-    long d = 0;
-    assert_int_equal(date_parse(s, 0, &d), 0);
-    return d;
 }
 
 static void test_red_flag_signs(void **state) {

@@ -16,24 +16,11 @@
 #include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#define assert_near(a, b, eps)                                                                     \
-    do {                                                                                           \
-        double got_ = (a), want_ = (b);                                                            \
-        if (!(fabs(got_ - want_) <= (eps)))                                                        \
-            fail_msg("%s = %.10g, expected %.10g +- %g", #a, got_, want_, (double)(eps));          \
-    } while (0)
-
-#define assert_nan(a) assert_true(isnan(a))
-
-static long day_of(const char *s) {
-    long d = 0;
-    assert_int_equal(date_parse(s, 0, &d), 0);
-    return d;
-}
 
 static void set_str(char dst[11], const char *s) { snprintf(dst, 11, "%s", s); }
 

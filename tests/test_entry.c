@@ -15,18 +15,13 @@
 #include "dietbal/food.h"
 #include "dietbal/units.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 /* cmocka 1.1.5 has no double comparison; assert_float_equal loses digits. */
-#define assert_near(got, want, eps)                                                                \
-    do {                                                                                           \
-        double got_ = (got), want_ = (want), eps_ = (eps);                                         \
-        if (!(fabs(got_ - want_) <= eps_))                                                         \
-            fail_msg("%s = %.17g, expected %.17g (± %g)", #got, got_, want_, eps_);                \
-    } while (0)
-
 /* Parse and expect success. */
 static struct entry_spec parse_ok(const char *s) {
     struct entry_spec e;

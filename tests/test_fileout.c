@@ -12,6 +12,8 @@
 
 #include "dietbal/fileout.h"
 
+#include "testlib.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +31,7 @@ static int setup(void **state) {
 
     if (!fx)
         return -1;
-    strcpy(fx->dir, "/tmp/dietbal-test-fileout.XXXXXX");
-    if (!mkdtemp(fx->dir))
+    if (!test_tmpdir(fx->dir, sizeof(fx->dir), "fileout"))
         return -1;
     snprintf(fx->db, sizeof(fx->db), "%s/diary.db", fx->dir);
     if (!(f = fopen(fx->db, "w")))
@@ -43,11 +44,9 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     struct fixture *fx = *state;
-    char cmd[200];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
-    int rc = system(cmd);
+    test_rmtree(fx->dir);
     free(fx);
-    return rc == 0 ? 0 : -1;
+    return 0;
 }
 
 static char *slurp(const char *path) {

@@ -26,8 +26,9 @@
 
 #include <cmocka.h>
 
+#include "testlib.h"
+
 #define SCHEMA "foods/foodtable.xsd"
-#define FIXTURES "tests/fixtures/"
 #define MAX_FOODS 8
 
 /* --- what on_food saw ------------------------------------------------------ */
@@ -133,15 +134,6 @@ static int teardown_run(void **state) {
 static int setup_run(void **state) {
     *state = calloc(1, sizeof(struct run));
     return *state ? 0 : -1;
-}
-
-static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
-
-static void write_file(const char *path, const char *text) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
 }
 
 /* A scratch file under /tmp, removed by the test. */
@@ -430,7 +422,7 @@ static void test_empty_file(void **state) {
     char path[128];
 
     tmp_path(path, sizeof(path), "empty.xml");
-    write_file(path, "");
+    test_write_file(path, "");
     run_file(r, path, SCHEMA);
     unlink(path);
     assert_int_equal(r->rc, FOODTABLE_EINPUT);
@@ -541,7 +533,7 @@ static void run_text(struct run *r, const char *body, const char *schema) {
     assert_non_null(text);
     snprintf(text, n, "%s%s", head, body);
     tmp_path(path, sizeof(path), "text.xml");
-    write_file(path, text);
+    test_write_file(path, text);
     free(text);
     run_file(r, path, schema);
     unlink(path);
@@ -1277,7 +1269,7 @@ static int read_supplements(const char *text, struct supp_seen *seen, struct foo
     char path[256];
     struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, on_supplement, NULL};
     tmp_path(path, sizeof(path), "supp.xml");
-    write_file(path, text);
+    test_write_file(path, text);
     memset(seen, 0, sizeof(*seen));
     int rc = foodtable_read(path, &opts, st, err, errlen);
     unlink(path);
@@ -1392,7 +1384,7 @@ static int read_recipes(const char *text, struct recipe_seen *seen, struct foodt
     char path[256];
     struct foodtable_opts opts = {SCHEMA, NULL, NULL, seen, NULL, 0, NULL, on_recipe};
     tmp_path(path, sizeof(path), "recipes.xml");
-    write_file(path, text);
+    test_write_file(path, text);
     memset(seen, 0, sizeof(*seen));
     memset(st, 0, sizeof(*st));
     int rc = foodtable_read(path, &opts, st, err, errlen);

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
+#include "testlib.h"
 
 static struct label_amount parsed(const char *text) {
     struct label_amount a;

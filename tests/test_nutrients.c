@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-static int id_of(const char *tag) { return nutrients_lookup(tag, NULL); }
+#include "testlib.h"
 
 /* The core ids are part of every database: they must never move. */
 static void test_core_ids_are_stable(void **state) {

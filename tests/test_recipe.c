@@ -16,24 +16,12 @@
 #include "dietbal/recipe.h"
 #include "dietbal/store.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int setup(void **state) {
-    store *s = NULL;
-    char err[256];
-    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
-        return -1;
-    *state = s;
-    return 0;
-}
-
-static int teardown(void **state) {
-    store_close(*state);
-    return 0;
-}
 
 /* A food with calcium, protein and water per 100 g (NAN: unknown). */
 static struct food *food(const char *id, double ca, double prot, double water) {
@@ -300,9 +288,9 @@ int main(void) {
         cmocka_unit_test(test_slug),
         cmocka_unit_test(test_yield_rule),
         cmocka_unit_test(test_compute),
-        cmocka_unit_test_setup_teardown(test_save_and_redefine, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_meals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_and_redefine, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_remove, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_meals, store_setup, store_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

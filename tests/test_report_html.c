@@ -18,17 +18,13 @@
 #include "dietbal/date.h"
 #include "dietbal/report.h"
 
+#include "testlib.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static long day_of(const char *s) {
-    long d = 0;
-    assert_int_equal(date_parse(s, 0, &d), 0);
-    return d;
-}
 
 static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_COUNT]) {
     memset(d, 0, sizeof(*d));
@@ -42,17 +38,6 @@ static void day_values(struct day_totals *d, long day, const double v[NUT_CORE_C
 }
 
 /* Pregnant, 29, trimester 3 in November 2026, 65 kg (test_report.c). */
-static struct profile pregnant(void) {
-    struct profile p;
-    profile_init(&p);
-    p.sex = SEX_FEMALE;
-    snprintf(p.birth_date, sizeof(p.birth_date), "1997-05-01");
-    p.weight_kg = 65;
-    p.pregnant = 1;
-    snprintf(p.due_date, sizeof(p.due_date), "2027-01-10");
-    return p;
-}
-
 /* A low-calcium, high-meat day: kcal 1480, protein 131 g, Ca 600, Mg 190,
  * P 1270, K 1890, Na 1260, water 3100 g.  Per day Ca:P = 600/1270 = 0.47
  * (below 1.43), Ca:Mg = 600/190 = 3.16 (above 2.8). */

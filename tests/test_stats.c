@@ -18,18 +18,11 @@
 #include "dietbal/profile.h"
 #include "dietbal/stats.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#define assert_near(a, b, eps)                                                                     \
-    do {                                                                                           \
-        double got_ = (a), want_ = (b);                                                            \
-        if (!(fabs(got_ - want_) <= (eps)))                                                        \
-            fail_msg("%s = %.10g, expected %.10g +- %g", #a, got_, want_, (double)(eps));          \
-    } while (0)
-
-#define assert_nan(a) assert_true(isnan(a))
 
 /* Percentage as IOM prints it: nearest whole per cent. */
 static int pct(double p) { return (int)lround(100.0 * p); }

@@ -10,6 +10,8 @@
 
 #include "dietbal/store.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -17,20 +19,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int setup(void **state) {
-    store *s = NULL;
-    char err[256];
-    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
-        return -1;
-    *state = s;
-    return 0;
-}
-
-static int teardown(void **state) {
-    store_close(*state);
-    return 0;
-}
 
 /* Milk as USDA SR24 gives it (per 100 g): Ca 113, P 84, Mg 10, protein 3.15. */
 static struct food *milk(void) {
@@ -974,32 +962,33 @@ static void test_food_get_some(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_food_roundtrip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_upsert_unchanged_and_updated, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_spread_roundtrip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_entries_survive_update, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_entry_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_day_totals_completeness, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_search, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_indexes_at_commit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_rollback, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_seen, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_many_values, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_profile_and_cramps, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_period_foods, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_food_roundtrip, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_upsert_unchanged_and_updated, store_setup,
+                                        store_teardown),
+        cmocka_unit_test_setup_teardown(test_spread_roundtrip, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_entries_survive_update, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_entry_errors, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_day_totals_completeness, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_search, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_import_indexes_at_commit, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_import_rollback, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_import_seen, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_many_values, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_profile_and_cramps, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_period_foods, store_setup, store_teardown),
         cmocka_unit_test(test_migration_cramp_signs),
         cmocka_unit_test(test_file_modes),
         cmocka_unit_test(test_open_not_a_database),
         cmocka_unit_test(test_open_modes_and_versions),
-        cmocka_unit_test_setup_teardown(test_search_no_hit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_integrity_ok, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search_no_hit, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_integrity_ok, store_setup, store_teardown),
         cmocka_unit_test(test_integrity_foreign_keys),
         cmocka_unit_test(test_integrity_corrupt),
         cmocka_unit_test(test_backup),
-        cmocka_unit_test_setup_teardown(test_backup_memory, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_suggestion_lists, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_food_get_some, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backup_memory, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_suggestion_lists, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_food_get_some, store_setup, store_teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

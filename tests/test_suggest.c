@@ -22,6 +22,8 @@
 #include "dietbal/store.h"
 #include "dietbal/suggest.h"
 
+#include "testlib.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -39,20 +41,6 @@ struct spec {
     } por[3];
     double alcohol_g, caffeine_mg; /* 0 = not given */
 };
-
-static int setup(void **state) {
-    store *s = NULL;
-    char err[256];
-    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
-        return -1;
-    *state = s;
-    return 0;
-}
-
-static int teardown(void **state) {
-    store_close(*state);
-    return 0;
-}
 
 static void add(store *s, const struct spec *sp) {
     struct food *f = food_new();
@@ -896,7 +884,7 @@ static void test_name_lookup(void **state) {
 
 /* A store in a file, so that the test can also read it with SQL. */
 struct filestore {
-    char dir[64], path[96];
+    struct test_db file;
     store *s;
     sqlite3 *db;
 };
@@ -907,12 +895,10 @@ static int setup_file(void **state) {
 
     if (!fs)
         return -1;
-    snprintf(fs->dir, sizeof(fs->dir), "/tmp/dietbal-suggest-XXXXXX");
-    if (!mkdtemp(fs->dir))
+    if (test_db_make(&fs->file, "suggest") != 0)
         return -1;
-    snprintf(fs->path, sizeof(fs->path), "%s/diary.db", fs->dir);
-    if (store_open(fs->path, &fs->s, err, sizeof(err)) != STORE_OK ||
-        sqlite3_open(fs->path, &fs->db) != SQLITE_OK)
+    if (store_open(fs->file.path, &fs->s, err, sizeof(err)) != STORE_OK ||
+        sqlite3_open(fs->file.path, &fs->db) != SQLITE_OK)
         return -1;
     *state = fs;
     return 0;
@@ -920,16 +906,10 @@ static int setup_file(void **state) {
 
 static int teardown_file(void **state) {
     struct filestore *fs = *state;
-    char p[128];
 
     sqlite3_close(fs->db);
     store_close(fs->s);
-    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-        snprintf(p, sizeof(p), "%s%s", fs->path, suffix[i]);
-        unlink(p);
-    }
-    rmdir(fs->dir);
+    test_db_remove(&fs->file);
     free(fs);
     return 0;
 }
@@ -1139,21 +1119,24 @@ static void test_stored_lists_follow_the_table(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_calcium_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_exclusions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calcium_order, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_exclusions, store_setup, store_teardown),
         cmocka_unit_test(test_exclusions_whole_usda_table),
         cmocka_unit_test(test_exclusions_pregnancy_names),
-        cmocka_unit_test_setup_teardown(test_duplicates, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unknown_values, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_magnesium_prefers_plants, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_potassium_prefers_low_sodium, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_protein_prefers_calcium, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_water_servings, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_servings_without_portion, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_early_stop_matches_full_ranking, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_early_stop_keeps_close_runner, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_limit_and_empty, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refuses_unsuggested, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicates, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_values, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_magnesium_prefers_plants, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_potassium_prefers_low_sodium, store_setup,
+                                        store_teardown),
+        cmocka_unit_test_setup_teardown(test_protein_prefers_calcium, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_water_servings, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_servings_without_portion, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_early_stop_matches_full_ranking, store_setup,
+                                        store_teardown),
+        cmocka_unit_test_setup_teardown(test_early_stop_keeps_close_runner, store_setup,
+                                        store_teardown),
+        cmocka_unit_test_setup_teardown(test_limit_and_empty, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_unsuggested, store_setup, store_teardown),
         cmocka_unit_test(test_name_lookup),
         cmocka_unit_test_setup_teardown(test_stored_lists_match_ranking, setup_file, teardown_file),
         cmocka_unit_test_setup_teardown(test_stored_lists_read_only_under_same_rules, setup_file,

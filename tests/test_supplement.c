@@ -16,24 +16,12 @@
 #include "dietbal/store.h"
 #include "dietbal/supplement.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int setup(void **state) {
-    store *s = NULL;
-    char err[256];
-    if (store_open(":memory:", &s, err, sizeof(err)) != STORE_OK)
-        return -1;
-    *state = s;
-    return 0;
-}
-
-static int teardown(void **state) {
-    store_close(*state);
-    return 0;
-}
 
 static struct supplement *from_label(const char *id, const char *name, const char *unit,
                                      char *const *amounts, size_t n) {
@@ -391,12 +379,12 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_from_label),
-        cmocka_unit_test_setup_teardown(test_store_and_redefine, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_one_id_one_kind, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_resolve_ambiguous, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_diary, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_period_sources, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_and_redefine, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_one_id_one_kind, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_resolve, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_resolve_ambiguous, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_diary, store_setup, store_teardown),
+        cmocka_unit_test_setup_teardown(test_period_sources, store_setup, store_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,8 @@
 #include "dietbal/food.h"
 #include "dietbal/units.h"
 
+#include "testlib.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +39,6 @@ static struct food *mkfood(const char *id, const char *name, size_t n, const str
 }
 
 /* cmocka 1.1.5 has no double comparison; assert_float_equal loses digits. */
-#define assert_near(got, want, eps)                                                                \
-    do {                                                                                           \
-        double got_ = (got), want_ = (want), eps_ = (eps);                                         \
-        if (!(fabs(got_ - want_) <= eps_))                                                         \
-            fail_msg("%s = %.12g, expected %.12g (± %g)", #got, got_, want_, eps_);                \
-    } while (0)
-
 #define MK(id, name, ...)                                                                          \
     mkfood(id, name, sizeof((struct pdef[]){__VA_ARGS__}) / sizeof(struct pdef),                   \
            (struct pdef[]){__VA_ARGS__})

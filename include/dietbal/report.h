@@ -138,4 +138,11 @@ const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len
  * was not done. */
 const char *report_fisher_note(const struct analysis *a, char *buf, size_t len);
 
+/* The cells of one row of the cramp relation: the mean on cramp days and
+ * on other days with its unit ("-" when there is none) and r ("-" when it
+ * could not be computed).  with_n: each mean followed by its day count in
+ * brackets, "610 mg (3)", "- (0)". */
+void report_relation_cells(const struct analysis_relation_item *it, int with_n, char m1[48],
+                           char m2[48], char r[16]);
+
 #endif
