@@ -60,8 +60,6 @@ static void warn_now(const struct cramp *c, struct cramp_pain_runs runs) {
 }
 
 int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const char *const sites[] = {"calf", "foot", "thigh", "other", NULL};
-    static const char *const sides[] = {"left", "right", "both", NULL};
     static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
                                          {"time", required_argument, NULL, 't'},
                                          {"severity", required_argument, NULL, 's'},
@@ -86,7 +84,7 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx) {
     store *s = NULL;
     int64_t id = 0;
     int opt, rc;
-    char *end;
+    char *end, err[256];
 
     memset(&c, 0, sizeof(c));
     c.duration_min = NAN;
@@ -133,14 +131,14 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx) {
             break;
         }
         case 'S':
-            if (!one_of(optarg, sites)) {
+            if (!one_of(optarg, cramp_sites)) {
                 cmd_error("--site", "'%s' is not one of calf, foot, thigh, other", optarg);
                 return EXIT_USAGE;
             }
             snprintf(c.site, sizeof(c.site), "%s", optarg);
             break;
         case 'L':
-            if (!one_of(optarg, sides)) {
+            if (!one_of(optarg, cramp_sides)) {
                 cmd_error("--side", "'%s' is not one of left, right, both", optarg);
                 return EXIT_USAGE;
             }
@@ -185,6 +183,10 @@ int cmd_cramp(int argc, char **argv, struct cmd_ctx *ctx) {
     }
     if (optind < argc) {
         cmd_error("cramp add", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (cramp_check(&c, err, sizeof(err)) != 0) {
+        cmd_error(NULL, "%s", err);
         return EXIT_USAGE;
     }
     if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)

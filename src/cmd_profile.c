@@ -14,10 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A pregnancy lasts about 40 weeks; a due date further off than 42 weeks
- * cannot be right (issue: "due date more than 42 weeks away"). */
-#define MAX_WEEKS_TO_DUE 42
-
 /* By slot (nutrients.h): the core nutrients, then vitamin D. */
 static const char *const core_keys[NUT_REPORTED_COUNT] = {
     "energy",    "protein", "calcium", "magnesium", "phosphorus",
@@ -60,69 +56,69 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx) {
                                          {"tables", required_argument, NULL, 't'},
                                          CMD_COMMON_OPTIONS,
                                          {0, 0, 0, 0}};
+    struct profile_change ch;
     struct profile p;
-    struct life_stage st;
     store *s = NULL;
-    int c, rc, set_age = -1, pregnant = 0, lactating = 0, none = 0, sex = -1;
-    enum profile_units units = PROFILE_UNITS_DEFAULT;
-    double weight = NAN, v;
-    char birth[11] = "", due[11] = "", err[256], today[11], tables[TABLES_ORDER_LEN] = "";
-    long t = date_today(), day;
+    int c, rc;
+    double v;
+    char err[512];
+    long t = date_today();
 
-    date_format(t, today);
+    profile_change_init(&ch);
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (cmd_common_option(c, ctx))
             continue;
         switch (c) {
         case 'a':
-            if (parse_number("--age", optarg, 14, 120, &v) != 0)
+            if (parse_number("--age", optarg, PROFILE_AGE_MIN, PROFILE_AGE_MAX, &v) != 0)
                 return EXIT_USAGE;
             if (v != floor(v)) {
                 cmd_error("--age", "'%s' is not a whole number of years", optarg);
                 return EXIT_USAGE;
             }
-            set_age = (int)v;
+            ch.age = (int)v;
             break;
         case 'b':
-            if (cmd_parse_date("--birth-date", optarg, birth) != 0)
+            if (cmd_parse_date("--birth-date", optarg, ch.birth_date) != 0)
                 return EXIT_USAGE;
             break;
         case 's':
             if (strcmp(optarg, "female") == 0)
-                sex = SEX_FEMALE;
+                ch.sex = SEX_FEMALE;
             else if (strcmp(optarg, "male") == 0)
-                sex = SEX_MALE;
+                ch.sex = SEX_MALE;
             else {
                 cmd_error("--sex", "'%s' is not female or male", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'w':
-            if (parse_number("--weight-kg", optarg, 25, 350, &weight) != 0)
+            if (parse_number("--weight-kg", optarg, PROFILE_WEIGHT_KG_MIN, PROFILE_WEIGHT_KG_MAX,
+                             &ch.weight_kg) != 0)
                 return EXIT_USAGE;
             break;
         case 'p':
-            pregnant = 1;
+            ch.pregnant = 1;
             break;
         case 'd':
-            if (cmd_parse_date("--due-date", optarg, due) != 0)
+            if (cmd_parse_date("--due-date", optarg, ch.due_date) != 0)
                 return EXIT_USAGE;
             break;
         case 'l':
-            lactating = 1;
+            ch.lactating = 1;
             break;
         case 'n':
-            none = 1;
+            ch.none = 1;
             break;
         case 'u':
-            if (profile_units_parse(optarg, &units) != 0) {
+            if (profile_units_parse(optarg, &ch.units) != 0) {
                 cmd_error("--units", "'%s' is not us, uk or metric", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 't':
-            if (tables_parse_order(optarg, tables, sizeof(tables), err, sizeof(err)) != 0) {
+            if (tables_parse_order(optarg, ch.tables, sizeof(ch.tables), err, sizeof(err)) != 0) {
                 cmd_error("--tables", "%s", err);
                 return EXIT_USAGE;
             }
@@ -138,94 +134,35 @@ static int profile_set(int argc, char **argv, struct cmd_ctx *ctx) {
         cmd_error("profile set", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if (set_age >= 0 && birth[0]) {
-        cmd_error("profile set", "give --age or --birth-date, not both");
+    /* bad input creates no database: check before opening it */
+    if (profile_check(&ch, t, err, sizeof(err)) != 0) {
+        cmd_error(NULL, "%s", err);
         return EXIT_USAGE;
     }
-    if (none && (pregnant || lactating || due[0])) {
-        cmd_error("--none", "cannot be combined with --pregnant, --due-date or --lactating");
-        return EXIT_USAGE;
-    }
-    if (due[0]) {
-        date_parse(due, t, &day);
-        if (day - t > MAX_WEEKS_TO_DUE * 7) {
-            cmd_error("--due-date", "%s is more than %d weeks away", due, MAX_WEEKS_TO_DUE);
-            return EXIT_USAGE;
-        }
-        if (t - day > 365) {
-            cmd_error("--due-date", "%s is more than a year ago", due);
-            return EXIT_USAGE;
-        }
-    }
-    if (birth[0]) {
-        date_parse(birth, t, &day);
-        int age = date_years_between(day, t);
-        if (age < 14 || age > 120) {
-            cmd_error("--birth-date",
-                      "%s gives an age of %d; dietbal's reference values are "
-                      "for ages 14 and over",
-                      birth, age);
-            return EXIT_USAGE;
-        }
-    }
-
     if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     if (store_profile_get(s, &p) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
+        rc = EXIT_RUNTIME;
+        goto out;
     }
-    if (set_age >= 0) {
-        p.age = set_age;
-        memcpy(p.age_set_on, today, sizeof(today));
-        p.birth_date[0] = '\0';
-    }
-    if (birth[0]) {
-        memcpy(p.birth_date, birth, sizeof(birth));
-        p.age = -1;
-        p.age_set_on[0] = '\0';
-    }
-    if (sex >= 0)
-        p.sex = (enum sex)sex;
-    if (!isnan(weight))
-        p.weight_kg = weight;
-    if (none) {
-        p.pregnant = p.lactating = 0;
-        p.due_date[0] = '\0';
-    }
-    if (pregnant)
-        p.pregnant = 1;
-    if (due[0])
-        memcpy(p.due_date, due, sizeof(due));
-    if (lactating)
-        p.lactating = 1;
-    if (units != PROFILE_UNITS_DEFAULT)
-        p.units = units;
-    if (tables[0])
-        memcpy(p.tables, tables, sizeof(tables));
-    if (p.pregnant && !p.due_date[0]) {
-        cmd_error("--pregnant", "needs --due-date D (the trimester depends on it)");
-        store_close(s);
-        return EXIT_USAGE;
-    }
-    /* the profile must give a life stage today, or it is not stored */
-    if (dri_stage(&p, t, &st, err, sizeof(err)) != 0 && (p.age >= 0 || p.birth_date[0])) {
-        cmd_error("profile set", "%s", err);
-        store_close(s);
-        return EXIT_USAGE;
+    if (profile_apply(&p, &ch, t, err, sizeof(err)) != 0) {
+        cmd_error(NULL, "%s", err);
+        rc = EXIT_USAGE;
+        goto out;
     }
     if (store_begin(s) != STORE_OK || store_profile_put(s, &p) != STORE_OK ||
         store_commit(s) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
         store_rollback(s);
-        store_close(s);
-        return EXIT_RUNTIME;
+        rc = EXIT_RUNTIME;
+        goto out;
     }
-    store_close(s);
     if (!ctx->quiet)
         printf("profile saved; see it with 'dietbal profile show'\n");
-    return EXIT_OK;
+out:
+    store_close(s);
+    return rc;
 }
 
 static void print_ref(const char *label, double v) {
