@@ -50,9 +50,9 @@ $(BUILD)/%.o: src/%.c $(wildcard include/dietbal/*.h) Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(wildcard include/dietbal/*.h)
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(wildcard include/dietbal/*.h src/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
+	$(CC) $(ALL_CFLAGS) -Isrc $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
 	    $(LIB_OBJ) $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 # The fuzz corpora replayed through the fuzz harnesses (no fuzzer needed).

@@ -15,7 +15,7 @@
  * every entry of a saved meal (cmd_meal.c), printed one by one.  Entries
  * are read by cmd_entry.c, the same way as a recipe's ingredients.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 

@@ -9,7 +9,7 @@
  * "call your midwife or maternity unit now" first (0.4); such an entry
  * needs no cramp.  The rules are cramp.c's, shared with the report.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"

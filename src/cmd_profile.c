@@ -3,7 +3,7 @@
  *
  * `set` changes only what it is given; the rest of the profile stays.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 #include "dietbal/dri.h"

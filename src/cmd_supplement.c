@@ -6,7 +6,7 @@
  * Parsing and printing only: labels are read by label.c and supplement.c,
  * stored by store.c.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
 #include "dietbal/label.h"
