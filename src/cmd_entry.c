@@ -443,3 +443,13 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
         printf("\n");
     }
 }
+
+struct opt cmd_meal_option(int short_name, int *meal, char help[CMD_MEAL_HELP_LEN]) {
+    char words[CMD_MEAL_HELP_LEN];
+    snprintf(help, CMD_MEAL_HELP_LEN, "the meal: %s",
+             cmd_choice_join(entry_meals, ", ", " or ", words, sizeof(words)));
+    return (struct opt){"meal",     short_name,  OPT_CHOICE, meal, .choices = entry_meals,
+                        .arg = "M", .help = help};
+}
+
+const char *cmd_meal_name(int meal) { return meal >= 0 ? entry_meals[meal] : ""; }
