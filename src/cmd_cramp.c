@@ -31,10 +31,10 @@ static const char cramp_about[] =
 
 static const char cramp_usage[] =
     "cramp add [--date D] [--time HH:MM] [--severity N] [--duration-min N]\n"
-    "          [--site SITE] [--side SIDE] [--night]\n"
-    "          [--swelling] [--redness] [--warmth] [--hard-to-walk] [--pain-persists]\n"
-    "          [--sudden-swelling] [--headache] [--vision-problems]\n"
-    "          [--pain-below-ribs]";
+    "                  [--site SITE] [--side SIDE] [--night]\n"
+    "                  [--swelling] [--redness] [--warmth] [--hard-to-walk]\n"
+    "                  [--pain-persists] [--sudden-swelling] [--headache]\n"
+    "                  [--vision-problems] [--pain-below-ribs]";
 
 static const char *const cramp_subs[] = {"add", NULL};
 

@@ -61,6 +61,10 @@ int profile_units_parse(const char *s, enum profile_units *out) {
 
 const char *const profile_sex_names[] = {"female", "male", NULL};
 
+const char *profile_sex_name(enum sex s) {
+    return s == SEX_FEMALE || s == SEX_MALE ? profile_sex_names[s - SEX_FEMALE] : NULL;
+}
+
 void profile_change_init(struct profile_change *c) {
     memset(c, 0, sizeof(*c)); /* dates and tables "", flags 0 */
     c->age = -1;

@@ -52,6 +52,8 @@ void profile_init(struct profile *p);
 
 /* "female", "male" (by enum sex from SEX_FEMALE), NULL at the end. */
 extern const char *const profile_sex_names[];
+/* The name of s, or NULL for SEX_UNKNOWN. */
+const char *profile_sex_name(enum sex s);
 
 /* A change to a profile, as `dietbal profile set` is given it: only what
  * is given changes, the rest of the profile stays. */
