@@ -246,10 +246,4 @@ struct opt cmd_meal_option(int short_name, int *meal, char help[CMD_MEAL_HELP_LE
 /* The meal of that index: its name, or "" for -1 (not given). */
 const char *cmd_meal_name(int meal);
 
-/* The meal names, NULL-terminated: the choices of every --meal. */
-extern const char *const cmd_meals[];
-
-/* The meal option: 0 and the meal copied, or -1 with the error printed. */
-int cmd_parse_meal(const char *opt, const char *text, char out[12]);
-
 #endif
