@@ -62,6 +62,10 @@ bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_
         cmd_opt_error(&err);
         *rc = EXIT_USAGE;
         break;
+    case OPT_NO_MEMORY:
+        cmd_opt_error(&err);
+        *rc = EXIT_RUNTIME;
+        break;
     case OPT_UNKNOWN:
     case OPT_MISSING_VALUE:
         *rc = cmd_bad_option(spec->name);

@@ -154,7 +154,8 @@ static int read_ids(int nargs, char **args, int64_t **out, int *n) {
     int64_t *ids = calloc((size_t)nargs, sizeof(*ids));
 
     *n = 0;
-    if (!(*out = ids)) {
+    *out = ids;
+    if (!ids) {
         cmd_error("rm", "out of memory");
         return EXIT_RUNTIME;
     }

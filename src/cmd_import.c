@@ -337,8 +337,8 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx) {
     if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         goto out;
     rc = import_files(s, files, nfiles, ctx);
-    store_close(s);
 out:
+    store_close(s);
     free(files);
     return rc;
 }
@@ -416,11 +416,8 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
     const char *path = cmd_db_path(ctx, buf, sizeof(buf));
     struct stat st;
     int fresh = path && (stat(path, &st) != 0 ? errno == ENOENT : st.st_size == 0);
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK) {
-        if (fresh)
-            remove_database(path);
-        return rc;
-    }
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK)
+        goto out;
     rc = import_files(s, files, (int)ta.n, ctx);
     if (rc == EXIT_OK && keep_order(s, &ta) != STORE_OK) {
         cmd_error("init", "%s", store_errmsg(s));
@@ -431,8 +428,11 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
     if (rc != EXIT_OK && store_disk_full(s))
         cmd_error(path, "the disk is full: %s",
                   fresh ? "no database was made" : "nothing was imported");
+    if (rc == EXIT_USAGE) /* the tables init reads are dietbal's own: not her input */
+        rc = EXIT_RUNTIME;
+out:
     store_close(s);
     if (rc != EXIT_OK && fresh)
         remove_database(path);
-    return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
+    return rc;
 }

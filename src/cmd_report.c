@@ -345,7 +345,6 @@ int cmd_day(int argc, char **argv, struct cmd_ctx *ctx) {
         .about = "One day's totals against the reference values of that day (default today).\n",
         .operands = "today yesterday"};
     long day = date_today();
-    char date[11];
     int rc;
 
     if (!cmd_options(&spec, argc, argv, ctx, &rc))
@@ -355,6 +354,7 @@ int cmd_day(int argc, char **argv, struct cmd_ctx *ctx) {
         return EXIT_USAGE;
     }
     if (optind < argc) {
+        char date[11];
         if (cmd_parse_date("day", argv[optind], date) != 0)
             return EXIT_USAGE;
         day = day_of(date);

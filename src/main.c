@@ -101,6 +101,10 @@ static bool global_options(int argc, char **argv, struct cmd_ctx *ctx, int *rc) 
     case OPT_BAD_VALUE:
         cmd_opt_error(&err);
         break;
+    case OPT_NO_MEMORY:
+        cmd_opt_error(&err);
+        *rc = EXIT_RUNTIME;
+        return false;
     case OPT_MISSING_VALUE:
         cmd_error(err.what, "needs a path"); /* --db: the one global option with a value */
         break;

@@ -298,7 +298,7 @@ enum opt_status opt_parse(const struct opt_spec *spec, int argc, char **argv,
     if (build(spec, &longs, &shorts) != 0) {
         snprintf(err->what, sizeof(err->what), "%s", spec->name);
         snprintf(err->why, sizeof(err->why), "out of memory");
-        st = OPT_BAD_VALUE;
+        st = OPT_NO_MEMORY;
         goto out;
     }
     optind = 0; /* 0, not 1: glibc reads the '+' of shorts only when it starts over */

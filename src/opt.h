@@ -33,6 +33,7 @@ enum opt_status {
     OPT_COMPLETION,    /* --completion-helper: the caller prints opt_complete */
     OPT_BAD_VALUE,     /* a value refused: see struct opt_error */
     OPT_UNKNOWN,       /* an option not in the tables: err->what is the word */
+    OPT_NO_MEMORY,     /* the tables could not be built: a run-time failure */
     OPT_MISSING_VALUE, /* an option without its value: err->what is its name
                         * (reported as OPT_UNKNOWN unless spec->own_errors) */
 };
