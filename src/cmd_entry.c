@@ -7,7 +7,9 @@
  * supplement (supplement.c); @meal:NAME is every entry of a saved meal.
  * On a terminal an ambiguous food is asked about (and the answer kept for
  * foodsearch_save); in a script it is an error listing the candidates.
- * Nothing is stored here but by cmd_entries_store, all or nothing.
+ * Nothing is stored here but by cmd_entries_store, all or nothing.  The
+ * --meal option of the commands that log entries (add, meal save, copy)
+ * is built here too, from entry.h's one list of meals.
  */
 #include "cmd.h"
 
