@@ -17,47 +17,7 @@
 _dietbal_lines() {
     local bin=$1
     shift
-    local lines
-    lines=$("$bin" "$@" --completion-helper 2>/dev/null)
-    if [ -z "$lines" ] && [ $# -gt 0 ]; then
-        lines=$(_dietbal_untabled "$@")
-    fi
-    printf '%s\n' "$lines"
-}
-
-# Transitional: the words of the commands whose options are not yet in a
-# table (they do not answer --completion-helper).  Delete each entry when
-# its command answers; delete the function when all do.
-_dietbal_untabled() {
-    local d="opt --date today yesterday" t="opt --time -"
-    local meal="opt --meal breakfast lunch dinner snack"
-    case "$1 ${2-}" in
-    "add "*) printf '%s\n' "$d" "$t" "$meal" "opt --force" "opt --dry-run" ;;
-    "copy "*) printf '%s\n' "opt --from today yesterday" "opt --to today yesterday" "$meal" ;;
-    "profile set") printf '%s\n' "opt --age -" "opt --birth-date today yesterday" \
-        "opt --sex female male" "opt --weight-kg -" "opt --pregnant" \
-        "opt --due-date today yesterday" "opt --lactating" "opt --none" \
-        "opt --units us uk metric" \
-        "opt --tables ifct2017,usda-sr24 usda-sr24,ifct2017 usda-sr24 ifct2017" ;;
-    "profile "*) printf '%s\n' "sub set" "sub show" ;;
-    "cramp add") printf '%s\n' "$d" "$t" "opt --severity -" "opt --duration-min -" \
-        "opt --site calf foot thigh other" "opt --side left right both" "opt --night" \
-        "opt --swelling" "opt --redness" "opt --warmth" "opt --hard-to-walk" \
-        "opt --pain-persists" "opt --sudden-swelling" "opt --headache" \
-        "opt --vision-problems" "opt --pain-below-ribs" ;;
-    "cramp "*) printf '%s\n' "sub add" ;;
-    "supplement define") printf '%s\n' "opt --name -" \
-        "opt --unit tablet capsule softgel sachet scoop ml drop" ;;
-    "supplement "*) printf '%s\n' "sub define" "sub list" "sub show" ;;
-    "recipe define") printf '%s\n' "opt --yield -" "opt --serves -" "opt --force" ;;
-    "recipe rm") printf '%s\n' "opt --force" ;;
-    "recipe "*) printf '%s\n' "sub define" "sub show" "sub list" "sub rm" "sub export" ;;
-    "meal save") printf '%s\n' "$d" "$meal" "opt --replace" ;;
-    "meal define") printf '%s\n' "opt --replace" ;;
-    "meal "*) printf '%s\n' "sub save" "sub define" "sub list" "sub show" "sub rm" ;;
-    *) return 0 ;;
-    esac
-    printf '%s\n' "opt --db @file" "opt --json" "opt --quiet" "opt --help"
+    "$bin" "$@" --completion-helper 2>/dev/null
 }
 
 # COMPREPLY from VALUES (words, @file, or - for nothing) matching cur.

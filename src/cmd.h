@@ -230,7 +230,20 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
 int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, const char *meal,
                    int dry_run);
 
-/* The meal option: 0 and the meal copied, or -1 with the error printed. */
-int cmd_parse_meal(const char *opt, const char *text, char out[12]);
+/* --- the words of choices (cmd_choice.c) ----------------------------------- */
+
+/* words (NULL-terminated) joined into buf: sep between them, last before
+ * the last one ("a, b or c" with ", " and " or "; "a b c" with " " twice).
+ * Returns buf, cut short when len is too small. */
+const char *cmd_choice_join(const char *const *words, const char *sep, const char *last, char *buf,
+                            size_t len);
+
+/* The --meal option of add, meal save and copy (short_name, or 0 for
+ * none): one of entry_meals (entry.h), its index into *meal, which the
+ * caller sets to -1 for "not given".  help is room for its help line. */
+#define CMD_MEAL_HELP_LEN 96
+struct opt cmd_meal_option(int short_name, int *meal, char help[CMD_MEAL_HELP_LEN]);
+/* The meal of that index: its name, or "" for -1 (not given). */
+const char *cmd_meal_name(int meal);
 
 #endif

@@ -376,17 +376,6 @@ int cmd_parse_time(const char *opt, const char *text, char out[6]) {
     return parse_as(opt, OPT_TIME, NULL, text, out);
 }
 
-/* The meal names (the parser's; entry.h will hold the one list). */
-static const char *const cmd_meals[] = {"breakfast", "lunch", "dinner", "snack", NULL};
-
-int cmd_parse_meal(const char *opt, const char *text, char out[12]) {
-    int i = 0;
-    if (parse_as(opt, OPT_CHOICE, cmd_meals, text, &i) != 0)
-        return -1;
-    snprintf(out, 12, "%s", cmd_meals[i]);
-    return 0;
-}
-
 /* The strings cmd_tx handed out; each slot is reused, oldest first. */
 #define TX_SLOTS 16
 static char *tx_slot[TX_SLOTS];

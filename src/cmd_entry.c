@@ -7,7 +7,9 @@
  * supplement (supplement.c); @meal:NAME is every entry of a saved meal.
  * On a terminal an ambiguous food is asked about (and the answer kept for
  * foodsearch_save); in a script it is an error listing the candidates.
- * Nothing is stored here but by cmd_entries_store, all or nothing.
+ * Nothing is stored here but by cmd_entries_store, all or nothing.  The
+ * --meal option of the commands that log entries (add, meal save, copy)
+ * is built here too, from entry.h's one list of meals.
  */
 #include "cmd.h"
 
@@ -444,3 +446,13 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
         printf("\n");
     }
 }
+
+struct opt cmd_meal_option(int short_name, int *meal, char help[CMD_MEAL_HELP_LEN]) {
+    char words[CMD_MEAL_HELP_LEN];
+    snprintf(help, CMD_MEAL_HELP_LEN, "the meal: %s",
+             cmd_choice_join(entry_meals, ", ", " or ", words, sizeof(words)));
+    return (struct opt){"meal",     short_name,  OPT_CHOICE, meal, .choices = entry_meals,
+                        .arg = "M", .help = help};
+}
+
+const char *cmd_meal_name(int meal) { return meal >= 0 ? entry_meals[meal] : ""; }

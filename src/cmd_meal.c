@@ -17,24 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void meal_usage(FILE *out) {
-    fprintf(out, "usage: dietbal meal save NAME --date D [--meal M] [--replace]\n"
-                 "       dietbal meal define NAME [--replace] ENTRY...\n"
-                 "       dietbal meal list [--json]\n"
-                 "       dietbal meal show NAME [--json]\n"
-                 "       dietbal meal rm NAME\n"
-                 "A saved meal is a named list of entries: 'save' takes what was logged on a\n"
-                 "day (one meal of it with --meal), 'define' takes entries written as for\n"
-                 "'dietbal add'.  Log it with dietbal add @meal:NAME (\"2 @meal:NAME\" twice\n"
-                 "it), all its entries in one go.  NAME is kept as a slug (\"Usual breakfast\"\n"
-                 "is usual-breakfast); a name in use needs --replace.\n");
-}
-
-static void copy_usage(FILE *out) {
-    fprintf(out, "usage: dietbal copy --from D [--meal M] [--to D]\n"
-                 "Log the entries of day D (or of its meal M) again on another day (default\n"
-                 "today), with their meals and times; all of them or, on a failure, none.\n");
-}
+static const char *const meal_subs[] = {"save", "define", "list", "show", "rm", NULL};
 
 /* A meal name as given -> its slug; -1 with the error printed. */
 static int meal_name(const char *given, char out[RECIPE_SLUG_MAX + 1]) {
@@ -354,48 +337,36 @@ static int rm(const char *given, const struct cmd_ctx *ctx) {
 }
 
 int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
-                                         {"meal", required_argument, NULL, 'm'},
-                                         {"replace", no_argument, NULL, 'r'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
-    char date[11] = "", meal[12] = "";
-    int c, replace = 0;
+    char date[11] = "", meal_help[CMD_MEAL_HELP_LEN];
+    int meal = -1, replace = 0, rc;
+    const struct opt opts[] = {
+        {"date", 0, OPT_DATE, date, .arg = "D", .help = "save: the day whose entries are saved"},
+        cmd_meal_option(0, &meal, meal_help),
+        {"replace", 0, OPT_FLAG, &replace, .help = "save, define: replace a meal of that name"},
+        {0}};
+    const struct opt_spec spec = {
+        .name = "meal",
+        .usage = "meal save NAME --date D [--meal M] [--replace]\n"
+                 "meal define NAME [--replace] ENTRY...\n"
+                 "meal list [--json]\n"
+                 "meal show NAME [--json]\n"
+                 "meal rm NAME",
+        .about = "A saved meal is a named list of entries: 'save' takes what was logged on a\n"
+                 "day (one meal of it with --meal), 'define' takes entries written as for\n"
+                 "'dietbal add'.  Log it with dietbal add @meal:NAME (\"2 @meal:NAME\" twice\n"
+                 "it), all its entries in one go.  NAME is kept as a slug (\"Usual breakfast\"\n"
+                 "is usual-breakfast); a name in use needs --replace.\n",
+        .opts = opts,
+        .subs = meal_subs};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'd':
-            if (cmd_parse_date("--date", optarg, date) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'm':
-            if (cmd_parse_meal("--meal", optarg, meal) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'r':
-            replace = 1;
-            break;
-        case 'q':
-            ctx->quiet = 1;
-            break;
-        case 'h':
-            meal_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("meal");
-        }
-    }
-    if (optind >= argc) {
-        meal_usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind >= argc)
+        return cmd_usage_error(&spec);
     const char *sub = argv[optind++];
     int rest = argc - optind;
     char **args = argv + optind;
-    if ((date[0] || meal[0]) && strcmp(sub, "save") != 0) {
+    if ((date[0] || meal >= 0) && strcmp(sub, "save") != 0) {
         cmd_error("meal", "--date and --meal go with 'save'");
         return EXIT_USAGE;
     }
@@ -404,7 +375,7 @@ int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx) {
         return EXIT_USAGE;
     }
     if (strcmp(sub, "save") == 0 && rest == 1)
-        return save(args[0], date[0] ? date : NULL, meal, replace, ctx);
+        return save(args[0], date[0] ? date : NULL, cmd_meal_name(meal), replace, ctx);
     if (strcmp(sub, "define") == 0)
         return define(rest, args, replace, ctx);
     if (strcmp(sub, "list") == 0 && rest == 0)
@@ -418,53 +389,34 @@ int cmd_meal(int argc, char **argv, struct cmd_ctx *ctx) {
         cmd_error("meal", "unknown subcommand '%s' (save, define, list, show or rm)", sub);
         return EXIT_USAGE;
     }
-    meal_usage(stderr);
-    return EXIT_USAGE;
+    return cmd_usage_error(&spec);
 }
 
 int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"from", required_argument, NULL, 'f'},
-                                         {"to", required_argument, NULL, 't'},
-                                         {"meal", required_argument, NULL, 'm'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
-    char from[11] = "", to[11], meal[12] = "", today[11], note[64];
+    char from[11] = "", to[11], today[11], note[64], meal_help[CMD_MEAL_HELP_LEN];
+    int meal = -1;
+    const struct opt opts[] = {
+        {"from", 0, OPT_DATE, from, .arg = "D", .help = "the day to copy"},
+        {"to", 0, OPT_DATE, to, .arg = "D", .help = "the day to log it on (default today)"},
+        cmd_meal_option(0, &meal, meal_help),
+        {0}};
+    const struct opt_spec spec = {
+        .name = "copy",
+        .usage = "copy --from D [--meal M] [--to D]",
+        .about = "Log the entries of day D (or of its meal M) again on another day (default\n"
+                 "today), with their meals and times; all of them or, on a failure, none.\n",
+        .opts = opts};
     struct cmd_entries e;
     struct entry *l = NULL;
     size_t n = 0;
     store *s = NULL;
-    int c, rc;
+    int rc;
 
     memset(&e, 0, sizeof(e));
     date_format(date_today(), today);
     memcpy(to, today, sizeof(to));
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'f':
-            if (cmd_parse_date("--from", optarg, from) != 0)
-                return EXIT_USAGE;
-            break;
-        case 't':
-            if (cmd_parse_date("--to", optarg, to) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'm':
-            if (cmd_parse_meal("--meal", optarg, meal) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'q':
-            ctx->quiet = 1;
-            break;
-        case 'h':
-            copy_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("copy");
-        }
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
     if (optind < argc) {
         cmd_error("copy", "unexpected '%s' (the days go in --from and --to)", argv[optind]);
         return EXIT_USAGE;
@@ -489,7 +441,7 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx) {
     snprintf(note, sizeof(note), "copied from %s", from);
     for (size_t i = 0; i < n; i++) {
         char text[256];
-        if (meal[0] && strcmp(l[i].meal, meal) != 0)
+        if (meal >= 0 && strcmp(l[i].meal, cmd_meal_name(meal)) != 0)
             continue;
         snprintf(text, sizeof(text), "%g %s@%s", l[i].supplement ? l[i].units : l[i].grams,
                  l[i].supplement ? "" : "g ", l[i].food_id);
@@ -503,7 +455,7 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx) {
     }
     if (e.n == 0) {
         cmd_error("copy", "nothing was logged on %s%s%s; nothing was copied", from,
-                  meal[0] ? " for " : "", meal);
+                  meal >= 0 ? " for " : "", cmd_meal_name(meal));
         rc = EXIT_USAGE;
         goto out;
     }

@@ -15,218 +15,179 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A pregnancy lasts about 40 weeks; a due date further off than 42 weeks
- * cannot be right (issue: "due date more than 42 weeks away"). */
-#define MAX_WEEKS_TO_DUE 42
-
 /* By slot (nutrients.h): the core nutrients, then vitamin D. */
 static const char *const core_keys[NUT_REPORTED_COUNT] = {
     "energy",    "protein", "calcium", "magnesium", "phosphorus",
     "potassium", "sodium",  "water",   "vitamin_d",
 };
 
-static void profile_usage(FILE *out) {
-    fprintf(out, "usage: dietbal profile set [--age N | --birth-date D] [--sex female|male]\n"
-                 "                           [--weight-kg W] [--pregnant --due-date D]\n"
-                 "                           [--lactating] [--none] [--units us|uk|metric]\n"
-                 "                           [--tables TABLE,TABLE...]\n"
-                 "       dietbal profile show [--json]\n"
-                 "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
-                 "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
-                 "--tables: the food tables in order of preference (ifct2017,usda-sr24): when\n"
-                 "several have the food you name, the first one's is taken.\n"
-                 "Only the options given change.\n");
+static const char profile_about[] =
+    "--none: neither pregnant nor lactating.  --units: US or UK household measures\n"
+    "and words (a pint is 473 or 568 ml); the default follows the locale.\n"
+    "--tables: the food tables in order of preference (ifct2017,usda-sr24): when\n"
+    "several have the food you name, the first one's is taken.\n"
+    "Only the options given change.\n";
+
+#define SET_USAGE                                                                                  \
+    "profile set [--age N | --birth-date D] [--sex SEX]\n"                                         \
+    "                    [--weight-kg W] [--pregnant --due-date D]\n"                              \
+    "                    [--lactating] [--none] [--units UNITS]\n"                                 \
+    "                    [--tables TABLE,TABLE...]"
+#define SHOW_USAGE "profile show [--json]"
+
+static const char *const profile_subs[] = {"set", "show", NULL};
+
+/* `profile` itself: its usage, and the subcommands for completion. */
+static const struct opt_spec profile_spec = {.name = "profile",
+                                             .usage = SET_USAGE "\n" SHOW_USAGE,
+                                             .about = profile_about,
+                                             .subs = profile_subs};
+
+/* What `profile set` reads into the change, and the words its options
+ * take, from profile.c and tables.c. */
+struct set_args {
+    struct profile_change ch;
+    double age;
+    int sex;
+    const char *units[4];
+    char sex_help[64], sex_why[64], units_why[64], units_words[64], tables_words[512];
+};
+
+/* --age: a whole number of years. */
+static int whole_years(const struct opt *o, const char *text, struct opt_error *err) {
+    (void)text;
+    if (*(double *)o->target == floor(*(double *)o->target))
+        return 0;
+    snprintf(err->why, sizeof(err->why), "is not a whole number of years");
+    return -1;
 }
 
-static int parse_number(const char *opt, const char *text, double lo, double hi, double *out) {
-    double v = NAN;
-    if (cmd_parse_decimal(text, &v) != 0 || !(v >= lo && v <= hi)) {
-        cmd_error(opt, "'%s' is not a number from %g to %g", text, lo, hi);
-        return -1;
+/* --units: us, uk or metric, in any case. */
+static int units_check(const struct opt *o, const char *text, struct opt_error *err) {
+    struct set_args *a = o->data;
+    if (profile_units_parse(text, &a->ch.units) == 0)
+        return 0;
+    snprintf(err->why, sizeof(err->why), "%s", a->units_why);
+    return -1;
+}
+
+/* --tables: an order of known tables; tables.c says what is wrong. */
+static int tables_check(const struct opt *o, const char *text, struct opt_error *err) {
+    struct set_args *a = o->data;
+    if (tables_parse_order(text, a->ch.tables, sizeof(a->ch.tables), err->why, sizeof(err->why)) ==
+        0)
+        return 0;
+    err->value = NULL; /* the message quotes the name at fault */
+    return -1;
+}
+
+/* The words: each table, and each order of two ("ifct2017,usda-sr24"). */
+static void tables_words(char *buf, size_t len) {
+    size_t n = tables_count(), used = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < len; i++) {
+        int k = snprintf(buf + used, len - used, "%s%s", used ? " " : "", tables_get(i)->name);
+        used += k > 0 ? (size_t)k : 0;
+        for (size_t j = 0; j < n && used < len; j++) {
+            if (j == i)
+                continue;
+            k = snprintf(buf + used, len - used, " %s,%s", tables_get(i)->name,
+                         tables_get(j)->name);
+            used += k > 0 ? (size_t)k : 0;
+        }
     }
-    *out = v;
-    return 0;
+}
+
+static void set_args_init(struct set_args *a) {
+    memset(a, 0, sizeof(*a));
+    profile_change_init(&a->ch);
+    a->age = NAN;
+    a->sex = -1;
+    for (int u = PROFILE_UNITS_US; u <= PROFILE_UNITS_METRIC; u++)
+        a->units[u - PROFILE_UNITS_US] = profile_units_name((enum profile_units)u);
+    a->units[3] = NULL;
+    snprintf(a->sex_why, sizeof(a->sex_why), "is not ");
+    cmd_choice_join(profile_sex_names, ", ", " or ", a->sex_why + strlen(a->sex_why),
+                    sizeof(a->sex_why) - strlen(a->sex_why));
+    cmd_choice_join(profile_sex_names, ", ", " or ", a->sex_help, sizeof(a->sex_help));
+    snprintf(a->units_why, sizeof(a->units_why), "is not ");
+    cmd_choice_join(a->units, ", ", " or ", a->units_why + strlen(a->units_why),
+                    sizeof(a->units_why) - strlen(a->units_why));
+    cmd_choice_join(a->units, " ", " ", a->units_words, sizeof(a->units_words));
+    tables_words(a->tables_words, sizeof(a->tables_words));
 }
 
 static int profile_set(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"age", required_argument, NULL, 'a'},
-                                         {"birth-date", required_argument, NULL, 'b'},
-                                         {"sex", required_argument, NULL, 's'},
-                                         {"weight-kg", required_argument, NULL, 'w'},
-                                         {"pregnant", no_argument, NULL, 'p'},
-                                         {"due-date", required_argument, NULL, 'd'},
-                                         {"lactating", no_argument, NULL, 'l'},
-                                         {"none", no_argument, NULL, 'n'},
-                                         {"units", required_argument, NULL, 'u'},
-                                         {"tables", required_argument, NULL, 't'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
+    struct set_args a;
+    struct profile_change *ch = &a.ch;
+    const struct opt opts[] = {
+        {"age", 0, OPT_DECIMAL, &a.age, .min = PROFILE_AGE_MIN, .max = PROFILE_AGE_MAX,
+         .check = whole_years, .arg = "N", .help = "her age in years"},
+        {"birth-date", 0, OPT_DATE, ch->birth_date, .arg = "D",
+         .help = "her birth date (the age then follows it)"},
+        {"sex", 0, OPT_CHOICE, &a.sex, .choices = profile_sex_names, .why = a.sex_why, .arg = "SEX",
+         .help = a.sex_help},
+        {"weight-kg", 0, OPT_DECIMAL, &ch->weight_kg, .min = PROFILE_WEIGHT_KG_MIN,
+         .max = PROFILE_WEIGHT_KG_MAX, .arg = "W", .help = "her weight (protein per kg)"},
+        {"pregnant", 0, OPT_FLAG, &ch->pregnant, .help = "she is pregnant (needs --due-date)"},
+        {"due-date", 0, OPT_DATE, ch->due_date, .arg = "D", .help = "the baby's due date"},
+        {"lactating", 0, OPT_FLAG, &ch->lactating, .help = "she is breastfeeding"},
+        {"none", 0, OPT_FLAG, &ch->none, .help = "neither pregnant nor lactating"},
+        {"units", 0, OPT_STRING, NULL, .check = units_check, .data = &a, .complete = a.units_words,
+         .arg = "UNITS", .help = "her household measures"},
+        {"tables", 0, OPT_STRING, NULL, .check = tables_check, .data = &a,
+         .complete = a.tables_words, .arg = "TABLE,TABLE...",
+         .help = "the food tables, the one preferred first"},
+        {0}};
+    const struct opt_spec spec = {
+        .name = "profile", .usage = SET_USAGE, .about = profile_about, .opts = opts};
     struct profile p;
-    struct life_stage st;
     store *s = NULL;
-    int c, rc, set_age = -1, pregnant = 0, lactating = 0, none = 0, sex = -1;
-    enum profile_units units = PROFILE_UNITS_DEFAULT;
-    double weight = NAN, v;
-    char birth[11] = "", due[11] = "", err[256], today[11], tables[TABLES_ORDER_LEN] = "";
-    long t = date_today(), day;
+    int rc;
+    char err[512];
+    long t = date_today();
 
-    date_format(t, today);
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'a':
-            if (parse_number("--age", optarg, 14, 120, &v) != 0)
-                return EXIT_USAGE;
-            if (v != floor(v)) {
-                cmd_error("--age", "'%s' is not a whole number of years", optarg);
-                return EXIT_USAGE;
-            }
-            set_age = (int)v;
-            break;
-        case 'b':
-            if (cmd_parse_date("--birth-date", optarg, birth) != 0)
-                return EXIT_USAGE;
-            break;
-        case 's':
-            if (strcmp(optarg, "female") == 0)
-                sex = SEX_FEMALE;
-            else if (strcmp(optarg, "male") == 0)
-                sex = SEX_MALE;
-            else {
-                cmd_error("--sex", "'%s' is not female or male", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case 'w':
-            if (parse_number("--weight-kg", optarg, 25, 350, &weight) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'p':
-            pregnant = 1;
-            break;
-        case 'd':
-            if (cmd_parse_date("--due-date", optarg, due) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'l':
-            lactating = 1;
-            break;
-        case 'n':
-            none = 1;
-            break;
-        case 'u':
-            if (profile_units_parse(optarg, &units) != 0) {
-                cmd_error("--units", "'%s' is not us, uk or metric", optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case 't':
-            if (tables_parse_order(optarg, tables, sizeof(tables), err, sizeof(err)) != 0) {
-                cmd_error("--tables", "%s", err);
-                return EXIT_USAGE;
-            }
-            break;
-        case 'h':
-            profile_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("profile");
-        }
-    }
+    set_args_init(&a);
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
     if (optind < argc) {
         cmd_error("profile set", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if (set_age >= 0 && birth[0]) {
-        cmd_error("profile set", "give --age or --birth-date, not both");
+    if (!isnan(a.age))
+        ch->age = (int)a.age;
+    if (a.sex >= 0)
+        ch->sex = (enum sex)(SEX_FEMALE + a.sex);
+    /* bad input creates no database: check before opening it */
+    if (profile_check(ch, t, err, sizeof(err)) != 0) {
+        cmd_error(NULL, "%s", err);
         return EXIT_USAGE;
     }
-    if (none && (pregnant || lactating || due[0])) {
-        cmd_error("--none", "cannot be combined with --pregnant, --due-date or --lactating");
-        return EXIT_USAGE;
-    }
-    if (due[0]) {
-        date_parse(due, t, &day);
-        if (day - t > MAX_WEEKS_TO_DUE * 7) {
-            cmd_error("--due-date", "%s is more than %d weeks away", due, MAX_WEEKS_TO_DUE);
-            return EXIT_USAGE;
-        }
-        if (t - day > 365) {
-            cmd_error("--due-date", "%s is more than a year ago", due);
-            return EXIT_USAGE;
-        }
-    }
-    if (birth[0]) {
-        date_parse(birth, t, &day);
-        int age = date_years_between(day, t);
-        if (age < 14 || age > 120) {
-            cmd_error("--birth-date",
-                      "%s gives an age of %d; dietbal's reference values are "
-                      "for ages 14 and over",
-                      birth, age);
-            return EXIT_USAGE;
-        }
-    }
-
     if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         return rc;
     if (store_profile_get(s, &p) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
+        rc = EXIT_RUNTIME;
+        goto out;
     }
-    if (set_age >= 0) {
-        p.age = set_age;
-        memcpy(p.age_set_on, today, sizeof(today));
-        p.birth_date[0] = '\0';
-    }
-    if (birth[0]) {
-        memcpy(p.birth_date, birth, sizeof(birth));
-        p.age = -1;
-        p.age_set_on[0] = '\0';
-    }
-    if (sex >= 0)
-        p.sex = (enum sex)sex;
-    if (!isnan(weight))
-        p.weight_kg = weight;
-    if (none) {
-        p.pregnant = p.lactating = 0;
-        p.due_date[0] = '\0';
-    }
-    if (pregnant)
-        p.pregnant = 1;
-    if (due[0])
-        memcpy(p.due_date, due, sizeof(due));
-    if (lactating)
-        p.lactating = 1;
-    if (units != PROFILE_UNITS_DEFAULT)
-        p.units = units;
-    if (tables[0])
-        memcpy(p.tables, tables, sizeof(tables));
-    if (p.pregnant && !p.due_date[0]) {
-        cmd_error("--pregnant", "needs --due-date D (the trimester depends on it)");
-        store_close(s);
-        return EXIT_USAGE;
-    }
-    /* the profile must give a life stage today, or it is not stored */
-    if (dri_stage(&p, t, &st, err, sizeof(err)) != 0 && (p.age >= 0 || p.birth_date[0])) {
-        cmd_error("profile set", "%s", err);
-        store_close(s);
-        return EXIT_USAGE;
+    if (profile_apply(&p, ch, t, err, sizeof(err)) != 0) {
+        cmd_error(NULL, "%s", err);
+        rc = EXIT_USAGE;
+        goto out;
     }
     if (store_begin(s) != STORE_OK || store_profile_put(s, &p) != STORE_OK ||
         store_commit(s) != STORE_OK) {
         cmd_error("profile", "%s", store_errmsg(s));
         store_rollback(s);
-        store_close(s);
-        return EXIT_RUNTIME;
+        rc = EXIT_RUNTIME;
+        goto out;
     }
-    store_close(s);
     if (!ctx->quiet)
         printf("profile saved; see it with 'dietbal profile show'\n");
-    return EXIT_OK;
+out:
+    store_close(s);
+    return rc;
 }
 
 static void print_ref(const char *label, double v) {
@@ -238,24 +199,16 @@ static void print_ref(const char *label, double v) {
 }
 
 static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    const struct opt_spec spec = {.name = "profile", .usage = SHOW_USAGE, .about = profile_about};
     struct profile p;
     struct life_stage st;
     store *s = NULL;
-    int c, rc, have_stage;
+    int rc, have_stage;
     char err[256], today[11];
     long t = date_today();
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'h') {
-            profile_usage(stdout);
-            return EXIT_OK;
-        }
-        return cmd_bad_option("profile");
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
     rc = store_profile_get(s, &p);
@@ -280,10 +233,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
         json_object_set_new(o, "date", jstr(today));
         json_object_set_new(o, "age", have_stage ? json_integer(st.age_years) : json_null());
         json_object_set_new(o, "birth_date", jstr(p.birth_date[0] ? p.birth_date : NULL));
-        json_object_set_new(o, "sex",
-                            jstr(p.sex == SEX_FEMALE ? "female"
-                                 : p.sex == SEX_MALE ? "male"
-                                                     : NULL));
+        json_object_set_new(o, "sex", jstr(profile_sex_name(p.sex)));
         json_object_set_new(o, "weight_kg", jnum(p.weight_kg));
         json_object_set_new(o, "pregnant", json_boolean(p.pregnant));
         json_object_set_new(o, "due_date", jstr(p.due_date[0] ? p.due_date : NULL));
@@ -325,9 +275,7 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
         printf("%d (given on %s)", p.age, p.age_set_on[0] ? cmd_tx(p.age_set_on) : "?");
     else
         printf("not set");
-    printf("\nsex:        %s\n", p.sex == SEX_FEMALE ? "female"
-                                 : p.sex == SEX_MALE ? "male"
-                                                     : "not set");
+    printf("\nsex:        %s\n", profile_sex_name(p.sex) ? profile_sex_name(p.sex) : "not set");
     if (isnan(p.weight_kg))
         printf("weight:     not set (protein targets use g/day figures)\n");
     else
@@ -380,9 +328,14 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
 }
 
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx) {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        profile_usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    int rc;
+
+    if (argc < 2)
+        return cmd_usage_error(&profile_spec);
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "--" OPT_COMPLETION_HELPER) == 0) {
+        cmd_options(&profile_spec, 2, argv, ctx, &rc);
+        return rc;
     }
     if (strcmp(argv[1], "set") == 0)
         return profile_set(argc - 1, argv + 1, ctx);

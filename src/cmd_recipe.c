@@ -23,26 +23,21 @@
 /* More servings than this is a typo (a canteen's pot is not a recipe). */
 #define SERVES_MAX 1000.0
 
-static void recipe_usage(FILE *out) {
-    fprintf(out,
-            "usage: dietbal recipe define NAME [--yield WEIGHT] [--serves N] [--force] ENTRY...\n"
-            "       dietbal recipe show ID [--json]\n"
-            "       dietbal recipe list [--json]\n"
-            "       dietbal recipe rm ID [--force]\n"
-            "       dietbal recipe export ID... > FILE.xml\n"
-            "A recipe is a food made of other foods: each ENTRY is an ingredient written\n"
-            "as for 'dietbal add' (\"500 g pork spareribs\", \"1.5 l water\", \"1 medium\n"
-            "carrot\").  --yield is the cooked weight (\"1.6kg\", \"1600 g\"; default: the\n"
-            "ingredients' weight); --serves gives it a 'serving' portion.  A yield below a\n"
-            "tenth or above ten times the ingredients' weight needs --force.  The food is\n"
-            "recipe:SLUG (\"Grandma's rib soup\" is recipe:grandma-s-rib-soup); log it with\n"
-            "\"1 serving pork rib soup\", \"1 bowl @recipe:pork-rib-soup\" or \"1/4 recipe\n"
-            "pork rib soup\".  Defining it again replaces it, and the entries already\n"
-            "logged follow.  rm refuses while entries, recipes or saved meals use it;\n"
-            "--force keeps them, with the values it has now, under removed:SLUG.\n"
-            "export writes the recipes (and the recipes they use) as a dietbal food\n"
-            "table with their ingredients; 'dietbal import' reads it on another machine.\n");
-}
+static const char recipe_about[] =
+    "A recipe is a food made of other foods: each ENTRY is an ingredient written\n"
+    "as for 'dietbal add' (\"500 g pork spareribs\", \"1.5 l water\", \"1 medium\n"
+    "carrot\").  --yield is the cooked weight (\"1.6kg\", \"1600 g\"; default: the\n"
+    "ingredients' weight); --serves gives it a 'serving' portion.  A yield below a\n"
+    "tenth or above ten times the ingredients' weight needs --force.  The food is\n"
+    "recipe:SLUG (\"Grandma's rib soup\" is recipe:grandma-s-rib-soup); log it with\n"
+    "\"1 serving pork rib soup\", \"1 bowl @recipe:pork-rib-soup\" or \"1/4 recipe\n"
+    "pork rib soup\".  Defining it again replaces it, and the entries already\n"
+    "logged follow.  rm refuses while entries, recipes or saved meals use it;\n"
+    "--force keeps them, with the values it has now, under removed:SLUG.\n"
+    "export writes the recipes (and the recipes they use) as a dietbal food\n"
+    "table with their ingredients; 'dietbal import' reads it on another machine.\n";
+
+static const char *const recipe_subs[] = {"define", "show", "list", "rm", "export", NULL};
 
 /* "pork-rib-soup", "recipe:pork-rib-soup", "@recipe:..." or the name: the
  * id into out; -1 with the error printed. */
@@ -63,13 +58,13 @@ static int recipe_id(const char *given, char *out, size_t len) {
 }
 
 /* --yield: a weight, "1.6kg", "1.6 kg", "1600 g", "3 lb"; a bare number
- * is grams. */
-static int parse_yield(const char *text, double *grams) {
+ * is grams.  Into the double o->data. */
+static int parse_yield(const struct opt *o, const char *text, struct opt_error *err) {
     char num[64];
     size_t n = strspn(text, "0123456789.");
     const char *unit = text + n;
     const struct units_def *u = NULL;
-    double v;
+    double v, *grams = o->data;
 
     while (*unit == ' ')
         unit++;
@@ -77,23 +72,33 @@ static int parse_yield(const char *text, double *grams) {
         goto bad;
     memcpy(num, text, n);
     num[n] = '\0';
-    if (cmd_parse_decimal(num, &v) != 0)
+    if (opt_decimal(num, &v) != 0)
         goto bad;
     if (*unit && (!(u = units_generic(unit)) || u->kind != UNITS_MASS)) {
-        cmd_error("--yield",
-                  "'%s' is not a weight (use g, kg, oz or lb: the cooked dish "
-                  "weighed)",
-                  text);
+        snprintf(err->why, sizeof(err->why),
+                 "is not a weight (use g, kg, oz or lb: the cooked dish weighed)");
         return -1;
     }
     *grams = v * (u ? u->factor : 1.0);
     if (!(*grams > 0)) {
-        cmd_error("--yield", "'%s': the yield must be a weight above 0", text);
+        /* "'0 g': the yield ...": a short text, a number and a unit */
+        snprintf(err->why, sizeof(err->why), "'%s': the yield must be a weight above 0", text);
+        err->value = NULL;
         return -1;
     }
     return 0;
 bad:
-    cmd_error("--yield", "'%s' is not a weight (e.g. 1.6kg, 1600 g)", text);
+    snprintf(err->why, sizeof(err->why), "is not a weight (e.g. 1.6kg, 1600 g)");
+    return -1;
+}
+
+/* --serves: a number of servings above 0, at most SERVES_MAX. */
+static int check_serves(const struct opt *o, const char *text, struct opt_error *err) {
+    double v = *(double *)o->target;
+    (void)text;
+    if (v > 0 && v <= SERVES_MAX)
+        return 0;
+    snprintf(err->why, sizeof(err->why), "%s", o->why);
     return -1;
 }
 
@@ -613,55 +618,39 @@ out:
 }
 
 int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"yield", required_argument, NULL, 'y'},
-                                         {"serves", required_argument, NULL, 's'},
-                                         {"force", no_argument, NULL, 'f'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
     double yield = NAN, serves = NAN;
-    int c, force = 0, define_only = 0;
+    int force = 0, yield_given = 0, serves_given = 0, rc;
+    char serves_why[64];
+    const struct opt opts[] = {
+        {"yield", 0, OPT_STRING, NULL, .check = parse_yield, .data = &yield, .seen = &yield_given,
+         .arg = "WEIGHT", .help = "define: the cooked weight (1.6kg, 1600 g, 3 lb)"},
+        {"serves", 0, OPT_DECIMAL, &serves, .why = serves_why, .check = check_serves,
+         .seen = &serves_given, .arg = "N", .help = "define: how many servings it makes"},
+        {"force", 0, OPT_FLAG, &force,
+         .help = "define: an odd yield; rm: a recipe in use (kept as removed:SLUG)"},
+        {0}};
+    const struct opt_spec spec = {
+        .name = "recipe",
+        .usage = "recipe define NAME [--yield WEIGHT] [--serves N] [--force] ENTRY...\n"
+                 "recipe show ID [--json]\n"
+                 "recipe list [--json]\n"
+                 "recipe rm ID [--force]\n"
+                 "recipe export ID... > FILE.xml",
+        .about = recipe_about,
+        .opts = opts,
+        .subs = recipe_subs};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'y':
-            if (parse_yield(optarg, &yield) != 0)
-                return EXIT_USAGE;
-            define_only = 1;
-            break;
-        case 's':
-            if (cmd_parse_decimal(optarg, &serves) != 0 || !(serves > 0) || serves > SERVES_MAX) {
-                cmd_error("--serves", "'%s' is not a number of servings (1 to %.0f)", optarg,
-                          SERVES_MAX);
-                return EXIT_USAGE;
-            }
-            define_only = 1;
-            break;
-        case 'f':
-            force = 1;
-            break;
-        case 'q':
-            ctx->quiet = 1;
-            break;
-        case 'h':
-            recipe_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("recipe");
-        }
-    }
-    if (optind >= argc) {
-        recipe_usage(stderr);
-        return EXIT_USAGE;
-    }
+    snprintf(serves_why, sizeof(serves_why), "is not a number of servings (1 to %.0f)", SERVES_MAX);
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind >= argc)
+        return cmd_usage_error(&spec);
     const char *sub = argv[optind++];
     int rest = argc - optind;
     char **args = argv + optind;
     if (strcmp(sub, "define") == 0)
         return define(rest, args, yield, serves, force, ctx);
-    if (define_only) {
+    if (yield_given || serves_given) {
         cmd_error("recipe", "--yield and --serves go with 'define'");
         return EXIT_USAGE;
     }
@@ -678,6 +667,5 @@ int cmd_recipe(int argc, char **argv, struct cmd_ctx *ctx) {
         cmd_error("recipe", "unknown subcommand '%s' (define, show, list, rm or export)", sub);
         return EXIT_USAGE;
     }
-    recipe_usage(stderr);
-    return EXIT_USAGE;
+    return cmd_usage_error(&spec);
 }

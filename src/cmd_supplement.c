@@ -18,18 +18,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void supplement_usage(FILE *out) {
-    fprintf(out, "usage: dietbal supplement define ID --name NAME --unit UNIT TAG=AMOUNT...\n"
-                 "       dietbal supplement list [--json]\n"
-                 "       dietbal supplement show ID [--json]\n"
-                 "A supplement's amounts are per unit, as on its label: UNIT is tablet,\n"
-                 "capsule, softgel, sachet, scoop, ml or drop; AMOUNT is a number and g, mg,\n"
-                 "ug (mcg, \xc2\xb5g) or IU (vitamin D: 40 IU = 1 ug), e.g. CA=200mg MG=100mg\n"
-                 "VITD=400IU FOL=400ug FE=17mg.  A nutrient the label does not list is zero.\n"
-                 "ID gets the prefix supp: (prenatal is supp:prenatal); defining it again\n"
-                 "updates it, and entries already logged count the new amounts.\n"
-                 "Log one with dietbal add \"1 tablet prenatal\" or \"2 @supp:prenatal\".\n");
-}
+static const char *const supplement_subs[] = {"define", "list", "show", NULL};
+
+#define SUPPLEMENT_USAGE                                                                           \
+    "supplement define ID --name NAME --unit UNIT TAG=AMOUNT...\n"                                 \
+    "supplement list [--json]\n"                                                                   \
+    "supplement show ID [--json]"
+
+static const char supplement_about[] =
+    "A supplement's amounts are per unit, as on its label: UNIT is tablet,\n"
+    "capsule, softgel, sachet, scoop, ml or drop; AMOUNT is a number and g, mg,\n"
+    "ug (mcg, \xc2\xb5g) or IU (vitamin D: 40 IU = 1 ug), e.g. CA=200mg MG=100mg\n"
+    "VITD=400IU FOL=400ug FE=17mg.  A nutrient the label does not list is zero.\n"
+    "ID gets the prefix supp: (prenatal is supp:prenatal); defining it again\n"
+    "updates it, and entries already logged count the new amounts.\n"
+    "Log one with dietbal add \"1 tablet prenatal\" or \"2 @supp:prenatal\".\n";
 
 /* An amount with its standard unit, as few digits as it needs. */
 static void print_amount(FILE *out, int k, double v) {
@@ -108,10 +111,6 @@ static int define(int argc, char **argv, const char *name, const char *unit,
     char err[512];
     int rc, what = 0, food = 0, src;
 
-    if (argc < 1) {
-        supplement_usage(stderr);
-        return EXIT_USAGE;
-    }
     if (!name || !unit) {
         cmd_error("supplement define", "%s is needed (the label's %s)", name ? "--unit" : "--name",
                   name ? "dose form: tablet, capsule, softgel, sachet, scoop, ml, drop"
@@ -241,42 +240,29 @@ static int show(const char *given, const struct cmd_ctx *ctx) {
 }
 
 int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"name", required_argument, NULL, 'n'},
-                                         {"unit", required_argument, NULL, 'u'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
     const char *name = NULL, *unit = NULL;
-    int c;
+    char units[96];
+    const struct opt opts[] = {
+        {"name", 0, OPT_STRING, &name, .arg = "NAME", .help = "define: the product's name"},
+        {"unit", 0, OPT_STRING, &unit, .arg = "UNIT", .complete = units,
+         .help = "define: the dose form the amounts are per"},
+        {0}};
+    const struct opt_spec spec = {.name = "supplement",
+                                  .usage = SUPPLEMENT_USAGE,
+                                  .about = supplement_about,
+                                  .opts = opts,
+                                  .subs = supplement_subs};
+    int rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'n':
-            name = optarg;
-            break;
-        case 'u':
-            unit = optarg;
-            break;
-        case 'q':
-            ctx->quiet = 1;
-            break;
-        case 'h':
-            supplement_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("supplement");
-        }
-    }
-    if (optind >= argc) {
-        supplement_usage(stderr);
-        return EXIT_USAGE;
-    }
+    cmd_choice_join(label_dose_forms(), " ", " ", units, sizeof(units));
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind >= argc)
+        return cmd_usage_error(&spec);
     const char *sub = argv[optind++];
     int rest = argc - optind;
     if (strcmp(sub, "define") == 0)
-        return define(rest, argv + optind, name, unit, ctx);
+        return rest < 1 ? cmd_usage_error(&spec) : define(rest, argv + optind, name, unit, ctx);
     if ((name || unit)) {
         cmd_error("supplement", "--name and --unit go with 'define'");
         return EXIT_USAGE;
@@ -289,6 +275,5 @@ int cmd_supplement(int argc, char **argv, struct cmd_ctx *ctx) {
         cmd_error("supplement", "unknown subcommand '%s' (define, list or show)", sub);
         return EXIT_USAGE;
     }
-    supplement_usage(stderr);
-    return EXIT_USAGE;
+    return cmd_usage_error(&spec);
 }

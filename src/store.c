@@ -196,6 +196,7 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY,"
     "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
     "  time TEXT,"
+    /* the meals of entry.h's entry_meals; test_entry.c holds them together */
     "  meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snack')),"
     "  food INTEGER NOT NULL REFERENCES food(rowid) ON DELETE RESTRICT,"
     "  grams REAL NOT NULL CHECK (grams > 0),"
@@ -282,6 +283,7 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY,"
     "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
     "  time TEXT,"
+    /* the meals of entry.h's entry_meals; test_entry.c holds them together */
     "  meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snack')),"
     "  food INTEGER REFERENCES food(rowid) ON DELETE RESTRICT,"
     "  grams REAL CHECK (grams > 0),"

@@ -2,7 +2,9 @@
  * test_cramp.c - the rules about cramp diary entries (cramp.c): the clot
  * red flags, the pregnancy warning signs, what counts as a cramp episode,
  * and the runs of days with pain that does not ease (nutrition-science.md
- * 5.5 and 0.4).  Every expectation is read off those sections.
+ * 5.5 and 0.4).  Every expectation is read off those sections.  Then
+ * what an entry may hold (cramp_check): the ranges and words of product.md
+ * "Cramp diary" and the schema's CHECKs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -170,11 +172,86 @@ static void test_pain_runs(void **state) {
     assert_true(cramp_pain_is_red_flag(r));
 }
 
+/* cramp_check's message for c, "" when c passes. */
+static const char *check(const struct cramp *c) {
+    static char err[256];
+    err[0] = '\0';
+    int rc = cramp_check(c, err, sizeof(err));
+    assert_int_equal(rc, err[0] ? -1 : 0);
+    return err;
+}
+
+/* An entry as `cramp add` makes it with no option but the date passes;
+ * the edges of every range pass, one step outside fails naming the
+ * option. */
+static void test_check_ranges(void **state) {
+    (void)state;
+    struct cramp c = entry("2026-11-20", "");
+    assert_string_equal(check(&c), "");
+    c.severity = 1;
+    assert_string_equal(check(&c), "");
+    c.severity = 10;
+    assert_string_equal(check(&c), "");
+    c.severity = 11;
+    assert_string_equal(check(&c), "--severity: '11' is not a whole number from 1 to 10");
+    c.severity = -1;
+    assert_string_equal(check(&c), "--severity: '-1' is not a whole number from 1 to 10");
+    c = entry("2026-11-20", "");
+    c.duration_min = 0;
+    assert_string_equal(check(&c), "");
+    c.duration_min = 1440; /* a whole day */
+    assert_string_equal(check(&c), "");
+    c.duration_min = 1440.5;
+    assert_string_equal(check(&c),
+                        "--duration-min: '1440.5' is not a number of minutes (0 to 1440)");
+    c.duration_min = -0.5;
+    assert_string_equal(check(&c), "--duration-min: '-0.5' is not a number of minutes (0 to 1440)");
+}
+
+/* The date is the diary's key: a real day, written as the store keeps it. */
+static void test_check_date(void **state) {
+    (void)state;
+    struct cramp c = entry("2026-02-29", "");
+    assert_string_equal(check(&c), "--date: '2026-02-29' is not a date (use YYYY-MM-DD)");
+    c = entry("2028-02-29", "");
+    assert_string_equal(check(&c), "");
+    c = entry("today", "");
+    assert_string_equal(check(&c), "--date: 'today' is not a date (use YYYY-MM-DD)");
+    c = entry("", "");
+    assert_string_equal(check(&c), "--date: '' is not a date (use YYYY-MM-DD)");
+}
+
+/* Sites and sides: each listed word, nothing else (not even in capitals). */
+static void test_check_words(void **state) {
+    (void)state;
+    struct cramp c = entry("2026-11-20", "");
+    size_t n = 0;
+    for (const char *const *w = cramp_sites; *w; w++, n++) {
+        snprintf(c.site, sizeof(c.site), "%s", *w);
+        assert_string_equal(check(&c), "");
+    }
+    assert_int_equal(n, 4);
+    snprintf(c.site, sizeof(c.site), "%s", "Calf");
+    assert_string_equal(check(&c), "--site: 'Calf' is not one of calf, foot, thigh, other");
+    snprintf(c.site, sizeof(c.site), "%s", "knee");
+    assert_string_equal(check(&c), "--site: 'knee' is not one of calf, foot, thigh, other");
+    c = entry("2026-11-20", "");
+    n = 0;
+    for (const char *const *w = cramp_sides; *w; w++, n++) {
+        snprintf(c.side, sizeof(c.side), "%s", *w);
+        assert_string_equal(check(&c), "");
+    }
+    assert_int_equal(n, 3);
+    c = entry("2026-11-20", "middle");
+    assert_string_equal(check(&c), "--side: 'middle' is not one of left, right, both");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_red_flag_signs), cmocka_unit_test(test_preeclampsia_signs),
         cmocka_unit_test(test_is_episode),     cmocka_unit_test(test_pain_legs),
-        cmocka_unit_test(test_pain_runs),
+        cmocka_unit_test(test_pain_runs),      cmocka_unit_test(test_check_ranges),
+        cmocka_unit_test(test_check_date),     cmocka_unit_test(test_check_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,13 +13,17 @@
 
 #include "dietbal/entry.h"
 #include "dietbal/food.h"
+#include "dietbal/store.h"
 #include "dietbal/units.h"
 
 #include "testlib.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* cmocka 1.1.5 has no double comparison; assert_float_equal loses digits. */
 /* Parse and expect success. */
@@ -855,6 +859,63 @@ static void test_whole_path(void **state) {
     assert_near(grams_of("2 tbsp cheese", t, sizeof(t)), 16.50279, 1e-5);
 }
 
+/* The meals --meal takes are exactly those the schema's CHECK on entry.meal
+ * allows, in the same order: read off the CHECK of a database the store
+ * has just made, at the latest schema. */
+static void test_meals_match_schema(void **state) {
+    (void)state;
+    char dir[] = "/tmp/dietbal-test-XXXXXX", path[64], err[256];
+    const char *const prefix = "meal TEXT CHECK (meal IN (";
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    store *s = NULL;
+    size_t n = 0;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/meals.db", dir);
+    assert_int_equal(store_open(path, &s, err, sizeof(err)), STORE_OK);
+    store_close(s);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT sql FROM sqlite_master WHERE type = 'table'"
+                                        " AND name = 'entry'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *sql = (const char *)sqlite3_column_text(st, 0);
+    assert_non_null(sql);
+    const char *p = strstr(sql, prefix);
+    if (!p)
+        fail_msg("no meal CHECK in: %s", sql);
+    /* 'breakfast', 'lunch', ...)) */
+    for (p += strlen(prefix); *p == '\''; n++) {
+        const char *end = strchr(p + 1, '\'');
+        assert_non_null(end);
+        if (!entry_meals[n])
+            fail_msg("the CHECK allows %.*s, entry_meals has no more", (int)(end - p + 1), p);
+        if (strlen(entry_meals[n]) != (size_t)(end - p - 1) ||
+            strncmp(entry_meals[n], p + 1, (size_t)(end - p - 1)) != 0)
+            fail_msg("meal %zu: the CHECK has %.*s, entry_meals '%s'", n, (int)(end - p + 1), p,
+                     entry_meals[n]);
+        p = end + 1;
+        if (*p == ',')
+            p += strspn(p + 1, " ") + 1;
+    }
+    if (strncmp(p, "))", 2) != 0)
+        fail_msg("the meal CHECK goes on: %s", p);
+    if (entry_meals[n])
+        fail_msg("entry_meals has '%s', the CHECK does not", entry_meals[n]);
+    assert_true(n > 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/meals.db-wal", dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/meals.db-shm", dir);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decimals),
@@ -886,6 +947,7 @@ int main(void) {
         cmocka_unit_test(test_resolve_runtime_errors),
         cmocka_unit_test(test_resolve_misbehaving_lookup),
         cmocka_unit_test(test_whole_path),
+        cmocka_unit_test(test_meals_match_schema),
     };
     return cmocka_run_group_tests_name("entry", tests, NULL, NULL);
 }

@@ -7,6 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What an entry may say: a severity on a scale of 1 to 10 (0: not given), a
+ * duration of at most a day, a site and a side from these lists (NULL at
+ * the end; "": not given).  The schema's CHECKs on the cramp table say the
+ * same. */
+#define CRAMP_SEVERITY_MIN 1
+#define CRAMP_SEVERITY_MAX 10
+#define CRAMP_DURATION_MAX_MIN (24 * 60)
+extern const char *const cramp_sites[]; /* calf foot thigh other */
+extern const char *const cramp_sides[]; /* left right both */
+
 struct cramp {
     int64_t id;
     char date[11];       /* YYYY-MM-DD */
@@ -39,6 +49,11 @@ struct cramp {
 /* in one leg, pain that persists into the next day (two days running) is
  * enough (nutrition-science.md 0.4). */
 #define CRAMP_ONE_LEG_PAIN_DAYS 2
+
+/* Whether c may be logged: a real date (YYYY-MM-DD), and the severity,
+ * duration, site and side above.  0, or -1 with "WHAT: why" in
+ * err (len bytes), WHAT the option of `dietbal cramp add` at fault. */
+int cramp_check(const struct cramp *c, char *err, size_t len);
 
 /* True when the episode carries any single red-flag sign (swelling, redness,
  * warmth, hard to walk).  Pain that does not ease counts only over days

@@ -159,4 +159,12 @@ struct entry_found {
 int entry_resolve(const struct entry_spec *e, const struct entry_resolver *rv,
                   struct entry_found *out, char *err, size_t errlen);
 
+/* The meals a diary entry may belong to, in the order of a day, NULL at the
+ * end: the one list `--meal` accepts and offers for completion, and the one
+ * the schema's CHECK on entry.meal holds.  The schema's migrations are
+ * history and are not built from this list: a meal added here needs a
+ * migration that rebuilds that CHECK (tests/test_entry.c holds the two
+ * together). */
+extern const char *const entry_meals[];
+
 #endif
