@@ -16,9 +16,8 @@
 #include "dietbal/tables.h"
 #include "opt.h"
 
-#include <getopt.h>
+#include <getopt.h> /* optind: where each command's operands start */
 #include <jansson.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,20 +76,6 @@ int cmd_usage_error(const struct opt_spec *spec);
 /* "dietbal: WHAT: 'VALUE' WHY" for a value opt.c refused. */
 void cmd_opt_error(const struct opt_error *err);
 
-/* Codes of the common options in CMD_COMMON_OPTIONS, past every char. */
-enum { CMD_OPT_DB = UCHAR_MAX + 1, CMD_OPT_JSON, CMD_OPT_QUIET };
-
-/* The common options for a getopt_long table of its own (the commands
- * not yet on cmd_options); append to a command's long options. */
-#define CMD_COMMON_OPTIONS                                                                         \
-    {"db", required_argument, NULL, CMD_OPT_DB}, {"json", no_argument, NULL, CMD_OPT_JSON},        \
-        {"quiet", no_argument, NULL, CMD_OPT_QUIET}, {                                             \
-        "help", no_argument, NULL, 'h'                                                             \
-    }
-
-/* Handle a common option returned by getopt_long; 1 if it was one. */
-int cmd_common_option(int c, struct cmd_ctx *ctx);
-
 /* "dietbal: what: why" on stderr.  Control characters and bytes that are
  * not UTF-8 are shown as \xHH; a very long line (a 128 KB argument quoted)
  * keeps its start and its end.  what may be NULL: "dietbal: why". */
@@ -109,9 +94,6 @@ void cmd_error_msg(const char *msg);
 const char *cmd_tx(const char *s);
 void cmd_tx_free(void);
 
-/* Print "dietbal: usage error" for an unknown option and return EXIT_USAGE. */
-int cmd_bad_option(const char *cmd);
-
 /* The database path in force: --db, $DIETBAL_DB, $XDG_DATA_HOME/dietbal/dietbal.db,
  * ~/.local/share/dietbal/dietbal.db.  Writes into buf; NULL when no path. */
 const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len);
@@ -127,12 +109,6 @@ int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store *
  * "dietbal: OPTION: 'TEXT' why".  A date (YYYY-MM-DD, today, yesterday)
  * into YYYY-MM-DD; 0 or -1. */
 int cmd_parse_date(const char *opt, const char *text, char out[11]);
-
-/* A plain decimal (opt_decimal): 0 and *out, or -1 (nothing printed). */
-int cmd_parse_decimal(const char *text, double *out);
-
-/* HH:MM (24-hour clock); 0 or -1 with the error printed. */
-int cmd_parse_time(const char *opt, const char *text, char out[6]);
 
 /* The words and measures of everyday entries: the synonyms and everyday
  * foods, the container table, and the person's side of the Atlantic. */

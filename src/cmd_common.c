@@ -7,6 +7,7 @@
 #include "dietbal/date.h"
 #include "dietbal/store.h"
 #include "dietbal/textesc.h"
+#include "dietbal/util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,20 +15,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int cmd_common_option(int c, struct cmd_ctx *ctx) {
-    switch (c) {
-    case CMD_OPT_DB:
-        ctx->db_path = optarg;
-        return 1;
-    case CMD_OPT_JSON:
-        ctx->json = 1;
-        return 1;
-    case CMD_OPT_QUIET:
-        ctx->quiet = 1;
-        return 1;
-    default:
-        return 0;
-    }
+/* "dietbal: CMD: bad usage" for an unknown option or a missing value. */
+static int bad_option(const char *cmd) {
+    fprintf(stderr, "dietbal: %s: bad usage (try 'dietbal %s --help')\n", cmd, cmd);
+    return EXIT_USAGE;
 }
 
 void cmd_common_options(struct opt common[CMD_COMMON_N], struct cmd_ctx *ctx) {
@@ -69,7 +60,7 @@ bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_
         break;
     case OPT_UNKNOWN:
     case OPT_MISSING_VALUE:
-        *rc = cmd_bad_option(spec->name);
+        *rc = bad_option(spec->name);
         break;
     }
     return false;
@@ -109,21 +100,6 @@ void cmd_opt_error(const struct opt_error *err) {
 #define WHAT_HEAD 100
 #define WHAT_TAIL 40
 
-/* Bytes in the well-formed UTF-8 sequence at p (n bytes left), 0 if none. */
-static size_t utf8_len(const unsigned char *p, size_t n) {
-    size_t len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
-
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) || /* overlong, surrogate */
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)) /* overlong, > U+10FFFF */
-        return 0;
-    return len;
-}
-
 /* s[0..n) with control characters (C0 but tab, DEL, C1) and bytes that are
  * not UTF-8 written as \xHH. */
 static void put_clean(FILE *f, const char *s, size_t n) {
@@ -131,7 +107,7 @@ static void put_clean(FILE *f, const char *s, size_t n) {
     size_t i = 0;
 
     while (i < n) {
-        size_t len = p[i] < 0x80 ? 1 : utf8_len(p + i, n - i);
+        size_t len = p[i] < 0x80 ? 1 : util_utf8_len(p + i, n - i);
         int control = (p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F ||
                       (len == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0); /* U+0080..U+009F */
         unsigned long c = 0;
@@ -179,19 +155,13 @@ static void put_text(FILE *f, const char *s) {
 }
 
 static void put_error(const char *what, int quote, const char *fmt, va_list ap) {
-    va_list again;
-    char *msg = NULL, *out = NULL;
+    char *out = NULL;
     size_t len = 0;
-    int n;
     /* stderr is unbuffered: build the message, then write it at once
      * (a write per byte made 300,000 warnings take a minute) */
+    char *msg = util_vxprintf(fmt, ap);
     FILE *f = open_memstream(&out, &len);
 
-    va_copy(again, ap);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL)
-        vsnprintf(msg, (size_t)n + 1, fmt, again);
-    va_end(again);
     if (!f)
         f = stderr;
     fputs("dietbal: ", f);
@@ -225,11 +195,6 @@ void cmd_error_arg(const char *arg, const char *fmt, ...) {
 }
 
 void cmd_error_msg(const char *msg) { cmd_error(NULL, "%s", msg); }
-
-int cmd_bad_option(const char *cmd) {
-    fprintf(stderr, "dietbal: %s: bad usage (try 'dietbal %s --help')\n", cmd, cmd);
-    return EXIT_USAGE;
-}
 
 const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len) {
     const char *env;
@@ -269,8 +234,6 @@ int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store *
     }
     return EXIT_OK;
 }
-
-int cmd_parse_decimal(const char *text, double *out) { return opt_decimal(text, out); }
 
 /* The value of option opt (a name with its dashes, "--date") as its kind
  * says, the error printed; 0 or -1. */
@@ -370,10 +333,6 @@ const char *cmd_schema_path(void) {
     static char path[4200];
     snprintf(path, sizeof(path), "%s/foodtable.xsd", cmd_foods_dir());
     return path;
-}
-
-int cmd_parse_time(const char *opt, const char *text, char out[6]) {
-    return parse_as(opt, OPT_TIME, NULL, text, out);
 }
 
 /* The strings cmd_tx handed out; each slot is reused, oldest first. */

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 
+#include "dietbal/util.h"
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/store.h"
@@ -165,7 +166,7 @@ static int read_ids(int nargs, char **args, int64_t **out, int *n) {
         int seen = 0;
         errno = 0;
         /* digits only: strtoll would also take " 1" and "+2" */
-        long long v = args[i][0] >= '0' && args[i][0] <= '9' ? strtoll(args[i], &end, 10) : 0;
+        long long v = util_isdigit((unsigned char)args[i][0]) ? strtoll(args[i], &end, 10) : 0;
         if (errno || v <= 0 || *end) {
             cmd_error_arg(args[i], "not an entry id (a positive whole number)");
             return EXIT_USAGE;

@@ -13,6 +13,7 @@
  */
 #include "cmd.h"
 
+#include "dietbal/util.h"
 #include "dietbal/entry.h"
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
@@ -90,15 +91,9 @@ void cmd_entries_close(struct cmd_entries *e) {
 /* A new item at the end, zeroed, its text a copy of text; NULL when out of
  * memory (printed). */
 static struct cmd_item *item_new(struct cmd_entries *e, const char *text) {
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 8;
-        struct cmd_item *grown = realloc(e->items, cap * sizeof(*grown));
-        if (!grown) {
-            cmd_error(NULL, "out of memory");
-            return NULL;
-        }
-        e->items = grown;
-        e->cap = cap;
+    if (UTIL_GROW(e->items, e->cap, e->n + 1) != 0) {
+        cmd_error(NULL, "out of memory");
+        return NULL;
     }
     struct cmd_item *p = &e->items[e->n];
     memset(p, 0, sizeof(*p));
@@ -178,7 +173,7 @@ static int plural(const char *text) {
     last[n] = '\0';
     words_normalise(last, norm, sizeof(norm));
     for (char *c = last; *c; c++)
-        *c = (char)words_lower((unsigned char)*c);
+        *c = (char)util_tolower((unsigned char)*c);
     return norm[0] && strcmp(norm, last) != 0;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 
+#include "dietbal/util.h"
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/store.h"
@@ -221,8 +222,7 @@ static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx) {
 static int has_word(int n, char **args) {
     for (int i = 0; i < n; i++)
         for (const unsigned char *p = (const unsigned char *)args[i]; *p; p++)
-            if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
-                *p >= 0x80)
+            if (util_isalnum(*p) || *p >= 0x80)
                 return 1;
     return 0;
 }

@@ -21,7 +21,7 @@
 
 /* Longest tag accepted (the food-table schema allows 32 characters). */
 #define TAG_MAX 32
-/* A plain decimal: at most this many digits (as cmd_parse_decimal). */
+/* A plain decimal: at most this many digits (as opt_decimal). */
 #define DIGITS_MAX 15
 
 /* --- dose forms ------------------------------------------------------------ */
