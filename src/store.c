@@ -402,8 +402,25 @@ static int read_version(store *s, int *version, int *app_id) {
     return STORE_OK;
 }
 
-static int migrate(store *s) {
+/* Every nutrient of nutrients.c, by sql with ?1..?4 its id, tag, name, unit. */
+static int nutrients_write(store *s, const char *sql) {
     sqlite3_stmt *st = NULL;
+    int rc = store_prepare(s, sql, &st);
+
+    for (size_t i = 0; i < nutrients_count() && rc == STORE_OK; i++) {
+        const struct nutrient_def *d = nutrients_get((int)i);
+        sqlite3_reset(st);
+        sqlite3_bind_int(st, 1, (int)i);
+        sqlite3_bind_text(st, 2, d->tag, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, d->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, unit_name(d->unit), -1, SQLITE_STATIC);
+        rc = store_step_done(s, st, "nutrient table");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int migrate(store *s) {
     int version = 0, app_id = 0, rc = STORE_ERROR;
 
     if (read_version(s, &version, &app_id) != STORE_OK)
@@ -432,26 +449,9 @@ static int migrate(store *s) {
             goto out;
     }
     /* The nutrient table mirrors nutrients.c; new entries are appended. */
-    if (store_prepare(s,
-                      "INSERT INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)"
-                      " ON CONFLICT(id) DO UPDATE SET name = excluded.name",
-                      &st) != STORE_OK)
-        goto out;
-    for (size_t i = 0; i < nutrients_count(); i++) {
-        const struct nutrient_def *d = nutrients_get((int)i);
-        sqlite3_reset(st);
-        sqlite3_bind_int(st, 1, (int)i);
-        sqlite3_bind_text(st, 2, d->tag, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, d->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, unit_name(d->unit), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            store_fail_db(s, "nutrient table");
-            goto out;
-        }
-    }
-    rc = STORE_OK;
+    rc = nutrients_write(s, "INSERT INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)"
+                            " ON CONFLICT(id) DO UPDATE SET name = excluded.name");
 out:
-    sqlite3_finalize(st);
     if (rc == STORE_OK)
         rc = store_exec(s, "COMMIT");
     else
@@ -475,21 +475,8 @@ static int sync_nutrients(store *s) {
         return STORE_OK;
     if (store_exec(s, "BEGIN IMMEDIATE") != STORE_OK)
         return STORE_ERROR;
-    if (store_prepare(s,
-                      "INSERT OR IGNORE INTO nutrient(id, tag, name, unit) VALUES (?1, ?2, ?3, ?4)",
-                      &st) != STORE_OK)
-        rc = STORE_ERROR;
-    for (size_t i = 0; i < nutrients_count() && rc == STORE_OK; i++) {
-        const struct nutrient_def *d = nutrients_get((int)i);
-        sqlite3_reset(st);
-        sqlite3_bind_int(st, 1, (int)i);
-        sqlite3_bind_text(st, 2, d->tag, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, d->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, unit_name(d->unit), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = store_fail_db(s, "nutrient table");
-    }
-    sqlite3_finalize(st);
+    rc = nutrients_write(s, "INSERT OR IGNORE INTO nutrient(id, tag, name, unit)"
+                            " VALUES (?1, ?2, ?3, ?4)");
     if (rc == STORE_OK)
         return store_exec(s, "COMMIT");
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -554,7 +541,7 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
         store_open_fail(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
-    /* no SQLITE_OPEN_CREATE: precheck made the file where one may be made */
+    /* no SQLITE_OPEN_CREATE: store_precheck made the file where one may be made */
     if (sqlite3_open_v2(path, &s->db,
                         SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0) |
                             SQLITE_OPEN_NOMUTEX,
@@ -705,6 +692,14 @@ int store_rows(store *s, sqlite3_stmt *st, const char *what, store_row_fn *row,
         list->n = list->cap = 0;
     }
     return rc;
+}
+
+int store_rows_sql(store *s, const char *sql, const char *what, store_row_fn *row,
+                   store_item_free_fn *item_free, struct store_list *list) {
+    sqlite3_stmt *st = NULL;
+    int rc = store_prepare(s, sql, &st);
+
+    return rc == STORE_OK ? store_rows(s, st, what, row, item_free, list) : rc;
 }
 
 void store_items_free(void *items, size_t n, size_t size, store_item_free_fn *item_free) {

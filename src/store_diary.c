@@ -143,7 +143,11 @@ int store_entry_remove(store *s, int64_t id) {
     " THEN e.grams END)"
 #define DAY_JOIN(k)                                                                                \
     " LEFT JOIN food_value v" #k " ON v" #k ".food = e.food AND v" #k ".nutrient = " #k
-_Static_assert(NUT_VITAMIN_D == 38, "DAY_SUM(38) and SUPP_DAY_SUM(38) name vitamin D");
+/* m(k) for each reported nutrient k, sep between them */
+#define REPORTED(m, sep)                                                                           \
+    m(0) sep m(1) sep m(2) sep m(3) sep m(4) sep m(5) sep m(6) sep m(7) sep m(38)
+_Static_assert(NUT_VITAMIN_D == 38 && NUT_REPORTED_COUNT == 9,
+               "REPORTED() names the core and vitamin D");
 
 /* Per-day sums of the supplement entries, units * amount per unit. */
 #define SUPP_DAY_SUM(k) "sum(e.units * " SUPP_VALUE_SQL("p", k) ")"
@@ -166,82 +170,10 @@ static int supplement_days(store *s, const char *from, const char *to, struct st
 
     rc = store_prepare(
         s,
-        "SELECT e.date, count(*), " SUPP_DAY_SUM(0) "," SUPP_DAY_SUM(1) "," SUPP_DAY_SUM(2) "," SUPP_DAY_SUM(3) "," SUPP_DAY_SUM(
-            4) "," SUPP_DAY_SUM(5) "," SUPP_DAY_SUM(6) "," SUPP_DAY_SUM(7) "," SUPP_DAY_SUM(38) " F"
-                                                                                                "RO"
-                                                                                                "M "
-                                                                                                "en"
-                                                                                                "tr"
-                                                                                                "y "
-                                                                                                "e "
-                                                                                                "JO"
-                                                                                                "IN"
-                                                                                                " s"
-                                                                                                "up"
-                                                                                                "pl"
-                                                                                                "em"
-                                                                                                "en"
-                                                                                                "t "
-                                                                                                "p "
-                                                                                                "ON"
-                                                                                                " p"
-                                                                                                ".r"
-                                                                                                "ow"
-                                                                                                "id"
-                                                                                                " ="
-                                                                                                " e"
-                                                                                                ".s"
-                                                                                                "up"
-                                                                                                "pl"
-                                                                                                "em"
-                                                                                                "en"
-                                                                                                "t"
-                                                                                                " W"
-                                                                                                "HE"
-                                                                                                "RE"
-                                                                                                " e"
-                                                                                                ".k"
-                                                                                                "in"
-                                                                                                "d "
-                                                                                                "= "
-                                                                                                "'s"
-                                                                                                "up"
-                                                                                                "pl"
-                                                                                                "em"
-                                                                                                "en"
-                                                                                                "t'"
-                                                                                                " A"
-                                                                                                "ND"
-                                                                                                " e"
-                                                                                                ".d"
-                                                                                                "at"
-                                                                                                "e "
-                                                                                                "BE"
-                                                                                                "TW"
-                                                                                                "EE"
-                                                                                                "N "
-                                                                                                "?1"
-                                                                                                " A"
-                                                                                                "ND"
-                                                                                                " ?"
-                                                                                                "2"
-                                                                                                " G"
-                                                                                                "RO"
-                                                                                                "UP"
-                                                                                                " B"
-                                                                                                "Y "
-                                                                                                "e."
-                                                                                                "da"
-                                                                                                "te"
-                                                                                                " O"
-                                                                                                "RD"
-                                                                                                "ER"
-                                                                                                " B"
-                                                                                                "Y "
-                                                                                                "e."
-                                                                                                "da"
-                                                                                                "t"
-                                                                                                "e",
+        "SELECT e.date, count(*), " REPORTED(
+            SUPP_DAY_SUM, ",") " FROM entry e JOIN supplement p ON p.rowid = e.supplement"
+                               " WHERE e.kind = 'supplement' AND e.date BETWEEN ?1 AND ?2"
+                               " GROUP BY e.date ORDER BY e.date",
         &st);
     if (rc != STORE_OK)
         return rc;
@@ -309,58 +241,9 @@ int store_day_totals(store *s, const char *from, const char *to, struct day_tota
 
     rc = store_prepare(
         s,
-        "SELECT e.date, count(*), sum(e.grams), " DAY_SUM(0) "," DAY_SUM(1) "," DAY_SUM(2) "," DAY_SUM(3) "," DAY_SUM(
-            4) "," DAY_SUM(5) "," DAY_SUM(6) "," DAY_SUM(7) "," DAY_SUM(38) " FROM entry "
-                                                                            "e" DAY_JOIN(0) DAY_JOIN(
-                                                                                1) DAY_JOIN(2)
-                                                                                DAY_JOIN(3) DAY_JOIN(
-                                                                                    4) DAY_JOIN(5)
-                                                                                    DAY_JOIN(
-                                                                                        6) DAY_JOIN(7)
-                                                                                        DAY_JOIN(
-                                                                                            38) " W"
-                                                                                                "HE"
-                                                                                                "RE"
-                                                                                                " e"
-                                                                                                ".k"
-                                                                                                "in"
-                                                                                                "d "
-                                                                                                "= "
-                                                                                                "'f"
-                                                                                                "oo"
-                                                                                                "d'"
-                                                                                                " A"
-                                                                                                "ND"
-                                                                                                " e"
-                                                                                                ".d"
-                                                                                                "at"
-                                                                                                "e "
-                                                                                                "BE"
-                                                                                                "TW"
-                                                                                                "EE"
-                                                                                                "N "
-                                                                                                "?1"
-                                                                                                " A"
-                                                                                                "ND"
-                                                                                                " ?"
-                                                                                                "2"
-                                                                                                " G"
-                                                                                                "RO"
-                                                                                                "UP"
-                                                                                                " B"
-                                                                                                "Y "
-                                                                                                "e."
-                                                                                                "da"
-                                                                                                "te"
-                                                                                                " O"
-                                                                                                "RD"
-                                                                                                "ER"
-                                                                                                " B"
-                                                                                                "Y "
-                                                                                                "e."
-                                                                                                "da"
-                                                                                                "t"
-                                                                                                "e",
+        "SELECT e.date, count(*), sum(e.grams), " REPORTED(DAY_SUM, ",") " FROM entry e" REPORTED(
+            DAY_JOIN, ) " WHERE e.kind = 'food' AND e.date BETWEEN ?1 AND ?2"
+                        " GROUP BY e.date ORDER BY e.date",
         &st);
     if (rc != STORE_OK)
         return rc;
@@ -624,12 +507,10 @@ int store_recipe_get(store *s, const char *id, struct recipe **out) {
 }
 
 int store_recipes_list(store *s, struct recipe ***out, size_t *n) {
-    sqlite3_stmt *st = NULL;
     struct store_list list = {.size = sizeof(**out)};
-    int rc = store_prepare(s, RECIPE_SELECT " ORDER BY f.id", &st);
-
-    if (rc == STORE_OK &&
-        (rc = store_rows(s, st, "recipes", recipe_row, recipe_item_free, &list)) == STORE_OK) {
+    int rc = store_rows_sql(s, RECIPE_SELECT " ORDER BY f.id", "recipes", recipe_row,
+                            recipe_item_free, &list);
+    if (rc == STORE_OK) {
         *out = list.items;
         *n = list.n;
     }
@@ -942,12 +823,10 @@ static int meal_row(store *s, sqlite3_stmt *st, void *out) {
 static void meal_item_free(void *item) { saved_meal_free(*(struct saved_meal **)item); }
 
 int store_meals_list(store *s, struct saved_meal ***out, size_t *n) {
-    sqlite3_stmt *st = NULL;
     struct store_list list = {.size = sizeof(**out)};
-    int rc = store_prepare(s, "SELECT rowid, name FROM saved_meal ORDER BY name", &st);
-
-    if (rc == STORE_OK &&
-        (rc = store_rows(s, st, "saved meals", meal_row, meal_item_free, &list)) == STORE_OK) {
+    int rc = store_rows_sql(s, "SELECT rowid, name FROM saved_meal ORDER BY name", "saved meals",
+                            meal_row, meal_item_free, &list);
+    if (rc == STORE_OK) {
         *out = list.items;
         *n = list.n;
     }

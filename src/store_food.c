@@ -139,33 +139,34 @@ int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n
     return food_load(s, id, nutrients, n, out);
 }
 
-int store_food_any(store *s, int *any) {
+/* The first column of the one row sql gives, as an integer. */
+static int query_int64(store *s, const char *sql, const char *what, sqlite3_int64 *out) {
     sqlite3_stmt *st = NULL;
-    int rc = STORE_ERROR;
-    if (store_prepare(s, "SELECT EXISTS (SELECT 1 FROM food)", &st) != STORE_OK)
-        return STORE_ERROR;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *any = sqlite3_column_int(st, 0);
-        rc = STORE_OK;
-    } else {
-        store_fail_db(s, "count foods");
+    int rc = store_prepare(s, sql, &st);
+
+    if (rc == STORE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *out = sqlite3_column_int64(st, 0);
+        else
+            rc = store_fail_db(s, what);
     }
     sqlite3_finalize(st);
     return rc;
 }
 
+int store_food_any(store *s, int *any) {
+    sqlite3_int64 v = 0;
+    int rc = query_int64(s, "SELECT EXISTS (SELECT 1 FROM food)", "count foods", &v);
+    if (rc == STORE_OK)
+        *any = (int)v;
+    return rc;
+}
+
 int store_food_count(store *s, long *out) {
-    sqlite3_stmt *st = NULL;
-    int rc = STORE_ERROR;
-    if (store_prepare(s, "SELECT count(*) FROM food", &st) != STORE_OK)
-        return STORE_ERROR;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *out = (long)sqlite3_column_int64(st, 0);
-        rc = STORE_OK;
-    } else {
-        store_fail_db(s, "count foods");
-    }
-    sqlite3_finalize(st);
+    sqlite3_int64 v = 0;
+    int rc = query_int64(s, "SELECT count(*) FROM food", "count foods", &v);
+    if (rc == STORE_OK)
+        *out = (long)v;
     return rc;
 }
 
@@ -491,12 +492,10 @@ int store_supplement_get(store *s, const char *id, struct supplement **out) {
 }
 
 int store_supplements_list(store *s, struct supplement ***list, size_t *n) {
-    sqlite3_stmt *st = NULL;
     struct store_list l = {.size = sizeof(**list)};
-    int rc = store_prepare(s, "SELECT rowid, id, name, unit FROM supplement ORDER BY id", &st);
-
-    if (rc == STORE_OK && (rc = store_rows(s, st, "supplements", supplement_row,
-                                           supplement_item_free, &l)) == STORE_OK) {
+    int rc = store_rows_sql(s, "SELECT rowid, id, name, unit FROM supplement ORDER BY id",
+                            "supplements", supplement_row, supplement_item_free, &l);
+    if (rc == STORE_OK) {
         *list = l.items;
         *n = l.n;
     }

@@ -21,7 +21,7 @@
  * and FTS5 3.40 flushes its pending terms to disk at each one: half the
  * cost of an import went there.  So an import drops the insert and update
  * triggers inside its own transaction and brings the index up to date in
- * one pass at commit (import_finish): foods with a rowid above the largest
+ * one pass at commit (store_import_finish): foods with a rowid above the largest
  * one at the start are new (INTEGER PRIMARY KEY takes max + 1, and an
  * import deletes no food), and a changed food's old text is kept in
  * temp.fts_stale to take out of the index first.

@@ -147,8 +147,8 @@ static inline int store_step_done(store *s, sqlite3_stmt *st, const char *what) 
 }
 
 /* A cached statement, reset and with bindings cleared; NULL on failure
- * (message set).  Inline: the search and the food loads ask for one per
- * row. */
+ * (message set).  Inline: the import and the food loads ask for several
+ * a food. */
 static inline sqlite3_stmt *store_cached(store *s, int which) {
     if (!s->st[which] && store_cache_prepare(s, which) != STORE_OK)
         return NULL;
@@ -197,6 +197,9 @@ typedef void store_item_free_fn(void *item);
  */
 int store_rows(store *s, sqlite3_stmt *st, const char *what, store_row_fn *row,
                store_item_free_fn *item_free, struct store_list *list);
+/* store_rows over sql, which has no parameter. */
+int store_rows_sql(store *s, const char *sql, const char *what, store_row_fn *row,
+                   store_item_free_fn *item_free, struct store_list *list);
 /* n items of size bytes, each freed with item_free, then the array. */
 void store_items_free(void *items, size_t n, size_t size, store_item_free_fn *item_free);
 
