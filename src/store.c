@@ -11,10 +11,11 @@
  */
 #include "store_int.h"
 
+#include "dietbal/util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -645,29 +646,11 @@ int store_reference_schema(sqlite3 **out) {
     return 0;
 }
 
-/* list (cap items of size bytes, count used) with room for one more:
- * the same block, or a new one of twice the capacity (at least 16); NULL
- * when out of memory, list still valid. */
-static void *store_grow(void *list, size_t *cap, size_t count, size_t size) {
-    size_t want;
-    void *grown;
-
-    if (count < *cap)
-        return list;
-    want = *cap ? *cap * 2 : 16;
-    if (want > SIZE_MAX / size || !(grown = realloc(list, want * size)))
-        return NULL;
-    *cap = want;
-    return grown;
-}
-
 /* Grow list by one zeroed item; NULL when out of memory (list unchanged). */
 static void *list_append(struct store_list *list) {
-    void *grown = store_grow(list->items, &list->cap, list->n, list->size);
-    if (!grown)
+    if (util_grow(&list->items, &list->cap, list->n + 1, list->size) != 0)
         return NULL;
-    list->items = grown;
-    return memset((char *)grown + list->n++ * list->size, 0, list->size);
+    return memset((char *)list->items + list->n++ * list->size, 0, list->size);
 }
 
 int store_rows(store *s, sqlite3_stmt *st, const char *what, store_row_fn *row,

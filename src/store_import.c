@@ -10,6 +10,8 @@
  */
 #include "store_int.h"
 
+#include "dietbal/util.h"
+
 #include <stdint.h>
 
 /*
@@ -187,15 +189,10 @@ void store_import_end(store *s) {
 
 /* --- food rows -------------------------------------------------------------- */
 
-/* FNV-1a, 64 bit, over everything a food holds: an unchanged food is
- * recognised on re-import without reading its rows back. */
-static void hash_bytes(uint64_t *h, const void *p, size_t n) {
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        *h ^= b[i];
-        *h *= 0x100000001b3ULL;
-    }
-}
+/* FNV-1a, 64 bit (util.h), over everything a food holds: an unchanged
+ * food is recognised on re-import without reading its rows back.  The
+ * values are stored: the bytes hashed and their order must not change. */
+static void hash_bytes(uint64_t *h, const void *p, size_t n) { *h = util_fnv1a64(*h, p, n); }
 
 static void hash_str(uint64_t *h, const char *s) {
     if (s)
@@ -205,7 +202,7 @@ static void hash_str(uint64_t *h, const char *s) {
 }
 
 static sqlite3_int64 food_hash(const struct food *f) {
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = UTIL_FNV1A64_INIT;
     hash_str(&h, f->name);
     hash_str(&h, f->group);
     for (size_t i = 0; i < f->n_portions; i++) {
