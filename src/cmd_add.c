@@ -15,9 +15,10 @@
  * every entry of a saved meal (cmd_meal.c), printed one by one.  Entries
  * are read by cmd_entry.c, the same way as a recipe's ingredients.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/store.h"
 
 #include <stdio.h>
 #include <string.h>

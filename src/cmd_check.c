@@ -5,9 +5,10 @@
  * Neither creates a database: there must be one at the path in force.
  * The SQL and the backup itself are store_integrity_check and store_backup.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -20,66 +21,10 @@ static int open_existing(const struct cmd_ctx *ctx, store **s) {
     return cmd_open_store(ctx, STORE_OPEN_EXISTING, s);
 }
 
-static void check_usage(FILE *out) {
-    fprintf(out, "usage: dietbal check [--repair] [--json]\n"
-                 "Check the database: SQLite's integrity_check and foreign_key_check, and\n"
-                 "every table, index, trigger and the full-text index the schema needs.\n"
-                 "--repair makes missing indexes and triggers again and rebuilds the\n"
-                 "full-text index (never user data).  Exit status 1 when anything is wrong.\n");
-}
-
-int cmd_check(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {
-        {"repair", no_argument, NULL, 'r'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    char buf[4096], *problems = NULL, *schema = NULL, *repaired = NULL;
-    store *s = NULL;
-    int c, rc = EXIT_OK, repair = 0;
-
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'r') {
-            repair = 1;
-        } else if (c == 'h') {
-            check_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("check");
-        }
-    }
-    if (optind < argc) {
-        cmd_error("check", "unexpected argument '%s'", argv[optind]);
-        return EXIT_USAGE;
-    }
-    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
-        return rc;
-    const char *path = cmd_db_path(ctx, buf, sizeof(buf));
-    /* the WAL's pages into the database first: the check reads the file
-     * as a backup would, and the WAL kept between runs is emptied */
-    store_checkpoint(s);
-    if (store_integrity_check(s, &problems) != STORE_OK) {
-        cmd_error("check", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
-    /* the schema only on a sound file: repairs write to it */
-    if (!problems && store_schema_check(s, repair, &schema, &repaired) != STORE_OK) {
-        cmd_error("check", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
-    store_close(s);
-    problems = schema ? schema : problems;
-    for (char *line = repaired, *nl; line && *line; line = nl + 1) {
-        if (!(nl = strchr(line, '\n')))
-            break;
-        *nl = '\0';
-        cmd_error("repaired", "%s", line);
-    }
-    free(repaired);
+/* What check found (problems: one per line, or NULL; schema: they are
+ * parts of the schema missing), as text or JSON; the exit status. */
+static int print_problems(const struct cmd_ctx *ctx, const char *path, char *problems, int schema) {
+    int rc = EXIT_OK;
 
     size_t count = 0;
     for (const char *p = problems; p && *p; p++)
@@ -102,7 +47,7 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx) {
         printf("%s: ok (integrity_check, foreign_key_check, schema)\n", path);
     }
     if (problems) {
-        if (schema && !strstr(schema, "restore a backup"))
+        if (schema && !strstr(problems, "restore a backup"))
             cmd_error(path,
                       "%zu part%s of the schema missing; 'dietbal check --repair' makes "
                       "them again (no data is lost)",
@@ -112,42 +57,86 @@ int cmd_check(int argc, char **argv, struct cmd_ctx *ctx) {
                       count == 1 ? "" : "s");
         rc = EXIT_RUNTIME;
     }
-    free(problems);
     return rc;
 }
 
-static void backup_usage(FILE *out) {
-    fprintf(out, "usage: dietbal backup [--force] FILE\n"
-                 "Copy the database to FILE (mode 0600), consistent even while entries\n"
-                 "are being added.  An existing FILE is replaced only with --force.\n");
+/* The lines of what --repair made again, each said on stderr. */
+static void print_repaired(char *repaired) {
+    for (char *line = repaired, *nl; line && *line; line = nl + 1) {
+        if (!(nl = strchr(line, '\n')))
+            break;
+        *nl = '\0';
+        cmd_error("repaired", "%s", line);
+    }
+}
+
+int cmd_check(int argc, char **argv, struct cmd_ctx *ctx) {
+    int repair = 0;
+    const struct opt opts[] = {{"repair", 0, OPT_FLAG, &repair,
+                                .help = "make missing indexes and triggers again (never data)"},
+                               {0}};
+    const struct opt_spec spec = {
+        .name = "check",
+        .usage = "check [--repair] [--json]",
+        .about = "Check the database: SQLite's integrity_check and foreign_key_check, and\n"
+                 "every table, index, trigger and the full-text index the schema needs.\n"
+                 "--repair makes missing indexes and triggers again and rebuilds the\n"
+                 "full-text index (never user data).  Exit status 1 when anything is wrong.\n",
+        .opts = opts};
+    char buf[4096], *problems = NULL, *schema = NULL, *repaired = NULL;
+    store *s = NULL;
+    int rc = EXIT_OK;
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind < argc) {
+        cmd_error("check", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if ((rc = open_existing(ctx, &s)) != EXIT_OK)
+        goto out;
+    /* the WAL's pages into the database first: the check reads the file
+     * as a backup would, and the WAL kept between runs is emptied */
+    store_checkpoint(s);
+    /* the schema only on a sound file: repairs write to it */
+    if (store_integrity_check(s, &problems) != STORE_OK ||
+        (!problems && store_schema_check(s, repair, &schema, &repaired) != STORE_OK)) {
+        cmd_error("check", "%s", store_errmsg(s));
+        rc = EXIT_RUNTIME;
+        goto out;
+    }
+    store_close(s);
+    s = NULL;
+    print_repaired(repaired);
+    rc = print_problems(ctx, cmd_db_path(ctx, buf, sizeof(buf)), schema ? schema : problems,
+                        schema != NULL);
+out:
+    store_close(s);
+    free(problems);
+    free(schema);
+    free(repaired);
+    return rc;
 }
 
 int cmd_backup(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {
-        {"force", no_argument, NULL, 'f'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    int force = 0;
+    const struct opt opts[] = {{"force", 'f', OPT_FLAG, &force, .help = "replace an existing FILE"},
+                               {0}};
+    const struct opt_spec spec = {
+        .name = "backup",
+        .usage = "backup [--force] FILE",
+        .about = "Copy the database to FILE (mode 0600), consistent even while entries\n"
+                 "are being added.  An existing FILE is replaced only with --force.\n",
+        .opts = opts,
+        .operands = "@file"};
     char buf[4096];
     store *s = NULL;
-    int c, rc, force = 0;
+    int rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hqf", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'f') {
-            force = 1;
-        } else if (c == 'h') {
-            backup_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("backup");
-        }
-    }
-    if (optind + 1 != argc) {
-        backup_usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind + 1 != argc)
+        return cmd_usage_error(&spec);
     const char *file = argv[optind];
     if (!*file) {
         cmd_error("backup", "the file name is empty");

@@ -2,9 +2,10 @@
  * cmd_common.c - what every command needs: common options, error printing,
  * the database path and the bundled data directory.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
+#include "dietbal/store.h"
 #include "dietbal/textesc.h"
 
 #include <stdarg.h>
@@ -15,13 +16,13 @@
 
 int cmd_common_option(int c, struct cmd_ctx *ctx) {
     switch (c) {
-    case 0x100:
+    case CMD_OPT_DB:
         ctx->db_path = optarg;
         return 1;
-    case 0x101:
+    case CMD_OPT_JSON:
         ctx->json = 1;
         return 1;
-    case 0x102:
+    case CMD_OPT_QUIET:
         ctx->quiet = 1;
         return 1;
     default:
@@ -29,25 +30,67 @@ int cmd_common_option(int c, struct cmd_ctx *ctx) {
     }
 }
 
-int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
-                            void (*usage)(FILE *out)) {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    int c;
+void cmd_common_options(struct opt common[CMD_COMMON_N], struct cmd_ctx *ctx) {
+    const struct opt t[CMD_COMMON_N] = {
+        {"db", 0, OPT_STRING, &ctx->db_path, .arg = "PATH", .complete = "@file",
+         .help = "the database file (default $DIETBAL_DB)"},
+        {"json", 0, OPT_FLAG, &ctx->json, .help = "print data as JSON"},
+        {"quiet", 'q', OPT_FLAG, &ctx->quiet, .help = "print only what was asked for and errors"},
+        {0}};
+    memcpy(common, t, sizeof(t));
+}
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option(name);
-        }
+bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_ctx *ctx, int *rc) {
+    struct opt common[CMD_COMMON_N];
+    struct opt_spec full = *spec;
+    struct opt_error err = {0};
+
+    cmd_common_options(common, ctx);
+    full.common = common;
+    switch (opt_parse(&full, argc, argv, &err)) {
+    case OPT_OK:
+        *rc = EXIT_OK;
+        return true;
+    case OPT_HELP:
+        opt_usage(stdout, &full);
+        *rc = EXIT_OK;
+        break;
+    case OPT_COMPLETION:
+        opt_complete(stdout, &full);
+        *rc = EXIT_OK;
+        break;
+    case OPT_BAD_VALUE:
+        cmd_opt_error(&err);
+        *rc = EXIT_USAGE;
+        break;
+    case OPT_NO_MEMORY:
+        cmd_opt_error(&err);
+        *rc = EXIT_RUNTIME;
+        break;
+    case OPT_UNKNOWN:
+    case OPT_MISSING_VALUE:
+        *rc = cmd_bad_option(spec->name);
+        break;
     }
-    return -1;
+    return false;
+}
+
+int cmd_usage_error(const struct opt_spec *spec) {
+    struct cmd_ctx unused = {0};
+    struct opt common[CMD_COMMON_N];
+    struct opt_spec full = *spec;
+
+    cmd_common_options(common, &unused);
+    full.common = common;
+    opt_usage(stderr, &full);
+    return EXIT_USAGE;
+}
+
+void cmd_opt_error(const struct opt_error *err) {
+    if (err->value)
+        cmd_error(err->what, "'%s' %s", err->value, err->why);
+    else
+        cmd_error(err->what, "%s", err->why);
 }
 
 /* --- error messages ---------------------------------------------------------
@@ -227,46 +270,25 @@ int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store *
     return EXIT_OK;
 }
 
-int cmd_parse_decimal(const char *text, double *out) {
-    size_t digits = 0, points = 0;
+int cmd_parse_decimal(const char *text, double *out) { return opt_decimal(text, out); }
 
-    for (const char *p = text; *p; p++) {
-        if (*p >= '0' && *p <= '9')
-            digits++;
-        else if (*p == '.')
-            points++;
-        else
-            return -1; /* signs, exponents, hex, "inf", "nan", spaces */
-    }
-    if (digits == 0 || digits > 15 || points > 1)
-        return -1;
-    *out = strtod(text, NULL); /* LC_NUMERIC is "C": main sets LC_CTYPE only */
-    return 0;
-}
+/* The value of option opt (a name with its dashes, "--date") as its kind
+ * says, the error printed; 0 or -1. */
+static int parse_as(const char *opt, enum opt_kind kind, const char *const *choices,
+                    const char *text, void *out) {
+    struct opt o = {opt, 0, kind, out, .choices = choices};
+    struct opt_error err = {0};
 
-/* NNNN-NN-NN */
-static int is_ymd(const char *t) {
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? t[i] != '-' : t[i] < '0' || t[i] > '9')
-            return 0;
-    return t[10] == '\0';
+    if (opt_value(&o, text, &err) == 0)
+        return 0;
+    /* the name as given: "--due-date", or "day" for an operand */
+    snprintf(err.what, sizeof(err.what), "%s", opt);
+    cmd_opt_error(&err);
+    return -1;
 }
 
 int cmd_parse_date(const char *opt, const char *text, char out[11]) {
-    long day;
-    if (date_parse(text, date_today(), &day) != 0) {
-        /* a well-formed date outside the years dietbal keeps */
-        int y = is_ymd(text) ? atoi(text) : DATE_YEAR_MIN;
-        int m = is_ymd(text) ? atoi(text + 5) : 0, d = is_ymd(text) ? atoi(text + 8) : 0;
-        if ((y < DATE_YEAR_MIN || y > DATE_YEAR_MAX) && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-            cmd_error(opt, "'%s' is outside the years %d to %d", text, DATE_YEAR_MIN,
-                      DATE_YEAR_MAX);
-        else
-            cmd_error(opt, "'%s' is not a date (use YYYY-MM-DD, today or yesterday)", text);
-        return -1;
-    }
-    date_format(day, out);
-    return 0;
+    return parse_as(opt, OPT_DATE, NULL, text, out);
 }
 
 static int is_file(const char *p) {
@@ -351,25 +373,18 @@ const char *cmd_schema_path(void) {
 }
 
 int cmd_parse_time(const char *opt, const char *text, char out[6]) {
-    if (strlen(text) == 5 && text[2] == ':' && text[0] >= '0' && text[0] <= '2' && text[1] >= '0' &&
-        text[1] <= '9' && text[3] >= '0' && text[3] <= '5' && text[4] >= '0' && text[4] <= '9' &&
-        (text[0] - '0') * 10 + (text[1] - '0') < 24) {
-        memcpy(out, text, 6);
-        return 0;
-    }
-    cmd_error(opt, "'%s' is not a time of day (use HH:MM, 00:00 to 23:59)", text);
-    return -1;
+    return parse_as(opt, OPT_TIME, NULL, text, out);
 }
 
+/* The meal names (the parser's; entry.h will hold the one list). */
+static const char *const cmd_meals[] = {"breakfast", "lunch", "dinner", "snack", NULL};
+
 int cmd_parse_meal(const char *opt, const char *text, char out[12]) {
-    static const char *const meals[] = {"breakfast", "lunch", "dinner", "snack"};
-    for (size_t i = 0; i < sizeof(meals) / sizeof(meals[0]); i++)
-        if (strcmp(text, meals[i]) == 0) {
-            snprintf(out, 12, "%s", text);
-            return 0;
-        }
-    cmd_error(opt, "'%s' is not one of breakfast, lunch, dinner, snack", text);
-    return -1;
+    int i = 0;
+    if (parse_as(opt, OPT_CHOICE, cmd_meals, text, &i) != 0)
+        return -1;
+    snprintf(out, 12, "%s", cmd_meals[i]);
+    return 0;
 }
 
 /* The strings cmd_tx handed out; each slot is reused, oldest first. */

@@ -9,11 +9,12 @@
  * "call your midwife or maternity unit now" first (0.4); such an entry
  * needs no cramp.  The rules are cramp.c's, shared with the report.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/advice.h"
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <inttypes.h>
 #include <math.h>

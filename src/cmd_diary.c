@@ -2,10 +2,11 @@
  * cmd_diary.c - `dietbal log` and `dietbal rm`: list and remove diary
  * entries.  (`dietbal add` lives in cmd_add.c.)
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -55,71 +56,14 @@ static void print_num(double v, int width, int decimals) {
         printf(" %*.*f", width, decimals, v);
 }
 
-int cmd_log(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {"to", required_argument, NULL, 't'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
-    char from[11] = "", to[11] = "";
-    struct entry *e = NULL;
-    size_t n = 0;
-    store *s = NULL;
-    int c, rc;
-
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hd:", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'd':
-            if (cmd_parse_date("--date", optarg, from) != 0)
-                return EXIT_USAGE;
-            memcpy(to, from, sizeof(to));
-            break;
-        case 'f':
-            if (cmd_parse_date("--from", optarg, from) != 0)
-                return EXIT_USAGE;
-            break;
-        case 't':
-            if (cmd_parse_date("--to", optarg, to) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'h':
-            printf("usage: dietbal log [--date D | --from D --to D] [--json]\n"
-                   "List diary entries with their ids (default: today): foods in grams,\n"
-                   "supplements in units (\"2 capsules of ...\", grams '-').\n");
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("log");
-        }
-    }
-    if (optind < argc) {
-        cmd_error("log", "unexpected argument '%s'", argv[optind]);
-        return EXIT_USAGE;
-    }
-    if (!from[0] && !to[0]) {
-        date_format(date_today(), from);
-        memcpy(to, from, sizeof(to));
-    } else if (!from[0] || !to[0]) {
-        memcpy(from[0] ? to : from, from[0] ? from : to, 11);
-    }
-    if (strcmp(from, to) > 0) {
-        cmd_error("log", "--from %s is after --to %s", from, to);
-        return EXIT_USAGE;
-    }
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
-        return rc;
-    if (store_entries_list(s, from, to, &e, &n) != STORE_OK) {
-        cmd_error("log", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
+/* The entries e[0..n) of from..to, as the log shows them. */
+static int print_log(const struct entry *e, size_t n, const char *from, const char *to,
+                     const struct cmd_ctx *ctx) {
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++)
             json_array_append_new(arr, entry_json(&e[i]));
-        rc = json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+        return json_print(arr, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
     } else if (n == 0) {
         if (!ctx->quiet)
             printf("no entries from %s to %s\n", from, to);
@@ -146,57 +90,113 @@ int cmd_log(int argc, char **argv, struct cmd_ctx *ctx) {
             }
         }
     }
+    return EXIT_OK;
+}
+
+/* --date D: the one day, from and to (the option's data). */
+static int one_day(const struct opt *o, const char *text, struct opt_error *err) {
+    (void)text;
+    (void)err;
+    memcpy(o->data, o->target, 11);
+    return 0;
+}
+
+int cmd_log(int argc, char **argv, struct cmd_ctx *ctx) {
+    char from[11] = "", to[11] = "";
+    const struct opt opts[] = {{"date", 'd', OPT_DATE, from, .check = one_day, .data = to,
+                                .arg = "D", .help = "one day (default today)"},
+                               {"from", 0, OPT_DATE, from, .arg = "D", .help = "the first day"},
+                               {"to", 0, OPT_DATE, to, .arg = "D", .help = "the last day"},
+                               {0}};
+    const struct opt_spec spec = {
+        .name = "log",
+        .usage = "log [--date D | --from D --to D] [--json]",
+        .about = "List diary entries with their ids (default: today): foods in grams,\n"
+                 "supplements in units (\"2 capsules of ...\", grams '-').\n",
+        .opts = opts};
+    struct entry *e = NULL;
+    size_t n = 0;
+    store *s = NULL;
+    int rc;
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind < argc) {
+        cmd_error("log", "unexpected argument '%s'", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (!from[0] && !to[0]) {
+        date_format(date_today(), from);
+        memcpy(to, from, sizeof(to));
+    } else if (!from[0] || !to[0]) {
+        memcpy(from[0] ? to : from, from[0] ? from : to, 11);
+    }
+    if (strcmp(from, to) > 0) {
+        cmd_error("log", "--from %s is after --to %s", from, to);
+        return EXIT_USAGE;
+    }
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
+        return rc;
+    if (store_entries_list(s, from, to, &e, &n) != STORE_OK) {
+        cmd_error("log", "%s", store_errmsg(s));
+        rc = EXIT_RUNTIME;
+        goto out;
+    }
+    rc = print_log(e, n, from, to, ctx);
+out:
     store_entries_free(e, n);
     store_close(s);
     return rc;
 }
 
-int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    store *s = NULL;
-    int c, rc;
-    int64_t *ids = NULL;
-    int n = 0;
+/* The entry ids in args, each once ("rm 3 3" removes entry 3 once), into
+ * *out (the caller frees it); EXIT_OK, or the status with the error said. */
+static int read_ids(int nargs, char **args, int64_t **out, int *n) {
+    int64_t *ids = calloc((size_t)nargs, sizeof(*ids));
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'h') {
-            printf("usage: dietbal rm ID...\nRemove diary entries (ids from 'dietbal log').\n");
-            return EXIT_OK;
-        }
-        return cmd_bad_option("rm");
-    }
-    if (optind >= argc) {
-        cmd_error("rm", "which entries? give their ids (see 'dietbal log')");
-        return EXIT_USAGE;
-    }
-    ids = calloc((size_t)(argc - optind), sizeof(*ids));
+    *n = 0;
+    *out = ids;
     if (!ids) {
         cmd_error("rm", "out of memory");
         return EXIT_RUNTIME;
     }
-    for (int i = optind; i < argc; i++) {
-        char *end = argv[i];
+    for (int i = 0; i < nargs; i++) {
+        char *end = args[i];
         int seen = 0;
         errno = 0;
         /* digits only: strtoll would also take " 1" and "+2" */
-        long long v = argv[i][0] >= '0' && argv[i][0] <= '9' ? strtoll(argv[i], &end, 10) : 0;
+        long long v = args[i][0] >= '0' && args[i][0] <= '9' ? strtoll(args[i], &end, 10) : 0;
         if (errno || v <= 0 || *end) {
-            cmd_error_arg(argv[i], "not an entry id (a positive whole number)");
-            free(ids);
+            cmd_error_arg(args[i], "not an entry id (a positive whole number)");
             return EXIT_USAGE;
         }
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < *n; k++)
             seen |= ids[k] == (int64_t)v;
-        if (!seen) /* "rm 3 3" removes entry 3 once */
-            ids[n++] = (int64_t)v;
+        if (!seen)
+            ids[(*n)++] = (int64_t)v;
     }
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK) {
-        free(ids);
+    return EXIT_OK;
+}
+
+int cmd_rm(int argc, char **argv, struct cmd_ctx *ctx) {
+    const struct opt_spec spec = {.name = "rm",
+                                  .usage = "rm ID...",
+                                  .about = "Remove diary entries (ids from 'dietbal log').\n"};
+    store *s = NULL;
+    int rc;
+    int64_t *ids = NULL;
+    int n = 0;
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
         return rc;
+    if (optind >= argc) {
+        cmd_error("rm", "which entries? give their ids (see 'dietbal log')");
+        return EXIT_USAGE;
     }
+    if ((rc = read_ids(argc - optind, argv + optind, &ids, &n)) != EXIT_OK)
+        goto out;
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
+        goto out;
     /* all or nothing: an unknown id removes none */
     if (store_begin(s) != STORE_OK) {
         cmd_error("rm", "%s", store_errmsg(s));

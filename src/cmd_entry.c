@@ -9,12 +9,13 @@
  * foodsearch_save); in a script it is an error listing the candidates.
  * Nothing is stored here but by cmd_entries_store, all or nothing.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/entry.h"
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 #include "dietbal/words.h"
 
 #include <inttypes.h>

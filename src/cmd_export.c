@@ -5,10 +5,11 @@
  * whole diary; --from alone runs to the last entry, --to alone from the
  * first.  Parsing and loading only; the layout is export.c's.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/export.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,68 +19,53 @@
 #define FIRST_DATE "0000-01-01"
 #define LAST_DATE "9999-12-31"
 
-static void export_usage(FILE *out) {
-    fprintf(out, "usage: dietbal export [--from D] [--to D] [--format csv|json] [--json]\n"
-                 "The diary as logged: one record per food entry (date, time, meal, food,\n"
-                 "grams, energy, protein, calcium, magnesium, phosphorus, potassium, sodium,\n"
-                 "water) and per cramp entry, on standard output.  Default: the whole diary,\n"
-                 "as CSV.  --json is --format json.  Dates: YYYY-MM-DD, today or yesterday.\n");
-}
+/* The words of --format. */
+static const char *const export_formats[] = {"csv", "json", NULL};
+enum { EXPORT_CSV, EXPORT_JSON };
 
+/* What export was asked for. */
 struct export_args {
-    char from[11], to[11];
-    int json;
+    char from[11], to[11]; /* "" when not given */
+    int format, has_format;
+    int json; /* --json or --format json */
 };
 
-static int parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args *x) {
-    static const struct option opts[] = {{"from", required_argument, NULL, 'f'},
-                                         {"to", required_argument, NULL, 't'},
-                                         {"format", required_argument, NULL, 'F'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
-    int c, format = -1;
+/* The options read, checked against each other; true to go on. */
+static bool parse(int argc, char **argv, struct cmd_ctx *ctx, struct export_args *x, int *rc) {
+    const struct opt opts[] = {
+        {"from", 0, OPT_DATE, x->from, .arg = "D",
+         .help = "the first day (default: the first entry)"},
+        {"to", 0, OPT_DATE, x->to, .arg = "D", .help = "the last day (default: the last entry)"},
+        {"format", 0, OPT_CHOICE, &x->format, .choices = export_formats, .seen = &x->has_format,
+         .arg = "FORMAT", .help = "csv (the default) or json"},
+        {0}};
+    const struct opt_spec spec = {
+        .name = "export",
+        .usage = "export [--from D] [--to D] [--format csv|json] [--json]",
+        .about = "The diary as logged: one record per food entry (date, time, meal, food,\n"
+                 "grams, energy, protein, calcium, magnesium, phosphorus, potassium, sodium,\n"
+                 "water) and per cramp entry, on standard output.  Default: the whole diary,\n"
+                 "as CSV.  --json is --format json.  Dates: YYYY-MM-DD, today or yesterday.\n",
+        .opts = opts};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'f':
-            if (cmd_parse_date("--from", optarg, x->from) != 0)
-                return EXIT_USAGE;
-            break;
-        case 't':
-            if (cmd_parse_date("--to", optarg, x->to) != 0)
-                return EXIT_USAGE;
-            break;
-        case 'F':
-            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "json") != 0) {
-                cmd_error("--format", "'%s' is not one of csv, json", optarg);
-                return EXIT_USAGE;
-            }
-            format = strcmp(optarg, "json") == 0;
-            break;
-        case 'h':
-            export_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("export");
-        }
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, rc))
+        return false;
+    *rc = EXIT_USAGE;
     if (optind < argc) {
         cmd_error("export", "unexpected argument '%s' (try 'dietbal export --help')", argv[optind]);
-        return EXIT_USAGE;
+        return false;
     }
-    if (ctx->json && format == 0) {
+    if (ctx->json && x->has_format && x->format == EXPORT_CSV) {
         cmd_error("--json", "conflicts with --format csv");
-        return EXIT_USAGE;
+        return false;
     }
-    x->json = ctx->json || format == 1;
+    x->json = ctx->json || (x->has_format && x->format == EXPORT_JSON);
     if (x->from[0] && x->to[0] && strcmp(x->from, x->to) > 0) {
         cmd_error("--from", "%s is after --to %s", x->from, x->to);
-        return EXIT_USAGE;
+        return false;
     }
-    return -1;
+    *rc = EXIT_OK;
+    return true;
 }
 
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx) {
@@ -91,12 +77,12 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx) {
     int rc;
 
     memset(&x, 0, sizeof(x));
-    if ((rc = parse(argc, argv, ctx, &x)) >= 0)
+    if (!parse(argc, argv, ctx, &x, &rc))
         return rc;
     const char *from = x.from[0] ? x.from : FIRST_DATE;
     const char *to = x.to[0] ? x.to : LAST_DATE;
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
-        return rc;
+        goto out;
     if (store_entries_list(s, from, to, &e, &n) != STORE_OK ||
         store_cramps_list(s, from, to, &c, &nc) != STORE_OK) {
         cmd_error("export", "%s", store_errmsg(s));

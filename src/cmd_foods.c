@@ -2,24 +2,17 @@
  * cmd_foods.c - `dietbal foods search TEXT`, `dietbal foods show ID` and
  * `dietbal foods forget WORDS` (a choice remembered at add's prompt).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/foodsearch.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 #include "dietbal/words.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void foods_usage(FILE *out) {
-    fprintf(out, "usage: dietbal foods search [--limit N] [--json] TEXT...\n"
-                 "       dietbal foods show [--json] ID\n"
-                 "       dietbal foods forget WORDS...\n"
-                 "Values are per 100 g of edible portion; '-' means not known.  forget: the\n"
-                 "food chosen for WORDS at a prompt of 'dietbal add' is asked about again.\n");
-}
 
 static void print_value(double v, int width, int decimals) {
     if (isnan(v))
@@ -224,55 +217,51 @@ static int foods_forget(store *s, const char *text, const struct cmd_ctx *ctx) {
     return EXIT_OK;
 }
 
-int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {
-        {"limit", required_argument, NULL, 'n'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    store *s = NULL;
-    long limit = 10;
-    int c, rc;
-    char *end;
+/* Any word the search can take in args: letters and digits (store_food_search). */
+static int has_word(int n, char **args) {
+    for (int i = 0; i < n; i++)
+        for (const unsigned char *p = (const unsigned char *)args[i]; *p; p++)
+            if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
+                *p >= 0x80)
+                return 1;
+    return 0;
+}
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'n') {
-            limit = strtol(optarg, &end, 10);
-            if (*end || limit < 1 || limit > 200) {
-                cmd_error("--limit", "'%s' is not a number from 1 to 200", optarg);
-                return EXIT_USAGE;
-            }
-        } else if (c == 'h') {
-            foods_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("foods");
-        }
-    }
-    if (optind >= argc) {
-        foods_usage(stderr);
-        return EXIT_USAGE;
-    }
+/* The subcommands of foods. */
+static const char *const foods_subs[] = {"search", "show", "forget", NULL};
+
+int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx) {
+    long limit = 10;
+    const struct opt opts[] = {{"limit", 'n', OPT_INT, &limit, .min = 1, .max = 200, .arg = "N",
+                                .help = "how many foods search shows (1 to 200, default 10)"},
+                               {0}};
+    const struct opt_spec spec = {
+        .name = "foods",
+        .usage = "foods search [--limit N] [--json] TEXT...\n"
+                 "foods show [--json] ID\n"
+                 "foods forget WORDS...",
+        .about = "Values are per 100 g of edible portion; '-' means not known.  forget: the\n"
+                 "food chosen for WORDS at a prompt of 'dietbal add' is asked about again.\n",
+        .opts = opts,
+        .subs = foods_subs};
+    store *s = NULL;
+    char *text = NULL;
+    int rc;
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind >= argc)
+        return cmd_usage_error(&spec);
     const char *sub = argv[optind++];
     if (strcmp(sub, "search") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "forget") != 0) {
         cmd_error("foods", "unknown subcommand '%s' (search, show or forget)", sub);
         return EXIT_USAGE;
     }
-    if (optind >= argc || (strcmp(sub, "show") == 0 && optind + 1 != argc)) {
-        foods_usage(stderr);
+    if (optind >= argc || (strcmp(sub, "show") == 0 && optind + 1 != argc))
+        return cmd_usage_error(&spec);
+    if (strcmp(sub, "search") == 0 && !has_word(argc - optind, argv + optind)) {
+        cmd_error("foods search", "no word to search for (letters or digits)");
         return EXIT_USAGE;
-    }
-    if (strcmp(sub, "search") == 0) {
-        /* the search takes words: letters and digits (store_food_search) */
-        int words = 0;
-        for (int i = optind; i < argc && !words; i++)
-            for (const unsigned char *p = (const unsigned char *)argv[i]; *p && !words; p++)
-                words = (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
-                        *p >= 0x80;
-        if (!words) {
-            cmd_error("foods search", "no word to search for (letters or digits)");
-            return EXIT_USAGE;
-        }
     }
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
@@ -281,15 +270,18 @@ int cmd_foods(int argc, char **argv, struct cmd_ctx *ctx) {
         rc = cmd_need_foods(s, "foods show");
         if (rc == EXIT_OK)
             rc = foods_show(s, id[0] == '@' ? id + 1 : id, ctx);
-    } else if (strcmp(sub, "forget") == 0) {
-        char *text = join_args(argc - optind, argv + optind);
-        rc = text ? foods_forget(s, text, ctx) : EXIT_RUNTIME;
-        free(text);
-    } else {
-        char *text = join_args(argc - optind, argv + optind);
-        rc = text ? foods_search(s, text, limit, ctx) : EXIT_RUNTIME;
-        free(text);
+        goto out;
     }
+    if (!(text = join_args(argc - optind, argv + optind))) {
+        rc = EXIT_RUNTIME;
+        goto out;
+    }
+    if (strcmp(sub, "forget") == 0)
+        rc = foods_forget(s, text, ctx);
+    else
+        rc = foods_search(s, text, limit, ctx);
+out:
+    free(text);
     store_close(s);
     return rc;
 }

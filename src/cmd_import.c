@@ -5,9 +5,10 @@
  * All files of one command go into one transaction: if any file is bad,
  * nothing is imported and the database is exactly as it was.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/foodtable.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 #include "dietbal/tables.h"
 
@@ -231,32 +232,34 @@ static int import_files(store *s, char **files, int n, const struct cmd_ctx *ctx
 }
 
 /* The tables named with --table, as files of the foods directory. */
+#define TABLES_MAX 8
 struct table_args {
-    const struct table_def *t[8];
-    char path[8][4200];
+    const struct table_def *t[TABLES_MAX];
+    char path[TABLES_MAX][4200];
     size_t n;
 };
 
-/* --table NAME: a known table, once.  0, or the exit status. */
-static int table_arg(struct table_args *ta, const char *opt, const char *name) {
-    const struct table_def *t = tables_find(name);
-    if (!t) {
-        cmd_error(opt, "'%s' is not a food table (known: usda-sr24, ifct2017)", name);
-        return EXIT_USAGE;
-    }
+/* Table t (one of tables_find's) added, once.  0, or -1 with err's why. */
+static int table_add(struct table_args *ta, const struct table_def *t, struct opt_error *err) {
+    err->value = NULL;
     for (size_t i = 0; i < ta->n; i++)
         if (ta->t[i] == t) {
-            cmd_error(opt, "%s is named twice", name);
-            return EXIT_USAGE;
+            snprintf(err->why, sizeof(err->why), "%s is named twice", t->name);
+            return -1;
         }
-    if (ta->n == sizeof(ta->t) / sizeof(ta->t[0])) {
-        cmd_error(opt, "too many tables");
-        return EXIT_USAGE;
+    if (ta->n == TABLES_MAX) {
+        snprintf(err->why, sizeof(err->why), "too many tables");
+        return -1;
     }
     ta->t[ta->n] = t;
     snprintf(ta->path[ta->n], sizeof(ta->path[0]), "%s/%s", cmd_foods_dir(), t->file);
     ta->n++;
-    return EXIT_OK;
+    return 0;
+}
+
+/* --table NAME, after the choice was checked: o->data is the table_args. */
+static int table_option(const struct opt *o, const char *text, struct opt_error *err) {
+    return table_add(o->data, tables_find(text), err);
 }
 
 /* Every named table's file is there: else say where it should be and how
@@ -274,54 +277,46 @@ static int tables_present(const struct table_args *ta) {
     return EXIT_OK;
 }
 
-static void import_usage(FILE *out) {
-    fprintf(out, "usage: dietbal import [--quiet] [--table NAME]... [FILE]...\n"
-                 "Import food tables (dietbal XML format version 1, plain or .gz), with\n"
-                 "any <supplement> they hold.  A food or supplement whose id exists is\n"
-                 "updated; all files or none are imported.  --table takes an installed\n"
-                 "table by name: usda-sr24 or ifct2017.\n");
-}
+/* The options of import and init: --table NAME, repeated, into ta (names
+ * gets the known tables' names, the choices). */
+static void table_opts(struct opt opts[2], const char *names[TABLES_MAX + 1],
+                       struct table_args *ta) {
+    const struct opt t[2] = {{"table", 0, OPT_CHOICE, NULL, .choices = names, .arg = "NAME",
+                              .why = "is not a food table (known: %s)", .check = table_option,
+                              .data = ta,
+                              .help = "an installed food table by name (again for several)"},
+                             {0}};
+    size_t i = 0;
 
-/* The options of import and init (--table NAME, -q, -h, the common ones)
- * into ta; -1 to go on, else the exit status to return (usage printed). */
-static int table_options(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
-                         void (*usage)(FILE *), struct table_args *ta) {
-    static const struct option opts[] = {
-        {"table", required_argument, NULL, 'T'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
-    int c, rc;
-
+    for (; i < tables_count() && i < TABLES_MAX; i++)
+        names[i] = tables_get(i)->name;
+    names[i] = NULL;
     memset(ta, 0, sizeof(*ta));
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'q') {
-            ctx->quiet = 1;
-        } else if (c == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (c == 'T') {
-            if ((rc = table_arg(ta, "--table", optarg)) != EXIT_OK)
-                return rc;
-        } else {
-            return cmd_bad_option(name);
-        }
-    }
-    return -1;
+    memcpy(opts, t, sizeof(t));
 }
 
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx) {
+    struct opt_spec spec = {
+        .name = "import",
+        .usage = "import [--quiet] [--table NAME]... [FILE]...",
+        .about = "Import food tables (dietbal XML format version 1, plain or .gz), with\n"
+                 "any <supplement> they hold.  A food or supplement whose id exists is\n"
+                 "updated; all files or none are imported.  --table takes an installed\n"
+                 "table by name: usda-sr24 or ifct2017.\n",
+        .operands = "@file"};
     struct table_args ta;
+    const char *names[TABLES_MAX + 1];
+    struct opt opts[2];
     char **files = NULL;
     store *s = NULL;
     int rc, nfiles;
 
-    if ((rc = table_options(argc, argv, ctx, "import", import_usage, &ta)) >= 0)
+    table_opts(opts, names, &ta);
+    spec.opts = opts;
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
         return rc;
-    if (optind >= argc && !ta.n) {
-        import_usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind >= argc && !ta.n)
+        return cmd_usage_error(&spec);
     /* A missing file is bad input: say so before touching the database. */
     for (int i = optind; i < argc; i++) {
         if (access(argv[i], R_OK) != 0) {
@@ -343,8 +338,8 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx) {
     if ((rc = cmd_open_store(ctx, STORE_OPEN_CREATE, &s)) != EXIT_OK)
         goto out;
     rc = import_files(s, files, nfiles, ctx);
-    store_close(s);
 out:
+    store_close(s);
     free(files);
     return rc;
 }
@@ -357,14 +352,6 @@ static void remove_database(const char *path) {
     for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
         if (snprintf(name, sizeof(name), "%s%s", path, suffix[i]) < (int)sizeof(name))
             unlink(name);
-}
-
-static void init_usage(FILE *out) {
-    fprintf(out, "usage: dietbal init [--db PATH] [--table NAME]...\n"
-                 "Create the database (file mode 0600) and import food tables: the bundled\n"
-                 "USDA SR24 (usda-sr24) by default, or those named with --table (usda-sr24,\n"
-                 "ifct2017), in one transaction.  The order of several --table is kept as\n"
-                 "the order of preference unless the profile already has one.\n");
 }
 
 /* init --table A --table B: A before B when a food is in both, unless
@@ -392,20 +379,34 @@ static int keep_order(store *s, const struct table_args *ta) {
 }
 
 int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
+    struct opt_spec spec = {
+        .name = "init",
+        .usage = "init [--db PATH] [--table NAME]...",
+        .about = "Create the database (file mode 0600) and import food tables: the bundled\n"
+                 "USDA SR24 (usda-sr24) by default, or those named with --table (usda-sr24,\n"
+                 "ifct2017), in one transaction.  The order of several --table is kept as\n"
+                 "the order of preference unless the profile already has one.\n"};
     struct table_args ta;
-    char *files[8];
+    const char *names[TABLES_MAX + 1];
+    struct opt opts[2];
+    struct opt_error err = {"init", NULL, ""};
+    char *files[TABLES_MAX];
     store *s = NULL;
     int rc;
     long foods = 0;
 
-    if ((rc = table_options(argc, argv, ctx, "init", init_usage, &ta)) >= 0)
+    table_opts(opts, names, &ta);
+    spec.opts = opts;
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
         return rc;
     if (optind < argc) {
         cmd_error("init", "unexpected argument '%s'", argv[optind]);
         return EXIT_USAGE;
     }
-    if (!ta.n && (rc = table_arg(&ta, "init", "usda-sr24")) != EXIT_OK)
-        return rc;
+    if (!ta.n && table_add(&ta, tables_find("usda-sr24"), &err) != 0) {
+        cmd_opt_error(&err);
+        return EXIT_USAGE;
+    }
     if ((rc = tables_present(&ta)) != EXIT_OK)
         return rc;
     for (size_t i = 0; i < ta.n; i++)
@@ -416,11 +417,8 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
     const char *path = cmd_db_path(ctx, buf, sizeof(buf));
     struct stat st;
     int fresh = path && (stat(path, &st) != 0 ? errno == ENOENT : st.st_size == 0);
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK) {
-        if (fresh)
-            remove_database(path);
-        return rc;
-    }
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_INIT, &s)) != EXIT_OK)
+        goto out;
     rc = import_files(s, files, (int)ta.n, ctx);
     if (rc == EXIT_OK && keep_order(s, &ta) != STORE_OK) {
         cmd_error("init", "%s", store_errmsg(s));
@@ -431,8 +429,11 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx) {
     if (rc != EXIT_OK && store_disk_full(s))
         cmd_error(path, "the disk is full: %s",
                   fresh ? "no database was made" : "nothing was imported");
+    if (rc == EXIT_USAGE) /* the tables init reads are dietbal's own: not her input */
+        rc = EXIT_RUNTIME;
+out:
     store_close(s);
     if (rc != EXIT_OK && fresh)
         remove_database(path);
-    return rc == EXIT_USAGE ? EXIT_RUNTIME : rc;
+    return rc;
 }

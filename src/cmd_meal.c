@@ -4,11 +4,12 @@
  * and `dietbal copy --from D [--meal M] [--to D]` (a day or one meal of it
  * logged again on another day).  Every change is one transaction.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -3,11 +3,12 @@
  *
  * `set` changes only what it is given; the rest of the profile stays.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 #include "dietbal/dri.h"
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -7,10 +7,11 @@
  * again (they hold grams of the food; its values are read when a day is
  * added up).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 
 #include <libxml/xmlwriter.h>
 #include <math.h>

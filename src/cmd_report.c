@@ -9,13 +9,14 @@
  * every layout in report_*.c.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/fileout.h"
 
 #include "dietbal/analysis.h"
 #include "dietbal/date.h"
 #include "dietbal/report.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 
 #include <errno.h>
@@ -36,24 +37,6 @@
 #define HTML_DIR "reports"
 
 enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_JSON, FMT_CSV };
-
-static void report_usage(FILE *out) {
-    fprintf(out,
-            "usage: dietbal report [--week YYYY-Www | --from D [--to D] | --to D]\n"
-            "                      [--format text|markdown|html|json|csv] [--output FILE]\n"
-            "                      [--json]\n"
-            "The nutrient-balance report for a period: by default the %d days ending today.\n"
-            "--from alone runs to today; --to alone covers the %d days ending then.  At most\n"
-            "%d days.  --json is --format json.  --output writes FILE (mode 0600) instead of\n"
-            "standard output; html always goes to a file, by default\n"
-            "%s/dietbal-FROM_TO.html.  Dates: YYYY-MM-DD, today or yesterday.\n",
-            DEFAULT_DAYS, DEFAULT_DAYS, ANALYSIS_MAX_DAYS, HTML_DIR);
-}
-
-static void day_usage(FILE *out) {
-    fprintf(out, "usage: dietbal day [DATE] [--json]\n"
-                 "One day's totals against the reference values of that day (default today).\n");
-}
 
 /*
  * Food suggestions for one nutrient.  suggest.c is its own module (and
@@ -222,152 +205,160 @@ out:
     return rc;
 }
 
-static int parse_format(const char *text, enum format *out) {
-    static const struct {
-        const char *name;
-        enum format fmt;
-    } names[] = {{"text", FMT_TEXT}, {"markdown", FMT_MARKDOWN}, {"md", FMT_MARKDOWN},
-                 {"html", FMT_HTML}, {"json", FMT_JSON},         {"csv", FMT_CSV}};
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (strcmp(text, names[i].name) == 0) {
-            *out = names[i].fmt;
-            return 0;
-        }
-    cmd_error("--format", "'%s' is not one of text, markdown, html, json, csv", text);
+/* The words of --format, in the order of enum format. */
+static const char *const format_names[] = {"text", "markdown", "html", "json", "csv", NULL};
+static const struct opt_alias format_aliases[] = {{"md", "markdown"}, {NULL, NULL}};
+
+/* What report was asked for. */
+struct report_args {
+    char from[11], to[11]; /* --from, --to: "" when not given */
+    long week_from, week_to;
+    int has_week, has_format, format;
+    const char *output;
+};
+
+/* --week YYYY-Www: its Monday to Sunday (o->data: the report_args). */
+static int iso_week(const struct opt *o, const char *text, struct opt_error *err) {
+    struct report_args *r = o->data;
+    if (date_parse_iso_week(text, &r->week_from, &r->week_to) == 0)
+        return 0;
+    snprintf(err->why, sizeof(err->why), "is not an ISO week (use YYYY-Www, e.g. 2026-W47)");
     return -1;
 }
 
-static int date_option(const char *opt, const char *text, long *day) {
-    char buf[11];
-    if (cmd_parse_date(opt, text, buf) != 0)
-        return -1;
-    return date_parse(buf, 0, day);
+/* The day number of date (YYYY-MM-DD, as opt.c wrote it). */
+static long day_of(const char *date) {
+    long day = 0;
+    date_parse(date, 0, &day);
+    return day;
 }
 
-int cmd_report(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {{"week", required_argument, NULL, 'w'},
-                                         {"from", required_argument, NULL, 'f'},
-                                         {"to", required_argument, NULL, 't'},
-                                         {"format", required_argument, NULL, 'F'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         CMD_COMMON_OPTIONS,
-                                         {0, 0, 0, 0}};
-    long today = date_today(), from = 0, to = 0;
-    int c, has_week = 0, has_from = 0, has_to = 0, has_format = 0;
-    enum format fmt = FMT_TEXT;
-    const char *output = NULL;
-
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        switch (c) {
-        case 'w':
-            if (date_parse_iso_week(optarg, &from, &to) != 0) {
-                cmd_error("--week", "'%s' is not an ISO week (use YYYY-Www, e.g. 2026-W47)",
-                          optarg);
-                return EXIT_USAGE;
-            }
-            has_week = 1;
-            break;
-        case 'f':
-            if (date_option("--from", optarg, &from) != 0)
-                return EXIT_USAGE;
-            has_from = 1;
-            break;
-        case 't':
-            if (date_option("--to", optarg, &to) != 0)
-                return EXIT_USAGE;
-            has_to = 1;
-            break;
-        case 'F':
-            if (parse_format(optarg, &fmt) != 0)
-                return EXIT_USAGE;
-            has_format = 1;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'h':
-            report_usage(stdout);
-            return EXIT_OK;
-        default:
-            return cmd_bad_option("report");
-        }
+/* The period asked for, checked, into from and to; EXIT_OK or EXIT_USAGE
+ * with the error said. */
+static int report_period(const struct report_args *r, long *from, long *to) {
+    if (r->has_week && (r->from[0] || r->to[0])) {
+        cmd_error("--week", "give either --week or --from/--to, not both");
+        return EXIT_USAGE;
     }
+    if (r->has_week) {
+        *from = r->week_from;
+        *to = r->week_to;
+    } else if (r->from[0] && !r->to[0]) {
+        *from = day_of(r->from);
+        *to = date_today();
+        if (*from > *to) {
+            cmd_error("--from", "the date is after today; give --to as well");
+            return EXIT_USAGE;
+        }
+    } else {
+        *to = r->to[0] ? day_of(r->to) : date_today();
+        *from = r->from[0] ? day_of(r->from) : *to - (DEFAULT_DAYS - 1);
+    }
+    if (*from > *to) {
+        char f[11], t[11];
+        date_format(*from, f);
+        date_format(*to, t);
+        cmd_error("--from", "%s is after --to %s", f, t);
+        return EXIT_USAGE;
+    }
+    if (*to - *from + 1 > ANALYSIS_MAX_DAYS) {
+        cmd_error("report", "the period is %ld days long; at most %d days can be reported",
+                  *to - *from + 1, ANALYSIS_MAX_DAYS);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* The synopsis and prose of report -h. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+static const char
+    report_about[] = "The nutrient-balance report for a period: by default the " STR(DEFAULT_DAYS) " days ending today.\n--from alone runs to today; --to alone covers the " STR(
+        DEFAULT_DAYS) " days ending then.  At most\n" STR(ANALYSIS_MAX_DAYS) " days.  --json is "
+                                                                             "--format json.  "
+                                                                             "--output writes FILE "
+                                                                             "(mode 0600) instead "
+                                                                             "of\n"
+                                                                             "standard output; "
+                                                                             "html always goes to "
+                                                                             "a file, by "
+                                                                             "default\n" HTML_DIR
+                                                                             "/dietbal-FROM_TO."
+                                                                             "html.  Dates: "
+                                                                             "YYYY-MM-DD, today or "
+                                                                             "yesterday.\n";
+
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx) {
+    struct report_args r = {.format = FMT_TEXT};
+    const struct opt opts[] = {
+        {"week", 0, OPT_STRING, NULL, .check = iso_week, .data = &r, .seen = &r.has_week,
+         .arg = "YYYY-Www", .help = "an ISO week, Monday to Sunday"},
+        {"from", 0, OPT_DATE, r.from, .arg = "D", .help = "the first day"},
+        {"to", 0, OPT_DATE, r.to, .arg = "D", .help = "the last day"},
+        {"format", 0, OPT_CHOICE, &r.format, .choices = format_names, .aliases = format_aliases,
+         .seen = &r.has_format, .arg = "FORMAT", .help = "text, markdown, html, json or csv"},
+        {"output", 'o', OPT_STRING, &r.output, .arg = "FILE", .complete = "@file",
+         .help = "write FILE (mode 0600) instead of standard output"},
+        {0}};
+    const struct opt_spec spec = {
+        .name = "report",
+        .usage = "report [--week YYYY-Www | --from D [--to D] | --to D]\n"
+                 "               [--format text|markdown|html|json|csv] [--output FILE]\n"
+                 "               [--json]",
+        .about = report_about,
+        .opts = opts};
+    long from = 0, to = 0;
+    int rc;
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
     if (optind < argc) {
         cmd_error("report", "unexpected argument '%s' (try 'dietbal report --help')", argv[optind]);
         return EXIT_USAGE;
     }
+    enum format fmt = (enum format)r.format;
     if (ctx->json) {
-        if (has_format && fmt != FMT_JSON) {
+        if (r.has_format && fmt != FMT_JSON) {
             cmd_error("--json", "conflicts with --format other than json");
             return EXIT_USAGE;
         }
         fmt = FMT_JSON;
     }
-    if (has_week && (has_from || has_to)) {
-        cmd_error("--week", "give either --week or --from/--to, not both");
-        return EXIT_USAGE;
-    }
-    if (!has_week) {
-        if (has_from && !has_to) {
-            to = today;
-            if (from > to) {
-                cmd_error("--from", "the date is after today; give --to as well");
-                return EXIT_USAGE;
-            }
-        } else if (!has_from) {
-            if (!has_to)
-                to = today;
-            from = to - (DEFAULT_DAYS - 1);
-        }
-    }
-    if (from > to) {
-        char f[11], t[11];
-        date_format(from, f);
-        date_format(to, t);
-        cmd_error("--from", "%s is after --to %s", f, t);
-        return EXIT_USAGE;
-    }
-    if (to - from + 1 > ANALYSIS_MAX_DAYS) {
-        cmd_error("report", "the period is %ld days long; at most %d days can be reported",
-                  to - from + 1, ANALYSIS_MAX_DAYS);
-        return EXIT_USAGE;
-    }
+    if ((rc = report_period(&r, &from, &to)) != EXIT_OK)
+        return rc;
     char html_path[sizeof(HTML_DIR "/dietbal-YYYY-MM-DD_YYYY-MM-DD.html")];
     int make_dir = 0;
-    if (fmt == FMT_HTML && !output) {
+    if (fmt == FMT_HTML && !r.output) {
         char f[11], t[11];
         date_format(from, f);
         date_format(to, t);
         snprintf(html_path, sizeof(html_path), HTML_DIR "/dietbal-%s_%s.html", f, t);
-        output = html_path;
+        r.output = html_path;
         make_dir = 1;
     }
-    return run_report(ctx, from, to, fmt, output, 1, make_dir);
+    return run_report(ctx, from, to, fmt, r.output, 1, make_dir);
 }
 
 int cmd_day(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    const struct opt_spec spec = {
+        .name = "day",
+        .usage = "day [DATE] [--json]",
+        .about = "One day's totals against the reference values of that day (default today).\n",
+        .operands = "today yesterday"};
     long day = date_today();
-    int c;
+    int rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'h') {
-            day_usage(stdout);
-            return EXIT_OK;
-        }
-        return cmd_bad_option("day");
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
     if (argc - optind > 1) {
         cmd_error("day", "unexpected argument '%s' (try 'dietbal day --help')", argv[optind + 1]);
         return EXIT_USAGE;
     }
-    if (optind < argc && date_option("day", argv[optind], &day) != 0)
-        return EXIT_USAGE;
+    if (optind < argc) {
+        char date[11];
+        if (cmd_parse_date("day", argv[optind], date) != 0)
+            return EXIT_USAGE;
+        day = day_of(date);
+    }
     return run_report(ctx, day, day, ctx->json ? FMT_JSON : FMT_TEXT, NULL, 0, 0);
 }

@@ -5,9 +5,10 @@
  * suggest, and prints.  Foods only: never supplements or doses
  * (nutrition-science.md 5.2, 5.3).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 
 #include <math.h>
@@ -16,20 +17,6 @@
 #include <string.h>
 
 #define SUGGEST_DEFAULT_LIMIT 10
-
-static void suggest_usage(FILE *out) {
-    fprintf(out,
-            "usage: dietbal suggest [--limit N] [--json] NUTRIENT\n"
-            "Foods that raise NUTRIENT while keeping the balance, best first.\n"
-            "NUTRIENT: calcium (ca), magnesium (mg), potassium (k), protein, water.\n"
-            "Each food is shown with a realistic serving (its first household portion,\n"
-            "at most 250 kcal and 250 g), the nutrient in it and per 100 kcal.\n"
-            "  --limit N   how many foods (1 to %d, default %d)\n"
-            "  --json      an array of objects: id name portion portion_g per_portion unit\n"
-            "              per_100kcal ca_p_ratio protein_g pral_meq score\n"
-            "These are foods, not supplements; dietbal gives no supplement doses.\n",
-            SUGGEST_LIST_MAX, SUGGEST_DEFAULT_LIMIT);
-}
 
 /* Why dietbal refuses to suggest raising a nutrient it knows. */
 static const char *refusal(int nutrient) {
@@ -105,36 +92,36 @@ static void print_text(const struct suggestion *l, size_t n, int nutrient) {
 }
 
 int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx) {
-    static const struct option opts[] = {
-        {"limit", required_argument, NULL, 'n'}, CMD_COMMON_OPTIONS, {0, 0, 0, 0}};
+    long limit = SUGGEST_DEFAULT_LIMIT;
+    char limit_help[64];
+    snprintf(limit_help, sizeof(limit_help), "how many foods (1 to %d, default %d)",
+             SUGGEST_LIST_MAX, SUGGEST_DEFAULT_LIMIT);
+    const struct opt opts[] = {{"limit", 'n', OPT_INT, &limit, .min = 1, .max = SUGGEST_LIST_MAX,
+                                .arg = "N", .help = limit_help},
+                               {0}};
+    const struct opt_spec spec = {
+        .name = "suggest",
+        .usage = "suggest [--limit N] [--json] NUTRIENT",
+        .about = "Foods that raise NUTRIENT while keeping the balance, best first.\n"
+                 "NUTRIENT: calcium (ca), magnesium (mg), potassium (k), protein, water.\n"
+                 "Each food is shown with a realistic serving (its first household portion,\n"
+                 "at most 250 kcal and 250 g), the nutrient in it and per 100 kcal.  --json:\n"
+                 "an array of objects: id name portion portion_g per_portion unit\n"
+                 "per_100kcal ca_p_ratio protein_g pral_meq score.\n"
+                 "These are foods, not supplements; dietbal gives no supplement doses.\n",
+        .opts = opts,
+        .operands = "calcium magnesium potassium protein water"};
     struct suggestion *list = NULL;
     size_t n = 0;
     store *s = NULL;
-    long limit = SUGGEST_DEFAULT_LIMIT, count = 0;
-    int c, rc, nutrient;
-    char *end, err[512];
+    long count = 0;
+    int rc, nutrient;
+    char err[512];
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
-        if (cmd_common_option(c, ctx))
-            continue;
-        if (c == 'n') {
-            limit = strtol(optarg, &end, 10);
-            if (*end || end == optarg || limit < 1 || limit > SUGGEST_LIST_MAX) {
-                cmd_error("--limit", "'%s' is not a number from 1 to %d", optarg, SUGGEST_LIST_MAX);
-                return EXIT_USAGE;
-            }
-        } else if (c == 'h') {
-            suggest_usage(stdout);
-            return EXIT_OK;
-        } else {
-            return cmd_bad_option("suggest");
-        }
-    }
-    if (optind + 1 != argc) {
-        suggest_usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if (optind + 1 != argc)
+        return cmd_usage_error(&spec);
     const char *word = argv[optind];
     nutrient = suggest_nutrient_by_name(word);
     if (nutrient < 0) {
@@ -147,7 +134,7 @@ int cmd_suggest(int argc, char **argv, struct cmd_ctx *ctx) {
     }
 
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
-        return rc;
+        goto out;
     if (store_food_count(s, &count) != STORE_OK) {
         cmd_error("suggest", "%s", store_errmsg(s));
         rc = EXIT_RUNTIME;

@@ -6,10 +6,11 @@
  * Parsing and printing only: labels are read by label.c and supplement.c,
  * stored by store.c.
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/jsonout.h"
 #include "dietbal/label.h"
+#include "dietbal/store.h"
 
 #include <inttypes.h>
 #include <math.h>

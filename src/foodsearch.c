@@ -11,6 +11,7 @@
 #include "dietbal/foodsearch.h"
 
 #include "dietbal/recipe.h"
+#include "dietbal/store.h"
 
 #include "dietbal/dri.h"
 #include "dietbal/tables.h"

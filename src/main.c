@@ -1,7 +1,7 @@
 /*
  * main.c - global options, then dispatch to a command (as git's git.c).
  */
-#include "dietbal/cmd.h"
+#include "cmd.h"
 
 #include "dietbal/date.h"
 
@@ -38,13 +38,82 @@ static const struct {
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static void usage(FILE *out) {
-    fprintf(out, "usage: dietbal [--db PATH] [--json] [--quiet] COMMAND [ARGS]\n"
-                 "       dietbal --help | --version\n\ncommands:\n");
+/* The command names, for the completion words. */
+static const char *command_names[N_COMMANDS + 1];
+
+/* The global options, before the command (which takes them too): the
+ * common ones and --version. */
+static void global_spec(struct opt_spec *spec, struct opt opts[2], struct opt common[CMD_COMMON_N],
+                        struct cmd_ctx *ctx, int *version) {
+    const struct opt t[2] = {{"version", 0, OPT_FLAG, version, .help = "the version of dietbal"},
+                             {0}};
+
+    memcpy(opts, t, sizeof(t));
+    cmd_common_options(common, ctx);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        command_names[i] = commands[i].name;
+    *spec = (struct opt_spec){.name = "dietbal",
+                              .usage = "[--db PATH] [--json] [--quiet] COMMAND [ARGS]\n"
+                                       "--help | --version",
+                              .opts = opts,
+                              .common = common,
+                              .subs = command_names,
+                              .stop_at_operand = 1,
+                              .own_errors = 1};
+}
+
+static void usage(FILE *out, const struct opt_spec *spec) {
+    opt_usage(out, spec);
+    fprintf(out, "\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
     fprintf(out, "\n'dietbal COMMAND --help' describes a command.  See dietbal(1).\n"
                  "dietbal is not medical advice.\n");
+}
+
+/* The global options: true to go on to the command at argv[optind], else
+ * *rc is the exit status (help, version, completion words or an error). */
+static bool global_options(int argc, char **argv, struct cmd_ctx *ctx, int *rc) {
+    struct opt_spec spec;
+    struct opt opts[2], common[CMD_COMMON_N];
+    struct opt_error err;
+    int version = 0;
+
+    global_spec(&spec, opts, common, ctx, &version);
+    *rc = EXIT_OK;
+    switch (opt_parse(&spec, argc, argv, &err)) {
+    case OPT_OK:
+        if (version) {
+            printf("dietbal %s\n", DIETBAL_VERSION);
+            return false;
+        }
+        if (optind < argc)
+            return true;
+        usage(stderr, &spec);
+        *rc = EXIT_USAGE;
+        return false;
+    case OPT_HELP:
+        usage(stdout, &spec);
+        return false;
+    case OPT_COMPLETION:
+        opt_complete(stdout, &spec);
+        return false;
+    case OPT_BAD_VALUE:
+        cmd_opt_error(&err);
+        break;
+    case OPT_NO_MEMORY:
+        cmd_opt_error(&err);
+        *rc = EXIT_RUNTIME;
+        return false;
+    case OPT_MISSING_VALUE:
+        cmd_error(err.what, "needs a path"); /* --db: the one global option with a value */
+        break;
+    case OPT_UNKNOWN:
+        cmd_error(err.what, "unknown option (try 'dietbal --help')");
+        break;
+    }
+    *rc = EXIT_USAGE;
+    return false;
 }
 
 /*
@@ -70,39 +139,12 @@ static int stdout_done(int rc) {
 
 int main(int argc, char **argv) {
     struct cmd_ctx ctx = {0};
-    int i = 1;
+    int rc;
 
     setlocale(LC_CTYPE, "");
-    /* Global options before the command. */
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return stdout_done(EXIT_OK);
-        } else if (strcmp(a, "--version") == 0) {
-            printf("dietbal %s\n", DIETBAL_VERSION);
-            return stdout_done(EXIT_OK);
-        } else if (strcmp(a, "--json") == 0) {
-            ctx.json = 1;
-        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-            ctx.quiet = 1;
-        } else if (strcmp(a, "--db") == 0) {
-            if (i + 1 >= argc) {
-                cmd_error("--db", "needs a path");
-                return EXIT_USAGE;
-            }
-            ctx.db_path = argv[++i];
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            ctx.db_path = a + 5;
-        } else {
-            cmd_error(a, "unknown option (try 'dietbal --help')");
-            return EXIT_USAGE;
-        }
-    }
-    if (i >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (!global_options(argc, argv, &ctx, &rc))
+        return rc == EXIT_OK ? stdout_done(rc) : rc;
+    int i = optind;
     /* a DIETBAL_TODAY that is not a date would silently be today */
     const char *today = getenv("DIETBAL_TODAY");
     long day;
@@ -112,7 +154,7 @@ int main(int argc, char **argv) {
     }
     for (size_t k = 0; k < N_COMMANDS; k++) {
         if (strcmp(argv[i], commands[k].name) == 0) {
-            int rc = stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
+            rc = stdout_done(commands[k].fn(argc - i, argv + i, &ctx));
             cmd_tx_free();
             return rc;
         }

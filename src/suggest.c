@@ -68,6 +68,7 @@
 #include "dietbal/suggest.h"
 
 #include "dietbal/stats.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdint.h>

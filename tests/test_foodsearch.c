@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "dietbal/foodsearch.h"
+#include "dietbal/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "dietbal/foodtable.h"
+#include "dietbal/store.h"
 #include "dietbal/suggest.h"
 
 #include <ctype.h>

@@ -10,11 +10,12 @@
  * warning signs and, with enough days, how cramp days relate to the
  * previous day's intake, and trends.
  *
- * Inputs are plain arrays (the store's day totals, per-food totals and
- * cramp list, the profile); the module runs no SQL, prints nothing and
- * never exits.  The renderers (report.h) only read the struct it builds.
- * It is split over analysis.c (statistics, rules), analysis_stage.c (life
- * stages, reference values, notes) and analysis_sources.c (sources).
+ * Inputs are plain arrays (the store's day totals and per-food totals,
+ * diary.h; the cramp list; the profile); the module runs no SQL, does not
+ * see the store's API, prints nothing and never exits.  The renderers
+ * (report.h) only read the struct it builds.  It is split over analysis.c
+ * (statistics, rules), analysis_stage.c (life stages, reference values,
+ * notes) and analysis_sources.c (sources).
  *
  * Conventions (design choices; the reasons are in the .c files):
  *  - Unknown is NAN, never zero.  A nutrient's daily value is NAN on a day
@@ -38,11 +39,12 @@
 #define DIETBAL_ANALYSIS_H
 
 #include "dietbal/cramp.h"
+#include "dietbal/diary.h"
 #include "dietbal/dri.h"
 #include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
 #include "dietbal/stats.h"
-#include "dietbal/store.h"
+#include "dietbal/supplement.h"
 
 #include <stddef.h>
 

@@ -4,8 +4,8 @@
  * meal, food id and name, grams, and the 8 core nutrients of those grams),
  * one per supplement entry (the same with the supplement's id and name, no
  * grams, its units and dose form), and one per cramp diary entry, in date
- * and time order.  Reads plain arrays from the store; never queries it,
- * never decides anything.
+ * and time order.  Reads plain arrays the store filled (diary.h, cramp.h);
+ * never queries it, never decides anything.
  *
  * CSV (RFC 4180: header row, CRLF, fields quoted when they hold a comma,
  * quote, CR or LF).  A cell that begins with = + - @ (or a tab or CR) is
@@ -17,7 +17,7 @@
 #define DIETBAL_EXPORT_H
 
 #include "dietbal/cramp.h"
-#include "dietbal/store.h"
+#include "dietbal/diary.h"
 
 #include <jansson.h>
 #include <stdio.h>

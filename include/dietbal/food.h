@@ -4,10 +4,14 @@
  *
  * The value array is dense and indexed by nutrient id (nutrients.h); a value
  * that is not known is NAN, never 0.  Shared by the importer (which fills
- * foods from XML) and the store (which saves and loads them).
+ * foods from XML) and the store (which saves and loads them).  A search hit
+ * (struct food_hit) is the short form of a food a ranking needs: identity
+ * and the core values only.
  */
 #ifndef DIETBAL_FOOD_H
 #define DIETBAL_FOOD_H
+
+#include "dietbal/nutrients.h"
 
 #include <stddef.h>
 
@@ -39,6 +43,17 @@ struct food {
     int measured; /* the portions were weighed by the person (a recipe's
                      serving and whole): they win over the container
                      table's usual sizes (units.c) */
+};
+
+/* A food found by a search (store_food_search) or walked over for a
+ * ranking: what ranking and listing candidates need, without the portions
+ * and the full value array. */
+struct food_hit {
+    char *id;
+    char *name;
+    char *group;
+    double score;                  /* higher is better */
+    double per100[NUT_CORE_COUNT]; /* core values per 100 g, NAN unknown */
 };
 
 /* A new empty food with every value unknown, or NULL when out of memory. */

@@ -16,10 +16,12 @@
 #define DIETBAL_FOODSEARCH_H
 
 #include "dietbal/entry.h"
-#include "dietbal/store.h"
+#include "dietbal/food.h"
 #include "dietbal/vocab.h"
 
 #include <stddef.h>
+
+typedef struct store store; /* store.h */
 
 /* How many full-text matches are ranked to find the everyday choice. */
 #define FOODSEARCH_DEPTH 200

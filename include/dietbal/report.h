@@ -2,8 +2,8 @@
  * report.h - the renderers of an analysis: text (80 columns, optional
  * colour), Markdown, HTML (one self-contained page with SVG charts), JSON
  * (the keys of product.md) and CSV (one row per day).  A renderer only reads a struct analysis and
- * the food suggestions it is handed; it never queries the database and never decides anything the
- * analysis did not.
+ * the food suggestions it is handed; it never queries the database (it cannot see store.h: `make
+ * lint` checks that no src/report_*.c reaches it) and never decides anything the analysis did not.
  *
  * Each returns 0, or -1 when writing failed (out of memory, or a write
  * error on out).

@@ -1,15 +1,17 @@
 /*
  * store.h - the SQLite database of one person: food table, diary, profile,
- * cramp diary.  Every SQL statement of dietbal lives in store.c; callers see
- * plain structs.  Functions return STORE_OK or an error code, and leave a
- * message for store_errmsg(); they never print.
+ * cramp diary.  Every SQL statement of dietbal lives in the store's files
+ * (src/store*.c); callers see plain structs, declared with their modules
+ * (food.h, diary.h, profile.h, cramp.h, recipe.h, supplement.h) so that
+ * code which only reads them need not include this header.  Functions return STORE_OK or an error
+ * code, and leave a message for store_errmsg(); they never print.
  */
 #ifndef DIETBAL_STORE_H
 #define DIETBAL_STORE_H
 
 #include "dietbal/cramp.h"
+#include "dietbal/diary.h"
 #include "dietbal/food.h"
-#include "dietbal/nutrients.h"
 #include "dietbal/profile.h"
 #include "dietbal/recipe.h"
 #include "dietbal/supplement.h"
@@ -151,14 +153,6 @@ int store_food_get_some(store *s, const char *id, const int *nutrients, size_t n
 /* Number of foods. */
 int store_food_count(store *s, long *out);
 
-struct food_hit {
-    char *id;
-    char *name;
-    char *group;
-    double score;                  /* higher is better */
-    double per100[NUT_CORE_COUNT]; /* core values per 100 g, NAN unknown */
-};
-
 /* Ranked full-text search over food names and groups, at most limit hits.
  * No hit: *hits is NULL and *n 0.  Free with store_food_hits_free. */
 int store_food_search(store *s, const char *text, size_t limit, struct food_hit **hits, size_t *n);
@@ -217,22 +211,7 @@ int store_suggestions_put(store *s, int nutrient, int64_t rules, size_t asked,
                           const struct stored_suggestion *list, size_t n);
 void store_suggestions_free(struct stored_suggestion *list, size_t n);
 
-/* --- diary --------------------------------------------------------------- */
-
-struct entry {
-    int64_t id;
-    char date[11];
-    char time[6];                   /* "" when not given */
-    char meal[12];                  /* "" when not given */
-    char *food_id;                  /* a supplement entry: the supplement's id */
-    char *food_name;                /* a supplement entry: its name */
-    double grams;                   /* NAN for a supplement entry */
-    double values[NUT_CORE_COUNT];  /* for the grams (units) logged; NAN unknown
-                                       (a supplement's undeclared value is 0) */
-    int supplement;                 /* 1: a supplement entry */
-    double units;                   /* a supplement entry's units; NAN for a food */
-    char unit[SUPPLEMENT_UNIT_MAX]; /* its dose form; "" for a food */
-};
+/* --- diary (diary.h) ------------------------------------------------------ */
 
 int store_entry_add(store *s, const char *date, const char *time, const char *meal,
                     const char *food_id, double grams, int64_t *id);
@@ -245,43 +224,10 @@ int store_entries_list(store *s, const char *from, const char *to, struct entry 
 void store_entries_free(struct entry *e, size_t n);
 int store_entry_remove(store *s, int64_t id);
 
-/* One day's totals, per reported nutrient slot (nutrients.h).  Foods:
- * total[k] sums the food entries whose food has a known value of the
- * nutrient; known_grams[k] is the grams of those entries; entries and
- * grams count food entries only.  Supplements apart: supplement[k] is the
- * day's amount from supplement entries (0 when none; a value a label does
- * not declare counts as 0), supplement_entries their number. */
-struct day_totals {
-    char date[11];
-    int entries;
-    double grams;
-    double total[NUT_REPORTED_COUNT];
-    double known_grams[NUT_REPORTED_COUNT];
-    int supplement_entries;
-    double supplement[NUT_REPORTED_COUNT];
-};
-
 /* Totals for every day in [from, to] that has at least one entry (food or
  * supplement), by date. */
 int store_day_totals(store *s, const char *from, const char *to, struct day_totals **out,
                      size_t *n);
-
-/*
- * What supplied the nutrients over a period: one row per source, a food or
- * a supplement.  A food has the grams eaten; a supplement has no weight
- * (grams NAN) but the units taken (units, unit: "tablet"; NAN and "" for a
- * food).  amount[k] is the amount of reported nutrient slot k
- * (nutrients.h) it supplied over the period, NAN when a food has no value
- * for it (a supplement's undeclared amount is 0, as everywhere).
- */
-struct period_source {
-    char *id;
-    char *name;
-    double grams;
-    double units;
-    char unit[SUPPLEMENT_UNIT_MAX];
-    double amount[NUT_REPORTED_COUNT];
-};
 
 /* The foods eaten and the supplements taken in [from, to], each once with
  * its grams (units) and amounts: the foods by id, then the supplements by
@@ -346,24 +292,7 @@ int store_food_users(store *s, const char *id, long *entries, long *recipes, lon
  */
 int store_recipe_remove(store *s, const char *id, int freeze, char **frozen_id);
 
-/* --- saved meals ---------------------------------------------------------- */
-
-/* One entry of a saved meal: a food in grams or a supplement in units. */
-struct saved_item {
-    int supplement; /* 1: food_id is a supplement's id, units counts */
-    char *food_id;
-    double grams; /* NAN for a supplement */
-    double units; /* NAN for a food */
-    char *text;   /* as typed or logged: "1 cup whole milk" */
-};
-
-struct saved_meal {
-    char *name; /* the key: a slug (recipe_slug) */
-    struct saved_item *items;
-    size_t n;
-};
-
-void saved_meal_free(struct saved_meal *m);
+/* --- saved meals (diary.h) ------------------------------------------------ */
 
 /* Save meal m (inside a transaction).  A meal of that name is replaced
  * only with replace, else STORE_CONFLICT.  STORE_NOTFOUND when a food or a

@@ -6,9 +6,9 @@
 #ifndef DIETBAL_SUGGEST_H
 #define DIETBAL_SUGGEST_H
 
-#include "dietbal/store.h"
-
 #include <stddef.h>
+
+typedef struct store store; /* store.h */
 
 struct suggestion {
     char *id;

@@ -12,6 +12,9 @@ if ! . "$T_ROOT/completions/dietbal.bash"; then
     exit 1
 fi
 t_eq "registered for dietbal" "$(complete -p dietbal 2>/dev/null)" "complete -F _dietbal dietbal"
+# the completion asks the dietbal it completes for the words: the one under test
+mkdir -p "$T_DIR/bin" && ln -s "$DIETBAL" "$T_DIR/bin/dietbal"
+PATH="$T_DIR/bin:$PATH"
 
 comp() { # words...: complete the last word; prints COMPREPLY sorted, one line
     COMP_WORDS=("$@")

@@ -2,6 +2,8 @@
  * cmd.h - the command-line layer: one cmd_* function per command family,
  * each parsing its own options and returning an exit status (0 success,
  * 1 run-time failure, 2 bad usage or bad input).  Only main() exits.
+ * Private to the commands (src/cmd_*.c and main.c): nothing outside
+ * them includes it.
  */
 #ifndef DIETBAL_CMD_H
 #define DIETBAL_CMD_H
@@ -12,9 +14,12 @@
 #include "dietbal/vocab.h"
 #include "dietbal/supplement.h"
 #include "dietbal/tables.h"
+#include "opt.h"
 
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -51,21 +56,40 @@ int cmd_copy(int argc, char **argv, struct cmd_ctx *ctx);
 
 /* --- shared by the commands (cmd_common.c) -------------------------------- */
 
-/* Options every command takes; append to a command's long options. */
+/*
+ * The options of a command, by its table (opt.h) with the options every
+ * command takes (--db PATH, --json, --quiet/-q; -h and --help are
+ * opt.c's): true when the command goes on, operands from optind.  Else
+ * *rc is the status to return: EXIT_OK after the usage or the completion
+ * words were printed on stdout (-h, --completion-helper), EXIT_USAGE after
+ * the error was printed.
+ */
+bool cmd_options(const struct opt_spec *spec, int argc, char **argv, struct cmd_ctx *ctx, int *rc);
+
+/* The options every command and dietbal itself take, declared once:
+ * --db PATH, --json, --quiet (-q), over ctx; the table ends with {0}. */
+#define CMD_COMMON_N 4
+void cmd_common_options(struct opt common[CMD_COMMON_N], struct cmd_ctx *ctx);
+
+/* The usage of spec (with the common options) on stderr; EXIT_USAGE. */
+int cmd_usage_error(const struct opt_spec *spec);
+
+/* "dietbal: WHAT: 'VALUE' WHY" for a value opt.c refused. */
+void cmd_opt_error(const struct opt_error *err);
+
+/* Codes of the common options in CMD_COMMON_OPTIONS, past every char. */
+enum { CMD_OPT_DB = UCHAR_MAX + 1, CMD_OPT_JSON, CMD_OPT_QUIET };
+
+/* The common options for a getopt_long table of its own (the commands
+ * not yet on cmd_options); append to a command's long options. */
 #define CMD_COMMON_OPTIONS                                                                         \
-    {"db", required_argument, NULL, 0x100}, {"json", no_argument, NULL, 0x101},                    \
-        {"quiet", no_argument, NULL, 0x102}, {                                                     \
+    {"db", required_argument, NULL, CMD_OPT_DB}, {"json", no_argument, NULL, CMD_OPT_JSON},        \
+        {"quiet", no_argument, NULL, CMD_OPT_QUIET}, {                                             \
         "help", no_argument, NULL, 'h'                                                             \
     }
 
 /* Handle a common option returned by getopt_long; 1 if it was one. */
 int cmd_common_option(int c, struct cmd_ctx *ctx);
-
-/* The options of a command that takes only the common ones (and -q):
- * returns -1 to go on, optind at the first operand, or the exit status
- * after --help (usage on stdout) or a bad option. */
-int cmd_common_options_only(int argc, char **argv, struct cmd_ctx *ctx, const char *name,
-                            void (*usage)(FILE *out));
 
 /* "dietbal: what: why" on stderr.  Control characters and bytes that are
  * not UTF-8 are shown as \xHH; a very long line (a 128 KB argument quoted)
@@ -98,15 +122,16 @@ const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len);
  * only read (nothing is created), STORE_OPEN_CREATE for those that store. */
 int cmd_open_store(const struct cmd_ctx *ctx, enum store_open_mode mode, store **out);
 
-/* Parse a date option (YYYY-MM-DD, today, yesterday) into YYYY-MM-DD,
- * printing "dietbal: OPTION: ..." on failure.  0 or -1. */
+/* The kinds of opt.h for a value the commands check themselves (an
+ * operand, an option not yet in a table): the error printed as
+ * "dietbal: OPTION: 'TEXT' why".  A date (YYYY-MM-DD, today, yesterday)
+ * into YYYY-MM-DD; 0 or -1. */
 int cmd_parse_date(const char *opt, const char *text, char out[11]);
 
-/* A plain decimal ("65", "1.5", ".5"): no sign, exponent, hex, inf or nan,
- * at most 15 digits.  0 and *out, or -1 (nothing printed). */
+/* A plain decimal (opt_decimal): 0 and *out, or -1 (nothing printed). */
 int cmd_parse_decimal(const char *text, double *out);
 
-/* Parse HH:MM (24-hour clock); 0 or -1 with the error printed. */
+/* HH:MM (24-hour clock); 0 or -1 with the error printed. */
 int cmd_parse_time(const char *opt, const char *text, char out[6]);
 
 /* The words and measures of everyday entries: the synonyms and everyday
@@ -205,8 +230,7 @@ void cmd_items_print(const struct cmd_item *items, size_t n, const char *date, c
 int cmd_items_json(const struct cmd_item *items, size_t n, const char *date, const char *meal,
                    int dry_run);
 
-/* The meal option: 0 and meal copied (NULL/"" allowed for none), or -1
- * with the error printed. */
+/* The meal option: 0 and the meal copied, or -1 with the error printed. */
 int cmd_parse_meal(const char *opt, const char *text, char out[12]);
 
 #endif
