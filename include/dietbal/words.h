@@ -4,17 +4,13 @@
  * everyday foods, the container table and the search ranking all share, so
  * that "Prawns," in an entry and "prawn" in a data file are the same word.
  *
- * It includes no other dietbal header but the leaf util.h, touches no
- * database and never prints.  ASCII-only case folding, so the locale
- * cannot change what matches; bytes of UTF-8 sequences are kept as
- * letters.
+ * It includes no other dietbal header, touches no database and never prints.  ASCII-only case
+ * folding, so the locale cannot change what matches; bytes of UTF-8 sequences are kept as letters.
  */
 #ifndef DIETBAL_WORDS_H
 #define DIETBAL_WORDS_H
 
 #include <stddef.h>
-
-#include "dietbal/util.h"
 
 /* Longest normalised text the modules keep (longer input is cut at a word). */
 #define WORDS_MAX 256
@@ -45,15 +41,6 @@ int words_has_phrase(const char *t, const char *p);
 
 /* Number of words in a normalised text. */
 size_t words_count(const char *t);
-
-/* The ASCII tests and case folding moved to util.h; these names stay only
- * until src/cmd_*.c, src/store*.c and src/main.c use util.h's (issue 15),
- * then go. */
-#define words_is_alpha(c) util_isalpha(c)
-#define words_is_digit(c) util_isdigit(c)
-#define words_is_alnum(c) util_isalnum(c)
-#define words_is_space(c) util_isspace(c)
-#define words_lower(c) util_tolower(c)
 
 /* The first n bytes of s (at most 2 * WORDS_MAX), normalised as above, as
  * a new string; NULL when out of memory. */
