@@ -252,7 +252,7 @@ int store_schema_version(void) { return N_MIGRATIONS; }
 int store_fail(store *s, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
+    util_verrf(s->msg, sizeof(s->msg), fmt, ap);
     va_end(ap);
     return STORE_ERROR;
 }
@@ -336,24 +336,6 @@ int store_prepare(store *s, const char *sql, sqlite3_stmt **st) {
 
 int store_cache_prepare(store *s, int which) {
     return store_prepare(s, cached_sql[which], &s->st[which]);
-}
-
-/* "PATH: why" into err; a path too long to read keeps its start and end,
- * so that the reason still fits. */
-void store_open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...) {
-    size_t len = strlen(path);
-    va_list ap;
-    int n;
-
-    if (len > 160)
-        n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
-    else
-        n = snprintf(err, errlen, "%s: ", path);
-    if (n < 0 || (size_t)n >= errlen)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-    va_end(ap);
 }
 
 /*
@@ -541,7 +523,7 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
     rc = STORE_ERROR;
     s = calloc(1, sizeof(*s));
     if (!s) {
-        store_open_fail(err, errlen, path, "out of memory");
+        util_errf_path(err, errlen, path, "out of memory");
         return STORE_ERROR;
     }
     /* no SQLITE_OPEN_CREATE: store_precheck made the file where one may be made */
@@ -549,7 +531,7 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
                         SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0) |
                             SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
-        store_open_fail(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        util_errf_path(err, errlen, path, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
@@ -560,9 +542,9 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
     /* Another dietbal may be writing: wait for it rather than fail. */
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (setup(s, memory) != STORE_OK) {
-        store_open_fail(err, errlen, path, "%s",
-                        full(s) ? "the disk is full (free some space; nothing was changed)"
-                                : s->msg);
+        util_errf_path(err, errlen, path, "%s",
+                       full(s) ? "the disk is full (free some space; nothing was changed)"
+                               : s->msg);
         if (s->einput || (s->code & 0xff) == SQLITE_NOTADB)
             rc = STORE_EINPUT;
         goto fail;

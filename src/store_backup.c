@@ -11,6 +11,7 @@
 #include "store_int.h"
 
 #include "dietbal/fileout.h"
+#include "dietbal/util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,7 +28,7 @@ static int make_parent_dir(const char *path, char *err, size_t errlen) {
     int rc = 0;
 
     if (!dir) {
-        store_open_fail(err, errlen, path, "out of memory");
+        util_errf_path(err, errlen, path, "out of memory");
         return -1;
     }
     slash = strrchr(dir, '/');
@@ -39,14 +40,14 @@ static int make_parent_dir(const char *path, char *err, size_t errlen) {
                 continue;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                store_open_fail(err, errlen, dir, "%s", strerror(errno));
+                util_errf_path(err, errlen, dir, "%s", strerror(errno));
                 rc = -1;
                 goto out;
             }
             *p = '/';
         }
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            store_open_fail(err, errlen, dir, "%s", strerror(errno));
+            util_errf_path(err, errlen, dir, "%s", strerror(errno));
             rc = -1;
         }
     }
@@ -101,7 +102,7 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
     if (stat(path, &st) != 0) {
         int e = errno;
         if (e != ENOENT) {
-            store_open_fail(err, errlen, path, "%s", strerror(e));
+            util_errf_path(err, errlen, path, "%s", strerror(e));
             return e == ENAMETOOLONG ? STORE_EINPUT : STORE_ERROR;
         }
         if (mode == STORE_OPEN_EXISTING) {
@@ -114,7 +115,7 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
         /* Create the file ourselves so it is 0600 whatever the umask. */
         fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST) {
-            store_open_fail(err, errlen, path, "%s", strerror(errno));
+            util_errf_path(err, errlen, path, "%s", strerror(errno));
             return STORE_ERROR;
         }
         if (fd >= 0) {
@@ -122,35 +123,35 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
             return STORE_OK;
         }
         if (stat(path, &st) != 0) { /* made and removed by another process */
-            store_open_fail(err, errlen, path, "%s", strerror(errno));
+            util_errf_path(err, errlen, path, "%s", strerror(errno));
             return STORE_ERROR;
         }
     }
     if (S_ISDIR(st.st_mode)) {
-        store_open_fail(err, errlen, path, "is a directory");
+        util_errf_path(err, errlen, path, "is a directory");
         return STORE_EINPUT;
     }
     if (!S_ISREG(st.st_mode)) {
-        store_open_fail(err, errlen, path, "not a regular file");
+        util_errf_path(err, errlen, path, "not a regular file");
         return STORE_EINPUT;
     }
     if (st.st_size == 0) {
         if (mode != STORE_OPEN_INIT && !being_made(path, &st)) {
-            store_open_fail(err, errlen, path,
-                            "an empty file, not a database ('dietbal init' makes one in it)");
+            util_errf_path(err, errlen, path,
+                           "an empty file, not a database ('dietbal init' makes one in it)");
             return STORE_EINPUT;
         }
     } else {
         unsigned char head[100];
         ssize_t got;
         if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
-            store_open_fail(err, errlen, path, "%s", strerror(errno));
+            util_errf_path(err, errlen, path, "%s", strerror(errno));
             return errno == EACCES ? STORE_EINPUT : STORE_ERROR;
         }
         got = read(fd, head, sizeof(head));
         close(fd);
         if (got < (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
-            store_open_fail(err, errlen, path, "file is not a database (no SQLite header)");
+            util_errf_path(err, errlen, path, "file is not a database (no SQLite header)");
             return STORE_EINPUT;
         }
     }
@@ -162,10 +163,10 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
             int n = snprintf(name, sizeof(name), "%s%s", path, suffix[i]);
             if (n < 0 || (size_t)n >= sizeof(name) ||
                 (chmod(name, 0600) != 0 && (i == 0 || errno != ENOENT))) {
-                store_open_fail(err, errlen, path,
-                                "mode %04o lets others read it, and it cannot be made 0600 (%s): "
-                                "run 'chmod 600' on it",
-                                (unsigned)(st.st_mode & 07777), strerror(errno));
+                util_errf_path(err, errlen, path,
+                               "mode %04o lets others read it, and it cannot be made 0600 (%s): "
+                               "run 'chmod 600' on it",
+                               (unsigned)(st.st_mode & 07777), strerror(errno));
                 return STORE_EINPUT;
             }
         }
@@ -536,7 +537,6 @@ static void backup_fail(store *s, const char *given, sqlite3 *dest) {
 
 int store_backup(store *s, const char *given, int overwrite) {
     const char *live = sqlite3_db_filename(s->db, "main");
-    size_t n;
     char *tmp = NULL, *path = NULL, err[1024];
     sqlite3 *dest = NULL;
     sqlite3_backup *b = NULL;
@@ -560,18 +560,11 @@ int store_backup(store *s, const char *given, int overwrite) {
     }
     /* the copy holds the WAL's pages; the WAL is emptied while at it */
     sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    n = strlen(path);
-
-    if (!(tmp = malloc(n + sizeof(".tmp-XXXXXX"))))
-        return store_fail(s, "out of memory");
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
-    if ((fd = mkstemp(tmp)) < 0) {
+    if ((fd = util_atomic_tmp(path, &tmp)) < 0) {
         store_fail(s, "%s: %s", path, strerror(errno));
         goto out;
     }
     made = 1;
-    fchmod(fd, 0600); /* mkstemp makes it 0600; say so whatever the libc */
     close(fd);
     fd = -1;
 
@@ -607,31 +600,23 @@ int store_backup(store *s, const char *given, int overwrite) {
         goto out;
     }
     dest = NULL;
-    if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+    made = 0; /* placed or removed, whatever happens */
+    switch (util_atomic_place(tmp, path, overwrite)) {
+    case UTIL_PLACE_OK:
+        rc = STORE_OK;
+        break;
+    case UTIL_PLACE_ESYNC:
         store_fail(s, "%s: %s", tmp, strerror(errno));
-        goto out;
-    }
-    if (overwrite ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+        break;
+    case UTIL_PLACE_EPLACE: {
         int e = errno;
         store_fail(s, "%s: %s", path, e == EEXIST ? "exists (--force replaces it)" : strerror(e));
         rc = e == EEXIST ? STORE_EINPUT : STORE_ERROR;
-        goto out;
+        break;
     }
-    if (!overwrite)
-        unlink(tmp);
-    made = 0;
-    rc = STORE_OK;
-    /* the new name lasts a power cut only once its directory is synced */
-    close(fd);
-    fd = -1;
-    {
-        char *slash = strrchr(path, '/');
-        if (slash) {
-            *slash = '\0';
-            fd = open(*path ? path : "/", O_RDONLY | O_CLOEXEC);
-            if (fd >= 0 && fsync(fd) != 0 && errno != EINVAL)
-                rc = store_fail(s, "%s: sync: %s", given, strerror(errno));
-        }
+    case UTIL_PLACE_EDIR:
+        store_fail(s, "%s: sync: %s", given, strerror(errno));
+        break;
     }
 out:
     if (fd >= 0)

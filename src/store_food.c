@@ -9,6 +9,7 @@
  */
 #include "store_int.h"
 
+#include "dietbal/util.h"
 #include "dietbal/words.h"
 
 /* --- foods ------------------------------------------------------------------- */
@@ -182,7 +183,7 @@ static int stopword(const char *w, size_t n) {
 
 static int all_digits(const char *w, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (w[i] < '0' || w[i] > '9')
+        if (!util_isdigit((unsigned char)w[i]))
             return 0;
     return 1;
 }

@@ -126,9 +126,6 @@ struct store {
 int store_fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "what: SQLite's reason" (or the disk is full, or who holds the lock). */
 int store_fail_db(store *s, const char *what);
-/* "PATH: why" into err, for the failures of store_open. */
-void store_open_fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 
 /* --- statements (store.c) ---------------------------------------------------- */
 

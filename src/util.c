@@ -19,19 +19,20 @@
 /* The capacity of an array's first allocation. */
 #define GROW_FIRST 16
 
+void util_verrf(char *err, size_t errlen, const char *fmt, va_list ap) {
+    if (err && errlen > 0)
+        vsnprintf(err, errlen, fmt, ap);
+}
+
 void util_errf(char *err, size_t errlen, const char *fmt, ...) {
     va_list ap;
-
-    if (!err || errlen == 0)
-        return;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    util_verrf(err, errlen, fmt, ap);
     va_end(ap);
 }
 
-void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt, ...) {
+void util_verrf_path(char *err, size_t errlen, const char *path, const char *fmt, va_list ap) {
     size_t len = strlen(path);
-    va_list ap;
     int n;
 
     if (!err || errlen == 0)
@@ -40,10 +41,14 @@ void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt,
         n = snprintf(err, errlen, "%.100s...%s: ", path, path + len - 40);
     else
         n = snprintf(err, errlen, "%s: ", path);
-    if (n < 0 || (size_t)n >= errlen)
-        return;
+    if (n >= 0 && (size_t)n < errlen)
+        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+}
+
+void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt, ...) {
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    util_verrf_path(err, errlen, path, fmt, ap);
     va_end(ap);
 }
 

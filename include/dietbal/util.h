@@ -29,6 +29,13 @@ void util_errf(char *err, size_t errlen, const char *fmt, ...)
 void util_errf_path(char *err, size_t errlen, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The two with a va_list, for a function of the same shape (left to the
+ * caller to va_end). */
+void util_verrf(char *err, size_t errlen, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+void util_verrf_path(char *err, size_t errlen, const char *path, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
 /* printf into a new string (the caller frees it); NULL when out of memory
  * or fmt cannot be formatted.  util_vxprintf leaves ap to the caller. */
 char *util_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

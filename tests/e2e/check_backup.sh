@@ -104,7 +104,7 @@ t_run backup ""
 t_rc "backup to an empty name exits 2" 2
 t_run backup
 t_rc "backup without a file exits 2" 2
-t_eq "no temporary file is left" "$(find "$B" -name '*.tmp-*' | wc -l)" 0
+t_eq "no temporary file is left" "$(find "$B" -name '*.tmp-*' -o -name '.*.dietbal-*' | wc -l)" 0
 t_eq "the database is unchanged" "$(t_db_digest)" "$before"
 
 # --- backup while entries are being added --------------------------------------
