@@ -350,26 +350,6 @@ void store_period_sources_free(struct period_source *src, size_t n) {
 
 /* --- recipes ----------------------------------------------------------------- */
 
-/* The rowid of the food with that id: STORE_OK, STORE_NOTFOUND (message
- * set) or STORE_ERROR. */
-static int food_rowid(store *s, const char *id, sqlite3_int64 *rowid) {
-    sqlite3_stmt *st;
-    int step;
-
-    if (!(st = store_cached(s, ST_FOOD_FIND)))
-        return STORE_ERROR;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *rowid = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (step == SQLITE_DONE) {
-        store_fail(s, "no food with id '%s'", id);
-        return STORE_NOTFOUND;
-    }
-    return step == SQLITE_ROW ? STORE_OK : store_fail_db(s, "food");
-}
-
 /* Run a statement with an int64 and maybe a text and a double bound. */
 static int exec_bound(store *s, const char *sql, sqlite3_int64 a, const char *text, double d,
                       const char *what) {
@@ -398,7 +378,7 @@ int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int
 
     if ((rc = store_food_upsert(s, f, what)) != STORE_OK)
         return rc;
-    if ((rc = food_rowid(s, r->id, &rowid)) != STORE_OK)
+    if ((rc = store_food_rowid(s, r->id, &rowid)) != STORE_OK)
         return rc;
     rc = store_prepare(s,
                        "INSERT INTO recipe(food, name, yield_g, serves) VALUES (?1, ?2, ?3, ?4)"
@@ -426,7 +406,7 @@ int store_recipe_put(store *s, const struct recipe *r, const struct food *f, int
                        " VALUES (?1, ?2, ?3, ?4, ?5)",
                        &st);
     for (size_t i = 0; rc == STORE_OK && i < r->n_ing; i++) {
-        if ((rc = food_rowid(s, r->ing[i].food_id, &ing)) != STORE_OK)
+        if ((rc = store_food_rowid(s, r->ing[i].food_id, &ing)) != STORE_OK)
             break;
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, rowid);
@@ -635,7 +615,7 @@ int store_recipe_remove(store *s, const char *id, int freeze, char **frozen) {
     long entries = 0, recipes = 0, meals = 0;
     int rc, is_recipe = 0;
 
-    if ((rc = food_rowid(s, id, &rowid)) == STORE_OK)
+    if ((rc = store_food_rowid(s, id, &rowid)) == STORE_OK)
         rc = store_prepare(s, "SELECT 1 FROM recipe WHERE food = ?1", &st);
     if (rc == STORE_OK) {
         sqlite3_bind_int64(st, 1, rowid);

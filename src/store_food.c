@@ -410,7 +410,7 @@ void store_food_hits_free(struct food_hit *hits, size_t n) {
 
 /* --- supplements ------------------------------------------------------------ */
 
-int store_food_exists(store *s, const char *id, int *exists) {
+int store_food_rowid(store *s, const char *id, sqlite3_int64 *rowid) {
     sqlite3_stmt *st;
     int step;
 
@@ -418,10 +418,23 @@ int store_food_exists(store *s, const char *id, int *exists) {
         return STORE_ERROR;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *rowid = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return store_fail_db(s, "food");
-    *exists = step == SQLITE_ROW;
+    if (step == SQLITE_DONE) {
+        store_fail(s, "no food with id '%s'", id);
+        return STORE_NOTFOUND;
+    }
+    return step == SQLITE_ROW ? STORE_OK : store_fail_db(s, "food");
+}
+
+int store_food_exists(store *s, const char *id, int *exists) {
+    sqlite3_int64 rowid;
+    int rc = store_food_rowid(s, id, &rowid);
+
+    if (rc == STORE_ERROR)
+        return rc;
+    *exists = rc == STORE_OK;
     return STORE_OK;
 }
 

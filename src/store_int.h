@@ -120,6 +120,12 @@ struct store {
     "    VALUES ('delete', old.rowid, old.name, old.grp, old.alias);"                              \
     "END"
 
+/* --- foods (store_food.c) ---------------------------------------------------- */
+
+/* The rowid of the food with that id: STORE_OK, STORE_NOTFOUND (message
+ * set) or STORE_ERROR. */
+int store_food_rowid(store *s, const char *id, sqlite3_int64 *rowid);
+
 /* --- errors (store.c) -------------------------------------------------------- */
 
 /* The message for store_errmsg(), printf-style; returns STORE_ERROR. */
