@@ -629,7 +629,8 @@ struct ctx {
     unsigned long food_serial; /* foods started */
     struct pos food_pos;
     int in_food;
-    const struct taginfo **src; /* per nutrient id: the tag its value came from */
+    size_t *src; /* per nutrient id: 1 + the taginfo index of the tag its value came from,
+                  * 0 for none (an index, not a pointer: taginfo moves as it grows) */
     unsigned long *src_line;
 
     struct strmap ids;  /* food id -> line */
@@ -1555,7 +1556,8 @@ static void start_nutrient(struct ctx *c, struct pos p) {
     /* The same nutrient twice: the table's own tag wins over an alias
      * (ENERC_KCAL is exact where ENERC_KJ was converted and rounded); the
      * same tag twice is a mistake in the file. */
-    const struct taginfo *prev = c->src[t->id];
+    size_t t_idx = (size_t)(t - c->taginfo);
+    const struct taginfo *prev = c->src[t->id] ? &c->taginfo[c->src[t->id] - 1] : NULL;
     if (prev == t) {
         fail(c, FOODTABLE_EINPUT, p, "%s: %s given twice (first at line %lu)", id, tag,
              c->src_line[t->id]);
@@ -1563,7 +1565,7 @@ static void start_nutrient(struct ctx *c, struct pos p) {
     }
     if (prev && (prev->canonical || !t->canonical))
         return;
-    c->src[t->id] = t;
+    c->src[t->id] = t_idx + 1;
     c->src_line[t->id] = p.line;
     (c->in_supp ? c->supp->values : c->food->values)[t->id] = std;
     if (!c->in_supp)
