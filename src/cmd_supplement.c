@@ -4,7 +4,7 @@
  * scoop, ml, drop).  Logging them is `dietbal add` ("1 tablet prenatal").
  *
  * Parsing and printing only: labels are read by label.c and supplement.c,
- * stored by store.c.
+ * stored by the store (store_food.c).
  */
 #include "cmd.h"
 

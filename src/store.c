@@ -13,6 +13,7 @@
 
 #include "dietbal/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -512,13 +513,16 @@ int store_open(const char *path, store **out, char *err, size_t errlen) {
     return store_open_mode(path, STORE_OPEN_INIT, out, err, errlen);
 }
 
-int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
-                    size_t errlen) {
+/* Open the database in file, named shown in messages (they differ while a
+ * new database is made under a temporary name: store_create). */
+static int open_file(const char *file, const char *shown, enum store_open_mode mode, store **out,
+                     char *err, size_t errlen) {
     store *s = NULL;
-    int memory = strcmp(path, ":memory:") == 0;
+    int memory = strcmp(file, ":memory:") == 0;
     int rc = STORE_ERROR;
+    const char *path = shown;
 
-    if (!memory && (rc = store_precheck(path, mode, err, errlen)) != STORE_OK)
+    if (!memory && (rc = store_precheck(file, mode, err, errlen)) != STORE_OK)
         return rc;
     rc = STORE_ERROR;
     s = calloc(1, sizeof(*s));
@@ -527,7 +531,7 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
         return STORE_ERROR;
     }
     /* no SQLITE_OPEN_CREATE: store_precheck made the file where one may be made */
-    if (sqlite3_open_v2(path, &s->db,
+    if (sqlite3_open_v2(file, &s->db,
                         SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0) |
                             SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
@@ -553,6 +557,95 @@ int store_open_mode(const char *path, enum store_open_mode mode, store **out, ch
     return STORE_OK;
 fail:
     store_close(s);
+    return rc;
+}
+
+int store_open_mode(const char *path, enum store_open_mode mode, store **out, char *err,
+                    size_t errlen) {
+    return open_file(path, path, mode, out, err, errlen);
+}
+
+/* A temporary database older than this was left by a dietbal that was
+ * killed while making it (making one takes well under a second). */
+#define STALE_TMP_S 60
+
+/* Remove what killed makings of path left: util_atomic_tmp's names
+ * ".BASE.dietbal-XXXXXX" beside it, with SQLite's -journal, -wal, -shm. */
+static void sweep_stale(const char *path) {
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char prefix[300], name[4200];
+    size_t plen;
+    DIR *d;
+    struct dirent *e;
+    struct stat st;
+
+    if (!dir)
+        return;
+    if ((size_t)snprintf(prefix, sizeof(prefix), ".%s.dietbal-", slash ? slash + 1 : path) >=
+            sizeof(prefix) ||
+        !(d = opendir(dir))) {
+        free(dir);
+        return;
+    }
+    plen = strlen(prefix);
+    while ((e = readdir(d)) != NULL) {
+        const char *rest = e->d_name + plen;
+        if (strncmp(e->d_name, prefix, plen) != 0 || strlen(rest) < 6 ||
+            (rest[6] && strcmp(rest + 6, "-journal") != 0 && strcmp(rest + 6, "-wal") != 0 &&
+             strcmp(rest + 6, "-shm") != 0))
+            continue;
+        if (snprintf(name, sizeof(name), "%s/%s", dir, e->d_name) >= (int)sizeof(name))
+            continue;
+        if (lstat(name, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+            time(NULL) - st.st_mtime > STALE_TMP_S)
+            unlink(name);
+    }
+    closedir(d);
+    free(dir);
+}
+
+/*
+ * A new database is made under a temporary name beside path (schema,
+ * nutrient table, WAL mode, all in the main file) and only then linked into
+ * place, so that a dietbal killed while making it leaves nothing at path:
+ * not an empty file, which every later command would refuse.  A link that
+ * finds path taken (another process made it meanwhile) is no failure: that
+ * file is judged like any other.
+ */
+int store_create(const char *path, char *err, size_t errlen) {
+    static const char *const side[] = {"-wal", "-shm"};
+    char *tmp = NULL, name[4200];
+    store *s = NULL;
+    int fd, rc;
+
+    sweep_stale(path);
+    if ((fd = util_atomic_tmp(path, &tmp)) < 0) {
+        util_errf_path(err, errlen, path, "%s", strerror(errno));
+        return STORE_ERROR;
+    }
+    close(fd);
+    rc = open_file(tmp, path, STORE_OPEN_INIT, &s, err, errlen);
+    if (rc == STORE_OK && store_checkpoint(s) != STORE_OK) {
+        util_errf_path(err, errlen, path, "%s",
+                       full(s) ? "the disk is full (free some space; nothing was changed)"
+                               : s->msg);
+        rc = STORE_ERROR;
+    }
+    store_close(s);
+    for (size_t i = 0; i < sizeof(side) / sizeof(side[0]); i++)
+        if (snprintf(name, sizeof(name), "%s%s", tmp, side[i]) < (int)sizeof(name))
+            unlink(name);
+    if (rc != STORE_OK) {
+        unlink(tmp);
+    } else {
+        enum util_place placed = util_atomic_place(tmp, path, 0);
+        if (placed == UTIL_PLACE_ESYNC || (placed == UTIL_PLACE_EPLACE && errno != EEXIST)) {
+            util_errf_path(err, errlen, path, "%s", strerror(errno));
+            rc = STORE_ERROR;
+        }
+    }
+    free(tmp);
     return rc;
 }
 

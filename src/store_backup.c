@@ -112,16 +112,9 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
         }
         if (make_parent_dir(path, err, errlen) != 0)
             return STORE_ERROR;
-        /* Create the file ourselves so it is 0600 whatever the umask. */
-        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST) {
-            util_errf_path(err, errlen, path, "%s", strerror(errno));
+        /* made whole under another name, then linked into place (0600) */
+        if (store_create(path, err, errlen) != STORE_OK)
             return STORE_ERROR;
-        }
-        if (fd >= 0) {
-            close(fd);
-            return STORE_OK;
-        }
         if (stat(path, &st) != 0) { /* made and removed by another process */
             util_errf_path(err, errlen, path, "%s", strerror(errno));
             return STORE_ERROR;

@@ -215,6 +215,11 @@ long long store_now_ms(void);
 int store_reference_schema(sqlite3 **out);
 /* Judge the file at path before SQLite opens it (store_backup.c). */
 int store_precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen);
+/* Make a new database at path, which does not exist: built under a
+ * temporary name and linked into place (store.c).  STORE_OK when a file is
+ * there afterwards (this one, or another process's), else STORE_ERROR with
+ * err set. */
+int store_create(const char *path, char *err, size_t errlen);
 /* The import's end: the index work, then foreign keys back on (store_import.c). */
 int store_import_finish(store *s);
 void store_import_end(store *s);
