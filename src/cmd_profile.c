@@ -198,117 +198,101 @@ static void print_ref(const char *label, double v) {
     (void)label;
 }
 
-static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
-    const struct opt_spec spec = {.name = "profile", .usage = SHOW_USAGE, .about = profile_about};
+/* What `profile show` prints, gathered once for both of its forms. */
+struct shown {
     struct profile p;
     struct life_stage st;
-    store *s = NULL;
-    int rc, have_stage;
+    int have_stage; /* else err says why there are no reference values */
     char err[256], today[11];
-    long t = date_today();
+    char note[512];                      /* past the due date, past 42 weeks, no due date (0.2) */
+    const struct table_def *in_order[8]; /* every known table, as the search prefers them */
+    size_t n_tables;
+};
 
-    if (!cmd_options(&spec, argc, argv, ctx, &rc))
-        return rc;
-    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
-        return rc;
-    rc = store_profile_get(s, &p);
-    store_close(s);
-    if (rc != STORE_OK) {
-        cmd_error("profile", "could not read the profile");
-        return EXIT_RUNTIME;
+static int show_json(const struct shown *v) {
+    json_t *o = json_object(), *refs = json_object();
+    json_object_set_new(o, "date", jstr(v->today));
+    json_object_set_new(o, "age", v->have_stage ? json_integer(v->st.age_years) : json_null());
+    json_object_set_new(o, "birth_date", jstr(v->p.birth_date[0] ? v->p.birth_date : NULL));
+    json_object_set_new(o, "sex", jstr(profile_sex_name(v->p.sex)));
+    json_object_set_new(o, "weight_kg", jnum(v->p.weight_kg));
+    json_object_set_new(o, "pregnant", json_boolean(v->p.pregnant));
+    json_object_set_new(o, "due_date", jstr(v->p.due_date[0] ? v->p.due_date : NULL));
+    json_object_set_new(o, "lactating", json_boolean(v->p.lactating));
+    json_object_set_new(
+        o, "units", jstr(profile_units_name(profile_units_in_force(&v->p, cmd_locale_measures()))));
+    json_t *order = json_array();
+    for (size_t i = 0; i < v->n_tables; i++)
+        json_array_append_new(order, jstr(v->in_order[i]->name));
+    json_object_set_new(o, "tables", order);
+    json_object_set_new(o, "life_stage", jstr(v->have_stage ? v->st.group : NULL));
+    json_object_set_new(o, "trimester",
+                        v->have_stage && v->st.pregnant ? json_integer(v->st.trimester)
+                                                        : json_null());
+    json_object_set_new(o, "gestational_week",
+                        v->have_stage && v->st.pregnant ? json_integer(v->st.gest_week)
+                                                        : json_null());
+    json_t *notes = json_array();
+    if (v->note[0])
+        json_array_append_new(notes, jstr(v->note));
+    json_object_set_new(o, "notes", notes);
+    for (int k = 0; v->have_stage && k < NUT_REPORTED_COUNT; k++) {
+        struct dri_ref r;
+        if (dri_values(&v->st, v->p.weight_kg, nutrients_reported_id(k), &r) != 0)
+            continue;
+        json_object_set_new(refs, core_keys[k],
+                            json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "unit", r.unit, "ear",
+                                      jround(r.ear, 1), "rda", jround(r.rda, 1), "ai",
+                                      jround(r.ai, 1), "ul", jround(r.ul, 1), "cdrr",
+                                      jround(r.cdrr, 1)));
     }
-    date_format(t, today);
-    have_stage = dri_stage(&p, t, &st, err, sizeof(err)) == 0;
-    /* past the due date, past 42 weeks, no due date (0.2) */
-    char note[512] = "";
-    if (have_stage)
-        dri_stage_note(&st, p.due_date, note, sizeof(note));
+    json_object_set_new(o, "reference_values", refs);
+    return json_print(o, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
 
-    /* every known table, in the order the search prefers them */
-    const struct table_def *in_order[8];
-    size_t n_tables = tables_in_order(p.tables, in_order, sizeof(in_order) / sizeof(in_order[0]));
-
-    if (ctx->json) {
-        json_t *o = json_object(), *refs = json_object();
-        json_object_set_new(o, "date", jstr(today));
-        json_object_set_new(o, "age", have_stage ? json_integer(st.age_years) : json_null());
-        json_object_set_new(o, "birth_date", jstr(p.birth_date[0] ? p.birth_date : NULL));
-        json_object_set_new(o, "sex", jstr(profile_sex_name(p.sex)));
-        json_object_set_new(o, "weight_kg", jnum(p.weight_kg));
-        json_object_set_new(o, "pregnant", json_boolean(p.pregnant));
-        json_object_set_new(o, "due_date", jstr(p.due_date[0] ? p.due_date : NULL));
-        json_object_set_new(o, "lactating", json_boolean(p.lactating));
-        json_object_set_new(
-            o, "units",
-            jstr(profile_units_name(profile_units_in_force(&p, cmd_locale_measures()))));
-        json_t *order = json_array();
-        for (size_t i = 0; i < n_tables; i++)
-            json_array_append_new(order, jstr(in_order[i]->name));
-        json_object_set_new(o, "tables", order);
-        json_object_set_new(o, "life_stage", jstr(have_stage ? st.group : NULL));
-        json_object_set_new(o, "trimester",
-                            have_stage && st.pregnant ? json_integer(st.trimester) : json_null());
-        json_object_set_new(o, "gestational_week",
-                            have_stage && st.pregnant ? json_integer(st.gest_week) : json_null());
-        json_t *notes = json_array();
-        if (note[0])
-            json_array_append_new(notes, jstr(note));
-        json_object_set_new(o, "notes", notes);
-        for (int k = 0; have_stage && k < NUT_REPORTED_COUNT; k++) {
-            struct dri_ref r;
-            if (dri_values(&st, p.weight_kg, nutrients_reported_id(k), &r) != 0)
-                continue;
-            json_object_set_new(refs, core_keys[k],
-                                json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "unit", r.unit, "ear",
-                                          jround(r.ear, 1), "rda", jround(r.rda, 1), "ai",
-                                          jround(r.ai, 1), "ul", jround(r.ul, 1), "cdrr",
-                                          jround(r.cdrr, 1)));
-        }
-        json_object_set_new(o, "reference_values", refs);
-        return json_print(o, stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
-    }
-
+static int show_text(const struct shown *v) {
     printf("age:        ");
-    if (p.birth_date[0])
-        printf("born %s", cmd_tx(p.birth_date));
-    else if (p.age >= 0)
-        printf("%d (given on %s)", p.age, p.age_set_on[0] ? cmd_tx(p.age_set_on) : "?");
+    if (v->p.birth_date[0])
+        printf("born %s", cmd_tx(v->p.birth_date));
+    else if (v->p.age >= 0)
+        printf("%d (given on %s)", v->p.age, v->p.age_set_on[0] ? cmd_tx(v->p.age_set_on) : "?");
     else
         printf("not set");
-    printf("\nsex:        %s\n", profile_sex_name(p.sex) ? profile_sex_name(p.sex) : "not set");
-    if (isnan(p.weight_kg))
+    printf("\nsex:        %s\n",
+           profile_sex_name(v->p.sex) ? profile_sex_name(v->p.sex) : "not set");
+    if (isnan(v->p.weight_kg))
         printf("weight:     not set (protein targets use g/day figures)\n");
     else
-        printf("weight:     %g kg\n", p.weight_kg);
-    printf("pregnant:   %s", p.pregnant ? "yes" : "no");
-    if (p.pregnant)
-        printf(", due %s", p.due_date);
-    printf("\nlactating:  %s\n", p.lactating ? "yes" : "no");
+        printf("weight:     %g kg\n", v->p.weight_kg);
+    printf("pregnant:   %s", v->p.pregnant ? "yes" : "no");
+    if (v->p.pregnant)
+        printf(", due %s", v->p.due_date);
+    printf("\nlactating:  %s\n", v->p.lactating ? "yes" : "no");
     printf("units:      %s%s\n",
-           profile_units_name(profile_units_in_force(&p, cmd_locale_measures())),
-           p.units == PROFILE_UNITS_DEFAULT ? " (from the locale; set with --units)" : "");
+           profile_units_name(profile_units_in_force(&v->p, cmd_locale_measures())),
+           v->p.units == PROFILE_UNITS_DEFAULT ? " (from the locale; set with --units)" : "");
     printf("tables:     ");
-    for (size_t i = 0; i < n_tables; i++)
-        printf("%s%s", i ? ", " : "", in_order[i]->name);
+    for (size_t i = 0; i < v->n_tables; i++)
+        printf("%s%s", i ? ", " : "", v->in_order[i]->name);
     printf("%s\n",
-           p.tables[0] ? " (preferred in this order)" : " (built-in order; set with --tables)");
-    if (!have_stage) {
+           v->p.tables[0] ? " (preferred in this order)" : " (built-in order; set with --tables)");
+    if (!v->have_stage) {
         printf("\nNo reference values: %s.\nSet them with 'dietbal profile set --age N "
                "--sex female ...'.\n",
-               err);
+               v->err);
         return EXIT_OK;
     }
-    printf("\nlife stage on %s: %s", today, st.group);
-    if (st.pregnant)
-        printf(" (week %d)", st.gest_week);
+    printf("\nlife stage on %s: %s", v->today, v->st.group);
+    if (v->st.pregnant)
+        printf(" (week %d)", v->st.gest_week);
     printf("\n");
-    if (note[0])
-        printf("note: %s\n", note);
+    if (v->note[0])
+        printf("v->note: %s\n", v->note);
     printf("\nreference values per day    EAR  RDA/AI       UL\n");
     for (int k = 0; k < NUT_REPORTED_COUNT; k++) {
         struct dri_ref r;
         char label[32];
-        if (dri_values(&st, p.weight_kg, nutrients_reported_id(k), &r) != 0)
+        if (dri_values(&v->st, v->p.weight_kg, nutrients_reported_id(k), &r) != 0)
             continue;
         snprintf(label, sizeof(label), "%s (%s)", core_keys[k], r.unit);
         printf("  %-18s", label);
@@ -325,6 +309,32 @@ static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
     }
     printf("\nSources: IOM/NASEM Dietary Reference Intakes (see dietbal(1)).\n");
     return EXIT_OK;
+}
+
+static int profile_show(int argc, char **argv, struct cmd_ctx *ctx) {
+    const struct opt_spec spec = {.name = "profile", .usage = SHOW_USAGE, .about = profile_about};
+    struct shown v = {0};
+    store *s = NULL;
+    int rc;
+    long t = date_today();
+
+    if (!cmd_options(&spec, argc, argv, ctx, &rc))
+        return rc;
+    if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
+        return rc;
+    rc = store_profile_get(s, &v.p);
+    store_close(s);
+    if (rc != STORE_OK) {
+        cmd_error("profile", "could not read the profile");
+        return EXIT_RUNTIME;
+    }
+    date_format(t, v.today);
+    v.have_stage = dri_stage(&v.p, t, &v.st, v.err, sizeof(v.err)) == 0;
+    if (v.have_stage)
+        dri_stage_note(&v.st, v.p.due_date, v.note, sizeof(v.note));
+    v.n_tables =
+        tables_in_order(v.p.tables, v.in_order, sizeof(v.in_order) / sizeof(v.in_order[0]));
+    return ctx->json ? show_json(&v) : show_text(&v);
 }
 
 int cmd_profile(int argc, char **argv, struct cmd_ctx *ctx) {
