@@ -94,6 +94,10 @@ void cmd_error_msg(const char *msg);
 const char *cmd_tx(const char *s);
 void cmd_tx_free(void);
 
+/* A store call failed: "dietbal: WHAT: the store's message", the store
+ * closed; EXIT_RUNTIME. */
+int cmd_store_failed(store *s, const char *what);
+
 /* The database path in force: --db, $DIETBAL_DB, $XDG_DATA_HOME/dietbal/dietbal.db,
  * ~/.local/share/dietbal/dietbal.db.  Writes into buf; NULL when no path. */
 const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len);

@@ -196,6 +196,12 @@ void cmd_error_arg(const char *arg, const char *fmt, ...) {
 
 void cmd_error_msg(const char *msg) { cmd_error(NULL, "%s", msg); }
 
+int cmd_store_failed(store *s, const char *what) {
+    cmd_error(what, "%s", store_errmsg(s));
+    store_close(s);
+    return EXIT_RUNTIME;
+}
+
 const char *cmd_db_path(const struct cmd_ctx *ctx, char *buf, size_t len) {
     const char *env;
     int n;

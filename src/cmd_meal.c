@@ -282,11 +282,8 @@ static int list(const struct cmd_ctx *ctx) {
 
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
-    if (store_meals_list(s, &l, &n) != STORE_OK) {
-        cmd_error("meal list", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
+    if (store_meals_list(s, &l, &n) != STORE_OK)
+        return cmd_store_failed(s, "meal list");
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++) {

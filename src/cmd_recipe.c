@@ -352,11 +352,8 @@ static int list(const struct cmd_ctx *ctx) {
 
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
-    if (store_recipes_list(s, &l, &n) != STORE_OK) {
-        cmd_error("recipe list", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
+    if (store_recipes_list(s, &l, &n) != STORE_OK)
+        return cmd_store_failed(s, "recipe list");
     if (ctx->json)
         arr = json_array();
     else if (n == 0 && !ctx->quiet)

@@ -172,11 +172,8 @@ static int list(const struct cmd_ctx *ctx) {
 
     if ((rc = cmd_open_store(ctx, STORE_OPEN_EXISTING, &s)) != EXIT_OK)
         return rc;
-    if (store_supplements_list(s, &l, &n) != STORE_OK) {
-        cmd_error("supplement list", "%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_RUNTIME;
-    }
+    if (store_supplements_list(s, &l, &n) != STORE_OK)
+        return cmd_store_failed(s, "supplement list");
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; arr && i < n; i++)

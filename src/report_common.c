@@ -181,6 +181,33 @@ static void relation_mean(char out[48], double mean, const char *unit, size_t n,
         snprintf(out, 48, grams ? "%.1f %s" : "%.0f %s", mean, unit);
 }
 
+void report_nutrient_cells(const struct analysis_nutrient *nu, const char *limit_suffix,
+                           const char *star, struct report_nutrient_cells *c) {
+    const struct dri_ref *r = &nu->ref;
+    const int k = nu->id;
+
+    report_number(c->mean, nu->desc.mean, k);
+    report_number(c->sd, nu->desc.sd, k);
+    report_number(c->min, nu->desc.min, k);
+    report_number(c->max, nu->desc.max, k);
+    if (isfinite(nu->completeness))
+        snprintf(c->complete, sizeof(c->complete), "%.0f %%", 100.0 * nu->completeness);
+    else
+        snprintf(c->complete, sizeof(c->complete), "-");
+    report_number(c->ear, r->ear, k);
+    report_target(c->target, r, k);
+    report_limit(c->limit, r, k, limit_suffix);
+    if (k == NUT_ENERGY)
+        snprintf(c->n, sizeof(c->n), "-");
+    else
+        snprintf(c->n, sizeof(c->n), "%zu", nu->n_assess);
+    report_probability(c->p_adequate, nu->p_adequate, nu, r->has_ear, star);
+    report_probability(c->p_above_ai, nu->p_above_ai, nu, isfinite(r->ai), star);
+    report_probability(c->p_above_limit, report_p_above_limit(nu), nu, report_limit_applies(r),
+                       star);
+    report_number(c->supplements, nu->from_supplements, k);
+}
+
 void report_relation_cells(const struct analysis_relation_item *it, int with_n, char m1[48],
                            char m2[48], char r[16]) {
     relation_mean(m1, it->mean_cramp, it->unit, it->n_cramp, with_n);

@@ -1541,18 +1541,8 @@ static void section_figures(FILE *out, const struct analysis *a) {
           out);
     for (int x = 0; x < NUT_REPORTED_COUNT; x++) {
         const struct analysis_nutrient *nu = &a->nutrients[x];
-        const struct dri_ref *r = &nu->ref;
-        const int k = nu->id;
-        char m[24], s[24], lo[24], hi[24], ear[24], v[24], tgt[48], ul[64], p1[24], p2[24], p3[24],
-            c[16], sp[24];
-        report_target(tgt, r, k);
-        report_limit(ul, r, k, " (supplements only)");
-        if (isfinite(nu->completeness))
-            snprintf(c, sizeof(c), "%.0f %%", 100.0 * nu->completeness);
-        else
-            snprintf(c, sizeof(c), "-");
-        double above = report_p_above_limit(nu);
-        int has_limit = report_limit_applies(r);
+        struct report_nutrient_cells c;
+        report_nutrient_cells(nu, " (supplements only)", "*", &c);
         fprintf(out,
                 "<tr><th scope=\"row\">%s</th><td>%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
@@ -1560,14 +1550,8 @@ static void section_figures(FILE *out, const struct analysis *a) {
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
                 "</tr>",
-                nu->key, nu->unit, report_number(m, nu->desc.mean, k),
-                report_number(s, nu->desc.sd, k), report_number(lo, nu->desc.min, k),
-                report_number(hi, nu->desc.max, k), c, report_number(ear, r->ear, k), tgt, ul,
-                k == NUT_ENERGY ? "-" : (snprintf(v, sizeof(v), "%zu", nu->n_assess), v),
-                report_probability(p1, nu->p_adequate, nu, r->has_ear, "*"),
-                report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "*"),
-                report_probability(p3, above, nu, has_limit, "*"),
-                report_number(sp, nu->from_supplements, k));
+                nu->key, nu->unit, c.mean, c.sd, c.min, c.max, c.complete, c.ear, c.target, c.limit,
+                c.n, c.p_adequate, c.p_above_ai, c.p_above_limit, c.supplements);
         any_trend |= nu->has_trend;
     }
     fputs("</tbody></table></div><p class=\"note\">P(adequate): probability that usual intake "

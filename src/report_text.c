@@ -310,19 +310,11 @@ static void section_reference(FILE *out, const struct analysis *a, const struct 
             "P(adeq)", "P(>AI)", "P(>UL)");
     for (int s = 0; s < NUT_REPORTED_COUNT; s++) {
         const struct analysis_nutrient *nu = &a->nutrients[s];
-        const struct dri_ref *r = &nu->ref;
         const int k = nu->id;
-        char ear[24], tgt[48], ul[64], n[8], p1[24], p2[24], p3[24];
-        report_target(tgt, r, k);
-        report_limit(ul, r, k, " suppl");
-        snprintf(n, sizeof(n), "%zu", nu->n_assess);
-        double above = report_p_above_limit(nu);
-        int has_limit = report_limit_applies(r);
-        fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", nu->key,
-                report_number(ear, r->ear, k), tgt, ul, k == NUT_ENERGY ? "-" : n,
-                report_probability(p1, nu->p_adequate, nu, r->has_ear, "*"),
-                report_probability(p2, nu->p_above_ai, nu, isfinite(r->ai), "*"),
-                report_probability(p3, above, nu, has_limit, "*"));
+        struct report_nutrient_cells c;
+        report_nutrient_cells(nu, " suppl", "*", &c);
+        fprintf(out, "%-10s %7s %10s %10s %3s %8s %7s %7s\n", nu->key, c.ear, c.target, c.limit,
+                c.n, c.p_adequate, c.p_above_ai, c.p_above_limit);
         any_cv |= nu->n_assess > 0 && nu->cv_unreliable && k != NUT_ENERGY;
         any_none |= nu->n_assess > 0 && nu->no_intake && k != NUT_ENERGY;
         any_approx |= nu->approximate && nu->n_assess > 0 && k != NUT_ENERGY;

@@ -97,7 +97,6 @@ static int being_made(const char *path, struct stat *st) {
 int store_precheck(const char *path, enum store_open_mode mode, char *err, size_t errlen) {
     static const char magic[16] = "SQLite format 3";
     struct stat st;
-    int fd;
 
     if (stat(path, &st) != 0) {
         int e = errno;
@@ -137,6 +136,7 @@ int store_precheck(const char *path, enum store_open_mode mode, char *err, size_
     } else {
         unsigned char head[100];
         ssize_t got;
+        int fd;
         if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
             util_errf_path(err, errlen, path, "%s", strerror(errno));
             return errno == EACCES ? STORE_EINPUT : STORE_ERROR;

@@ -138,6 +138,18 @@ const char *report_unlogged_days(const struct analysis *a, char *buf, size_t len
  * was not done. */
 const char *report_fisher_note(const struct analysis *a, char *buf, size_t len);
 
+/* The cells of one nutrient's row of the reference-value tables, as the
+ * text, Markdown and HTML reports show them: the period's figures, the
+ * reference values (the limit with limit_suffix where it is for
+ * supplements only), n ("-" for energy, which has no reference value) and
+ * the probabilities, star marking an approximate one. */
+struct report_nutrient_cells {
+    char mean[24], sd[24], min[24], max[24], complete[16], ear[24], target[48], limit[64], n[24],
+        p_adequate[24], p_above_ai[24], p_above_limit[24], supplements[24];
+};
+void report_nutrient_cells(const struct analysis_nutrient *nu, const char *limit_suffix,
+                           const char *star, struct report_nutrient_cells *c);
+
 /* The cells of one row of the cramp relation: the mean on cramp days and
  * on other days with its unit ("-" when there is none) and r ("-" when it
  * could not be computed).  with_n: each mean followed by its day count in
