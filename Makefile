@@ -48,7 +48,7 @@ $(EXE): $(OBJ)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/dietbal/*.h) Makefile
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/testlib.h $(LIB_OBJ) $(wildcard include/dietbal/*.h src/*.h)
 	@mkdir -p $(@D)
